@@ -1,0 +1,380 @@
+// Package yamlx reads the YAML files users write: it refuses oversized, non-UTF-8, tab-indented,
+// multi-document and aliased input with a positioned message, and decodes a node tree into Go
+// values strictly (unknown and duplicate keys are errors), collecting every error with its
+// file, line and column.
+package yamlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest file accepted; larger files are refused before they are read.
+const MaxFileSize = 8 << 20
+
+// Error is one problem in a file, at a line and column (both 1-based; 0 when unknown).
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+	Warning   bool
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:%d:", e.Line, e.Col)
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Errors is a list of problems; as an error it prints one per line.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns es as an error, or nil when it holds no errors (warnings do not count).
+func (es Errors) Err() error {
+	for _, e := range es {
+		if !e.Warning {
+			return es.Only(false)
+		}
+	}
+	return nil
+}
+
+// Only returns the errors (warnings=false) or the warnings (warnings=true) of es.
+func (es Errors) Only(warnings bool) Errors {
+	var out Errors
+	for _, e := range es {
+		if e.Warning == warnings {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// AsErrors flattens err into a list of positioned errors (an unpositioned error becomes one entry).
+func AsErrors(err error) Errors {
+	if err == nil {
+		return nil
+	}
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return Errors{{Msg: err.Error()}}
+}
+
+// ReadFile reads a user file, refusing one larger than MaxFileSize before reading it.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open: " + plainOSError(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read: " + plainOSError(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: path, Msg: "is a folder, expected a YAML file"}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MiB limit; refused without reading", st.Size(), MaxFileSize>>20)}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read: " + plainOSError(err)}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}
+	}
+	return data, nil
+}
+
+func plainOSError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Doc is one parsed YAML document with its source.
+type Doc struct {
+	File string
+	Src  []byte
+	Root *yaml.Node // the document's content node (never the DocumentNode itself)
+}
+
+var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse checks and parses data as one YAML document. want names what the file should hold, for
+// the message given when the file is empty (for example "a country file").
+func Parse(file string, data []byte, want string) (*Doc, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		line, col := lineCol(data, off)
+		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("not UTF-8 text (byte 0x%02x); save the file as UTF-8", data[off])}
+	}
+	if line, col, ok := tabIndent(data); ok {
+		return nil, &Error{File: file, Line: line, Col: col, Msg: "tab character in indentation; YAML indents with spaces only"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{File: file, Msg: "file is empty; expected " + want}
+		}
+		return nil, parseError(file, data, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{File: file, Line: extra.Line, Col: extra.Column, Msg: "a second YAML document (---) is not allowed; one file holds one document"}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, parseError(file, data, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{File: file, Msg: "file is empty; expected " + want}
+	}
+	root := doc.Content[0]
+	if a := findAlias(root, 0); a != nil {
+		return nil, &Error{File: file, Line: a.Line, Col: a.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not supported; write the value out in full", a.Value)}
+	}
+	return &Doc{File: file, Src: data, Root: root}, nil
+}
+
+func parseError(file string, data []byte, err error) error {
+	msg := err.Error()
+	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if strings.HasPrefix(m[2], "did not find expected") {
+			// yaml.v3 reports parser errors (unlike scanner errors) with a 0-based line.
+			line++
+		}
+		return &Error{File: file, Line: line, Col: firstNonSpace(data, line), Msg: "YAML syntax: " + m[2]}
+	}
+	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func findAlias(n *yaml.Node, depth int) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n
+	}
+	if depth > 10000 {
+		return nil
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c, depth+1); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// lineCol turns a byte offset into a 1-based line and column (columns count runes).
+func lineCol(b []byte, off int) (int, int) {
+	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(b[start:off])
+}
+
+// tabIndent finds the first tab inside a line's leading whitespace, outside block scalars.
+func tabIndent(b []byte) (int, int, bool) {
+	for i, line := range strings.Split(string(b), "\n") {
+		for j, r := range line {
+			if r == ' ' {
+				continue
+			}
+			if r == '\t' && strings.TrimSpace(line) != "" {
+				return i + 1, j + 1, true
+			}
+			break
+		}
+	}
+	return 0, 0, false
+}
+
+func firstNonSpace(b []byte, line int) int {
+	lines := strings.Split(string(b), "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	return 1 + len(l) - len(strings.TrimLeft(l, " "))
+}
+
+// Errorf returns an error positioned at node n of d.
+func (d *Doc) Errorf(n *yaml.Node, format string, args ...any) *Error {
+	e := &Error{File: d.File, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	return e
+}
+
+// Find walks path from the root: a string selects a mapping key (matched exactly, then without
+// regard to case), an int a sequence item. It returns the deepest node reached, so a problem
+// with a missing key is reported at its parent.
+func (d *Doc) Find(path ...any) *yaml.Node {
+	n, _ := find(d.Root, path, false)
+	return n
+}
+
+// FindKey is Find, but for a final string element it returns the key node instead of the value.
+func (d *Doc) FindKey(path ...any) *yaml.Node {
+	n, _ := find(d.Root, path, true)
+	return n
+}
+
+// Exists reports whether every element of path is present.
+func (d *Doc) Exists(path ...any) bool {
+	_, ok := find(d.Root, path, false)
+	return ok
+}
+
+func find(n *yaml.Node, path []any, key bool) (*yaml.Node, bool) {
+	for i, p := range path {
+		switch p := p.(type) {
+		case string:
+			if n.Kind != yaml.MappingNode {
+				return n, false
+			}
+			k, v := MapEntry(n, p)
+			if v == nil {
+				return n, false
+			}
+			if key && i == len(path)-1 {
+				return k, true
+			}
+			n = v
+		case int:
+			if n.Kind != yaml.SequenceNode || p < 0 || p >= len(n.Content) {
+				return n, false
+			}
+			n = n.Content[p]
+		default:
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// MapEntry returns the key and value nodes of key in mapping m, matched exactly first and then
+// without regard to case; nil, nil when absent.
+func MapEntry(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if strings.EqualFold(m.Content[i].Value, key) {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// Problem is a finding of a validator, addressed by its path in the file.
+type Problem struct {
+	Path    []any
+	Msg     string
+	Warning bool
+	AtKey   bool // point at the key of the last path element rather than its value
+}
+
+// Problems is a validator's list of findings.
+type Problems []Problem
+
+// Add appends an error at path.
+func (ps *Problems) Add(path []any, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning at path.
+func (ps *Problems) Warn(path []any, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+func clonePath(p []any) []any { return append([]any(nil), p...) }
+
+// Locate turns problems into positioned errors of d.
+func (d *Doc) Locate(ps Problems) Errors {
+	var out Errors
+	for _, p := range ps {
+		var n *yaml.Node
+		if p.AtKey {
+			n = d.FindKey(p.Path...)
+		} else {
+			n = d.Find(p.Path...)
+		}
+		e := d.Errorf(n, "%s", p.Msg)
+		e.Warning = p.Warning
+		out = append(out, e)
+	}
+	return out
+}
+
+// PathString renders a path as dotted text for messages ("answers.x[2].level").
+func PathString(path []any) string {
+	var b strings.Builder
+	for _, p := range path {
+		switch p := p.(type) {
+		case int:
+			fmt.Fprintf(&b, "[%d]", p)
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			fmt.Fprint(&b, p)
+		}
+	}
+	return b.String()
+}
