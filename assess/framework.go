@@ -1,0 +1,398 @@
+// Package assess holds the readiness framework model, a country's answers, and the exact,
+// explainable scoring of design §5: indicator, pillar and overall scores, completeness, bands,
+// aggregation of several ministries' answers, disputes, gaps to targets and readiness gates.
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/internal/yamlx"
+)
+
+// Kind is the kind of answer an indicator takes.
+type Kind string
+
+// The kinds of indicator.
+const (
+	KindLevel  Kind = "level"
+	KindYesNo  Kind = "yesno"
+	KindNumber Kind = "number"
+)
+
+// Aggregation rules for several answers to one indicator.
+const (
+	AggMean   = "mean"
+	AggMedian = "median"
+	AggMin    = "min"
+	AggMax    = "max"
+)
+
+// Framework is a readiness framework template (design §4.1).
+type Framework struct {
+	ID          string   `yaml:"id" json:"id"`
+	Version     string   `yaml:"version" json:"version"`
+	Name        Text     `yaml:"name" json:"-"`
+	Description Text     `yaml:"description" json:"-"`
+	Source      string   `yaml:"source" json:"-"`
+	Scale       Scale    `yaml:"scale" json:"-"`
+	Bands       []Band   `yaml:"bands" json:"-"`
+	Aggregate   string   `yaml:"aggregate" json:"-"`
+	Pillars     []Pillar `yaml:"pillars" json:"-"`
+
+	// File is where the framework was read from ("embedded:..." for built-in ones).
+	File string `yaml:"-" json:"-"`
+	// Warnings are the file's problems that do not stop it from being used.
+	Warnings yamlx.Errors `yaml:"-" json:"-"`
+
+	byID     map[string]*Indicator
+	pillarOf map[string]int
+}
+
+// Scale is the range of answer levels and their names.
+type Scale struct {
+	Min   int    `yaml:"min"`
+	Max   int    `yaml:"max"`
+	Names []Text `yaml:"names"`
+}
+
+// Band names a range of 0..1 scores; Min is inclusive.
+type Band struct {
+	Min  float64 `yaml:"min"`
+	Name Text    `yaml:"name"`
+}
+
+// Pillar is a weighted group of indicators.
+type Pillar struct {
+	ID          string      `yaml:"id"`
+	Name        Text        `yaml:"name"`
+	Description Text        `yaml:"description"`
+	Weight      float64     `yaml:"weight"`
+	Indicators  []Indicator `yaml:"indicators"`
+}
+
+// SetDefaults gives a pillar weight 1 unless the file says otherwise.
+func (p *Pillar) SetDefaults() { p.Weight = 1 }
+
+// Indicator is one question of the framework.
+type Indicator struct {
+	ID         string       `yaml:"id"`
+	Kind       Kind         `yaml:"kind"`
+	Weight     float64      `yaml:"weight"`
+	Question   Text         `yaml:"question"`
+	Help       Text         `yaml:"help"`
+	Unit       string       `yaml:"unit"`
+	Thresholds []float64    `yaml:"thresholds"`
+	Range      []float64    `yaml:"range"`
+	Better     string       `yaml:"better"`
+	Rubric     map[int]Text `yaml:"rubric"`
+	Owners     []string     `yaml:"owners"`
+	Gates      []Gate       `yaml:"gates"`
+	Challenges []string     `yaml:"challenges"`
+	Source     string       `yaml:"source"`
+}
+
+// SetDefaults gives an indicator weight 1 unless the file says otherwise.
+func (ind *Indicator) SetDefaults() { ind.Weight = 1 }
+
+// Lower reports whether smaller numbers are better (prices).
+func (ind *Indicator) Lower() bool { return ind.Better == "lower" }
+
+// Gate says that building block BB needs this indicator at level Min or above.
+type Gate struct {
+	BB  string `yaml:"bb"`
+	Min int    `yaml:"min"`
+}
+
+// Ref returns "id@version".
+func (fw *Framework) Ref() string { return fw.ID + "@" + fw.Version }
+
+// Indicator returns the indicator with the id (any case), or nil.
+func (fw *Framework) Indicator(id string) *Indicator { return fw.byID[ident.Norm(id)] }
+
+// PillarOf returns the pillar holding indicator id, or nil.
+func (fw *Framework) PillarOf(id string) *Pillar {
+	i, ok := fw.pillarOf[ident.Norm(id)]
+	if !ok {
+		return nil
+	}
+	return &fw.Pillars[i]
+}
+
+// Pillar returns the pillar with the id (any case), or nil.
+func (fw *Framework) Pillar(id string) *Pillar {
+	id = ident.Norm(id)
+	for i := range fw.Pillars {
+		if fw.Pillars[i].ID == id {
+			return &fw.Pillars[i]
+		}
+	}
+	return nil
+}
+
+// Indicators returns every indicator in file order.
+func (fw *Framework) Indicators() []*Indicator {
+	var out []*Indicator
+	for pi := range fw.Pillars {
+		for ii := range fw.Pillars[pi].Indicators {
+			out = append(out, &fw.Pillars[pi].Indicators[ii])
+		}
+	}
+	return out
+}
+
+// LevelName returns the name of a scale level in lang ("" outside the scale).
+func (fw *Framework) LevelName(level int, lang string) string {
+	i := level - fw.Scale.Min
+	if i < 0 || i >= len(fw.Scale.Names) {
+		return ""
+	}
+	return fw.Scale.Names[i].In(lang)
+}
+
+// BandFor returns the band a 0..1 score falls in: the last band whose min ≤ score.
+func (fw *Framework) BandFor(score float64) *Band {
+	var b *Band
+	for i := range fw.Bands {
+		if fw.Bands[i].Min <= score+1e-12 {
+			b = &fw.Bands[i]
+		}
+	}
+	return b
+}
+
+// ParseFramework reads a framework template from data; file names it in messages.
+func ParseFramework(file string, data []byte) (*Framework, error) {
+	doc, err := yamlx.Parse(file, data, "a framework template (id, version, scale, bands, pillars)")
+	if err != nil {
+		return nil, err
+	}
+	fw := &Framework{}
+	if err := doc.Decode(fw); err != nil {
+		return nil, err
+	}
+	errs := doc.Locate(fw.Validate())
+	if errs.Err() != nil {
+		return nil, errs.Err()
+	}
+	fw.Warnings = errs.Only(true)
+	fw.File = file
+	fw.index()
+	return fw, nil
+}
+
+// LoadFramework reads a framework template file.
+func LoadFramework(path string) (*Framework, error) {
+	data, err := yamlx.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFramework(path, data)
+}
+
+func (fw *Framework) index() {
+	fw.byID = map[string]*Indicator{}
+	fw.pillarOf = map[string]int{}
+	for pi := range fw.Pillars {
+		for ii := range fw.Pillars[pi].Indicators {
+			ind := &fw.Pillars[pi].Indicators[ii]
+			fw.byID[ind.ID] = ind
+			fw.pillarOf[ind.ID] = pi
+		}
+	}
+}
+
+// Validate checks a decoded framework (ids, weights, scale, bands, thresholds, rubrics, gates)
+// and lower-cases its ids. It does not know the catalog, so gate block ids are checked elsewhere.
+func (fw *Framework) Validate() yamlx.Problems {
+	var ps yamlx.Problems
+	checkID := func(path []any, id *string, what string) bool {
+		if *id == "" {
+			ps.Add(path, "%s needs an id", what)
+			return false
+		}
+		if !ident.Valid(*id) {
+			ps.Add(path, "%s id %q is not valid (%s)", what, *id, ident.Rule)
+			return false
+		}
+		*id = ident.Norm(*id)
+		return true
+	}
+	checkID([]any{"id"}, &fw.ID, "the framework")
+	if fw.Version == "" {
+		ps.Add(nil, "missing key \"version\" (for example 1.0.0)")
+	} else if strings.ContainsAny(fw.Version, "@ \t") {
+		ps.Add([]any{"version"}, "version %q may not contain spaces or '@'", fw.Version)
+	}
+	if len(fw.Name) == 0 {
+		ps.Add(nil, "missing key \"name\"")
+	}
+	sc := fw.Scale
+	if sc.Max <= sc.Min {
+		ps.Add([]any{"scale"}, "scale max (%d) must be greater than min (%d)", sc.Max, sc.Min)
+	} else if sc.Max-sc.Min > 20 {
+		ps.Add([]any{"scale"}, "scale has %d levels; at most 21 are allowed", sc.Max-sc.Min+1)
+	} else if len(sc.Names) != 0 && len(sc.Names) != sc.Max-sc.Min+1 {
+		ps.Add([]any{"scale", "names"}, "scale has %d levels (%d..%d) but %d names", sc.Max-sc.Min+1, sc.Min, sc.Max, len(sc.Names))
+	}
+	if len(fw.Bands) == 0 {
+		ps.Add(nil, "missing key \"bands\": name at least one band, starting at min 0")
+	}
+	for i, b := range fw.Bands {
+		p := []any{"bands", i, "min"}
+		switch {
+		case b.Min < 0 || b.Min > 1:
+			ps.Add(p, "band min %g is outside 0..1", b.Min)
+		case i == 0 && b.Min != 0:
+			ps.Add(p, "the first band must start at min 0 so every score has a band")
+		case i > 0 && b.Min <= fw.Bands[i-1].Min:
+			ps.Add(p, "bands must be in ascending order of min (%g follows %g)", b.Min, fw.Bands[i-1].Min)
+		}
+		if len(b.Name) == 0 {
+			ps.Add([]any{"bands", i}, "band needs a name")
+		}
+	}
+	switch fw.Aggregate {
+	case "":
+		fw.Aggregate = AggMean
+	case AggMean, AggMedian, AggMin, AggMax:
+	default:
+		ps.Add([]any{"aggregate"}, "aggregate %q is not one of mean, median, min, max", fw.Aggregate)
+	}
+	if len(fw.Pillars) == 0 {
+		ps.Add(nil, "missing key \"pillars\": a framework needs at least one pillar")
+	}
+	pillarIDs := map[string][]any{}
+	indIDs := map[string][]any{}
+	for pi := range fw.Pillars {
+		pl := &fw.Pillars[pi]
+		pp := []any{"pillars", pi}
+		if checkID(append(pp, "id"), &pl.ID, "pillar") {
+			if prev, dup := pillarIDs[pl.ID]; dup {
+				ps.Add(append(pp, "id"), "pillar id %q is used twice (also at %s)", pl.ID, yamlx.PathString(prev))
+			}
+			pillarIDs[pl.ID] = append(pp, "id")
+		}
+		if len(pl.Name) == 0 {
+			ps.Add(pp, "pillar %q needs a name", pl.ID)
+		}
+		if !(pl.Weight > 0) || math.IsInf(pl.Weight, 0) {
+			ps.Add(append(pp, "weight"), "pillar weight must be greater than 0, got %g", pl.Weight)
+		}
+		if len(pl.Indicators) == 0 {
+			ps.Add(pp, "pillar %q has no indicators", pl.ID)
+		}
+		for ii := range pl.Indicators {
+			ind := &pl.Indicators[ii]
+			ip := []any{"pillars", pi, "indicators", ii}
+			if checkID(append(ip, "id"), &ind.ID, "indicator") {
+				if prev, dup := indIDs[ind.ID]; dup {
+					ps.Add(append(ip, "id"), "indicator id %q is used twice (also at %s)", ind.ID, yamlx.PathString(prev))
+				}
+				indIDs[ind.ID] = append(ip, "id")
+			}
+			validateIndicator(&ps, ip, sc, ind)
+		}
+	}
+	return ps
+}
+
+func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
+	at := func(k ...any) []any { return append(append([]any{}, ip...), k...) }
+	if !(ind.Weight > 0) || math.IsInf(ind.Weight, 0) {
+		ps.Add(at("weight"), "indicator %s: weight must be greater than 0, got %g", ind.ID, ind.Weight)
+	}
+	if len(ind.Question) == 0 {
+		ps.Add(ip, "indicator %s needs a question", ind.ID)
+	}
+	onlyFor := func(present bool, key string, kinds string) {
+		if present {
+			ps.Add(at(key), "indicator %s: %q is only allowed on kind %s", ind.ID, key, kinds)
+		}
+	}
+	switch ind.Kind {
+	case KindLevel:
+		if len(ind.Rubric) == 0 {
+			ps.Add(ip, "indicator %s: a level indicator needs a rubric with one text per level %d..%d", ind.ID, sc.Min, sc.Max)
+		}
+		for l := range ind.Rubric {
+			if l < sc.Min || l > sc.Max {
+				ps.Add(at("rubric", fmt.Sprint(l)), "indicator %s: rubric level %d is outside the scale %d..%d", ind.ID, l, sc.Min, sc.Max)
+			}
+		}
+		if len(ind.Rubric) > 0 {
+			for l := sc.Min; l <= sc.Max; l++ {
+				if len(ind.Rubric[l]) == 0 {
+					ps.Warn(at("rubric"), "indicator %s: the rubric has no text for level %d", ind.ID, l)
+				}
+			}
+		}
+		onlyFor(len(ind.Thresholds) > 0, "thresholds", "number")
+		onlyFor(len(ind.Range) > 0, "range", "number")
+		onlyFor(ind.Better != "", "better", "number")
+		onlyFor(ind.Unit != "", "unit", "number")
+	case KindYesNo:
+		onlyFor(len(ind.Rubric) > 0, "rubric", "level")
+		onlyFor(len(ind.Thresholds) > 0, "thresholds", "number")
+		onlyFor(len(ind.Range) > 0, "range", "number")
+		onlyFor(ind.Better != "", "better", "number")
+		onlyFor(ind.Unit != "", "unit", "number")
+	case KindNumber:
+		onlyFor(len(ind.Rubric) > 0, "rubric", "level")
+		switch ind.Better {
+		case "", "higher", "lower":
+		default:
+			ps.Add(at("better"), "indicator %s: better must be higher or lower, got %q", ind.ID, ind.Better)
+		}
+		switch {
+		case len(ind.Thresholds) > 0 && len(ind.Range) > 0:
+			ps.Add(at("range"), "indicator %s: give thresholds or range, not both", ind.ID)
+		case len(ind.Thresholds) > 0:
+			if want := sc.Max - sc.Min; len(ind.Thresholds) != want {
+				ps.Add(at("thresholds"), "indicator %s: %d thresholds given, the scale %d..%d needs %d", ind.ID, len(ind.Thresholds), sc.Min, sc.Max, want)
+			}
+			for i := 1; i < len(ind.Thresholds); i++ {
+				if ind.Thresholds[i] <= ind.Thresholds[i-1] {
+					ps.Add(at("thresholds", i), "indicator %s: thresholds must be strictly ascending (%g follows %g)", ind.ID, ind.Thresholds[i], ind.Thresholds[i-1])
+					break
+				}
+			}
+		case len(ind.Range) > 0:
+			if len(ind.Range) != 2 {
+				ps.Add(at("range"), "indicator %s: range needs two numbers [low, high], got %d", ind.ID, len(ind.Range))
+			} else if ind.Range[1] <= ind.Range[0] {
+				ps.Add(at("range"), "indicator %s: range high (%g) must be greater than low (%g)", ind.ID, ind.Range[1], ind.Range[0])
+			}
+		default:
+			ps.Add(ip, "indicator %s: a number indicator needs thresholds (%d ascending values) or a range [low, high]", ind.ID, sc.Max-sc.Min)
+		}
+	case "":
+		ps.Add(ip, "indicator %s needs a kind: level, yesno or number", ind.ID)
+	default:
+		ps.Add(at("kind"), "indicator %s: kind %q is not one of level, yesno, number", ind.ID, ind.Kind)
+	}
+	for gi, g := range ind.Gates {
+		gp := at("gates", gi)
+		if !ident.Valid(g.BB) {
+			ps.Add(gp, "indicator %s: gate needs a building-block id in bb, got %q", ind.ID, g.BB)
+		}
+		ind.Gates[gi].BB = ident.Norm(g.BB)
+		if g.Min < sc.Min || g.Min > sc.Max {
+			ps.Add(append(gp, "min"), "indicator %s: gate min %d is outside the scale %d..%d", ind.ID, g.Min, sc.Min, sc.Max)
+		}
+	}
+	for oi, o := range ind.Owners {
+		if !ident.Valid(o) {
+			ps.Add(at("owners", oi), "indicator %s: owner %q is not a valid id (%s)", ind.ID, o, ident.Rule)
+		}
+		ind.Owners[oi] = ident.Norm(o)
+	}
+	for ci, c := range ind.Challenges {
+		if !ident.Valid(c) {
+			ps.Add(at("challenges", ci), "indicator %s: challenge %q is not a valid id (%s)", ind.ID, c, ident.Rule)
+		}
+		ind.Challenges[ci] = ident.Norm(c)
+	}
+}

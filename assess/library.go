@@ -1,0 +1,65 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/templates"
+)
+
+var embedded struct {
+	once sync.Once
+	list []*Framework
+	err  error
+}
+
+// Embedded returns the built-in frameworks, parsed once, in id order.
+func Embedded() ([]*Framework, error) {
+	embedded.once.Do(func() {
+		for _, f := range templates.Frameworks() {
+			fw, err := ParseFramework(f.Path, f.Data)
+			if err != nil {
+				embedded.err = fmt.Errorf("built-in framework %s is broken: %w", f.Name, err)
+				return
+			}
+			embedded.list = append(embedded.list, fw)
+		}
+	})
+	return embedded.list, embedded.err
+}
+
+// IsPath reports whether a --framework value names a file rather than an embedded id.
+func IsPath(spec string) bool {
+	return strings.ContainsAny(spec, `/\`) || strings.HasSuffix(spec, ".yaml") || strings.HasSuffix(spec, ".yml")
+}
+
+// SplitRef splits "id@version" (the version may be empty).
+func SplitRef(ref string) (id, version string) {
+	id, version, _ = strings.Cut(strings.TrimSpace(ref), "@")
+	return ident.Norm(id), strings.TrimSpace(version)
+}
+
+// Resolve finds a framework by a --framework value: a path to a template file, or an embedded
+// id, optionally with @version. An embedded id with another version than asked is returned
+// with versionMismatch set, so callers can warn and score what the two share.
+func Resolve(spec string) (fw *Framework, versionMismatch bool, err error) {
+	if IsPath(spec) {
+		fw, err := LoadFramework(spec)
+		return fw, false, err
+	}
+	id, version := SplitRef(spec)
+	list, err := Embedded()
+	if err != nil {
+		return nil, false, err
+	}
+	var ids []string
+	for _, fw := range list {
+		ids = append(ids, fw.Ref())
+		if fw.ID == id {
+			return fw, version != "" && version != fw.Version, nil
+		}
+	}
+	return nil, false, fmt.Errorf("unknown framework %q; built-in frameworks: %s (or give the path of a template file)", spec, strings.Join(ids, ", "))
+}
