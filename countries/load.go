@@ -1,0 +1,142 @@
+package countries
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/yamlx"
+)
+
+// Doc is a loaded country file: its decoded content, its source and where it lives.
+type Doc struct {
+	// Path is the file on disk; empty for an embedded sample.
+	Path string
+	// Name is how messages name the file (the path, or "sample:<name>").
+	Name string
+	File *File
+	// Warnings are problems that do not stop the file from being used.
+	Warnings yamlx.Errors
+
+	src  []byte
+	yaml *yamlx.Doc
+	hash [32]byte // of the bytes last read from or written to disk
+	mode os.FileMode
+}
+
+// Src returns the file's current source text.
+func (d *Doc) Src() []byte { return d.src }
+
+// Parse decodes and checks a country file's text on its own (without a framework). name is
+// used in messages.
+func Parse(name string, data []byte) (*Doc, error) {
+	y, err := yamlx.Parse(name, data, "a country file (schema, country, assessment, ...)")
+	if err != nil {
+		return nil, err
+	}
+	f := &File{}
+	if err := y.Decode(f); err != nil {
+		return nil, err
+	}
+	f.normalize()
+	errs := y.Locate(f.validate())
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &Doc{Name: name, File: f, Warnings: errs.Only(true), src: data, yaml: y, hash: sha256.Sum256(data)}, nil
+}
+
+// Load reads and checks a country file from disk.
+func Load(path string) (*Doc, error) {
+	data, err := yamlx.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	d.Path = path
+	if st, err := os.Stat(path); err == nil {
+		d.mode = st.Mode().Perm()
+	}
+	return d, nil
+}
+
+// Locate positions problems found by validators in this file.
+func (d *Doc) Locate(ps yamlx.Problems) yamlx.Errors { return d.yaml.Locate(ps) }
+
+// Framework finds the framework to score the file with: override (a --framework value) when
+// given, else the one the file names. A different id is an error; the same id with another
+// version is used with a warning that lists the answers it cannot score.
+func (d *Doc) Framework(override string) (*assess.Framework, error) {
+	fileID, fileVersion := assess.SplitRef(d.File.Assessment.Framework)
+	spec := override
+	if spec == "" {
+		spec = d.File.Assessment.Framework
+	}
+	fw, mismatch, err := assess.Resolve(spec)
+	if err != nil {
+		if override == "" {
+			e := d.yaml.Errorf(d.yaml.Find("assessment", "framework"), "%v", err)
+			return nil, e
+		}
+		return nil, err
+	}
+	if fw.ID != fileID {
+		return nil, d.yaml.Errorf(d.yaml.Find("assessment", "framework"),
+			"this file was assessed with framework %q, not %q; give a template of the same framework", fileID, fw.ID)
+	}
+	if fileVersion != "" && fileVersion != fw.Version {
+		_ = mismatch
+		var missing []string
+		for _, id := range d.File.AnswerIDs() {
+			if fw.Indicator(id) == nil && len(d.File.Answers[id].Given()) > 0 {
+				missing = append(missing, id)
+			}
+		}
+		msg := fmt.Sprintf("file names %s@%s, scoring with %s; only the indicators both versions share are scored", fileID, fileVersion, fw.Ref())
+		if len(missing) > 0 {
+			msg += fmt.Sprintf("; not in %s: %s", fw.Version, strings.Join(missing, ", "))
+		}
+		e := d.yaml.Errorf(d.yaml.Find("assessment", "framework"), "%s", msg)
+		e.Warning = true
+		d.Warnings = append(d.Warnings, e)
+	}
+	return fw, nil
+}
+
+// Check validates the file against fw. Errors stop the caller; warnings are added to
+// d.Warnings (answers to indicators fw does not have are kept and reported).
+func (d *Doc) Check(fw *assess.Framework) error {
+	errs := d.yaml.Locate(d.File.ValidateWith(fw))
+	d.Warnings = append(d.Warnings, errs.Only(true)...)
+	return errs.Err()
+}
+
+// Score scores the file with fw.
+func (d *Doc) Score(fw *assess.Framework) *assess.Scorecard {
+	return assess.Score(fw, d.File.Answers, &d.File.Targets)
+}
+
+// Open loads a country file and its framework and checks one against the other.
+func Open(path, frameworkOverride string) (*Doc, *assess.Framework, error) {
+	d, err := Load(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.withFramework(frameworkOverride)
+}
+
+func (d *Doc) withFramework(override string) (*Doc, *assess.Framework, error) {
+	fw, err := d.Framework(override)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := d.Check(fw); err != nil {
+		return nil, nil, err
+	}
+	return d, fw, nil
+}

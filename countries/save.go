@@ -1,0 +1,162 @@
+package countries
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/internal/yamledit"
+	"go.yaml.in/yaml/v3"
+)
+
+// ErrChangedOnDisk is returned by Save when the file on disk is no longer what was loaded or
+// last saved (another editor or another govplan wrote it). Nothing is written; reload first.
+var ErrChangedOnDisk = errors.New("the file changed on disk since it was opened; reload it before saving")
+
+// ErrNoPath is returned by Save for a document that has no file (an embedded sample).
+var ErrNoPath = errors.New("this is an embedded sample; save a copy first (govplan init or --sample with -o)")
+
+// Set changes the value at path in the file's text and re-reads it. value is a Go value (or a
+// *yaml.Node). The change is only in memory until Save.
+func (d *Doc) Set(path []any, value any) error {
+	return d.apply(func(src []byte) ([]byte, error) { return yamledit.Set(src, path, value) })
+}
+
+// Delete removes the entry at path.
+func (d *Doc) Delete(path []any) error {
+	return d.apply(func(src []byte) ([]byte, error) { return yamledit.Delete(src, path) })
+}
+
+// Append adds value to the end of the list at path.
+func (d *Doc) Append(path []any, value any) error {
+	return d.apply(func(src []byte) ([]byte, error) { return yamledit.Append(src, path, value) })
+}
+
+// SetAnswer replaces the answers to indicator id: none writes "{}" (not answered), one a single
+// mapping on one line, several a list with one line per ministry.
+func (d *Doc) SetAnswer(id string, answers assess.Answers) error {
+	n, err := AnswerNode(answers)
+	if err != nil {
+		return err
+	}
+	return d.Set([]any{"answers", ident.Norm(id)}, n)
+}
+
+// AnswerNode renders answers as they are written in a country file.
+func AnswerNode(answers assess.Answers) (*yaml.Node, error) {
+	switch len(answers) {
+	case 0:
+		return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}, nil
+	case 1:
+		return flowNode(answers[0])
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, a := range answers {
+		n, err := flowNode(a)
+		if err != nil {
+			return nil, err
+		}
+		seq.Content = append(seq.Content, n)
+	}
+	return seq, nil
+}
+
+// FlowNode renders v as a one-line YAML flow mapping ({a: 1, b: x}).
+func FlowNode(v any) (*yaml.Node, error) { return flowNode(v) }
+
+func flowNode(v any) (*yaml.Node, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	n.Style = yaml.FlowStyle
+	return &n, nil
+}
+
+func (d *Doc) apply(edit func([]byte) ([]byte, error)) error {
+	out, err := edit(d.src)
+	if err != nil {
+		return err
+	}
+	nd, err := Parse(d.Name, out)
+	if err != nil {
+		return fmt.Errorf("the change would make the file invalid, so it was not made: %w", err)
+	}
+	d.File, d.yaml, d.src, d.Warnings = nd.File, nd.yaml, out, nd.Warnings
+	return nil
+}
+
+// Dirty reports whether the text differs from what is on disk (as last read or written).
+func (d *Doc) Dirty() bool { return sha256.Sum256(d.src) != d.hash }
+
+// ChangedOnDisk reports whether the file on disk differs from what was loaded or last saved.
+func (d *Doc) ChangedOnDisk() (bool, error) {
+	if d.Path == "" {
+		return false, nil
+	}
+	cur, err := os.ReadFile(d.Path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return true, nil
+		}
+		return false, err
+	}
+	return sha256.Sum256(cur) != d.hash, nil
+}
+
+// Save writes the file atomically (temporary file, flush, rename). It refuses with
+// ErrChangedOnDisk when someone else changed the file since it was read.
+func (d *Doc) Save() error {
+	if d.Path == "" {
+		return ErrNoPath
+	}
+	changed, err := d.ChangedOnDisk()
+	if err != nil {
+		return err
+	}
+	if changed {
+		return ErrChangedOnDisk
+	}
+	if !d.Dirty() {
+		return nil
+	}
+	if err := atomicfile.Write(d.Path, d.src, d.mode); err != nil {
+		return fmt.Errorf("saving %s: %w", d.Path, err)
+	}
+	d.hash = sha256.Sum256(d.src)
+	return nil
+}
+
+// SaveAs writes the document to a new path atomically and makes that its file. An existing
+// file there is only replaced when overwrite is true.
+func (d *Doc) SaveAs(path string, overwrite bool) error {
+	if !overwrite {
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("%s already exists; choose another name", path)
+		}
+	}
+	if err := atomicfile.Write(path, d.src, 0o644); err != nil {
+		return err
+	}
+	d.Path, d.Name = path, path
+	d.hash = sha256.Sum256(d.src)
+	return nil
+}
+
+// Reload reads the file from disk again, dropping unsaved changes.
+func (d *Doc) Reload() error {
+	nd, err := Load(d.Path)
+	if err != nil {
+		return err
+	}
+	*d = *nd
+	return nil
+}
+
+// Equal reports whether two documents hold the same text.
+func (d *Doc) Equal(o *Doc) bool { return bytes.Equal(d.src, o.src) }
