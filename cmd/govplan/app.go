@@ -1,0 +1,233 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (design §6).
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitInput   = 2
+)
+
+// app holds what every command shares: its I/O and the global flags.
+type app struct {
+	in     io.Reader
+	out    io.Writer
+	errOut io.Writer
+
+	lang       string
+	catalogDir string
+}
+
+// exitError carries an exit code with an error.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// inputError marks err as bad input or usage (exit 2).
+func inputError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &exitError{code: exitInput, err: err}
+}
+
+// inputErrorf is inputError(fmt.Errorf(...)).
+func inputErrorf(format string, args ...any) error {
+	return inputError(fmt.Errorf(format, args...))
+}
+
+func run(args []string, in io.Reader, out, errOut io.Writer) int {
+	a := &app{in: in, out: out, errOut: errOut}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	a.printError(err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isUsageError(err) {
+		return exitInput
+	}
+	return exitFailure
+}
+
+// isUsageError recognises the errors cobra returns for a wrong command line.
+func isUsageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag", "if any flags in the group"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// errReported is returned when the errors were already printed.
+var errReported = errors.New("errors reported")
+
+func (a *app) printError(err error) {
+	if errors.Is(err, errReported) {
+		return
+	}
+	for _, e := range yamlx.AsErrors(unwrapExit(err)) {
+		line := e.Error()
+		if e.File == "" && e.Line == 0 {
+			line = "govplan: " + line
+		}
+		fmt.Fprintln(a.errOut, line)
+	}
+}
+
+func unwrapExit(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.err
+	}
+	return err
+}
+
+func (a *app) warn(ws yamlx.Errors) {
+	for _, w := range ws {
+		w := *w
+		w.Warning = true
+		fmt.Fprintln(a.errOut, w.Error())
+	}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "govplan",
+		Short: "Digital-government readiness, GovStack architecture and roadmap planning",
+		Long: `govplan takes a country through a digital-government readiness assessment, matches its
+priority services to GovStack building blocks and products, plans a costed roadmap, and exports
+workbooks, diagrams and reports. Everything is plain YAML files and works offline.
+
+With no command it opens the workshop terminal UI.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	root.PersistentFlags().StringVar(&a.lang, "lang", envOr("GOVPLAN_LANG", assess.DefaultLang), "language of texts (en; falls back to en)")
+	root.PersistentFlags().StringVar(&a.catalogDir, "catalog", "", "folder with your own catalog YAML, merged over the built-in catalog")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return inputErrorf("%v (see govplan %s --help)", err, c.Name())
+	})
+	root.AddCommand(
+		a.validateCmd(),
+		a.scoreCmd(),
+		a.initCmd(),
+		a.catalogCmd(),
+	)
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs makes cobra's argument-count errors exit with code 2.
+func wrapArgs(c *cobra.Command) {
+	if c.Args != nil {
+		check := c.Args
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			return inputError(check(cmd, args))
+		}
+	}
+	for _, sub := range c.Commands() {
+		wrapArgs(sub)
+	}
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// writeJSON prints v as one indented JSON document.
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// countryFlags are the flags of commands that take one country file.
+type countryFlags struct {
+	sample    string
+	framework string
+}
+
+func (f *countryFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.sample, "sample", "", "use an embedded sample country instead of a file (see govplan catalog samples)")
+	c.Flags().StringVar(&f.framework, "framework", "", "framework to score with: an embedded id[@version] or a template file path")
+}
+
+// loadCountry opens the country named by args or --sample with its framework, and prints the
+// file's warnings.
+func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *assess.Framework, error) {
+	var doc *countries.Doc
+	var err error
+	switch {
+	case f.sample != "" && len(args) > 0:
+		return nil, nil, inputErrorf("give a country file or --sample, not both")
+	case f.sample != "":
+		doc, err = countries.Sample(f.sample)
+	case len(args) == 1:
+		doc, err = countries.Load(args[0])
+	default:
+		return nil, nil, inputErrorf("name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", "))
+	}
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	fw, err := doc.Framework(f.framework)
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	if err := doc.Check(fw); err != nil {
+		return nil, nil, inputError(err)
+	}
+	return doc, fw, nil
+}
+
+// formatFlag validates a --format value against the allowed ones.
+func formatFlag(v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return inputErrorf("--format %q is not one of %s", v, strings.Join(allowed, ", "))
+}

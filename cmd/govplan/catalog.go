@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) catalogCmd() *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "catalog",
+		Short: "List what is built in: frameworks, sample countries, building blocks, use cases, products",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	c.PersistentFlags().StringVar(&format, "format", "text", "output format: text or json")
+	c.AddCommand(&cobra.Command{
+		Use:   "frameworks",
+		Short: "List the built-in readiness frameworks",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatFlag(format, "text", "json"); err != nil {
+				return err
+			}
+			list, err := assess.Embedded()
+			if err != nil {
+				return err
+			}
+			type fwJSON struct {
+				ID         string `json:"id"`
+				Version    string `json:"version"`
+				Name       string `json:"name"`
+				Pillars    int    `json:"pillars"`
+				Indicators int    `json:"indicators"`
+			}
+			var rows []fwJSON
+			for _, fw := range list {
+				rows = append(rows, fwJSON{fw.ID, fw.Version, fw.Name.In(a.lang), len(fw.Pillars), len(fw.Indicators())})
+			}
+			if format == "json" {
+				return a.writeJSON(rows)
+			}
+			tw := newTable(a.out)
+			fmt.Fprintln(tw, "ID\tVersion\tPillars\tIndicators\tName")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", r.ID, r.Version, r.Pillars, r.Indicators, r.Name)
+			}
+			return tw.Flush()
+		},
+	})
+	c.AddCommand(&cobra.Command{
+		Use:   "samples",
+		Short: "List the embedded sample countries (use one with --sample NAME)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatFlag(format, "text", "json"); err != nil {
+				return err
+			}
+			type sampleJSON struct {
+				Name      string `json:"name"`
+				Country   string `json:"country"`
+				ISO3      string `json:"iso3"`
+				Framework string `json:"framework"`
+				Date      string `json:"date"`
+			}
+			var rows []sampleJSON
+			for _, n := range countries.SampleNames() {
+				doc, err := countries.Sample(n)
+				if err != nil {
+					return err
+				}
+				f := doc.File
+				rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, f.Assessment.Framework, f.Assessment.Date})
+			}
+			if format == "json" {
+				return a.writeJSON(rows)
+			}
+			tw := newTable(a.out)
+			fmt.Fprintln(tw, "Sample\tCountry\tISO3\tFramework\tAssessed")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, r.Date)
+			}
+			tw.Flush()
+			fmt.Fprintln(a.out, "\nThe samples are fictional countries for trying govplan: govplan score --sample NAME")
+			return nil
+		},
+	})
+	return c
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) validateCmd() *cobra.Command {
+	var framework string
+	c := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check framework templates and country files, reporting every problem with its line",
+		Long: `validate reads each file, works out whether it is a framework template or a country file,
+and reports every problem it finds (not just the first) as file:line:column: message.
+A country file is also checked against its framework. Exit code 2 when any file has errors.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			bad := 0
+			for _, path := range args {
+				errs, warns, kind := a.validateFile(path, framework)
+				a.warn(warns)
+				if len(errs) > 0 {
+					bad++
+					a.printError(errs)
+					continue
+				}
+				fmt.Fprintf(a.out, "%s: ok (%s)\n", path, kind)
+			}
+			if bad > 0 {
+				if len(args) > 1 {
+					fmt.Fprintf(a.errOut, "%d of %d files have errors\n", bad, len(args))
+				}
+				return &exitError{code: exitInput, err: errReported}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&framework, "framework", "", "check country files against this framework (id[@version] or template path)")
+	return c
+}
+
+// validateFile checks one file and says what kind of file it was.
+func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, kind string) {
+	data, err := yamlx.ReadFile(path)
+	if err != nil {
+		return yamlx.AsErrors(err), nil, ""
+	}
+	if looksLikeFramework(data) {
+		fw, err := assess.ParseFramework(path, data)
+		if err != nil {
+			return yamlx.AsErrors(err), nil, "framework template"
+		}
+		return nil, fw.Warnings, fmt.Sprintf("framework template %s, %d pillars, %d indicators", fw.Ref(), len(fw.Pillars), len(fw.Indicators()))
+	}
+	doc, err := countries.Parse(path, data)
+	if err != nil {
+		return yamlx.AsErrors(err), nil, "country file"
+	}
+	fw, err := doc.Framework(framework)
+	if err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
+	err = doc.Check(fw)
+	if err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
+	f := doc.File
+	return nil, doc.Warnings, fmt.Sprintf("country file for %s, %s, %d of %d indicators answered",
+		f.Title(), fw.Ref(), len(fw.Indicators())-len(f.Unanswered(fw)), len(fw.Indicators()))
+}
+
+// looksLikeFramework tells a template from a country file by its top-level keys.
+func looksLikeFramework(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "pillars:") || strings.HasPrefix(line, "scale:") {
+			return true
+		}
+		if strings.HasPrefix(line, "schema:") || strings.HasPrefix(line, "country:") {
+			return false
+		}
+	}
+	return false
+}
