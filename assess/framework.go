@@ -49,6 +49,7 @@ type Framework struct {
 
 	byID     map[string]*Indicator
 	pillarOf map[string]int
+	doc      *yamlx.Doc
 }
 
 // Scale is the range of answer levels and their names.
@@ -179,6 +180,7 @@ func ParseFramework(file string, data []byte) (*Framework, error) {
 	}
 	fw.Warnings = errs.Only(true)
 	fw.File = file
+	fw.doc = doc
 	fw.index()
 	return fw, nil
 }
@@ -395,4 +397,23 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 		}
 		ind.Challenges[ci] = ident.Norm(c)
 	}
+}
+
+// CheckGateBlocks reports gates that name a building block known does not accept, positioned
+// in the framework file.
+func (fw *Framework) CheckGateBlocks(known func(id string) bool, list string) error {
+	var ps yamlx.Problems
+	for pi, p := range fw.Pillars {
+		for ii, ind := range p.Indicators {
+			for gi, g := range ind.Gates {
+				if !known(g.BB) {
+					ps.Add([]any{"pillars", pi, "indicators", ii, "gates", gi, "bb"}, "indicator %s: gate names unknown building block %q; blocks: %s", ind.ID, g.BB, list)
+				}
+			}
+		}
+	}
+	if fw.doc == nil || len(ps) == 0 {
+		return nil
+	}
+	return fw.doc.Locate(ps).Err()
 }

@@ -87,6 +87,7 @@ type Product struct {
 	Name             string   `yaml:"name"`
 	Summary          string   `yaml:"summary"`
 	Blocks           []string `yaml:"blocks"`
+	RelatedBlocks    []string `yaml:"related_blocks"` // supported only in part: never ranked as a candidate
 	BlocksVerified   bool     `yaml:"blocks_verified"`
 	Evidence         string   `yaml:"evidence"`
 	EvidenceVerified bool     `yaml:"evidence_verified"`

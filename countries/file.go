@@ -310,3 +310,8 @@ func (f *File) AnswerIDs() []string {
 
 // Title is "Name (ISO3)".
 func (f *File) Title() string { return fmt.Sprintf("%s (%s)", f.Country.Name, f.Country.ISO3) }
+
+// Needs returns the file's needs for matching.
+func (f *File) Needs() catalog.Needs {
+	return catalog.Needs{Services: f.Services, UseCases: f.UseCases, Inventory: f.Inventory, Constraints: f.Constraints}
+}

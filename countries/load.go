@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/yamlx"
 )
 
@@ -139,4 +140,12 @@ func (d *Doc) withFramework(override string) (*Doc, *assess.Framework, error) {
 		return nil, nil, err
 	}
 	return d, fw, nil
+}
+
+// CheckCatalog validates the file's needs against the catalog (use cases, custom use cases'
+// blocks, services, inventory).
+func (d *Doc) CheckCatalog(cat *catalog.Catalog) error {
+	errs := d.yaml.Locate(cat.CheckNeeds(d.File.Needs()))
+	d.Warnings = append(d.Warnings, errs.Only(true)...)
+	return errs.Err()
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
@@ -148,6 +149,7 @@ With no command it opens the workshop terminal UI.`,
 		a.scoreCmd(),
 		a.initCmd(),
 		a.catalogCmd(),
+		a.matchCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
@@ -220,6 +222,35 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 		return nil, nil, inputError(err)
 	}
 	return doc, fw, nil
+}
+
+// loadModel opens a country file, checks it against its framework and the catalog, and builds
+// the scorecard and the match.
+func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error) {
+	doc, fw, err := a.loadCountry(args, f)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := a.catalog()
+	if err != nil {
+		return nil, err
+	}
+	if err := fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", ")); err != nil {
+		return nil, inputError(err)
+	}
+	if err := doc.CheckCatalog(cat); err != nil {
+		return nil, inputError(err)
+	}
+	return countries.Build(doc, fw, cat), nil
+}
+
+// catalog loads the built-in catalog with --catalog merged over it.
+func (a *app) catalog() (*catalog.Catalog, error) {
+	cat, err := catalog.Load(a.catalogDir)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return cat, nil
 }
 
 // formatFlag validates a --format value against the allowed ones.

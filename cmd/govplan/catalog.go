@@ -90,5 +90,6 @@ func (a *app) catalogCmd() *cobra.Command {
 			return nil
 		},
 	})
+	c.AddCommand(a.catalogBlocksCmd(&format), a.catalogUseCasesCmd(&format), a.catalogProductsCmd(&format))
 	return c
 }

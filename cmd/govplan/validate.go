@@ -55,6 +55,13 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 		if err != nil {
 			return yamlx.AsErrors(err), nil, "framework template"
 		}
+		cat, err := a.catalog()
+		if err != nil {
+			return yamlx.AsErrors(err), fw.Warnings, "framework template"
+		}
+		if err := fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", ")); err != nil {
+			return yamlx.AsErrors(err), fw.Warnings, "framework template"
+		}
 		return nil, fw.Warnings, fmt.Sprintf("framework template %s, %d pillars, %d indicators", fw.Ref(), len(fw.Pillars), len(fw.Indicators()))
 	}
 	doc, err := countries.Parse(path, data)
@@ -65,8 +72,14 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 	if err != nil {
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
-	err = doc.Check(fw)
+	if err = doc.Check(fw); err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
+	cat, err := a.catalog()
 	if err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
+	if err = doc.CheckCatalog(cat); err != nil {
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
 	f := doc.File

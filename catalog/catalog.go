@@ -1,0 +1,482 @@
+package catalog
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/internal/yamlx"
+)
+
+//go:embed data/*.yaml
+var dataFiles embed.FS
+
+// Catalog is the set of building blocks, use cases and products the matcher knows.
+type Catalog struct {
+	Blocks   []*Block   // in file order
+	UseCases []*UseCase // in file order, legacy variants after the published ones
+	Products []*Product // sorted by id
+
+	blocks   map[string]*Block
+	useCases map[string]*UseCase
+	products map[string]*Product
+	origin   map[string]origin // "block:id", "usecase:id", "product:id" → where it was defined
+}
+
+type origin struct {
+	doc  *yamlx.Doc
+	path []any
+}
+
+// file is the shape of one catalog YAML file; any of its sections may be absent.
+type file struct {
+	Blocks   []*Block   `yaml:"blocks"`
+	UseCases []*UseCase `yaml:"use_cases"`
+	Products []*Product `yaml:"products"`
+}
+
+var builtin struct {
+	once sync.Once
+	cat  *Catalog
+	err  error
+}
+
+// Default returns the embedded catalog, loaded and checked once.
+func Default() (*Catalog, error) {
+	builtin.once.Do(func() {
+		c := newCatalog()
+		entries, _ := fs.ReadDir(dataFiles, "data")
+		for _, e := range entries {
+			data, err := dataFiles.ReadFile("data/" + e.Name())
+			if err != nil {
+				builtin.err = err
+				return
+			}
+			if err := c.add("embedded:catalog/data/"+e.Name(), data); err != nil {
+				builtin.err = fmt.Errorf("the built-in catalog is broken: %w", err)
+				return
+			}
+		}
+		if err := c.finish(); err != nil {
+			builtin.err = fmt.Errorf("the built-in catalog is broken: %w", err)
+			return
+		}
+		builtin.cat = c
+	})
+	return builtin.cat, builtin.err
+}
+
+// Load returns the embedded catalog with the YAML files of dir merged over it (an entry with
+// the same id replaces the built-in one). An empty dir gives the embedded catalog.
+func Load(dir string) (*Catalog, error) {
+	def, err := Default()
+	if err != nil || dir == "" {
+		return def, err
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--catalog %s: %v", dir, plainErr(err))
+	}
+	var paths []string
+	if st.IsDir() {
+		for _, pat := range []string{"*.yaml", "*.yml"} {
+			m, _ := filepath.Glob(filepath.Join(dir, pat))
+			paths = append(paths, m...)
+		}
+		sort.Strings(paths)
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("--catalog %s: no .yaml files in the folder", dir)
+		}
+	} else {
+		paths = []string{dir}
+	}
+	c := def.clone()
+	var errs yamlx.Errors
+	for _, p := range paths {
+		data, err := yamlx.ReadFile(p)
+		if err == nil {
+			err = c.add(p, data)
+		}
+		errs = append(errs, yamlx.AsErrors(err)...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if err := c.finish(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathError(err error, pe **fs.PathError) bool {
+	e, ok := err.(*fs.PathError)
+	if ok {
+		*pe = e
+	}
+	return ok
+}
+
+func newCatalog() *Catalog {
+	return &Catalog{
+		blocks: map[string]*Block{}, useCases: map[string]*UseCase{}, products: map[string]*Product{},
+		origin: map[string]origin{},
+	}
+}
+
+func (c *Catalog) clone() *Catalog {
+	n := newCatalog()
+	n.Blocks = append(n.Blocks, c.Blocks...)
+	n.UseCases = append(n.UseCases, c.UseCases...)
+	n.Products = append(n.Products, c.Products...)
+	for k, v := range c.blocks {
+		n.blocks[k] = v
+	}
+	for k, v := range c.useCases {
+		n.useCases[k] = v
+	}
+	for k, v := range c.products {
+		n.products[k] = v
+	}
+	for k, v := range c.origin {
+		n.origin[k] = v
+	}
+	return n
+}
+
+// add decodes one catalog file and merges its entries in, replacing entries with the same id.
+func (c *Catalog) add(name string, data []byte) error {
+	doc, err := yamlx.Parse(name, data, "a catalog file (blocks, use_cases, products)")
+	if err != nil {
+		return err
+	}
+	var f file
+	if err := doc.Decode(&f); err != nil {
+		return err
+	}
+	var ps yamlx.Problems
+	seen := map[string]bool{}
+	checkID := func(kind string, path []any, id *string) bool {
+		if *id == "" || !ident.Valid(*id) {
+			ps.Add(path, "%s id %q is not valid (%s)", kind, *id, ident.Rule)
+			return false
+		}
+		*id = ident.Norm(*id)
+		if seen[kind+":"+*id] {
+			ps.Add(path, "%s id %q is defined twice in this file", kind, *id)
+			return false
+		}
+		seen[kind+":"+*id] = true
+		return true
+	}
+	for i, b := range f.Blocks {
+		p := []any{"blocks", i}
+		if !checkID("block", append(p, "id"), &b.ID) {
+			continue
+		}
+		if _, ok := c.blocks[b.ID]; !ok {
+			c.Blocks = append(c.Blocks, b)
+		} else {
+			c.replaceBlock(b)
+		}
+		c.blocks[b.ID] = b
+		c.origin["block:"+b.ID] = origin{doc, p}
+	}
+	for i, u := range f.UseCases {
+		p := []any{"use_cases", i}
+		if !checkID("use case", append(p, "id"), &u.ID) {
+			continue
+		}
+		if _, ok := c.useCases[u.ID]; !ok {
+			c.UseCases = append(c.UseCases, u)
+		} else {
+			for j := range c.UseCases {
+				if c.UseCases[j].ID == u.ID {
+					c.UseCases[j] = u
+				}
+			}
+		}
+		c.useCases[u.ID] = u
+		c.origin["usecase:"+u.ID] = origin{doc, p}
+	}
+	for i, pr := range f.Products {
+		p := []any{"products", i}
+		if !checkID("product", append(p, "id"), &pr.ID) {
+			continue
+		}
+		if _, ok := c.products[pr.ID]; !ok {
+			c.Products = append(c.Products, pr)
+		} else {
+			for j := range c.Products {
+				if c.Products[j].ID == pr.ID {
+					c.Products[j] = pr
+				}
+			}
+		}
+		c.products[pr.ID] = pr
+		c.origin["product:"+pr.ID] = origin{doc, p}
+	}
+	return doc.Locate(ps).Err()
+}
+
+func (c *Catalog) replaceBlock(b *Block) {
+	for i := range c.Blocks {
+		if c.Blocks[i].ID == b.ID {
+			c.Blocks[i] = b
+		}
+	}
+}
+
+// finish normalises references, sorts, and validates the whole catalog.
+func (c *Catalog) finish() error {
+	sort.SliceStable(c.UseCases, func(i, j int) bool { return !c.UseCases[i].Legacy && c.UseCases[j].Legacy })
+	sort.Slice(c.Products, func(i, j int) bool { return c.Products[i].ID < c.Products[j].ID })
+	var errs yamlx.Errors
+	at := func(key string, sub ...any) func(format string, args ...any) {
+		return func(format string, args ...any) {
+			o := c.origin[key]
+			path := append(append([]any{}, o.path...), sub...)
+			errs = append(errs, o.doc.Errorf(o.doc.Find(path...), format, args...))
+		}
+	}
+	for _, b := range c.Blocks {
+		key := "block:" + b.ID
+		switch b.Category {
+		case Foundational, Feature, Other:
+		default:
+			at(key, "category")("block %s: category %q is not one of foundational, feature, other", b.ID, b.Category)
+		}
+		if strings.TrimSpace(b.Name) == "" {
+			at(key)("block %s needs a name", b.ID)
+		}
+		for i := range b.DependsOn {
+			d := &b.DependsOn[i]
+			d.Block = ident.Norm(d.Block)
+			if c.blocks[d.Block] == nil {
+				at(key, "depends_on", i, "block")("block %s depends on unknown block %q", b.ID, d.Block)
+			} else if d.Block == b.ID {
+				at(key, "depends_on", i, "block")("block %s depends on itself", b.ID)
+			}
+		}
+	}
+	if len(errs) == 0 {
+		if cyc := c.dependencyCycle(); cyc != nil {
+			// Report the cycle at a block the user defined, where they can break it.
+			ring := cyc[:len(cyc)-1]
+			start := 0
+			for i, id := range ring {
+				if !strings.HasPrefix(c.origin["block:"+id].doc.File, "embedded:") {
+					start = i
+					break
+				}
+			}
+			ring = append(ring[start:], ring[:start]...)
+			ring = append(ring, ring[0])
+			edge := 0
+			for i, d := range c.blocks[ring[0]].DependsOn {
+				if d.Block == ring[1] {
+					edge = i
+				}
+			}
+			at("block:"+ring[0], "depends_on", edge, "block")("dependency cycle: %s", strings.Join(ring, " → "))
+		}
+	}
+	for _, u := range c.UseCases {
+		key := "usecase:" + u.ID
+		errs = append(errs, c.checkUseCase(u, func(sub []any, format string, args ...any) {
+			at(key, sub...)(format, args...)
+		})...)
+		if u.VariantOf != "" {
+			u.VariantOf = ident.Norm(u.VariantOf)
+			if c.useCases[u.VariantOf] == nil {
+				at(key, "variant_of")("use case %s is a variant of unknown use case %q", u.ID, u.VariantOf)
+			}
+		}
+	}
+	for _, p := range c.Products {
+		key := "product:" + p.ID
+		switch p.Evidence {
+		case EvidenceSandbox, EvidenceTestHarness, EvidenceSelfReported, EvidenceNone:
+		case "":
+			p.Evidence = EvidenceNone
+		default:
+			at(key, "evidence")("product %s: evidence %q is not one of sandbox, test-harness, self-reported, none", p.ID, p.Evidence)
+		}
+		if p.Evidence == EvidenceNone && p.EvidenceVerified {
+			at(key, "evidence_verified")("product %s: evidence none cannot be verified", p.ID)
+		}
+		for i, b := range p.Blocks {
+			p.Blocks[i] = ident.Norm(b)
+			if c.blocks[p.Blocks[i]] == nil {
+				at(key, "blocks", i)("product %s covers unknown block %q", p.ID, b)
+			}
+		}
+		for i, b := range p.RelatedBlocks {
+			p.RelatedBlocks[i] = ident.Norm(b)
+			if c.blocks[p.RelatedBlocks[i]] == nil {
+				at(key, "related_blocks", i)("product %s relates to unknown block %q", p.ID, b)
+			}
+		}
+		if len(p.Blocks)+len(p.RelatedBlocks) == 0 {
+			at(key)("product %s names no blocks (blocks or related_blocks)", p.ID)
+		}
+		for i, d := range p.Deployment {
+			switch d {
+			case "on-premise", "cloud", "saas":
+			default:
+				at(key, "deployment", i)("product %s: deployment %q is not one of on-premise, cloud, saas", p.ID, d)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// checkUseCase validates a use case's steps; report gets a path below the use case.
+func (c *Catalog) checkUseCase(u *UseCase, report func(sub []any, format string, args ...any)) yamlx.Errors {
+	if strings.TrimSpace(u.Name) == "" {
+		report(nil, "use case %s needs a name", u.ID)
+	}
+	if len(u.Steps) == 0 {
+		report(nil, "use case %s needs at least one step", u.ID)
+	}
+	for si := range u.Steps {
+		s := &u.Steps[si]
+		if strings.TrimSpace(s.Name) == "" {
+			report([]any{"steps", si}, "use case %s: step %d needs a name", u.ID, si+1)
+		}
+		for bi, b := range s.Blocks {
+			s.Blocks[bi] = ident.Norm(b)
+			if c.blocks[s.Blocks[bi]] == nil {
+				report([]any{"steps", si, "blocks", bi}, "use case %s, step %d (%s): unknown building block %q; known blocks: %s", u.ID, si+1, s.Name, b, strings.Join(c.BlockIDs(), ", "))
+			}
+		}
+	}
+	return nil
+}
+
+// dependencyCycle returns a cycle of block ids (first repeated at the end), or nil.
+func (c *Catalog) dependencyCycle() []string {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int{}
+	var stack []string
+	var found []string
+	var visit func(id string) bool
+	visit = func(id string) bool {
+		color[id] = grey
+		stack = append(stack, id)
+		b := c.blocks[id]
+		deps := make([]string, 0, len(b.DependsOn))
+		for _, d := range b.DependsOn {
+			deps = append(deps, d.Block)
+		}
+		sort.Strings(deps)
+		for _, d := range deps {
+			if c.blocks[d] == nil {
+				continue
+			}
+			switch color[d] {
+			case grey:
+				for i, s := range stack {
+					if s == d {
+						found = append(append([]string{}, stack[i:]...), d)
+						return true
+					}
+				}
+			case white:
+				if visit(d) {
+					return true
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[id] = black
+		return false
+	}
+	for _, id := range c.BlockIDs() {
+		if color[id] == white && visit(id) {
+			return found
+		}
+	}
+	return nil
+}
+
+// Block returns the block with the id (any case), or nil.
+func (c *Catalog) Block(id string) *Block { return c.blocks[ident.Norm(id)] }
+
+// UseCase returns the catalog use case with the id (any case), or nil.
+func (c *Catalog) UseCase(id string) *UseCase { return c.useCases[ident.Norm(id)] }
+
+// Product returns the product with the id (any case), or nil.
+func (c *Catalog) Product(id string) *Product { return c.products[ident.Norm(id)] }
+
+// BlockIDs returns every block id, sorted.
+func (c *Catalog) BlockIDs() []string { return yamlx.SortedKeys(c.blocks) }
+
+// RelatedProductsFor returns the products that support block id only in part, sorted by id.
+func (c *Catalog) RelatedProductsFor(id string) []*Product {
+	var out []*Product
+	for _, p := range c.Products {
+		for _, b := range p.RelatedBlocks {
+			if b == id {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ProductsFor returns the products that cover block id, sorted by id.
+func (c *Catalog) ProductsFor(id string) []*Product {
+	var out []*Product
+	for _, p := range c.Products {
+		for _, b := range p.Blocks {
+			if b == id {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Closure returns blocks plus everything they depend on, transitively, sorted.
+func (c *Catalog) Closure(blocks []string) []string {
+	set := map[string]bool{}
+	var add func(id string)
+	add = func(id string) {
+		if set[id] {
+			return
+		}
+		set[id] = true
+		if b := c.blocks[id]; b != nil {
+			for _, d := range b.DependsOn {
+				add(d.Block)
+			}
+		}
+	}
+	for _, b := range blocks {
+		add(b)
+	}
+	return yamlx.SortedKeys(set)
+}

@@ -1,0 +1,194 @@
+package report
+
+import (
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
+)
+
+// MatchJSON is the JSON document of `govplan match --format json`.
+type MatchJSON struct {
+	Country     CountryJSON         `json:"country"`
+	UseCases    []UseCaseNeedJSON   `json:"use_cases"`
+	Blocks      []RequiredBlockJSON `json:"blocks"`
+	ReuseFactor *float64            `json:"reuse_factor"`
+	Services    []ServiceJSON       `json:"services"`
+}
+
+// UseCaseNeedJSON is a needed use case.
+type UseCaseNeedJSON struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Custom bool     `json:"custom"`
+	From   []string `json:"from"`
+	Blocks []string `json:"blocks"`
+}
+
+// RequiredBlockJSON is one required block.
+type RequiredBlockJSON struct {
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Category string        `json:"category"`
+	Status   string        `json:"status"`
+	System   string        `json:"system,omitempty"`
+	NeededBy []string      `json:"needed_by"`
+	Reasons  []string      `json:"reasons"`
+	GatedBy  []GateJSON    `json:"gated_by"`
+	Products []ProductRank `json:"products"`
+}
+
+// ProductRank is a ranked (or excluded) candidate product.
+type ProductRank struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Rank     *int     `json:"rank"`
+	Excluded bool     `json:"excluded"`
+	Licence  string   `json:"licence"`
+	Evidence string   `json:"evidence"`
+	Reasons  []string `json:"reasons"`
+}
+
+// ServiceJSON is a ranked candidate service.
+type ServiceJSON struct {
+	Name        string  `json:"name"`
+	Rank        int     `json:"rank"`
+	Priority    float64 `json:"priority"`
+	Impact      float64 `json:"impact"`
+	Feasibility float64 `json:"feasibility"`
+	Quadrant    string  `json:"quadrant"`
+	UseCase     string  `json:"use_case"`
+}
+
+// Match builds the match document.
+func Match(country CountryJSON, m *catalog.Match) MatchJSON {
+	out := MatchJSON{Country: country, UseCases: []UseCaseNeedJSON{}, Blocks: []RequiredBlockJSON{}, ReuseFactor: m.ReuseFactor, Services: []ServiceJSON{}}
+	for _, u := range m.UseCases {
+		out.UseCases = append(out.UseCases, UseCaseNeedJSON{ID: u.UseCase.ID, Name: u.UseCase.Name, Custom: u.UseCase.Custom, From: u.From, Blocks: u.Blocks})
+	}
+	for _, b := range m.Blocks {
+		rb := RequiredBlockJSON{
+			ID: b.Block.ID, Name: b.Block.Name, Category: b.Block.Category, Status: b.Status,
+			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy), Products: []ProductRank{},
+		}
+		if b.Inventory != nil {
+			rb.System = b.Inventory.System
+		}
+		for _, p := range b.Products {
+			pr := ProductRank{ID: p.Product.ID, Name: p.Product.Name, Excluded: p.Excluded, Licence: p.Product.Licence, Evidence: p.Product.Evidence, Reasons: p.Reasons}
+			if !p.Excluded {
+				r := p.Rank
+				pr.Rank = &r
+			}
+			rb.Products = append(rb.Products, pr)
+		}
+		out.Blocks = append(out.Blocks, rb)
+	}
+	for _, s := range m.Services {
+		out.Services = append(out.Services, ServiceJSON{
+			Name: s.Service.Name, Rank: s.Rank, Priority: s.Priority, Impact: s.Impact, Feasibility: s.Feasibility,
+			Quadrant: s.Quadrant, UseCase: s.Service.UseCase,
+		})
+	}
+	return out
+}
+
+func gatesJSON(gs []assess.GateState) []GateJSON {
+	out := []GateJSON{}
+	for _, g := range gs {
+		out = append(out, GateJSON{Indicator: g.Indicator, BB: g.BB, Min: g.Min, Current: g.Current, State: g.State})
+	}
+	return out
+}
+
+// UseCaseJSON is a use case as `govplan catalog usecases ID --format json` prints it.
+type UseCaseJSON struct {
+	ID        string     `json:"id"`
+	Code      string     `json:"code,omitempty"`
+	Name      string     `json:"name"`
+	Sector    string     `json:"sector"`
+	SDGs      []string   `json:"sdgs"`
+	Version   string     `json:"version"`
+	Status    string     `json:"status,omitempty"`
+	Legacy    bool       `json:"legacy"`
+	VariantOf string     `json:"variant_of,omitempty"`
+	Summary   string     `json:"summary,omitempty"`
+	Notes     string     `json:"notes,omitempty"`
+	Source    string     `json:"source,omitempty"`
+	Steps     []StepJSON `json:"steps"`
+	Blocks    []string   `json:"blocks"`
+}
+
+// StepJSON is one step; n is its position.
+type StepJSON struct {
+	N               int      `json:"n"`
+	Label           string   `json:"label,omitempty"`
+	Name            string   `json:"name"`
+	Blocks          []string `json:"blocks"`
+	PublishedBlocks []string `json:"published_blocks,omitempty"`
+}
+
+// UseCase builds the JSON of one use case.
+func UseCase(u *catalog.UseCase) UseCaseJSON {
+	out := UseCaseJSON{ID: u.ID, Code: u.Code, Name: u.Name, Sector: u.Sector, SDGs: nonNil(u.SDGs), Version: u.Version,
+		Status: u.Status, Legacy: u.Legacy, VariantOf: u.VariantOf, Summary: u.Summary, Notes: u.Notes, Source: u.Source,
+		Steps: []StepJSON{}, Blocks: nonNil(u.Blocks())}
+	for i, s := range u.Steps {
+		out.Steps = append(out.Steps, StepJSON{N: i + 1, Label: s.Label, Name: s.Name, Blocks: nonNil(s.Blocks), PublishedBlocks: s.PublishedBlocks})
+	}
+	return out
+}
+
+// BlockJSON is a block as the catalog lists it.
+type BlockJSON struct {
+	ID              string               `json:"id"`
+	Name            string               `json:"name"`
+	Category        string               `json:"category"`
+	SpecVersion     string               `json:"spec_version"`
+	Purpose         string               `json:"purpose"`
+	Functionalities []string             `json:"functionalities"`
+	DependsOn       []catalog.Dependency `json:"depends_on"`
+	LegacyNames     []string             `json:"legacy_names"`
+	Products        []string             `json:"products"`
+	Related         []string             `json:"related_products"`
+	Source          string               `json:"source"`
+}
+
+// Block builds the JSON of one block.
+func Block(cat *catalog.Catalog, b *catalog.Block) BlockJSON {
+	out := BlockJSON{ID: b.ID, Name: b.Name, Category: b.Category, SpecVersion: b.SpecVersion, Purpose: b.Purpose,
+		Functionalities: nonNil(b.Functionalities), DependsOn: b.DependsOn, LegacyNames: nonNil(b.LegacyNames), Products: []string{}, Source: b.Source}
+	if out.DependsOn == nil {
+		out.DependsOn = []catalog.Dependency{}
+	}
+	for _, p := range cat.ProductsFor(b.ID) {
+		out.Products = append(out.Products, p.ID)
+	}
+	out.Related = []string{}
+	for _, p := range cat.RelatedProductsFor(b.ID) {
+		out.Related = append(out.Related, p.ID)
+	}
+	return out
+}
+
+// ProductJSON is a product as the catalog lists it, with what is and is not verified.
+type ProductJSON struct {
+	ID               string   `json:"id"`
+	Name             string   `json:"name"`
+	Summary          string   `json:"summary"`
+	Blocks           []string `json:"blocks"`
+	RelatedBlocks    []string `json:"related_blocks"`
+	BlocksVerified   bool     `json:"blocks_verified"`
+	Evidence         string   `json:"evidence"`
+	EvidenceVerified bool     `json:"evidence_verified"`
+	EvidenceNote     string   `json:"evidence_note"`
+	Licence          string   `json:"licence"`
+	LicenceVerified  bool     `json:"licence_verified"`
+	OpenSource       bool     `json:"open_source"`
+	Deployment       []string `json:"deployment"`
+	Source           string   `json:"source"`
+}
+
+// Product builds the JSON of one product.
+func Product(p *catalog.Product) ProductJSON {
+	return ProductJSON{p.ID, p.Name, p.Summary, nonNil(p.Blocks), nonNil(p.RelatedBlocks), p.BlocksVerified, p.Evidence, p.EvidenceVerified,
+		p.EvidenceNote, p.Licence, p.LicenceVerified, p.OpenSource, nonNil(p.Deployment), p.Source}
+}
