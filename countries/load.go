@@ -149,3 +149,12 @@ func (d *Doc) CheckCatalog(cat *catalog.Catalog) error {
 	d.Warnings = append(d.Warnings, errs.Only(true)...)
 	return errs.Err()
 }
+
+func appendUniqueErr(list yamlx.Errors, e *yamlx.Error) yamlx.Errors {
+	for _, x := range list {
+		if x.Error() == e.Error() {
+			return list
+		}
+	}
+	return append(list, e)
+}

@@ -1,23 +1,55 @@
 package countries
 
 import (
+	"time"
+
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/roadmap"
 )
 
-// Model is everything govplan derives from one country file: the scorecard and the match
-// (and, with a plan, the roadmap).
+// Model is everything govplan derives from one country file: the scorecard, the match and
+// the roadmap.
 type Model struct {
 	Doc       *Doc
 	Framework *assess.Framework
 	Catalog   *catalog.Catalog
 	Score     *assess.Scorecard
 	Match     *catalog.Match
+	Plan      *roadmap.Plan
 }
 
-// Build scores the file and matches its needs. The file must have passed Check and
-// CheckCatalog.
+// PlanOptions adjust the roadmap without changing the file.
+type PlanOptions struct {
+	Start       time.Time // zero: plan.start of the file, else the month after the assessment
+	Workstreams int       // 0: plan.workstreams of the file, else 3
+}
+
+// Build scores the file and matches its needs; Replan adds the roadmap. The file must have
+// passed Check and CheckCatalog.
 func Build(d *Doc, fw *assess.Framework, cat *catalog.Catalog) *Model {
 	sc := d.Score(fw)
 	return &Model{Doc: d, Framework: fw, Catalog: cat, Score: sc, Match: cat.Match(d.File.Needs(), sc.Gates())}
+}
+
+// Replan (re)builds the roadmap, for instance with other options (the TUI's "what if we had
+// five teams?"). Problems in the plan (an exchange rate missing, a dependency cycle in the
+// planner's changes) are returned positioned in the file; warnings go to the doc's Warnings.
+func (m *Model) Replan(opts PlanOptions) error {
+	f := m.Doc.File
+	costs := f.Costs
+	plan, ps := roadmap.Build(roadmap.Input{
+		Framework: m.Framework, Score: m.Score, Match: m.Match, Targets: f.Targets,
+		Costs: &costs, Edits: f.Plan, Investments: f.Investments, Rates: f.ExchangeRates,
+		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams,
+	})
+	errs := m.Doc.Locate(ps)
+	for _, w := range errs.Only(true) {
+		m.Doc.Warnings = appendUniqueErr(m.Doc.Warnings, w)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	m.Plan = plan
+	return nil
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml costs/*.yaml
 var files embed.FS
 
 // Frameworks returns the embedded framework templates, file name → content, in name order.

@@ -30,6 +30,7 @@ type app struct {
 
 	lang       string
 	catalogDir string
+	planOpts   countries.PlanOptions // set by roadmap's --start and --workstreams
 }
 
 // exitError carries an exit code with an error.
@@ -150,6 +151,7 @@ With no command it opens the workshop terminal UI.`,
 		a.initCmd(),
 		a.catalogCmd(),
 		a.matchCmd(),
+		a.roadmapCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
@@ -242,6 +244,18 @@ func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error)
 		return nil, inputError(err)
 	}
 	return countries.Build(doc, fw, cat), nil
+}
+
+// loadPlan is loadModel with the roadmap planned.
+func (a *app) loadPlan(args []string, f countryFlags) (*countries.Model, error) {
+	m, err := a.loadModel(args, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Replan(a.planOpts); err != nil {
+		return nil, inputError(err)
+	}
+	return m, nil
 }
 
 // catalog loads the built-in catalog with --catalog merged over it.

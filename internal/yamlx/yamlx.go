@@ -333,6 +333,16 @@ type Problem struct {
 // Problems is a validator's list of findings.
 type Problems []Problem
 
+// HasErrors reports whether any problem is an error (not a warning).
+func (ps Problems) HasErrors() bool {
+	for _, p := range ps {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
 // Add appends an error at path.
 func (ps *Problems) Add(path []any, format string, args ...any) {
 	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...)})
