@@ -218,6 +218,16 @@ func TestNewFileListsEveryIndicator(t *testing.T) {
 	if d.File.Assessment.Date != "2026-03-14" || d.File.Assessment.Framework != fw.Ref() {
 		t.Errorf("assessment %+v", d.File.Assessment)
 	}
+	// Answering the first indicator under a pillar comment, again and again, keeps one comment.
+	first := fw.Indicators()[0].ID
+	for i := 0; i < 3; i++ {
+		if err := d.SetAnswer(first, assess.Answers{{Level: assess.Int(i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := strings.Count(string(d.Src()), "# "+fw.Pillars[0].Name.String()+"\n"); n != 1 {
+		t.Errorf("the pillar comment appears %d times after three edits", n)
+	}
 	// Adding a ministry to the empty list and answering turns them into block entries.
 	if err := d.Append([]any{"ministries"}, Ministry{ID: "ict", Name: "Ministry of ICT"}); err != nil {
 		t.Fatal(err)

@@ -227,7 +227,7 @@ type idHeap struct {
 	items []int
 }
 
-func (h idHeap) Len() int           { return len(h.items) }
+func (h idHeap) Len() int { return len(h.items) }
 func (h idHeap) Less(i, j int) bool {
 	a, b := &h.acts[h.items[i]], &h.acts[h.items[j]]
 	if a.Pinned != b.Pinned {
@@ -235,8 +235,8 @@ func (h idHeap) Less(i, j int) bool {
 	}
 	return a.ID < b.ID
 }
-func (h idHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *idHeap) Push(x any)        { h.items = append(h.items, x.(int)) }
+func (h idHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *idHeap) Push(x any)   { h.items = append(h.items, x.(int)) }
 func (h *idHeap) Pop() any {
 	x := h.items[len(h.items)-1]
 	h.items = h.items[:len(h.items)-1]

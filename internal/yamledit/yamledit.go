@@ -459,12 +459,18 @@ func keyNode(k string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}
 }
 
+// mappingOf wraps one entry for rendering. The comments above and after the entry are not part
+// of its lines (they stay in the file as they are), so the copies rendered drop them.
 func mappingOf(k, v *yaml.Node) *yaml.Node {
-	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+	kc, vc := *k, *v
+	kc.HeadComment, kc.FootComment, vc.FootComment = "", "", ""
+	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{&kc, &vc}}
 }
 
 func seqOf(v *yaml.Node) *yaml.Node {
-	return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
+	vc := *v
+	vc.HeadComment, vc.FootComment = "", ""
+	return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{&vc}}
 }
 
 // carryComment keeps a line comment that sat on the old value when the new one has none.

@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -169,5 +170,26 @@ func TestSequenceOfMappingsItemSet(t *testing.T) {
 	}
 	if want := "services:\n  - name: B\n    demand: 4\nafter: 1\n"; string(got) != want {
 		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestCommentsAroundAnEntryAreNotCopied(t *testing.T) {
+	src := []byte("answers:\n  # Connectivity\n  c.a: {}\n\n  # Leadership\n  l.a: {}\nlist:\n  # first\n  - a\n  # second\n  - b\n")
+	out := src
+	var err error
+	for i := 0; i < 3; i++ {
+		if out, err = Set(out, []any{"answers", "c.a"}, flow(map[string]any{"level": i})); err != nil {
+			t.Fatal(err)
+		}
+		if out, err = Set(out, []any{"answers", "l.a"}, flow(map[string]any{"level": i})); err != nil {
+			t.Fatal(err)
+		}
+		if out, err = Set(out, []any{"list", 1}, fmt.Sprint("b", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "answers:\n  # Connectivity\n  c.a: {level: 2}\n\n  # Leadership\n  l.a: {level: 2}\nlist:\n  # first\n  - a\n  # second\n  - b2\n"
+	if string(out) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 }

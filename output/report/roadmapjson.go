@@ -9,23 +9,23 @@ import (
 // RoadmapJSON is the JSON document of `govplan roadmap --format json`. Months are offsets from
 // the plan start (start_date), end exclusive.
 type RoadmapJSON struct {
-	Country          CountryJSON      `json:"country"`
-	StartDate        string           `json:"start_date"`
-	Workstreams      int              `json:"workstreams"`
-	Activities       []ActivityJSON   `json:"activities"`
-	DurationMonths   int              `json:"duration_months"`
-	TotalCost        float64          `json:"total_cost"`
-	RunningPerYear   float64          `json:"running_cost_per_year"`
-	Currency         string           `json:"currency"`
-	CriticalPath     []string         `json:"critical_path"`
-	KPIs             []KPIJSON        `json:"kpis"`
-	Budget           []BudgetJSON     `json:"budget"`
-	FundingGaps      []GapJSON        `json:"funding_gaps"`
-	DuplicateFunding []DuplicateJSON  `json:"duplicate_funding"`
-	UnneededFunding  []UnneededJSON   `json:"unneeded_funding"`
-	Pledged          float64          `json:"pledged"`
-	SharedVsSiloed   SharedJSON       `json:"shared_vs_siloed"`
-	Warnings         []string         `json:"warnings"`
+	Country          CountryJSON     `json:"country"`
+	StartDate        string          `json:"start_date"`
+	Workstreams      int             `json:"workstreams"`
+	Activities       []ActivityJSON  `json:"activities"`
+	DurationMonths   int             `json:"duration_months"`
+	TotalCost        float64         `json:"total_cost"`
+	RunningPerYear   float64         `json:"running_cost_per_year"`
+	Currency         string          `json:"currency"`
+	CriticalPath     []string        `json:"critical_path"`
+	KPIs             []KPIJSON       `json:"kpis"`
+	Budget           []BudgetJSON    `json:"budget"`
+	FundingGaps      []GapJSON       `json:"funding_gaps"`
+	DuplicateFunding []DuplicateJSON `json:"duplicate_funding"`
+	UnneededFunding  []UnneededJSON  `json:"unneeded_funding"`
+	Pledged          float64         `json:"pledged"`
+	SharedVsSiloed   SharedJSON      `json:"shared_vs_siloed"`
+	Warnings         []string        `json:"warnings"`
 }
 
 // ActivityJSON is one activity.
@@ -124,7 +124,7 @@ func Roadmap(country CountryJSON, p *roadmap.Plan, warnings []string) RoadmapJSO
 		CriticalPath: nonNil(p.Critical), KPIs: []KPIJSON{}, Budget: []BudgetJSON{}, FundingGaps: []GapJSON{},
 		DuplicateFunding: []DuplicateJSON{}, UnneededFunding: []UnneededJSON{}, Pledged: cents(p.Funding.Pledged),
 		SharedVsSiloed: SharedJSON{cents(p.Shared.Shared), cents(p.Shared.Siloed), cents(p.Shared.Savings), p.Shared.ReuseFactor},
-		Warnings: nonNil(warnings),
+		Warnings:       nonNil(warnings),
 	}
 	for _, a := range p.Activities {
 		out.RunningPerYear += a.RunningCost
