@@ -152,6 +152,8 @@ With no command it opens the workshop terminal UI.`,
 		a.catalogCmd(),
 		a.matchCmd(),
 		a.roadmapCmd(),
+		a.compareCmd(),
+		a.importCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

@@ -1,0 +1,958 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/spf13/cobra"
+)
+
+// compareOptions are the flags of `govplan compare`.
+type compareOptions struct {
+	samples   []string
+	framework string
+	relative  bool
+	allRounds bool
+	format    string
+}
+
+func (a *app) compareCmd() *cobra.Command {
+	var o compareOptions
+	c := &cobra.Command{
+		Use:   "compare FILE|DIR... [--sample NAME]... [--relative] [--format json]",
+		Short: "Compare countries side by side, and one country's rounds over time",
+		Long: `compare ranks the assessments given (files, every *.yaml in each folder named, and embedded
+samples), counts them per band, shows each pillar's scores across the countries and their spread,
+and, for a country assessed on several dates (same ISO code), what changed from round to round:
+what improved, what fell back and which targets of an earlier round a later one met.
+
+All files must use one framework. When they name different versions of it, the indicators
+common to all are compared and the others are listed as left out. The ranking shows each
+country's latest round unless --all-rounds is given. Ranks are competition ranks (1, 2, 2, 4);
+assessments without an overall score are unranked and listed last.
+
+--relative normalises each indicator across the compared set as the UN EGDI does (z-score, then
+rescaled to 0..1), so scores say where a country stands among the others, not against fixed
+goalposts; they are labelled relative wherever shown. Rounds always use absolute scores.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runCompare(args, o)
+		},
+	}
+	f := c.Flags()
+	f.StringArrayVar(&o.samples, "sample", nil, "add an embedded sample country (repeat for several; see govplan catalog samples)")
+	f.StringVar(&o.framework, "framework", "", "framework to score every file with: an embedded id[@version] or a template file path")
+	f.BoolVar(&o.relative, "relative", false, "normalise each indicator across the compared set (z-score rescaled to 0..1, as the EGDI does)")
+	f.BoolVar(&o.allRounds, "all-rounds", false, "rank every round of a country, not only its latest")
+	f.StringVar(&o.format, "format", "text", "output format: text or json")
+	return c
+}
+
+func (a *app) runCompare(args []string, o compareOptions) error {
+	if err := formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	if len(args) == 0 && len(o.samples) == 0 {
+		return inputErrorf("name country files or folders to compare (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", "))
+	}
+	docs, fws, warns, err := a.loadCompared(args, o)
+	if err != nil {
+		return err
+	}
+	entries := make([]*assess.CompareEntry, len(docs))
+	for i, d := range docs {
+		f := d.File
+		entries[i] = &assess.CompareEntry{
+			File: d.Name, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
+			FrameworkRef: f.Assessment.Framework, Framework: fws[i], Answers: f.Answers, Targets: &f.Targets,
+		}
+	}
+	cmp, err := assess.Compare(entries, assess.CompareOptions{Relative: o.relative, AllRounds: o.allRounds})
+	if err != nil {
+		return inputError(err)
+	}
+	if o.format == "json" {
+		return a.writeJSON(compareDocument(cmp, warns, a.lang))
+	}
+	a.warnCapped(warns, 10)
+	for _, w := range cmp.Warnings {
+		fmt.Fprintf(a.errOut, "warning: %s\n", w)
+	}
+	cmpPrintComparison(a.out, cmp, a.lang)
+	return nil
+}
+
+// compareInputs expands the arguments: files as given, folders to their *.yaml files (not
+// recursive, hidden files skipped), in name order; a path named twice is read once.
+func compareInputs(args []string) ([]string, yamlx.Errors) {
+	var out []string
+	var errs yamlx.Errors
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := filepath.Clean(p)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, &yamlx.Error{File: arg, Msg: "cannot open: " + plainErr(err)})
+			continue
+		}
+		if !st.IsDir() {
+			add(arg)
+			continue
+		}
+		entries, err := os.ReadDir(arg)
+		if err != nil {
+			errs = append(errs, &yamlx.Error{File: arg, Msg: "cannot read the folder: " + plainErr(err)})
+			continue
+		}
+		n := 0
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+				continue
+			}
+			add(filepath.Join(arg, name))
+			n++
+		}
+		if n == 0 {
+			errs = append(errs, &yamlx.Error{File: arg, Msg: "the folder holds no .yaml country files"})
+		}
+	}
+	return out, errs
+}
+
+// loadCompared reads every file and sample and checks each against its framework. It reads
+// them all before it fails, so that every bad file is reported (each problem on one line).
+func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, []*assess.Framework, yamlx.Errors, error) {
+	paths, errs := compareInputs(args)
+	type result struct {
+		doc  *countries.Doc
+		fw   *assess.Framework
+		errs yamlx.Errors
+	}
+	n := len(paths) + len(o.samples)
+	results := make([]result, n)
+	load := func(i int) {
+		var doc *countries.Doc
+		var err error
+		if i < len(paths) {
+			doc, err = countries.Load(paths[i])
+		} else {
+			doc, err = countries.Sample(o.samples[i-len(paths)])
+		}
+		if err == nil {
+			var fw *assess.Framework
+			if fw, err = doc.Framework(o.framework); err == nil {
+				if err = doc.Check(fw); err == nil {
+					results[i] = result{doc: doc, fw: fw}
+					return
+				}
+			}
+		}
+		results[i].errs = yamlx.AsErrors(err)
+	}
+	// Files are parsed in parallel; the results keep the order given.
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/16))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				load(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var docs []*countries.Doc
+	var fws []*assess.Framework
+	var warns yamlx.Errors
+	argErrs := len(errs)
+	bad := argErrs
+	for _, r := range results {
+		if r.errs != nil {
+			bad++
+			errs = append(errs, r.errs...)
+			continue
+		}
+		docs = append(docs, r.doc)
+		fws = append(fws, r.fw)
+		warns = append(warns, r.doc.Warnings...)
+	}
+	if len(errs) > 0 {
+		a.printError(errs)
+		if total := n + argErrs; total > 1 {
+			fmt.Fprintf(a.errOut, "%d of %d files cannot be compared; fix them or leave them out\n", bad, total)
+		}
+		return nil, nil, nil, &exitError{code: exitInput, err: errReported}
+	}
+	return docs, fws, warns, nil
+}
+
+// warnCapped prints at most limit warnings and says how many more there were.
+func (a *app) warnCapped(ws yamlx.Errors, limit int) {
+	if len(ws) <= limit {
+		a.warn(ws)
+		return
+	}
+	a.warn(ws[:limit])
+	fmt.Fprintf(a.errOut, "... and %d more warnings (govplan validate FILE shows a file's own)\n", len(ws)-limit)
+}
+
+// ---- JSON -------------------------------------------------------------------------------------
+
+type compareJSON struct {
+	Framework struct {
+		ID      string `json:"id"`
+		Version string `json:"version"`
+	} `json:"framework"`
+	Relative bool `json:"relative"`
+	// Scores says what the scores are: "absolute", or the relative label.
+	Scores    string                `json:"scores"`
+	Countries []compareCountryJSON  `json:"countries"`
+	Bands     map[string]int        `json:"bands"`
+	Unbanded  int                   `json:"unbanded"`
+	Spread    map[string]spreadJSON `json:"spread"`
+	Rounds    []roundJSON           `json:"rounds"`
+	LeftOut   []string              `json:"left_out"`
+	Warnings  []string              `json:"warnings"`
+}
+
+type compareCountryJSON struct {
+	File    string `json:"file"`
+	Name    string `json:"name"`
+	ISO3    string `json:"iso3"`
+	Date    string `json:"date"`
+	Overall struct {
+		Score        *float64 `json:"score"`
+		Band         *string  `json:"band"`
+		Rank         *int     `json:"rank"`
+		Completeness *float64 `json:"completeness"`
+	} `json:"overall"`
+	Pillars map[string]*float64 `json:"pillars"`
+}
+
+type spreadJSON struct {
+	N          int      `json:"n"`
+	Min        *float64 `json:"min"`
+	Max        *float64 `json:"max"`
+	Mean       *float64 `json:"mean"`
+	SD         *float64 `json:"sd"`
+	MinCountry *string  `json:"min_country"`
+	MaxCountry *string  `json:"max_country"`
+}
+
+type changeJSON struct {
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Change *float64 `json:"change"`
+}
+
+type changeItemJSON struct {
+	Kind   string   `json:"kind"`
+	ID     string   `json:"id"`
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Change *float64 `json:"change"`
+}
+
+type changesJSON struct {
+	Overall    changeJSON            `json:"overall"`
+	Pillars    map[string]changeJSON `json:"pillars"`
+	Indicators map[string]changeJSON `json:"indicators"`
+}
+
+type roundJSON struct {
+	ISO3   string `json:"iso3"`
+	Name   string `json:"name"`
+	Series []struct {
+		File    string              `json:"file"`
+		Date    string              `json:"date"`
+		Overall *float64            `json:"overall"`
+		Pillars map[string]*float64 `json:"pillars"`
+	} `json:"series"`
+	Steps []struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+		changesJSON
+	} `json:"steps"`
+	Changes    changesJSON      `json:"changes"`
+	Improved   []changeItemJSON `json:"improved"`
+	FellBack   []changeItemJSON `json:"fell_back"`
+	TargetsMet []targetMetJSON  `json:"targets_met"`
+}
+
+type targetMetJSON struct {
+	Kind   string   `json:"kind"`
+	ID     string   `json:"id"`
+	Target *float64 `json:"target"`
+	Year   *int     `json:"year"`
+	SetIn  string   `json:"set_in"`
+	MetIn  string   `json:"met_in"`
+	Score  *float64 `json:"score"`
+}
+
+func cmpBandText(b *assess.Band, lang string) *string {
+	if b == nil {
+		return nil
+	}
+	s := b.Name.In(lang)
+	return &s
+}
+
+func cmpPillarMap(fw *assess.Framework, scores []*float64) map[string]*float64 {
+	m := make(map[string]*float64, len(scores))
+	for i, s := range scores {
+		m[fw.Pillars[i].ID] = s
+	}
+	return m
+}
+
+func cmpChangesDoc(overall assess.Change, pillars, inds []assess.Change) changesJSON {
+	out := changesJSON{
+		Overall:    changeJSON{overall.From, overall.To, overall.Delta},
+		Pillars:    map[string]changeJSON{},
+		Indicators: map[string]changeJSON{},
+	}
+	for _, c := range pillars {
+		out.Pillars[c.ID] = changeJSON{c.From, c.To, c.Delta}
+	}
+	for _, c := range inds {
+		out.Indicators[c.ID] = changeJSON{c.From, c.To, c.Delta}
+	}
+	return out
+}
+
+func cmpChangeItems(list []assess.Change) []changeItemJSON {
+	out := []changeItemJSON{}
+	for _, c := range list {
+		out = append(out, changeItemJSON{c.Kind, c.ID, c.From, c.To, c.Delta})
+	}
+	return out
+}
+
+// compareDocument builds the JSON document of `govplan compare --format json`.
+func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) compareJSON {
+	fw := c.Framework
+	var out compareJSON
+	out.Framework.ID, out.Framework.Version = fw.ID, fw.Version
+	out.Relative = c.Relative
+	out.Scores = "absolute"
+	if c.Relative {
+		out.Scores = c.RelativeLabel()
+	}
+	out.Countries = []compareCountryJSON{}
+	for _, r := range c.Rows {
+		var cj compareCountryJSON
+		e := r.Entry
+		cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
+		cj.Overall.Score, cj.Overall.Band, cj.Overall.Completeness = r.Overall, cmpBandText(r.Band, lang), r.Completeness
+		if r.Rank > 0 {
+			rank := r.Rank
+			cj.Overall.Rank = &rank
+		}
+		cj.Pillars = cmpPillarMap(fw, r.Pillars)
+		out.Countries = append(out.Countries, cj)
+	}
+	out.Bands = map[string]int{}
+	for _, b := range c.Bands {
+		out.Bands[b.Band.Name.In(lang)] = b.Count
+	}
+	out.Unbanded = c.Unbanded
+	out.Spread = map[string]spreadJSON{}
+	for _, s := range c.Spread {
+		sj := spreadJSON{N: s.N, Min: s.Min, Max: s.Max, Mean: s.Mean, SD: s.SD}
+		if s.MinRow != nil {
+			sj.MinCountry, sj.MaxCountry = &s.MinRow.Entry.Name, &s.MaxRow.Entry.Name
+		}
+		out.Spread[s.ID] = sj
+	}
+	out.Rounds = []roundJSON{}
+	for _, rd := range c.Rounds {
+		rj := roundJSON{ISO3: rd.ISO3, Name: rd.Name}
+		for _, r := range rd.Series {
+			rj.Series = append(rj.Series, struct {
+				File    string              `json:"file"`
+				Date    string              `json:"date"`
+				Overall *float64            `json:"overall"`
+				Pillars map[string]*float64 `json:"pillars"`
+			}{r.Entry.File, r.Entry.Date, r.Card.Overall.Score, cmpPillarMap(fw, r.Pillars)})
+		}
+		for _, st := range rd.Steps {
+			rj.Steps = append(rj.Steps, struct {
+				From string `json:"from"`
+				To   string `json:"to"`
+				changesJSON
+			}{st.From.Entry.Date, st.To.Entry.Date, cmpChangesDoc(st.Overall, st.Pillars, st.Indicators)})
+		}
+		rj.Changes = cmpChangesDoc(rd.Overall, rd.Pillars, rd.Indicators)
+		rj.Improved, rj.FellBack = cmpChangeItems(rd.Improved), cmpChangeItems(rd.FellBack)
+		rj.TargetsMet = []targetMetJSON{}
+		for _, t := range rd.TargetsMet {
+			tj := targetMetJSON{Kind: t.Kind, ID: t.ID, Target: t.Target, SetIn: t.SetIn.Entry.Date, MetIn: t.MetIn.Entry.Date, Score: t.Score}
+			if t.Year != 0 {
+				y := t.Year
+				tj.Year = &y
+			}
+			rj.TargetsMet = append(rj.TargetsMet, tj)
+		}
+		out.Rounds = append(out.Rounds, rj)
+	}
+	out.LeftOut = cmpNonNilStrings(c.LeftOut)
+	out.Warnings = []string{}
+	for _, w := range fileWarnings {
+		out.Warnings = append(out.Warnings, w.Error())
+	}
+	out.Warnings = append(out.Warnings, c.Warnings...)
+	return out
+}
+
+func cmpNonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// ---- text -------------------------------------------------------------------------------------
+
+// Layout limits of the text view.
+const (
+	maxLineWidth  = 120
+	nameWidth     = 30 // country names longer than this are shortened with …
+	labelWidth    = 40 // pillar names likewise
+	heatMapHead   = 20 // with many countries, the heat map shows this many from the top…
+	heatMapTail   = 20 // …and this many from the bottom
+	heatMapAll    = 50 // up to this many countries it shows all
+	roundsDetails = 5  // up to this many countries with rounds are shown in detail
+	listLimit     = 12 // improved / fell back / targets met items shown per list
+)
+
+// cmpClip shortens s to n runes, ending in … when cut.
+func cmpClip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// cmpPad right-pads s to n runes (tabwriter counts bytes, so names with accents are padded here).
+func cmpPad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
+}
+
+// cmpBandMarks gives each band a shade, lowest band lightest, so a heat-map cell says its band
+// without colour.
+func cmpBandMarks(fw *assess.Framework) []string {
+	ramp := []string{"░", "▒", "▓", "█"}
+	n := len(fw.Bands)
+	marks := make([]string, n)
+	for i := range marks {
+		switch {
+		case n == 1:
+			marks[i] = "█"
+		case n <= len(ramp):
+			marks[i] = ramp[i*(len(ramp)-1)/(n-1)]
+		default:
+			marks[i] = strings.ToUpper(string([]rune(fw.Bands[i].Name.String())[:1]))
+		}
+	}
+	return marks
+}
+
+func cmpBandOf(fw *assess.Framework, s *float64) int {
+	if s == nil {
+		return -1
+	}
+	b := fw.BandFor(*s)
+	for i := range fw.Bands {
+		if &fw.Bands[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// cmpCell shows a score 0–100 with its band mark: " 72▓"; " – " without a score.
+func cmpCell(fw *assess.Framework, marks []string, s *float64) string {
+	if s == nil {
+		return "   – "
+	}
+	mark := " "
+	if bi := cmpBandOf(fw, s); bi >= 0 {
+		mark = marks[bi]
+	}
+	return fmt.Sprintf("%4s%s", pct(s), mark)
+}
+
+func cmpBandLegend(fw *assess.Framework, marks []string, lang string) string {
+	var parts []string
+	for i, b := range fw.Bands {
+		rng := fmt.Sprintf("≥%.0f", b.Min*100)
+		if i+1 < len(fw.Bands) {
+			rng = fmt.Sprintf("%.0f–%.0f", b.Min*100, fw.Bands[i+1].Min*100-1)
+		}
+		if i == 0 && len(fw.Bands) > 1 {
+			rng = fmt.Sprintf("<%.0f", fw.Bands[1].Min*100)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s", marks[i], b.Name.In(lang), rng))
+	}
+	return strings.Join(parts, " · ") + " · – no score"
+}
+
+func cmpRowLabel(r *assess.CompareRow) string { return r.Entry.Name }
+
+func cmpPrintComparison(w io.Writer, c *assess.Comparison, lang string) {
+	fw := c.Framework
+	kind := "absolute scores 0–100"
+	if c.Relative {
+		kind = "relative scores 0–100"
+	}
+	noun := "countries"
+	if len(c.Rows) == 1 {
+		noun = "country"
+	}
+	fmt.Fprintf(w, "Comparison of %d %s · %s · %s\n", len(c.Rows), noun, fw.Ref(), kind)
+	if c.Relative {
+		fmt.Fprintln(w, wrap(fmt.Sprintf("Scores are %s: on each indicator the lowest country of this set scores 0 and the highest 100 (50 for all where they are equal); they say where a country stands among these, not against fixed goalposts.", c.RelativeLabel()), maxLineWidth, ""))
+	}
+	if hidden := len(c.All) - len(c.Rows); hidden > 0 {
+		fmt.Fprintf(w, "Each country is ranked on its latest round (%d earlier rounds are under Rounds; --all-rounds ranks them all).\n", hidden)
+	}
+	fmt.Fprintln(w)
+	cmpPrintRanking(w, c, lang)
+	fmt.Fprintln(w)
+	cmpPrintBands(w, c, lang)
+	fmt.Fprintln(w)
+	cmpPrintHeatMap(w, c, lang)
+	fmt.Fprintln(w)
+	cmpPrintSpread(w, c, lang)
+	if len(c.Rounds) > 0 {
+		fmt.Fprintln(w)
+		cmpPrintRounds(w, c, lang)
+	}
+	if len(c.LeftOut) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprint(w, cmpPack("Left out (not in every file's framework): ", c.LeftOut, maxLineWidth, "  "))
+	}
+}
+
+func cmpPrintRanking(w io.Writer, c *assess.Comparison, lang string) {
+	head := "Overall"
+	if c.Relative {
+		head = "Relative"
+	}
+	width := 7
+	for _, r := range c.Rows {
+		width = max(width, utf8.RuneCountInString(cmpClip(cmpRowLabel(r), nameWidth)))
+	}
+	allRounds := len(c.Rows) > 0 && cmpHasRepeatedISO(c.Rows)
+	fmt.Fprintf(w, "%4s  %s  %-3s  %8s %-10s  %s  %8s", "Rank", cmpPad("Country", width), "ISO", head, "", cmpPad("Band", 12), "Answered")
+	if allRounds {
+		fmt.Fprint(w, "  Date")
+	}
+	fmt.Fprintln(w)
+	for _, r := range c.Rows {
+		rank := "–"
+		if r.Rank > 0 {
+			rank = fmt.Sprint(r.Rank)
+		}
+		band := "–"
+		if r.Band != nil {
+			band = r.Band.Name.In(lang)
+		}
+		fmt.Fprintf(w, "%4s  %s  %-3s  %8s %s  %s  %7s%%", rank, cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3,
+			pct(r.Overall), bar(r.Overall, 10), cmpPad(cmpClip(band, 12), 12), pct(r.Completeness))
+		if allRounds {
+			fmt.Fprintf(w, "  %s", r.Entry.Date)
+		}
+		fmt.Fprintln(w)
+	}
+	if n := len(c.Rows) - cmpRanked(c.Rows); n > 0 {
+		fmt.Fprintf(w, "%d without an overall score (nothing answered yet) are unranked, listed last.\n", n)
+	}
+}
+
+func cmpRanked(rows []*assess.CompareRow) int {
+	n := 0
+	for _, r := range rows {
+		if r.Rank > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func cmpHasRepeatedISO(rows []*assess.CompareRow) bool {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if seen[r.Entry.ISO3] {
+			return true
+		}
+		seen[r.Entry.ISO3] = true
+	}
+	return false
+}
+
+func cmpPrintBands(w io.Writer, c *assess.Comparison, lang string) {
+	var parts []string
+	for i := len(c.Bands) - 1; i >= 0; i-- {
+		b := c.Bands[i]
+		parts = append(parts, fmt.Sprintf("%s %d", b.Band.Name.In(lang), b.Count))
+	}
+	if c.Unbanded > 0 {
+		parts = append(parts, fmt.Sprintf("no score %d", c.Unbanded))
+	}
+	label := "Bands"
+	if c.Relative {
+		label = "Bands (of relative scores)"
+	}
+	fmt.Fprintf(w, "%s: %s\n", label, strings.Join(parts, " · "))
+}
+
+// cmpHeatSeries is what the heat map shows per country: the pillars, or the indicators when the
+// framework has a single pillar.
+type cmpHeatSeries struct {
+	title  string
+	note   string
+	ids    []string
+	names  []string
+	scores func(r *assess.CompareRow) []*float64
+}
+
+func cmpHeatOf(c *assess.Comparison, lang string) cmpHeatSeries {
+	fw := c.Framework
+	if len(fw.Pillars) == 1 {
+		h := cmpHeatSeries{title: "Indicators × countries", note: "; the framework has a single pillar",
+			scores: func(r *assess.CompareRow) []*float64 { return r.Indicators }}
+		for _, ind := range fw.Indicators() {
+			h.ids = append(h.ids, ind.ID)
+			h.names = append(h.names, ind.ID)
+		}
+		return h
+	}
+	h := cmpHeatSeries{title: "Pillars × countries", scores: func(r *assess.CompareRow) []*float64 { return r.Pillars }}
+	for _, p := range fw.Pillars {
+		h.ids = append(h.ids, p.ID)
+		h.names = append(h.names, p.Name.In(lang))
+	}
+	return h
+}
+
+// cmpShortLabels gives column headers: the part of each id after its last dot when all of them
+// are short, else numbers (with a legend).
+func cmpShortLabels(ids []string) ([]string, bool) {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		s := id[strings.LastIndex(id, ".")+1:]
+		if len(s) > 5 {
+			for j := range ids {
+				out[j] = fmt.Sprint(j + 1)
+			}
+			return out, true
+		}
+		out[i] = s
+	}
+	return out, false
+}
+
+func cmpPrintHeatMap(w io.Writer, c *assess.Comparison, lang string) {
+	fw := c.Framework
+	marks := cmpBandMarks(fw)
+	h := cmpHeatOf(c, lang)
+	kind := "0–100"
+	if c.Relative {
+		kind = "relative, 0–100"
+	}
+	fmt.Fprintf(w, "%s (%s%s)\n", h.title, kind, h.note)
+	fmt.Fprintf(w, "Marks: %s\n", cmpBandLegend(fw, marks, lang))
+	rows := c.Rows
+	// Countries as columns when they fit; otherwise countries as rows.
+	headers := make([]string, len(rows))
+	colW := 5
+	repeated := cmpHasRepeatedISO(rows)
+	for i, r := range rows {
+		headers[i] = r.Entry.ISO3
+		if repeated {
+			headers[i] += " " + r.Entry.Date
+		}
+		colW = max(colW, len(headers[i]))
+	}
+	label := 0
+	for _, n := range h.names {
+		label = max(label, utf8.RuneCountInString(cmpClip(n, labelWidth)))
+	}
+	if label+len(rows)*(colW+1) <= maxLineWidth {
+		fmt.Fprint(w, cmpPad("", label))
+		for _, hd := range headers {
+			fmt.Fprintf(w, " %*s", colW, hd)
+		}
+		fmt.Fprintln(w)
+		for k, name := range h.names {
+			fmt.Fprint(w, cmpPad(cmpClip(name, labelWidth), label))
+			for _, r := range rows {
+				fmt.Fprintf(w, " %*s", colW, cmpCell(fw, marks, h.scores(r)[k]))
+			}
+			fmt.Fprintln(w)
+		}
+		return
+	}
+	labels, numbered := cmpShortLabels(h.ids)
+	if numbered {
+		var legend []string
+		for i, n := range h.names {
+			legend = append(legend, fmt.Sprintf("%d %s", i+1, n))
+		}
+		fmt.Fprint(w, cmpPack("Columns: ", legend, maxLineWidth, "  "))
+	}
+	width := 7
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(cmpClip(cmpRowLabel(r), nameWidth)))
+	}
+	fmt.Fprintf(w, "%4s  %s  %-3s", "Rank", cmpPad("Country", width), "ISO")
+	for _, l := range labels {
+		fmt.Fprintf(w, " %5s", l)
+	}
+	fmt.Fprintln(w)
+	show := func(r *assess.CompareRow) {
+		rank := "–"
+		if r.Rank > 0 {
+			rank = fmt.Sprint(r.Rank)
+		}
+		fmt.Fprintf(w, "%4s  %s  %-3s", rank, cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3)
+		for _, s := range h.scores(r) {
+			fmt.Fprintf(w, " %s", cmpCell(fw, marks, s))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(rows) <= heatMapAll {
+		for _, r := range rows {
+			show(r)
+		}
+		return
+	}
+	for _, r := range rows[:heatMapHead] {
+		show(r)
+	}
+	fmt.Fprintf(w, "%4s  … %d countries in between not shown (the ranking above lists all; --format json has every score)\n", "", len(rows)-heatMapHead-heatMapTail)
+	for _, r := range rows[len(rows)-heatMapTail:] {
+		show(r)
+	}
+}
+
+// cmpPack joins items with " · " after prefix, breaking lines between items (never inside
+// one) so that no line is longer than width; continuation lines start with indent.
+func cmpPack(prefix string, items []string, width int, indent string) string {
+	var b strings.Builder
+	line := prefix
+	for i, it := range items {
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		if i > 0 && utf8.RuneCountInString(line+sep+it)+2 > width {
+			b.WriteString(line + " ·\n")
+			line, sep = indent, ""
+		}
+		line += sep + it
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+func cmpPrintSpread(w io.Writer, c *assess.Comparison, lang string) {
+	list := c.Spread
+	what := "pillar"
+	if len(c.Framework.Pillars) == 1 {
+		list = append(append([]assess.Spread{}, c.Spread...), c.IndicatorSpread...)
+		what = "pillar and indicator"
+	}
+	kind := "0–100"
+	if c.Relative {
+		kind = "relative, 0–100"
+	}
+	fmt.Fprintf(w, "Spread per %s (%s; SD is the standard deviation across the countries)\n", what, kind)
+	head := "Pillar"
+	if len(c.Framework.Pillars) == 1 {
+		head = "Pillar / indicator"
+	}
+	label := utf8.RuneCountInString(head)
+	names := make([]string, len(list))
+	for i, s := range list {
+		names[i] = s.Name.In(lang)
+		if i >= len(c.Spread) { // an indicator of a single-pillar framework
+			names[i] = s.ID
+		}
+		names[i] = cmpClip(names[i], labelWidth)
+		label = max(label, utf8.RuneCountInString(names[i]))
+	}
+	nw := 7
+	for _, s := range list {
+		if s.MinRow != nil {
+			nw = max(nw, utf8.RuneCountInString(s.MinRow.Entry.Name), utf8.RuneCountInString(s.MaxRow.Entry.Name))
+		}
+	}
+	nw = min(nw, 26)
+	fmt.Fprintf(w, "%s  %4s  %s  %4s  %s  %4s  %4s\n", cmpPad(head, label), "Min", cmpPad("", nw), "Max", cmpPad("", nw), "Mean", "SD")
+	for i, s := range list {
+		minC, maxC := "–", "–"
+		if s.MinRow != nil {
+			minC, maxC = cmpClip(s.MinRow.Entry.Name, nw), cmpClip(s.MaxRow.Entry.Name, nw)
+		}
+		fmt.Fprintf(w, "%s  %4s  %s  %4s  %s  %4s  %4s\n", cmpPad(names[i], label), pct(s.Min), cmpPad(minC, nw), pct(s.Max), cmpPad(maxC, nw), pct(s.Mean), pct(s.SD))
+	}
+}
+
+func cmpPrintRounds(w io.Writer, c *assess.Comparison, lang string) {
+	fw := c.Framework
+	title := "Rounds over time"
+	if c.Relative {
+		title += " (absolute scores: the relative view applies to the ranking only)"
+	}
+	fmt.Fprintln(w, title)
+	if len(c.Rounds) > roundsDetails {
+		fmt.Fprintf(w, "%d countries were assessed more than once (first round → last; Targets: targets of an earlier round met\nlater). Compare one country's files for the details, or see --format json.\n", len(c.Rounds))
+		width := 7
+		for _, rd := range c.Rounds {
+			width = max(width, utf8.RuneCountInString(cmpClip(rd.Name, nameWidth)))
+		}
+		fmt.Fprintf(w, "%s  %-3s  %6s  %-23s  %-9s  %6s  %8s  %9s  %7s\n", cmpPad("Country", width), "ISO", "Rounds", "First → last", "Overall", "Change", "Improved", "Fell back", "Targets")
+		for _, rd := range c.Rounds {
+			first, last := rd.Series[0].Entry.Date, rd.Series[len(rd.Series)-1].Entry.Date
+			fmt.Fprintf(w, "%s  %-3s  %6d  %-23s  %-9s  %6s  %8d  %9d  %7d\n", cmpPad(cmpClip(rd.Name, nameWidth), width), rd.ISO3, len(rd.Series),
+				first+" → "+last, fmt.Sprintf("%s → %s", pct(rd.Overall.From), pct(rd.Overall.To)), cmpDelta(rd.Overall.Delta),
+				len(rd.Improved), len(rd.FellBack), len(rd.TargetsMet))
+		}
+		return
+	}
+	for i, rd := range c.Rounds {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		var dates []string
+		for _, r := range rd.Series {
+			dates = append(dates, r.Entry.Date)
+		}
+		fmt.Fprintf(w, "%s (%s): %d rounds, %s\n", rd.Name, rd.ISO3, len(rd.Series), strings.Join(dates, " → "))
+		label := len("Overall")
+		for _, p := range fw.Pillars {
+			label = max(label, utf8.RuneCountInString(cmpClip(p.Name.In(lang), labelWidth)))
+		}
+		fmt.Fprintf(w, "  %s", cmpPad("", label))
+		for _, d := range dates {
+			fmt.Fprintf(w, "  %10s", d)
+		}
+		fmt.Fprintf(w, "  %11s\n", "First→last")
+		line := func(name string, get func(r *assess.CompareRow) *float64, delta *float64) {
+			fmt.Fprintf(w, "  %s", cmpPad(cmpClip(name, labelWidth), label))
+			for _, r := range rd.Series {
+				fmt.Fprintf(w, "  %10s", pct(get(r)))
+			}
+			fmt.Fprintf(w, "  %11s\n", cmpDelta(delta))
+		}
+		line("Overall", func(r *assess.CompareRow) *float64 { return r.Card.Overall.Score }, rd.Overall.Delta)
+		for pi, p := range fw.Pillars {
+			line(p.Name.In(lang), func(r *assess.CompareRow) *float64 { return r.Card.Pillars[pi].Score }, rd.Pillars[pi].Delta)
+		}
+		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Improved (%d): ", len(rd.Improved)), cmpChangeList(rd.Improved), maxLineWidth, "    "))
+		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Fell back (%d): ", len(rd.FellBack)), cmpChangeList(rd.FellBack), maxLineWidth, "    "))
+		var met []string
+		for _, t := range rd.TargetsMet {
+			met = append(met, cmpTargetMet(t))
+		}
+		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Targets met (%d): ", len(met)), cmpLimitList(met, listLimit), maxLineWidth, "    "))
+	}
+}
+
+// cmpTargetMet says which target was met when: pillar and overall targets as scores 0–100,
+// indicator targets as written in the file (a level or a value).
+func cmpTargetMet(t assess.TargetMet) string {
+	by := ""
+	if t.Year != 0 {
+		by = fmt.Sprintf(" by %d", t.Year)
+	}
+	set := fmt.Sprintf("(set %s)", t.SetIn.Entry.Date)
+	switch t.Kind {
+	case assess.ChangeOverall:
+		return fmt.Sprintf("overall %s%s %s: %s on %s", pct(t.Target), by, set, pct(t.Score), t.MetIn.Entry.Date)
+	case assess.ChangePillar:
+		return fmt.Sprintf("pillar %s %s%s %s: %s on %s", t.ID, pct(t.Target), by, set, pct(t.Score), t.MetIn.Entry.Date)
+	}
+	what := pct(t.Target)
+	if is := t.SetIn.Card.Indicator(t.ID); is != nil && is.Target != nil {
+		switch {
+		case is.Target.Level != nil:
+			what = fmt.Sprintf("level %d", *is.Target.Level)
+		case is.Target.Value != nil && is.Target.Value.IsBool:
+			what = "yes"
+			if !is.Target.Value.Bool {
+				what = "no"
+			}
+		case is.Target.Value != nil:
+			what = "value " + is.Target.Value.String()
+		}
+	}
+	return fmt.Sprintf("%s %s%s %s: met on %s", t.ID, what, by, set, t.MetIn.Entry.Date)
+}
+
+// cmpDelta shows a change of a 0..1 score on the 0–100 scale with one decimal, so that a
+// change between two equal-looking rounded scores is still visible.
+func cmpDelta(d *float64) string {
+	if d == nil {
+		return "–"
+	}
+	v := *d * 100
+	if math.Abs(v) < 0.05 {
+		return "0"
+	}
+	return fmt.Sprintf("%+.1f", v)
+}
+
+func cmpChangeList(list []assess.Change) []string {
+	items := make([]string, len(list))
+	for i, ch := range list {
+		items[i] = fmt.Sprintf("%s %s", ch.ID, cmpDelta(ch.Delta))
+	}
+	if len(items) > listLimit {
+		items = append(items[:listLimit], fmt.Sprintf("… and %d more (--format json lists all)", len(list)-listLimit))
+	}
+	if len(items) == 0 {
+		items = []string{"none"}
+	}
+	return items
+}
+
+func cmpLimitList(items []string, limit int) []string {
+	switch {
+	case len(items) == 0:
+		return []string{"none"}
+	case len(items) > limit:
+		return append(items[:limit:limit], fmt.Sprintf("… and %d more (--format json lists all)", len(items)-limit))
+	}
+	return items
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/spf13/cobra"
+)
+
+// maxCSVSize is the largest table import reads.
+const maxCSVSize = 64 << 20
+
+// importCmd is the parent of the importers; each kind of source is one subcommand.
+func (a *app) importCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "import",
+		Short: "Make country files from published indicator data (csv)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	c.AddCommand(
+		a.importCSVCmd(),
+	)
+	return c
+}
+
+// importCSVOptions are the flags of `govplan import csv`.
+type importCSVOptions struct {
+	framework  string
+	countryCol string
+	isoCol     string
+	nameCol    string
+	maps       []string
+	date       string
+	outDir     string
+	force      bool
+}
+
+func (a *app) importCSVCmd() *cobra.Command {
+	var o importCSVOptions
+	c := &cobra.Command{
+		Use:   "csv FILE --framework ID --country-column COL --map INDICATOR=COLUMN... -o DIR",
+		Short: "Write one country file per row of a CSV table (for example the UN EGDI table)",
+		Long: `import csv reads a table with a header row and one country per row, and writes one country
+file per row into DIR (named after the country, <name>.yaml), with the mapped indicators
+answered and the table named as their source.
+
+The country's name is the cell of --country-column (or --name-column), trimmed, exactly as the
+table writes it. Its ISO 3166 alpha-3 code comes from --iso-column, or else from the built-in
+table of country names; a row whose country cannot be mapped is reported and skipped, never
+guessed. Empty cells leave the indicator unanswered; a cell that is not a number is an error.
+
+Example (the UN E-Government Survey 2024 table):
+  govplan import csv egdi-2024.csv --framework egdi --country-column Country \
+    --map egdi.osi=Online_Service --map egdi.tii=Tele_Infra --map egdi.hci=Human_Capital \
+    --date 2024-09-17 -o egdi-2024/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runImportCSV(args[0], o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.framework, "framework", "", "framework to import into: an embedded id (see govplan catalog frameworks) or a template path")
+	f.StringVar(&o.countryCol, "country-column", "", "column holding the country's name")
+	f.StringArrayVar(&o.maps, "map", nil, "INDICATOR=COLUMN: the column holding a number or yes/no indicator (repeat for each)")
+	f.StringVar(&o.isoCol, "iso-column", "", "column holding ISO 3166 alpha-3 codes (default: look the name up)")
+	f.StringVar(&o.nameCol, "name-column", "", "column whose value becomes the country's name in the file (default: the country column)")
+	f.StringVar(&o.date, "date", "", "assessment date YYYY-MM-DD written in every file (default today)")
+	f.StringVarP(&o.outDir, "output", "o", "", "folder to write the country files into (created if missing)")
+	f.BoolVar(&o.force, "force", false, "replace country files that already exist in the folder")
+	for _, name := range []string{"framework", "country-column", "map", "output"} {
+		_ = c.MarkFlagRequired(name)
+	}
+	return c
+}
+
+func (a *app) runImportCSV(path string, o importCSVOptions) error {
+	fw, mismatch, err := assess.Resolve(o.framework)
+	if err != nil {
+		return inputError(err)
+	}
+	if mismatch {
+		return inputErrorf("framework %s is built in at version %s only", o.framework, fw.Version)
+	}
+	day := time.Now()
+	if o.date != "" {
+		if day, err = time.Parse(countries.DateLayout, o.date); err != nil {
+			return inputErrorf("--date %q is not a date in the form YYYY-MM-DD", o.date)
+		}
+	}
+	spec := assess.CSVImport{Framework: fw, CountryColumn: o.countryCol, ISOColumn: o.isoCol, NameColumn: o.nameCol}
+	for _, m := range o.maps {
+		cm, err := assess.ParseColumnMap(m)
+		if err != nil {
+			return inputError(err)
+		}
+		spec.Map = append(spec.Map, cm)
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return inputError(&yamlx.Error{File: path, Msg: "cannot open: " + plainErr(err)})
+	case st.IsDir():
+		return inputError(&yamlx.Error{File: path, Msg: "is a folder, expected a CSV file"})
+	case st.Size() > maxCSVSize:
+		return inputError(&yamlx.Error{File: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MiB limit for tables", st.Size(), maxCSVSize>>20)})
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return inputError(&yamlx.Error{File: path, Msg: "cannot open: " + plainErr(err)})
+	}
+	defer file.Close()
+	res, err := assess.ReadCSV(path, file, spec)
+	if err != nil {
+		return inputError(err)
+	}
+	a.warn(res.Skipped)
+	a.warn(res.Warnings)
+	if len(res.Rows) == 0 {
+		return inputErrorf("%s: no row could be imported", path)
+	}
+
+	names := importFileNames(res.Rows)
+	if !o.force {
+		var exist []string
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(o.outDir, n)); err == nil {
+				exist = append(exist, n)
+			}
+		}
+		if len(exist) > 0 {
+			return inputErrorf("%d of the files to write already exist in %s (%s); add --force to replace them, or choose another -o",
+				len(exist), o.outDir, listNames(exist, 3))
+		}
+	}
+	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+		return inputErrorf("cannot create the folder %s: %s", o.outDir, plainErr(err))
+	}
+	source := filepath.Base(path)
+	answered := 0
+	for i, row := range res.Rows {
+		out := filepath.Join(o.outDir, names[i])
+		text, err := countries.New(fw, countries.Country{Name: row.Name, ISO3: row.ISO3}, day)
+		if err != nil {
+			return fmt.Errorf("%s line %d (%s): %w", path, row.Line, row.Name, err)
+		}
+		doc, err := countries.Parse(out, text)
+		if err != nil {
+			return fmt.Errorf("%s line %d (%s): %w", path, row.Line, row.Name, err)
+		}
+		for _, v := range row.Values {
+			ans := assess.Answers{{Value: v.Value, Source: fmt.Sprintf("%s, column %s", source, v.Column)}}
+			if err := doc.SetAnswer(v.Indicator, ans); err != nil {
+				return fmt.Errorf("%s line %d (%s), %s: %w", path, row.Line, row.Name, v.Indicator, err)
+			}
+			answered++
+		}
+		if err := doc.SaveAs(out, true); err != nil {
+			return fmt.Errorf("writing %s: %w", out, err)
+		}
+	}
+	fmt.Fprintf(a.out, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)\n",
+		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source)
+	if len(res.Skipped) > 0 {
+		fmt.Fprintf(a.out, "skipped %d rows that could not be mapped to a country (listed on stderr)\n", len(res.Skipped))
+	}
+	if res.Empty > 0 {
+		fmt.Fprintf(a.out, "%d empty cells left their indicators unanswered\n", res.Empty)
+	}
+	fmt.Fprintf(a.out, "next: govplan compare %s\n", o.outDir)
+	return nil
+}
+
+// importFileNames names each row's file <slug>.yaml; rows sharing a slug get their ISO code
+// appended, and rows still sharing a name (one country twice) their line number.
+func importFileNames(rows []assess.CSVRow) []string {
+	slugs := make([]string, len(rows))
+	count := map[string]int{}
+	for i, r := range rows {
+		slugs[i] = countries.Slug(r.Name, r.ISO3)
+		count[slugs[i]]++
+	}
+	names := make([]string, len(rows))
+	used := map[string]bool{}
+	for i, r := range rows {
+		s := slugs[i]
+		if count[s] > 1 {
+			s += "-" + strings.ToLower(r.ISO3)
+		}
+		if used[s] {
+			s = fmt.Sprintf("%s-line%d", s, r.Line)
+		}
+		used[s] = true
+		names[i] = s + ".yaml"
+	}
+	return names
+}
+
+func listNames(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
+}
+
+// plainErr drops the operation and path from an os error, which the caller names itself.
+func plainErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
