@@ -137,7 +137,7 @@ With no command it opens the workshop terminal UI.`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
+			return a.runTUI("")
 		},
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", envOr("GOVPLAN_LANG", assess.DefaultLang), "language of texts (en; falls back to en)")
@@ -146,6 +146,7 @@ With no command it opens the workshop terminal UI.`,
 		return inputErrorf("%v (see govplan %s --help)", err, c.Name())
 	})
 	root.AddCommand(
+		a.assessCmd(),
 		a.validateCmd(),
 		a.scoreCmd(),
 		a.initCmd(),

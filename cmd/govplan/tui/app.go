@@ -1,0 +1,355 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Options start the UI.
+type Options struct {
+	Path       string // open this country file (govplan assess FILE); empty: the start screen
+	Dir        string // folder the start screen lists and new files go to
+	Lang       string
+	CatalogDir string
+	Color      bool
+	// Export writes outputs for the export step; ExportParts lists what it can write.
+	Export      Exporter
+	ExportParts []ExportPart
+}
+
+// step is a step of the engagement flow.
+type step int
+
+const (
+	stepStart step = iota
+	stepContext
+	stepReadiness
+	stepNeeds
+	stepArchitecture
+	stepRoadmap
+	stepExport
+	stepCompare
+	stepCount
+)
+
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
+
+// screen is one step's model. update handles a message; view draws it in w×h cells; keys are
+// its short help; capturing reports that it is taking typed text (global keys are off).
+type screen interface {
+	update(msg tea.Msg) tea.Cmd
+	view(w, h int) string
+	keys() []key.Binding
+	capturing() bool
+}
+
+// shared is what every screen sees: size, styles, keys, language, the session, the status.
+type shared struct {
+	st        Styles
+	keys      globalKeys
+	lang      string
+	opts      Options
+	w, h      int
+	sess      *session
+	status    string
+	statusBad bool
+}
+
+// say sets the status line; bad marks an error.
+func (c *shared) say(bad bool, format string, args ...any) {
+	c.status, c.statusBad = fmt.Sprintf(format, args...), bad
+}
+
+// sayErr shows err (nil clears nothing).
+func (c *shared) sayErr(err error) {
+	if err != nil {
+		c.say(true, "%v", err)
+	}
+}
+
+type globalKeys struct {
+	next, prev, help, quit, reload key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
+		prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
+		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload file")),
+	}
+}
+
+// Model is the root of the UI. It routes messages to the current step and draws the title,
+// status and help bars around it.
+type Model struct {
+	c        *shared
+	step     step
+	screens  [stepCount]screen
+	showHelp bool
+}
+
+// New builds the UI model. With opts.Path it opens the file on the readiness step.
+func New(opts Options) (*Model, error) {
+	c := &shared{st: NewStyles(opts.Color), keys: newGlobalKeys(), lang: opts.Lang, opts: opts, w: 80, h: 24}
+	if c.lang == "" {
+		c.lang = "en"
+	}
+	m := &Model{c: c}
+	m.screens[stepStart] = newStartScreen(c)
+	m.screens[stepCompare] = newCompareScreen(c)
+	if opts.Path != "" {
+		if err := m.open(opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// openedMsg asks the root to open a country file.
+type openedMsg struct{ path string }
+
+// diskTickMsg checks now and then whether someone else changed the file.
+type diskTickMsg struct{}
+
+func diskTick() tea.Cmd {
+	return tea.Tick(2*time.Second, func(time.Time) tea.Msg { return diskTickMsg{} })
+}
+
+func (m *Model) open(path string) error {
+	s, err := openSession(path, m.c.opts.CatalogDir)
+	if err != nil {
+		return err
+	}
+	m.c.sess = s
+	m.screens[stepContext] = newContextScreen(m.c)
+	m.screens[stepReadiness] = newReadinessScreen(m.c)
+	m.screens[stepNeeds] = newNeedsScreen(m.c)
+	m.screens[stepArchitecture] = newArchitectureScreen(m.c)
+	m.screens[stepRoadmap] = newRoadmapScreen(m.c)
+	m.screens[stepExport] = newExportScreen(m.c)
+	m.step = stepReadiness
+	if len(s.doc.File.Ministries) == 0 {
+		m.step = stepContext // a new file: say who is in the room first
+	}
+	m.c.say(false, "opened %s", path)
+	return nil
+}
+
+// Init starts the on-disk check.
+func (m *Model) Init() tea.Cmd { return diskTick() }
+
+// Update handles global keys and messages and hands the rest to the current step.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.w, m.c.h = msg.Width, msg.Height
+		return m, nil
+	case diskTickMsg:
+		if m.c.sess != nil && !m.c.sess.changedOnDisk {
+			m.c.sess.checkDisk()
+			if m.c.sess.changedOnDisk {
+				m.c.say(true, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r.")
+			}
+		}
+		return m, diskTick()
+	case batchMsg:
+		_, cmd := m.Update(msg.msg)
+		return m, tea.Batch(cmd, msg.next)
+	case openedMsg:
+		if err := m.open(msg.path); err != nil {
+			m.c.sayErr(err)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		cur := m.screens[m.step]
+		if m.showHelp {
+			m.showHelp = false
+			return m, nil
+		}
+		if cur == nil || !cur.capturing() {
+			switch {
+			case key.Matches(msg, m.c.keys.quit):
+				return m, tea.Quit
+			case key.Matches(msg, m.c.keys.help):
+				m.showHelp = true
+				return m, nil
+			case key.Matches(msg, m.c.keys.next):
+				m.move(1)
+				return m, nil
+			case key.Matches(msg, m.c.keys.prev):
+				m.move(-1)
+				return m, nil
+			case key.Matches(msg, m.c.keys.reload) && m.c.sess != nil:
+				if err := m.c.sess.reload(); err != nil {
+					m.c.sayErr(err)
+				} else {
+					m.c.say(false, "reloaded %s from disk", m.c.sess.doc.Path)
+				}
+				return m, nil
+			}
+		} else if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
+	}
+	if cur := m.screens[m.step]; cur != nil {
+		return m, cur.update(msg)
+	}
+	return m, nil
+}
+
+// move goes to the next or previous step that is available.
+func (m *Model) move(d int) {
+	for s := m.step + step(d); s >= 0 && s < stepCount; s += step(d) {
+		if m.screens[s] != nil {
+			m.step = s
+			m.c.status = ""
+			if rs, ok := m.screens[s].(interface{ enter() }); ok {
+				rs.enter()
+			}
+			return
+		}
+	}
+}
+
+// View draws the title bar, the step, the status line and the help bar.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "govplan"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := max(m.c.w, 20), max(m.c.h, 8)
+	body := h - 3
+	var content string
+	if m.showHelp {
+		content = m.helpView(w, body)
+	} else if cur := m.screens[m.step]; cur != nil {
+		content = cur.view(w, body)
+	}
+	lines := strings.Split(content, "\n")
+	for len(lines) < body {
+		lines = append(lines, "")
+	}
+	lines = lines[:body]
+	for i := range lines {
+		lines[i] = fit(lines[i], w)
+	}
+	return strings.Join(append([]string{m.titleBar(w)}, append(lines, m.statusLine(w), m.helpBar(w))...), "\n")
+}
+
+func (m *Model) titleBar(w int) string {
+	st := m.c.st
+	info := " govplan"
+	if s := m.c.sess; s != nil {
+		f := s.doc.File
+		switch {
+		case s.changedOnDisk:
+			info += " ⚠ CHANGED ON DISK (ctrl+r)"
+		case !s.savedAt.IsZero():
+			info += " · saved " + s.savedAt.Format("15:04:05")
+		}
+		info += fmt.Sprintf(" · %s · %s · %s %s", f.Country.Name, f.Assessment.Date, s.fw.ID, s.fw.Version)
+	}
+	// The steps from the current one on, as many as fit, like "Readiness ▸ Needs ▸ …".
+	var avail []step
+	for i := range stepNames {
+		if m.screens[i] != nil {
+			avail = append(avail, step(i))
+		}
+	}
+	minInfo := min(width(info), max(24, w/2))
+	budget := w - minInfo - 2
+	var parts []string
+	prefix, used := "", 0
+	if avail[0] != m.step {
+		prefix, used = st.Step.Render(" ‹"), 2
+	}
+	for _, sp := range avail {
+		if sp < m.step {
+			continue
+		}
+		label := " " + stepNames[sp] + " "
+		if used+width(label)+3 > budget && sp != m.step {
+			parts = append(parts, st.Step.Render(" …"))
+			break
+		}
+		if sp == m.step {
+			parts = append(parts, st.StepOn.Render(label))
+		} else {
+			parts = append(parts, st.Step.Render(label))
+		}
+		used += width(label) + 1
+	}
+	right := prefix + strings.Join(parts, st.Step.Render("▸"))
+	room := w - width(right) - 1
+	left := st.Title.Render(pad(truncate(info, room), room) + " ")
+	return fit(left+right, w)
+}
+
+func (m *Model) statusLine(w int) string {
+	if m.c.status == "" {
+		return strings.Repeat(" ", w)
+	}
+	prefix := " ✓ "
+	style := m.c.st.Good
+	if m.c.statusBad {
+		prefix, style = " ⚠ ", m.c.st.Error
+	}
+	return style.Render(pad(prefix+m.c.status, w))
+}
+
+func (m *Model) helpBar(w int) string {
+	var parts []string
+	if cur := m.screens[m.step]; cur != nil {
+		for _, b := range cur.keys() {
+			parts = append(parts, m.c.st.HelpKey.Render(b.Help().Key)+" "+b.Help().Desc)
+		}
+	}
+	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
+		parts = append(parts, m.c.st.HelpKey.Render("ctrl+c")+" quit")
+	} else {
+		parts = append(parts, m.c.st.HelpKey.Render("tab")+" step", m.c.st.HelpKey.Render("?")+" help", m.c.st.HelpKey.Render("q")+" quit")
+	}
+	line := " "
+	for _, p := range parts {
+		if width(line)+width(p)+3 > w {
+			break
+		}
+		if line != " " {
+			line += " · "
+		}
+		line += p
+	}
+	return m.c.st.Help.Render(fit(line, w))
+}
+
+func (m *Model) helpView(w, h int) string {
+	lines := []string{m.c.st.Bold.Render("Keys"), ""}
+	add := func(title string, bs []key.Binding) {
+		lines = append(lines, m.c.st.PanelHead.Render(title))
+		for _, b := range bs {
+			lines = append(lines, fmt.Sprintf("  %-12s %s", b.Help().Key, b.Help().Desc))
+		}
+		lines = append(lines, "")
+	}
+	if cur := m.screens[m.step]; cur != nil {
+		if full, ok := cur.(interface{ allKeys() []key.Binding }); ok {
+			add(stepNames[m.step], full.allKeys())
+		} else {
+			add(stepNames[m.step], cur.keys())
+		}
+	}
+	g := m.c.keys
+	add("Everywhere", []key.Binding{g.next, g.prev, g.reload, g.help, g.quit})
+	lines = append(lines, m.c.st.Faint.Render("Every change is saved to the country file at once. Press any key to close."))
+	return strings.Join(lines, "\n")
+}

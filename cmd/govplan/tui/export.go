@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/govplan/govplan/countries"
+)
+
+// ExportPart is one kind of output the export step can write.
+type ExportPart struct {
+	ID    string // passed to the exporter
+	Label string
+}
+
+// Exporter writes the chosen parts of a model into dir and reports each file written.
+type Exporter func(m *countries.Model, dir string, parts []string, wrote func(path string)) error
+
+// exportScreen chooses outputs and a folder, writes them with progress, and lists the paths.
+type exportScreen struct {
+	c       *shared
+	sel     int
+	chosen  map[string]bool
+	folder  textinput.Model
+	editing bool
+	running bool
+	written []string
+	err     string
+	k       struct{ toggle, folder, run, up, down key.Binding }
+}
+
+// exportProgressMsg reports a file written; exportDoneMsg the end.
+type exportProgressMsg struct{ path string }
+type exportDoneMsg struct{ err error }
+
+func newExportScreen(c *shared) *exportScreen {
+	e := &exportScreen{c: c, chosen: map[string]bool{}, folder: textinput.New()}
+	for _, p := range c.opts.ExportParts {
+		e.chosen[p.ID] = true
+	}
+	e.folder.SetValue(filepath.Join(c.opts.Dir, "out"))
+	e.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose"))
+	e.k.folder = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "folder"))
+	e.k.run = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export"))
+	e.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
+	e.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	return e
+}
+
+func (e *exportScreen) capturing() bool { return e.editing }
+
+func (e *exportScreen) keys() []key.Binding {
+	if e.editing {
+		return nil
+	}
+	return []key.Binding{e.k.toggle, e.k.folder, e.k.run, e.k.down}
+}
+
+func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exportProgressMsg:
+		e.written = append(e.written, msg.path)
+		return nil
+	case exportDoneMsg:
+		e.running = false
+		if msg.err != nil {
+			e.err = msg.err.Error()
+			e.c.sayErr(msg.err)
+		} else {
+			e.c.say(false, "exported %d files to %s", len(e.written), e.folder.Value())
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if e.editing {
+			switch msg.String() {
+			case "enter", "esc":
+				e.editing = false
+				e.folder.Blur()
+				return nil
+			}
+			var cmd tea.Cmd
+			e.folder, cmd = e.folder.Update(msg)
+			return cmd
+		}
+		if e.running {
+			return nil
+		}
+		parts := e.c.opts.ExportParts
+		switch {
+		case key.Matches(msg, e.k.up):
+			e.sel = max(0, e.sel-1)
+		case key.Matches(msg, e.k.down):
+			e.sel = min(len(parts)-1, e.sel+1)
+		case key.Matches(msg, e.k.toggle) && len(parts) > 0:
+			e.chosen[parts[e.sel].ID] = !e.chosen[parts[e.sel].ID]
+		case key.Matches(msg, e.k.folder):
+			e.editing = true
+			return e.folder.Focus()
+		case key.Matches(msg, e.k.run):
+			return e.start()
+		}
+	}
+	return nil
+}
+
+// start runs the exporter in the background; each file written arrives as a message.
+func (e *exportScreen) start() tea.Cmd {
+	if e.c.opts.Export == nil {
+		e.c.say(true, "export is not available in this build")
+		return nil
+	}
+	if e.c.sess.model.Plan == nil {
+		e.c.say(true, "the plan cannot be built, so it cannot be exported: %s", e.c.sess.planErr)
+		return nil
+	}
+	var parts []string
+	for _, p := range e.c.opts.ExportParts {
+		if e.chosen[p.ID] {
+			parts = append(parts, p.ID)
+		}
+	}
+	if len(parts) == 0 {
+		e.c.say(true, "choose at least one output (space)")
+		return nil
+	}
+	e.running, e.written, e.err = true, nil, ""
+	ch := make(chan tea.Msg, 64)
+	m, dir, export := e.c.sess.model, strings.TrimSpace(e.folder.Value()), e.c.opts.Export
+	go func() {
+		err := export(m, dir, parts, func(p string) { ch <- exportProgressMsg{p} })
+		ch <- exportDoneMsg{err}
+		close(ch)
+	}()
+	return waitFor(ch)
+}
+
+// waitFor turns a channel of messages into a chain of commands.
+func waitFor(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		if _, done := msg.(exportDoneMsg); done {
+			return msg
+		}
+		return batchMsg{msg, waitFor(ch)}
+	}
+}
+
+// batchMsg delivers a message and keeps listening.
+type batchMsg struct {
+	msg  tea.Msg
+	next tea.Cmd
+}
+
+func (e *exportScreen) view(w, h int) string {
+	st := e.c.st
+	body := []string{"Choose what to write, the folder, then press enter.", ""}
+	for i, p := range e.c.opts.ExportParts {
+		line := fmt.Sprintf("%s %s", mark(e.chosen[p.ID]), p.Label)
+		if i == e.sel {
+			line = st.Selected.Render(pad(line, w-4))
+		}
+		body = append(body, line)
+	}
+	body = append(body, "")
+	folder := "Folder: " + e.folder.Value()
+	if e.editing {
+		folder = st.Input.Render("Folder: ") + e.folder.View()
+	}
+	body = append(body, folder, "")
+	if e.running {
+		body = append(body, st.Warn.Render(fmt.Sprintf("Writing… %d file(s) so far", len(e.written))))
+	}
+	for _, p := range e.written {
+		body = append(body, "  "+st.Good.Render("✓ ")+p)
+	}
+	if e.err != "" {
+		body = append(body, st.Error.Render("⚠ "+e.err))
+	}
+	return panel(st, "Export", body, w, h)
+}

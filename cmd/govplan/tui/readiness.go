@@ -1,0 +1,712 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+)
+
+// readiness is the step where the room answers the framework, one indicator at a time.
+type readiness struct {
+	c    *shared
+	inds []*assess.Indicator // framework order
+	sel  int                 // selected indicator
+	ai   int                 // selected answer of that indicator (several ministries)
+
+	mode  inputMode
+	input textinput.Model
+	query string // last search
+	k     readinessKeys
+
+	tailLen int // lines of the card after the answer choices (for the compact layout)
+}
+
+type inputMode int
+
+const (
+	modeNone inputMode = iota
+	modeNumber
+	modeEvidence
+	modeNotes
+	modeSearch
+)
+
+type readinessKeys struct {
+	up, down, pillarPrev, pillarNext, level, yes, no, na, clear, number, evidence, notes,
+	confidence, ministry, addAnswer, nextAnswer, unanswered, search key.Binding
+}
+
+func newReadinessKeys() readinessKeys {
+	return readinessKeys{
+		up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous")),
+		down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next")),
+		pillarPrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous area")),
+		pillarNext: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next area")),
+		level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-4", "answer level")),
+		yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y/n", "yes/no")),
+		no:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+		na:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "n/a")),
+		clear:      key.NewBinding(key.WithKeys("x", "backspace", "delete"), key.WithHelp("x", "clear answer")),
+		number:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a number")),
+		evidence:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evidence")),
+		notes:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "notes")),
+		confidence: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "confidence")),
+		ministry:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "ministry")),
+		addAnswer:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "another ministry's answer")),
+		nextAnswer: key.NewBinding(key.WithKeys(">", "<"), key.WithHelp("</>", "switch answer")),
+		unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
+		search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+	}
+}
+
+func newReadinessScreen(c *shared) *readiness {
+	r := &readiness{c: c, k: newReadinessKeys(), input: textinput.New()}
+	r.inds = c.sess.fw.Indicators()
+	r.jumpUnanswered(0)
+	return r
+}
+
+func (r *readiness) capturing() bool { return r.mode != modeNone }
+
+func (r *readiness) keys() []key.Binding {
+	if r.mode != modeNone {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		}
+	}
+	ind := r.ind()
+	var ks []key.Binding
+	switch ind.Kind {
+	case assess.KindLevel:
+		lv := r.k.level
+		lv.SetHelp(fmt.Sprintf("%d-%d", r.c.sess.fw.Scale.Min, r.c.sess.fw.Scale.Max), "answer")
+		ks = append(ks, lv)
+	case assess.KindYesNo:
+		ks = append(ks, r.k.yes)
+	case assess.KindNumber:
+		nb := r.k.number
+		nb.SetHelp("0-9/enter", "type the number")
+		ks = append(ks, nb)
+	}
+	return append(ks, r.k.na, r.k.evidence, r.k.ministry, r.k.down, r.k.unanswered, r.k.search)
+}
+
+func (r *readiness) allKeys() []key.Binding {
+	k := r.k
+	return []key.Binding{k.up, k.down, k.pillarPrev, k.pillarNext, k.level, k.yes, k.no, k.number, k.na, k.clear,
+		k.evidence, k.notes, k.confidence, k.ministry, k.addAnswer, k.nextAnswer, k.unanswered, k.search}
+}
+
+func (r *readiness) ind() *assess.Indicator { return r.inds[r.sel] }
+
+// answers returns the given answers of the selected indicator (one empty when none).
+func (r *readiness) answers() assess.Answers {
+	as := r.c.sess.doc.File.Answers[r.ind().ID]
+	var out assess.Answers
+	for _, a := range as {
+		if !a.Empty() || a.By != "" {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		out = assess.Answers{{}}
+	}
+	if r.ai >= len(out) {
+		r.ai = len(out) - 1
+	}
+	return out
+}
+
+func (r *readiness) selectIndicator(i int) {
+	if i < 0 || i >= len(r.inds) {
+		return
+	}
+	r.sel, r.ai = i, 0
+}
+
+// jumpUnanswered moves to the first unanswered indicator from `from` on (wrapping).
+func (r *readiness) jumpUnanswered(from int) bool {
+	f := r.c.sess.doc.File
+	for k := 0; k < len(r.inds); k++ {
+		i := (from + k) % len(r.inds)
+		if len(f.Answers[r.inds[i].ID].Given()) == 0 {
+			r.selectIndicator(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (r *readiness) pillarIndex(i int) int {
+	id := r.c.sess.fw.PillarOf(r.inds[i].ID).ID
+	for pi, p := range r.c.sess.fw.Pillars {
+		if p.ID == id {
+			return pi
+		}
+	}
+	return 0
+}
+
+func (r *readiness) firstOfPillar(pi int) int {
+	target := r.c.sess.fw.Pillars[pi].ID
+	for i := range r.inds {
+		if r.c.sess.fw.PillarOf(r.inds[i].ID).ID == target {
+			return i
+		}
+	}
+	return 0
+}
+
+// edit changes the selected answer and saves the file.
+func (r *readiness) edit(what string, change func(a *assess.Answer)) {
+	as := r.answers()
+	a := as[r.ai]
+	change(&a)
+	as[r.ai] = a
+	id := r.ind().ID
+	// Drop answers left empty with no ministry; keep at least nothing → {}.
+	var keep assess.Answers
+	for _, x := range as {
+		if !x.Empty() || x.By != "" {
+			keep = append(keep, x)
+		}
+	}
+	err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) })
+	if err != nil {
+		r.c.sayErr(err)
+		return
+	}
+	r.c.say(false, "saved · %s: %s", id, what)
+}
+
+func (r *readiness) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			r.selectIndicator(r.sel - 1)
+		} else if msg.Mouse().Button == tea.MouseWheelDown {
+			r.selectIndicator(r.sel + 1)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if r.mode != modeNone {
+			return r.updateInput(msg)
+		}
+		return r.updateKey(msg)
+	}
+	return nil
+}
+
+func (r *readiness) startInput(mode inputMode, value, placeholder string) tea.Cmd {
+	r.mode = mode
+	r.input.Reset()
+	r.input.SetValue(value)
+	r.input.CursorEnd()
+	r.input.Placeholder = placeholder
+	r.input.SetWidth(max(20, r.c.w-40))
+	return r.input.Focus()
+}
+
+func (r *readiness) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		r.mode = modeNone
+		r.input.Blur()
+		r.c.say(false, "cancelled")
+		return nil
+	case "enter":
+		mode, v := r.mode, strings.TrimSpace(r.input.Value())
+		switch mode {
+		case modeNumber:
+			if v == "" {
+				r.mode = modeNone
+				return nil
+			}
+			f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+			if err != nil || f != f {
+				r.c.say(true, "%q is not a number; type digits (e.g. 63.5) or press esc. Nothing was saved.", v)
+				return nil
+			}
+			r.mode = modeNone
+			r.edit(fmt.Sprintf("%g %s", f, r.ind().Unit), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.Number(f), nil, false })
+		case modeEvidence:
+			r.mode = modeNone
+			r.edit("evidence updated", func(a *assess.Answer) { a.Evidence = v })
+		case modeNotes:
+			r.mode = modeNone
+			r.edit("notes updated", func(a *assess.Answer) { a.Notes = v })
+		case modeSearch:
+			r.mode = modeNone
+			r.query = v
+			r.search(v)
+		}
+		r.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	r.input, cmd = r.input.Update(msg)
+	return cmd
+}
+
+func (r *readiness) search(q string) {
+	if q == "" {
+		return
+	}
+	q = strings.ToLower(q)
+	for k := 1; k <= len(r.inds); k++ {
+		i := (r.sel + k) % len(r.inds)
+		ind := r.inds[i]
+		if strings.Contains(ind.ID, q) || strings.Contains(strings.ToLower(ind.Question.In(r.c.lang)), q) {
+			r.selectIndicator(i)
+			r.c.say(false, "found %q in %s (press / and enter for the next match)", q, ind.ID)
+			return
+		}
+	}
+	r.c.say(true, "no indicator mentions %q", q)
+}
+
+func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	fw := r.c.sess.fw
+	ind := r.ind()
+	k := r.k
+	switch {
+	case key.Matches(msg, k.up):
+		r.selectIndicator(r.sel - 1)
+	case key.Matches(msg, k.down):
+		r.selectIndicator(r.sel + 1)
+	case key.Matches(msg, k.pillarPrev):
+		r.selectIndicator(r.firstOfPillar(max(0, r.pillarIndex(r.sel)-1)))
+	case key.Matches(msg, k.pillarNext):
+		r.selectIndicator(r.firstOfPillar(min(len(fw.Pillars)-1, r.pillarIndex(r.sel)+1)))
+	case key.Matches(msg, k.unanswered):
+		if !r.jumpUnanswered(r.sel + 1) {
+			r.c.say(false, "every indicator has an answer")
+		}
+	case key.Matches(msg, k.search):
+		return r.startInput(modeSearch, r.query, "search questions and ids")
+	case key.Matches(msg, k.level) && ind.Kind == assess.KindLevel:
+		l := int(msg.String()[0] - '0')
+		if l < fw.Scale.Min || l > fw.Scale.Max {
+			r.c.say(true, "levels run %d to %d", fw.Scale.Min, fw.Scale.Max)
+			return nil
+		}
+		r.edit(fmt.Sprintf("level %d %s", l, fw.LevelName(l, r.c.lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
+	case key.Matches(msg, k.level) && ind.Kind == assess.KindNumber:
+		return r.startInput(modeNumber, msg.String(), ind.Unit)
+	case key.Matches(msg, k.number) && ind.Kind == assess.KindNumber:
+		cur := ""
+		if a := r.answers()[r.ai]; a.Value != nil {
+			cur = a.Value.String()
+		}
+		return r.startInput(modeNumber, cur, ind.Unit)
+	case key.Matches(msg, k.yes) && ind.Kind == assess.KindYesNo:
+		r.edit("yes", func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
+	case key.Matches(msg, k.no) && ind.Kind == assess.KindYesNo:
+		r.edit("no", func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
+	case key.Matches(msg, k.na):
+		r.edit("not applicable", func(a *assess.Answer) {
+			a.NA = !a.NA
+			if a.NA {
+				a.Level, a.Value = nil, nil
+			}
+		})
+	case key.Matches(msg, k.clear):
+		as := r.answers()
+		id := ind.ID
+		keep := append(append(assess.Answers{}, as[:r.ai]...), as[r.ai+1:]...)
+		if err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) }); err != nil {
+			r.c.sayErr(err)
+			return nil
+		}
+		r.ai = max(0, r.ai-1)
+		r.c.say(false, "saved · %s: answer cleared", id)
+	case key.Matches(msg, k.evidence):
+		return r.startInput(modeEvidence, r.answers()[r.ai].Evidence, "e.g. National Digital Strategy 2023, section 4")
+	case key.Matches(msg, k.notes):
+		return r.startInput(modeNotes, r.answers()[r.ai].Notes, "what the room said")
+	case key.Matches(msg, k.confidence):
+		next := map[string]string{"": "low", "low": "medium", "medium": "high", "high": ""}
+		r.edit("confidence", func(a *assess.Answer) { a.Confidence = next[a.Confidence] })
+	case key.Matches(msg, k.ministry):
+		ids := r.c.sess.ministryIDs()
+		if len(ids) == 0 {
+			r.c.say(true, "no ministries in this file yet: add them under ministries (Start step, or by hand)")
+			return nil
+		}
+		cycle := append([]string{""}, ids...)
+		r.edit("ministry", func(a *assess.Answer) {
+			for i, id := range cycle {
+				if id == a.By {
+					a.By = cycle[(i+1)%len(cycle)]
+					return
+				}
+			}
+			a.By = cycle[1]
+		})
+	case key.Matches(msg, k.addAnswer):
+		r.addAnswer()
+	case key.Matches(msg, k.nextAnswer):
+		n := len(r.answers())
+		if msg.String() == "<" {
+			r.ai = (r.ai + n - 1) % n
+		} else {
+			r.ai = (r.ai + 1) % n
+		}
+	}
+	return nil
+}
+
+// addAnswer adds an answer for the next ministry that has not answered this indicator.
+func (r *readiness) addAnswer() {
+	ids := r.c.sess.ministryIDs()
+	as := r.answers()
+	used := map[string]bool{}
+	for _, a := range as {
+		used[a.By] = true
+	}
+	next := ""
+	for _, id := range ids {
+		if !used[id] {
+			next = id
+			break
+		}
+	}
+	if next == "" {
+		r.c.say(true, "every ministry of the file has an answer here; add ministries to the file for more")
+		return
+	}
+	if len(as) == 1 && as[0].Empty() && as[0].By == "" {
+		as = nil
+	}
+	as = append(as, assess.Answer{By: next})
+	id := r.ind().ID
+	if err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, as) }); err != nil {
+		r.c.sayErr(err)
+		return
+	}
+	r.ai = len(as) - 1
+	r.c.say(false, "saved · %s: added an answer for %s — now give its level", id, next)
+}
+
+func (r *readiness) view(w, h int) string {
+	leftW := 32
+	if w >= 120 {
+		leftW = 44
+	}
+	if w < 70 {
+		leftW = 24
+	}
+	left := r.pillarsPanel(leftW, h)
+	right := r.cardPanel(w-leftW, h)
+	return joinColumns(left, right)
+}
+
+// joinColumns puts two blocks of lines side by side.
+func joinColumns(left, right string) string {
+	l, rr := strings.Split(left, "\n"), strings.Split(right, "\n")
+	n := max(len(l), len(rr))
+	lw := 0
+	for _, s := range l {
+		lw = max(lw, width(s))
+	}
+	out := make([]string, n)
+	for i := 0; i < n; i++ {
+		a, b := "", ""
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(rr) {
+			b = rr[i]
+		}
+		out[i] = fit(a, lw) + b
+	}
+	return strings.Join(out, "\n")
+}
+
+func (r *readiness) pillarsPanel(w, h int) string {
+	st, sess := r.c.st, r.c.sess
+	sc := sess.model.Score
+	cur := r.pillarIndex(r.sel)
+	inner := w - 2
+	barW := 5
+	if inner >= 40 {
+		barW = 10
+	}
+	var body []string
+	for i, ps := range sc.Pillars {
+		prefix := "  "
+		if i == cur {
+			prefix = "▸ "
+		}
+		count := fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)
+		nameW := inner - 2 - barW - 1 - len(count) - 1
+		name := ps.Pillar.Name.In(r.c.lang)
+		if width(name) > nameW {
+			name = strings.ToUpper(ps.Pillar.ID[:1]) + ps.Pillar.ID[1:] // the short id reads better than a cut name
+		}
+		line := prefix + pad(name, nameW) + " " + bar(ps.Score, barW) + " " + count
+		if i == cur {
+			line = st.Selected.Render(pad(line, inner))
+		}
+		body = append(body, line)
+	}
+	o := sc.Overall
+	band := "–"
+	if o.Band != nil {
+		band = o.Band.Name.In(r.c.lang)
+	}
+	body = append(body, "", st.Bold.Render(fmt.Sprintf("Overall %s/100 %s", pct(o.Score), band)), bar(o.Score, inner-1))
+	body = append(body, fmt.Sprintf("%d of %d answered", o.Answered, o.Applicable))
+	disputed := 0
+	for _, is := range sc.Indicators {
+		if is.Disputed {
+			disputed++
+		}
+	}
+	if disputed > 0 {
+		body = append(body, st.Warn.Render(fmt.Sprintf("⚠ %d disputed", disputed)))
+	}
+	return panel(st, "Areas", body, w, h)
+}
+
+func (r *readiness) cardPanel(w, h int) string {
+	st, sess, lang := r.c.st, r.c.sess, r.c.lang
+	fw := sess.fw
+	ind := r.ind()
+	is := sess.model.Score.Indicator(ind.ID)
+	pl := fw.PillarOf(ind.ID)
+	inner := w - 2
+	pos, total := 0, 0
+	for _, x := range pl.Indicators {
+		total++
+		if x.ID == ind.ID {
+			pos = total
+		}
+	}
+	state := "not answered"
+	switch {
+	case is.Status == assess.StatusNA:
+		state = "n/a"
+	case is.Disputed:
+		state = st.Warn.Render("⚠ disputed")
+	case is.Status == assess.StatusAnswered:
+		state = st.Good.Render("✓ answered " + pct(is.Score) + "/100")
+	}
+	title := fmt.Sprintf("%s · %d of %d · %s", pl.Name.In(lang), pos, total, ind.ID)
+	var body []string
+	body = append(body, st.Faint.Render(state))
+	for _, l := range wrap(ind.Question.In(lang), inner) {
+		body = append(body, st.Bold.Render(l))
+	}
+	if help := ind.Help.In(lang); help != "" {
+		for _, l := range wrap(help, inner) {
+			body = append(body, st.Faint.Render(l))
+		}
+	}
+	body = append(body, "")
+	as := r.answers()
+	sel := as[r.ai]
+	switch ind.Kind {
+	case assess.KindLevel:
+		body = append(body, r.rubricLines(ind, as, sel, inner, 0)...)
+	case assess.KindYesNo:
+		yes, no := "  y  yes", "  n  no"
+		if sel.Value != nil && sel.Value.IsBool {
+			if sel.Value.Bool {
+				yes = st.Selected.Render("▸ y  yes")
+			} else {
+				no = st.Selected.Render("▸ n  no")
+			}
+		}
+		body = append(body, yes, no)
+	case assess.KindNumber:
+		body = append(body, "Unit: "+ind.Unit)
+		if len(ind.Thresholds) > 0 {
+			var parts []string
+			for i, t := range ind.Thresholds {
+				lvl := fw.Scale.Min + i + 1
+				op := "≥"
+				if ind.Lower() {
+					lvl, op = fw.Scale.Max-i, "≤"
+				}
+				parts = append(parts, fmt.Sprintf("%s%g → %d", op, t, lvl))
+			}
+			body = append(body, st.Faint.Render("Levels: "+strings.Join(parts, " · ")))
+		} else if len(ind.Range) == 2 {
+			dir := "higher is better"
+			if ind.Lower() {
+				dir = "lower is better"
+			}
+			body = append(body, st.Faint.Render(fmt.Sprintf("Scored linearly from %g to %g (%s)", ind.Range[0], ind.Range[1], dir)))
+		}
+		v := "–"
+		if sel.Value != nil {
+			v = sel.Value.String() + " " + ind.Unit
+		}
+		body = append(body, "Value: "+st.Bold.Render(v))
+	}
+	tailStart := len(body)
+	if r.mode != modeNone {
+		label := map[inputMode]string{modeNumber: "Number", modeEvidence: "Evidence", modeNotes: "Notes", modeSearch: "Search"}[r.mode]
+		body = append(body, "", st.Input.Render(label+": ")+r.input.View())
+	}
+	body = append(body, "")
+	if len(as) > 1 || sel.By != "" {
+		var parts []string
+		for i, a := range as {
+			s := orRoom(a.By) + ": " + shortAnswer(fw, ind, a, lang)
+			if i == r.ai {
+				s = st.Selected.Render("▸" + s)
+			}
+			parts = append(parts, s)
+		}
+		line := "Answers: " + strings.Join(parts, " · ")
+		if is.Disputed {
+			line += st.Warn.Render("  ⚠ disputed")
+		}
+		body = append(body, line)
+	}
+	body = append(body, "Evidence: "+orDash(sel.Evidence))
+	if sel.Notes != "" {
+		body = append(body, "Notes: "+sel.Notes)
+	}
+	meta := fmt.Sprintf("Confidence: %s · Ministry: %s", orDash(sel.Confidence), orRoom(sel.By))
+	if is.Target != nil {
+		meta += fmt.Sprintf(" · Target %s by %d", pct(is.TargetScore), is.Target.Year)
+	}
+	body = append(body, meta)
+	var gates []string
+	for _, g := range sess.model.Score.Gates() {
+		if g.Indicator != ind.ID {
+			continue
+		}
+		name := g.BB
+		if b := sess.cat.Block(g.BB); b != nil {
+			name = b.Name
+		}
+		state := map[string]string{assess.GateMet: "met ✓", assess.GateUnmet: "not met ✗", assess.GateUnknown: "unknown ?"}[g.State]
+		gates = append(gates, fmt.Sprintf("%s ≥ %d (%s)", name, g.Min, state))
+	}
+	if len(gates) > 0 {
+		body = append(body, "Gates: "+strings.Join(gates, " · "))
+	}
+	r.tailLen = len(body) - tailStart
+	// Room to spare: list the area's questions with where each stands.
+	if spare := h - 3 - len(body); spare >= len(pl.Indicators)+2 {
+		body = append(body, "", st.Faint.Render("In this area:"))
+		for _, x := range pl.Indicators {
+			xs := sess.model.Score.Indicator(x.ID)
+			m := map[string]string{assess.StatusAnswered: "✓", assess.StatusNA: "n/a", assess.StatusUnanswered: "·"}[xs.Status]
+			if xs.Disputed {
+				m = "⚠"
+			}
+			line := fmt.Sprintf("%-3s %s", m, truncate(x.Question.In(lang), inner-4))
+			if x.ID == ind.ID {
+				line = st.Bold.Render(line)
+			}
+			body = append(body, line)
+		}
+	}
+	// Too tall for the screen: fewer lines per level (the chosen one stays whole), no help.
+	if len(body) > h-3 && ind.Kind == assess.KindLevel {
+		tail := body[len(body)-r.tailLen:]
+		var head []string
+		head = append(head, st.Faint.Render(state))
+		for _, l := range wrap(ind.Question.In(lang), inner) {
+			head = append(head, st.Bold.Render(l))
+		}
+		for per := 3; per >= 1; per-- {
+			rub := r.rubricLines(ind, as, sel, inner, per)
+			body = append(append(append([]string{}, head...), rub...), tail...)
+			if len(body) <= h-3 {
+				break
+			}
+		}
+	}
+	return panel(st, title, body, w, h)
+}
+
+// rubricLines draws the levels with their rubric text, at most per lines for each level but
+// the chosen one (0: no limit).
+func (r *readiness) rubricLines(ind *assess.Indicator, as assess.Answers, sel assess.Answer, inner int, per int) []string {
+	st, fw, lang := r.c.st, r.c.sess.fw, r.c.lang
+	nameW := 0
+	for l := fw.Scale.Min; l <= fw.Scale.Max; l++ {
+		nameW = max(nameW, width(fw.LevelName(l, lang)))
+	}
+	var body []string
+	for l := fw.Scale.Min; l <= fw.Scale.Max; l++ {
+		chosen := sel.Level != nil && *sel.Level == l
+		mark := "  "
+		if chosen {
+			mark = "▸ "
+		}
+		var who []string
+		for _, a := range as {
+			if a.Level != nil && *a.Level == l && len(as) > 1 {
+				who = append(who, orRoom(a.By))
+			}
+		}
+		head := fmt.Sprintf("%s%d %s  ", mark, l, pad(fw.LevelName(l, lang), nameW))
+		text := ind.Rubric[l].In(lang)
+		if len(who) > 0 {
+			text = "[" + strings.Join(who, ", ") + "] " + text
+		}
+		lines := wrap(text, max(10, inner-width(head)))
+		if per > 0 && !chosen && len(lines) > per {
+			lines = lines[:per]
+			lines[per-1] = truncate(lines[per-1]+" …", max(10, inner-width(head)))
+		}
+		for i, tl := range lines {
+			if i == 0 {
+				tl = head + tl
+			} else {
+				tl = strings.Repeat(" ", width(head)) + tl
+			}
+			if chosen {
+				tl = st.Selected.Render(pad(tl, inner))
+			}
+			body = append(body, tl)
+		}
+	}
+	return body
+}
+
+func orRoom(by string) string {
+	if by == "" {
+		return "room"
+	}
+	return by
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// shortAnswer shows one answer in a few words.
+func shortAnswer(fw *assess.Framework, ind *assess.Indicator, a assess.Answer, lang string) string {
+	switch {
+	case a.NA:
+		return "n/a"
+	case a.Level != nil:
+		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, lang))
+	case a.Value != nil && a.Value.IsBool:
+		if a.Value.Bool {
+			return "yes"
+		}
+		return "no"
+	case a.Value != nil:
+		return a.Value.String()
+	}
+	return "not answered"
+}

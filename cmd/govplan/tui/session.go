@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+)
+
+// session is the open country file and everything derived from it. The file is the only
+// state: every change is written at once (atomically) and the model rebuilt from the file.
+type session struct {
+	doc   *countries.Doc
+	fw    *assess.Framework
+	cat   *catalog.Catalog
+	model *countries.Model
+	opts  countries.PlanOptions
+
+	savedAt       time.Time
+	changedOnDisk bool   // the file changed under us; nothing is saved until reload
+	planErr       string // the roadmap cannot be built (e.g. a missing exchange rate)
+	now           func() time.Time
+}
+
+// openSession loads a country file with its framework and the catalog.
+func openSession(path, catalogDir string) (*session, error) {
+	doc, err := countries.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	fw, err := doc.Framework("")
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.Check(fw); err != nil {
+		return nil, err
+	}
+	cat, err := catalog.Load(catalogDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.CheckCatalog(cat); err != nil {
+		return nil, err
+	}
+	s := &session{doc: doc, fw: fw, cat: cat, now: time.Now}
+	s.rebuild()
+	return s, nil
+}
+
+// rebuild derives the score, match and plan from the file.
+func (s *session) rebuild() {
+	s.model = countries.Build(s.doc, s.fw, s.cat)
+	s.planErr = ""
+	if err := s.model.Replan(s.opts); err != nil {
+		s.planErr = err.Error()
+	}
+}
+
+// errNotSaved wraps why a change was not written.
+var errNotSaved = errors.New("not saved")
+
+// change applies an edit to the file's text and saves it at once. When the save fails the
+// in-memory change is undone (reloaded from the last saved text), so the screen never shows
+// an answer that is not on disk.
+func (s *session) change(edit func(d *countries.Doc) error) error {
+	if s.changedOnDisk {
+		return fmt.Errorf("%w: the file changed on disk; press ctrl+r to reload it first", errNotSaved)
+	}
+	before := append([]byte(nil), s.doc.Src()...)
+	if err := edit(s.doc); err != nil {
+		return fmt.Errorf("%w: %v", errNotSaved, err)
+	}
+	if err := s.doc.Save(); err != nil {
+		if errors.Is(err, countries.ErrChangedOnDisk) {
+			s.changedOnDisk = true
+		}
+		s.restore(before)
+		return fmt.Errorf("%w: %v", errNotSaved, err)
+	}
+	s.savedAt = s.now()
+	s.rebuild()
+	return nil
+}
+
+// restore puts the last saved text back after a failed save.
+func (s *session) restore(src []byte) {
+	if d, err := countries.Parse(s.doc.Name, src); err == nil {
+		path := s.doc.Path
+		*s.doc = *d
+		s.doc.Path = path
+		_ = s.doc.Check(s.fw)
+	}
+}
+
+// reload reads the file from disk again (after someone else changed it).
+func (s *session) reload() error {
+	if err := s.doc.Reload(); err != nil {
+		return err
+	}
+	fw, err := s.doc.Framework("")
+	if err != nil {
+		return err
+	}
+	if err := s.doc.Check(fw); err != nil {
+		return err
+	}
+	if err := s.doc.CheckCatalog(s.cat); err != nil {
+		return err
+	}
+	s.fw = fw
+	s.changedOnDisk = false
+	s.rebuild()
+	return nil
+}
+
+// checkDisk notices a change on disk made by someone else.
+func (s *session) checkDisk() {
+	if changed, err := s.doc.ChangedOnDisk(); err == nil && changed {
+		s.changedOnDisk = true
+	}
+}
+
+// ministryIDs lists the file's ministries in order.
+func (s *session) ministryIDs() []string {
+	var ids []string
+	for _, m := range s.doc.File.Ministries {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}

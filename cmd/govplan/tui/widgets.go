@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// width is the display width of s (ANSI-aware).
+func width(s string) int { return lipgloss.Width(s) }
+
+// truncate cuts plain text to w cells, ending in "…" when cut.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// pad pads plain text with spaces to w cells (truncating when longer).
+func pad(s string, w int) string {
+	s = truncate(s, w)
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// wrap folds plain text into lines of at most w cells.
+func wrap(text string, w int) []string {
+	if w < 4 {
+		w = 4
+	}
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for ansi.StringWidth(word) > w {
+				if line != "" {
+					lines = append(lines, line)
+					line = ""
+				}
+				cut := ansi.Truncate(word, w, "")
+				lines = append(lines, cut)
+				word = word[len(cut):]
+			}
+			switch {
+			case line == "":
+				line = word
+			case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// bar draws a 0..1 score in w cells; dots when there is no score.
+func bar(s *float64, w int) string {
+	if s == nil {
+		return strings.Repeat("·", w)
+	}
+	n := int(math.Round(*s * float64(w)))
+	n = max(0, min(w, n))
+	return strings.Repeat("█", n) + strings.Repeat("░", w-n)
+}
+
+// pct shows a 0..1 score as 0–100.
+func pct(s *float64) string {
+	if s == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", math.Round(*s*100))
+}
+
+// panel draws a bordered box of exactly w×h cells with a title line and body lines (cut or
+// padded to fit).
+func panel(st Styles, title string, body []string, w, h int) string {
+	inner := max(1, w-2)
+	rows := max(0, h-2)
+	var lines []string
+	if title != "" {
+		lines = append(lines, st.PanelHead.Render(pad(title, inner)))
+	}
+	for _, l := range body {
+		if len(lines) == rows {
+			break
+		}
+		lines = append(lines, fit(l, inner))
+	}
+	for len(lines) < rows {
+		lines = append(lines, strings.Repeat(" ", inner))
+	}
+	return st.Panel.Width(w).Height(h).Render(strings.Join(lines, "\n"))
+}
+
+// fit makes a (possibly styled) line exactly w cells wide.
+func fit(l string, w int) string {
+	if lw := width(l); lw > w {
+		return ansi.Truncate(l, w, "")
+	} else if lw < w {
+		return l + strings.Repeat(" ", w-lw)
+	}
+	return l
+}
+
+// window returns the slice of n rows of a list of total rows that keeps sel visible.
+func window(sel, total, n int) (from, to int) {
+	if total <= n {
+		return 0, total
+	}
+	from = max(0, sel-n/2)
+	if from+n > total {
+		from = total - n
+	}
+	return from, from + n
+}
+
+// money formats an amount with thousands separators.
+func money(v float64) string {
+	neg := v < 0
+	s := fmt.Sprintf("%.0f", math.Abs(math.Round(v)))
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// mark returns a check box.
+func mark(on bool) string {
+	if on {
+		return "[x]"
+	}
+	return "[ ]"
+}
