@@ -81,6 +81,22 @@ func (v Value) MarshalYAML() (any, error) {
 // MarshalJSON writes the value as a JSON number or boolean.
 func (v Value) MarshalJSON() ([]byte, error) { return []byte(v.String()), nil }
 
+// UnmarshalJSON reads a JSON number or boolean.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	switch s := string(b); s {
+	case "true", "false":
+		*v = Value{Bool: s == "true", IsBool: true}
+		return nil
+	default:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("expected a number or true/false, got %s", s)
+		}
+		*v = Value{Num: f}
+		return nil
+	}
+}
+
 // Answers is every answer to one indicator: one per ministry, or one for the room. In YAML it is
 // one mapping or a list of mappings.
 type Answers []Answer
