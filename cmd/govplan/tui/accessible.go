@@ -59,7 +59,7 @@ func RunAccessible(path, catalogDir, lang string, in io.Reader, out io.Writer) e
 			a.Value = assess.YesNo(choice == "yes")
 		case "number":
 			var text string
-			nf := huh.NewForm(huh.NewGroup(huh.NewInput().Title("Number in "+ind.Unit).Value(&text).Validate(func(v string) error {
+			nf := huh.NewForm(huh.NewGroup(huh.NewInput().Title("Number in " + ind.Unit).Value(&text).Validate(func(v string) error {
 				_, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 				if err != nil {
 					return fmt.Errorf("type a number, such as 63.5")

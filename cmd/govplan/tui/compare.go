@@ -197,4 +197,3 @@ func shade(v float64) string {
 	}
 	return "░"
 }
-
