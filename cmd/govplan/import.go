@@ -29,6 +29,7 @@ func (a *app) importCmd() *cobra.Command {
 	}
 	c.AddCommand(
 		a.importCSVCmd(),
+		a.importWorkbookCmd(),
 	)
 	return c
 }

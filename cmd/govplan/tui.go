@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/govplan/govplan/cmd/govplan/tui"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/output/export"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +39,19 @@ func (a *app) runTUI(path string) error {
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return inputErrorf("the workshop screens need a terminal; in scripts use the commands (govplan --help)")
 	}
-	m, err := tui.New(tui.Options{Path: path, Dir: ".", Lang: a.lang, CatalogDir: a.catalogDir, Color: os.Getenv("NO_COLOR") == ""})
+	m, err := tui.New(tui.Options{
+		Path: path, Dir: ".", Lang: a.lang, CatalogDir: a.catalogDir, Color: os.Getenv("NO_COLOR") == "",
+		Export: func(m *countries.Model, dir string, parts []string, wrote func(string)) error {
+			return export.Write(m, dir, a.lang, parts, wrote)
+		},
+		ExportParts: []tui.ExportPart{
+			{ID: export.Workbook, Label: "Workbook (.xlsx): scores, blocks, roadmap with Gantt, KPIs, budget", Default: true},
+			{ID: export.DiagramFiles, Label: "Diagrams as SVG and DOT: architecture, dependencies, roadmap, use cases", Default: true},
+			{ID: export.PNG, Label: "Diagrams as PNG too (needs Graphviz or rsvg-convert)"},
+			{ID: export.Report, Label: "Report (Markdown) to paste into a strategy document", Default: true},
+			{ID: export.JSON, Label: "The whole model as JSON", Default: true},
+		},
+	})
 	if err != nil {
 		return inputError(err)
 	}

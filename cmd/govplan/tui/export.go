@@ -13,8 +13,9 @@ import (
 
 // ExportPart is one kind of output the export step can write.
 type ExportPart struct {
-	ID    string // passed to the exporter
-	Label string
+	ID      string // passed to the exporter
+	Label   string
+	Default bool // chosen unless the user unticks it
 }
 
 // Exporter writes the chosen parts of a model into dir and reports each file written.
@@ -40,7 +41,7 @@ type exportDoneMsg struct{ err error }
 func newExportScreen(c *shared) *exportScreen {
 	e := &exportScreen{c: c, chosen: map[string]bool{}, folder: textinput.New()}
 	for _, p := range c.opts.ExportParts {
-		e.chosen[p.ID] = true
+		e.chosen[p.ID] = p.Default
 	}
 	e.folder.SetValue(filepath.Join(c.opts.Dir, "out"))
 	e.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose"))

@@ -377,3 +377,40 @@ func BenchmarkKeypress(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+func TestExportShowsProgressAndPaths(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	var gotParts []string
+	m, err := New(Options{Path: path, Dir: filepath.Dir(path),
+		ExportParts: []ExportPart{{ID: "a", Label: "A", Default: true}, {ID: "b", Label: "B"}},
+		Export: func(_ *countries.Model, dir string, parts []string, wrote func(string)) error {
+			gotParts = parts
+			wrote(filepath.Join(dir, "one"))
+			wrote(filepath.Join(dir, "two"))
+			return nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.step = stepExport
+	_, cmd := m.Update(keyMsg("enter"))
+	// Run the command chain the way the program would.
+	for cmd != nil {
+		msg := cmd()
+		if msg == nil {
+			break
+		}
+		_, cmd = m.Update(msg)
+		if b, ok := msg.(batchMsg); ok {
+			cmd = b.next
+		}
+	}
+	if strings.Join(gotParts, ",") != "a" {
+		t.Errorf("parts %v, want the default one", gotParts)
+	}
+	view := m.render()
+	if !strings.Contains(view, "✓ "+filepath.Join(filepath.Dir(path), "out", "two")) || !strings.Contains(m.c.status, "exported 2 files") {
+		t.Errorf("paths not shown:\n%s\nstatus %q", view, m.c.status)
+	}
+}

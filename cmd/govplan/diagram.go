@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/output/diagram"
+	"github.com/spf13/cobra"
+)
+
+// diagramKinds are the values of diagram --kind, in the order help lists them.
+var diagramKinds = []string{"architecture", "usecase", "dependencies", "roadmap"}
+
+func (a *app) diagramCmd() *cobra.Command {
+	var cf countryFlags
+	var kind, useCase, format, outPath string
+	c := &cobra.Command{
+		Use:   "diagram [FILE]",
+		Short: "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG or PNG",
+		Long: `diagram draws one diagram of a country:
+
+  architecture  services and use cases → Information Mediator → building blocks → hosting
+  usecase       one use case's steps and the blocks each uses (--usecase ID: any catalog
+                use case or one of the country's custom ones)
+  dependencies  the required blocks, what each depends on, and the readiness gates on them
+  roadmap       the activities by wave with their dependencies and the critical path
+
+SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the
+Graphviz source, for your own styling. Without -o the diagram goes to standard output.`,
+		Example: `  govplan diagram --sample bakana -o bakana.svg
+  govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatFlag(format, "svg", "png", "dot"); err != nil {
+				return err
+			}
+			if useCase != "" && !cmd.Flags().Changed("kind") {
+				kind = "usecase"
+			}
+			if err := checkDiagramKind(kind, useCase); err != nil {
+				return err
+			}
+			if format == "png" && outPath == "" && isTerminal(a.out) {
+				return inputErrorf("a PNG would garble the terminal: give -o FILE.png or redirect the output")
+			}
+			load := a.loadModel
+			if kind == "roadmap" {
+				load = a.loadPlan
+			}
+			m, err := load(args, cf)
+			if err != nil {
+				return err
+			}
+			a.warn(m.Doc.Warnings)
+			dot, err := buildDiagram(m, kind, useCase, a.lang)
+			if err != nil {
+				return inputError(err)
+			}
+			var out bytes.Buffer
+			switch format {
+			case "dot":
+				out.Write(dot)
+			case "svg":
+				err = diagram.SVG(dot, &out)
+			case "png":
+				err = diagram.PNG(dot, &out)
+			}
+			if err != nil {
+				return err
+			}
+			if outPath == "" {
+				_, err = a.out.Write(out.Bytes())
+				return err
+			}
+			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("writing the diagram: %w", err)
+			}
+			fmt.Fprintln(a.out, outPath)
+			return nil
+		},
+	}
+	cf.register(c)
+	c.Flags().StringVar(&kind, "kind", "architecture", "what to draw: "+strings.Join(diagramKinds, ", "))
+	c.Flags().StringVar(&useCase, "usecase", "", "the use case to draw (implies --kind usecase)")
+	c.Flags().StringVar(&format, "format", "svg", "output format: svg, png or dot")
+	c.Flags().StringVarP(&outPath, "output", "o", "", "file to write (replaced atomically); default: standard output")
+	return c
+}
+
+func checkDiagramKind(kind, useCase string) error {
+	known := false
+	for _, k := range diagramKinds {
+		known = known || k == kind
+	}
+	switch {
+	case !known:
+		return inputErrorf("--kind %q is not one of %s", kind, strings.Join(diagramKinds, ", "))
+	case kind == "usecase" && useCase == "":
+		return inputErrorf("--kind usecase needs --usecase ID (a catalog use case or one of the country's own)")
+	case kind != "usecase" && useCase != "":
+		return inputErrorf("--usecase goes with --kind usecase, not --kind %s", kind)
+	}
+	return nil
+}
+
+func buildDiagram(m *countries.Model, kind, useCase, lang string) ([]byte, error) {
+	switch kind {
+	case "usecase":
+		return diagram.UseCase(m, useCase, lang)
+	case "dependencies":
+		return diagram.Dependencies(m, lang), nil
+	case "roadmap":
+		return diagram.Roadmap(m, lang), nil
+	}
+	return diagram.Architecture(m, lang), nil
+}
+
+// isTerminal reports whether w is a terminal (not a file, pipe or /dev/null).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

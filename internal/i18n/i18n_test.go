@@ -1,0 +1,178 @@
+package i18n
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// usedMessages finds every message the code passes to i18n.T or i18n.F as a literal.
+func usedMessages(t *testing.T) map[string][]string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	used := map[string][]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) < 2 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, ok := sel.X.(*ast.Ident)
+			if !ok || pkg.Name != "i18n" || (sel.Sel.Name != "T" && sel.Sel.Name != "F") {
+				return true
+			}
+			if lit, ok := call.Args[1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				used[s] = append(used[s], fset.Position(lit.Pos()).String())
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range months {
+		used[m] = append(used[m], "format.go")
+	}
+	for _, k := range []string{keyDecimal, keyThousands, "%[1]d %[2]s %[3]d", "%[1]s %[2]d"} {
+		used[k] = append(used[k], "format.go")
+	}
+	return used
+}
+
+// TestNoMissingMessages lists every message of the code that a language has no translation
+// for. French and Spanish must be complete.
+func TestNoMissingMessages(t *testing.T) {
+	if err := LoadError(); err != nil {
+		t.Fatal(err)
+	}
+	used := usedMessages(t)
+	for _, lang := range []string{"fr", "es"} {
+		cat := Catalog(lang)
+		var missing []string
+		for msg, where := range used {
+			if _, ok := cat[msg]; !ok {
+				missing = append(missing, strconv.Quote(msg)+"  ("+where[0]+")")
+			}
+		}
+		sort.Strings(missing)
+		if len(missing) > 0 {
+			t.Errorf("%s: %d messages have no translation:\n%s", lang, len(missing), strings.Join(missing, "\n"))
+		}
+	}
+}
+
+// TestTranslationsKeepFormatVerbs checks that a translation uses the same fmt verbs as its
+// English message, so arguments are never lost or shown as %!d.
+func TestTranslationsKeepFormatVerbs(t *testing.T) {
+	for _, lang := range Languages()[1:] {
+		for msg, tr := range Catalog(lang) {
+			if verbs(msg) != verbs(tr) {
+				t.Errorf("%s: %q → %q: format verbs differ (%s vs %s)", lang, msg, tr, verbs(msg), verbs(tr))
+			}
+		}
+	}
+}
+
+// verbs returns the sorted fmt verbs of a format string, ignoring explicit argument indexes.
+func verbs(s string) string {
+	var vs []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && s[j] == '%' {
+			i = j
+			continue
+		}
+		idx := ""
+		if j < len(s) && s[j] == '[' {
+			k := strings.IndexByte(s[j:], ']')
+			if k > 0 {
+				idx = s[j : j+k+1]
+				j += k + 1
+			}
+		}
+		for j < len(s) && strings.ContainsRune("+-# 0123456789.", rune(s[j])) {
+			j++
+		}
+		if j < len(s) {
+			vs = append(vs, idx+string(s[j]))
+		}
+		i = j
+	}
+	// Without explicit indexes, order matters; with them, only the set does.
+	if !strings.Contains(s, "%[") {
+		return strings.Join(vs, " ")
+	}
+	sort.Strings(vs)
+	return strings.Join(vs, " ")
+}
+
+func TestFallbackToEnglish(t *testing.T) {
+	if got := T("fr", "a message nobody translated"); got != "a message nobody translated" {
+		t.Errorf("fallback gave %q", got)
+	}
+	if got := T("xx", "March"); got != "March" {
+		t.Errorf("unknown language gave %q", got)
+	}
+	if got := T("fr-FR", "March"); got != "mars" {
+		t.Errorf("fr-FR gave %q", got)
+	}
+	tx := Text{"en": "Payments", "fr": "Paiements"}
+	if tx.In("es") != "Payments" || tx.In("fr") != "Paiements" || tx.In("fr-CA") != "Paiements" {
+		t.Errorf("Text fallback wrong: %q %q", tx.In("es"), tx.In("fr"))
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		x    float64
+		d    int
+		want string
+	}{
+		{"en", 1234567.891, 2, "1,234,567.89"},
+		{"fr", 1234567.891, 2, "1\u00a0234\u00a0567,89"},
+		{"es", 1234567.891, 1, "1.234.567,9"},
+		{"en", -0.4, 0, "0"},
+		{"en", -1500, 0, "-1,500"},
+	} {
+		if got := Number(tt.lang, tt.x, tt.d); got != tt.want {
+			t.Errorf("Number(%s, %v) = %q, want %q", tt.lang, tt.x, got, tt.want)
+		}
+	}
+	day := time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{"en": "14 March 2026", "fr": "14 mars 2026", "es": "14 de marzo de 2026"} {
+		if got := Date(lang, day); got != want {
+			t.Errorf("Date(%s) = %q, want %q", lang, got, want)
+		}
+	}
+}

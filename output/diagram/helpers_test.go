@@ -1,0 +1,41 @@
+package diagram
+
+import (
+	"testing"
+
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+)
+
+// sampleModel builds the model of an embedded sample country with its roadmap.
+func sampleModel(t testing.TB, name string) *countries.Model {
+	t.Helper()
+	doc, err := countries.Sample(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buildModel(t, doc)
+}
+
+func buildModel(t testing.TB, doc *countries.Doc) *countries.Model {
+	t.Helper()
+	fw, err := doc.Framework("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Check(fw); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.CheckCatalog(cat); err != nil {
+		t.Fatal(err)
+	}
+	m := countries.Build(doc, fw, cat)
+	if err := m.Replan(countries.PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

@@ -1,0 +1,218 @@
+package diagram
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/govplan/govplan/output/diagram/internal/wasmcache"
+)
+
+// go-graphviz is not safe from several goroutines: SVG must serialise them. Run with -race.
+func TestSVGConcurrent(t *testing.T) {
+	m := sampleModel(t, "bakana")
+	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
+	want := make([][]byte, len(dots))
+	for i, d := range dots {
+		var b bytes.Buffer
+		if err := SVG(d, &b); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = b.Bytes()
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 24)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 3; r++ {
+				i := (g + r) % len(dots)
+				var b bytes.Buffer
+				if err := SVG(dots[i], &b); err != nil {
+					errs <- err
+					return
+				}
+				if !bytes.Equal(b.Bytes(), want[i]) {
+					errs <- fmt.Errorf("goroutine %d: SVG %d differs from the one drawn alone", g, i)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// fakeTools makes a folder with wrappers for the named programs that note their use in
+// marks and run the real program.
+func fakeTools(t *testing.T, marks string, names ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, n := range names {
+		real, err := exec.LookPath(n)
+		if err != nil {
+			t.Skipf("%s is not installed, so its part of the PNG fallback cannot be tested", n)
+		}
+		script := fmt.Sprintf("#!/bin/sh\necho %s >> %q\nexec %q \"$@\"\n", n, marks, real)
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestPNGFallback(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake tools are shell scripts")
+	}
+	dot := Architecture(sampleModel(t, "bakana"), "en")
+	marks := filepath.Join(t.TempDir(), "used")
+	both := fakeTools(t, marks, "dot", "rsvg-convert")
+	onlyRsvg := fakeTools(t, marks, "rsvg-convert")
+	empty := t.TempDir()
+	for _, c := range []struct {
+		name, path, used string
+	}{
+		{"dot first", both, "dot"},
+		{"rsvg-convert without dot", onlyRsvg, "rsvg-convert"},
+		{"neither", empty, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("PATH", c.path)
+			os.Remove(marks)
+			var b bytes.Buffer
+			err := PNG(dot, &b)
+			used, _ := os.ReadFile(marks)
+			if strings.TrimSpace(string(used)) != c.used {
+				t.Errorf("used %q, want %q", strings.TrimSpace(string(used)), c.used)
+			}
+			if c.used == "" {
+				if !errors.Is(err, ErrNoPNG) {
+					t.Fatalf("err = %v, want ErrNoPNG", err)
+				}
+				for _, want := range []string{"apt install graphviz", "brew install graphviz", "winget install graphviz", "librsvg (rsvg-convert)"} {
+					if !strings.Contains(err.Error(), want) {
+						t.Errorf("the error does not say %q: %v", want, err)
+					}
+				}
+				if b.Len() != 0 {
+					t.Error("wrote something without a tool")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatalf("not a PNG: %v", err)
+			}
+			if cfg.Width < 1000 || cfg.Height < 400 {
+				t.Errorf("PNG is %d×%d, too small to read", cfg.Width, cfg.Height)
+			}
+		})
+	}
+}
+
+// The wasmcache package must be initialised before go-graphviz compiles its WebAssembly, so
+// the compiled code lands in the user cache folder; the environment is put back after; and a
+// user without a usable cache folder still runs (go-graphviz alone panics when its folder in
+// /tmp belongs to someone else). Checked in fresh processes of this test binary.
+func TestWasmCacheInit(t *testing.T) {
+	if os.Getenv("GOVPLAN_WASMCACHE_CHILD") == "1" {
+		fmt.Printf("TMPDIR=%s\nDIR=%s\n", os.Getenv("TMPDIR"), wasmcache.Dir)
+		return
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("checks TMPDIR and XDG_CACHE_HOME")
+	}
+	child := func(env ...string) (stdout, stderr string) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestWasmCacheInit$", "-test.count=1")
+		cmd.Env = append(os.Environ(), append([]string{"GOVPLAN_WASMCACHE_CHILD=1", "GODEBUG=inittrace=1",
+			"TMPDIR=/tmp/govplan-test-tmpdir-kept"}, env...)...)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%v\n%s", err, errOut.String())
+		}
+		return out.String(), errOut.String()
+	}
+
+	cache := t.TempDir()
+	out, trace := child("XDG_CACHE_HOME="+cache, "HOME="+cache)
+	ours := strings.Index(trace, "init github.com/govplan/govplan/output/diagram/internal/wasmcache ")
+	theirs := strings.Index(trace, "init github.com/goccy/go-graphviz/internal/wasm ")
+	if ours < 0 || theirs < 0 || ours > theirs {
+		t.Errorf("wasmcache is not initialised before go-graphviz's internal/wasm (positions %d, %d)", ours, theirs)
+	}
+	if !strings.Contains(out, "TMPDIR=/tmp/govplan-test-tmpdir-kept\n") {
+		t.Errorf("TMPDIR was not restored: %s", out)
+	}
+	dir := filepath.Join(cache, "govplan")
+	if !strings.Contains(out, "DIR="+dir+"\n") {
+		t.Errorf("wasmcache.Dir is not %s: %s", dir, out)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "go-graphviz"))
+	if err != nil || len(entries) == 0 {
+		t.Errorf("go-graphviz did not cache its compiled code in %s: %v", dir, err)
+	}
+
+	// No usable cache folder (HOME is a file): no cache, no failure.
+	file := filepath.Join(t.TempDir(), "home")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _ = child("XDG_CACHE_HOME=", "HOME="+file)
+	if !strings.Contains(out, "TMPDIR=/tmp/govplan-test-tmpdir-kept\nDIR=\n") {
+		t.Errorf("without a cache folder: %s", out)
+	}
+}
+
+func BenchmarkRenderSVG(b *testing.B) {
+	dot := Architecture(sampleModel(b, "bakana"), "en")
+	if err := SVG(dot, &bytes.Buffer{}); err != nil { // warm up: the renderer is made on first use
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := SVG(dot, &bytes.Buffer{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNativeDot(b *testing.B) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		b.Skip("Graphviz's dot is not installed")
+	}
+	dot := Architecture(sampleModel(b, "bakana"), "en")
+	for b.Loop() {
+		if err := NativeSVG(dot, &bytes.Buffer{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuildDOT(b *testing.B) {
+	m := sampleModel(b, "bakana")
+	for b.Loop() {
+		Architecture(m, "en")
+		Dependencies(m, "en")
+		Roadmap(m, "en")
+		if _, err := UseCase(m, "inst-1", "en"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package diagram
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/roadmap"
+)
+
+// Activity kinds: fill and the word shown.
+var kindStyles = map[string]struct{ fill, word string }{
+	roadmap.KindBuild:     {colBuild, "BUILD"},
+	roadmap.KindUpgrade:   {colUpgrade, "UPGRADE"},
+	roadmap.KindReadiness: {colReadiness, "READINESS"},
+	roadmap.KindPilot:     {colPilot, "PILOT"},
+	roadmap.KindCustom:    {colCustom, "ADDED"},
+}
+
+// Roadmap draws the plan as a network: waves left to right (a long wave in several columns,
+// by start month), arrows for the direct dependencies. The critical path — the chain that
+// fixes the end date — has bold black borders and arrows and is numbered in the labels
+// ("◆ CRITICAL 3/10"), so it reads without colour; two consecutive critical activities with
+// no arrow between them are joined by a workstream (the later one waited for a free team).
+func Roadmap(m *countries.Model, lang string) []byte {
+	p := m.Plan
+	w := &writer{}
+	header(w, "roadmap", "", a("rankdir", "LR"), a("nodesep", "0.2"), a("ranksep", "0.9"))
+	if p == nil {
+		graphTitle(w, m.Doc.File.Country.Name+" — roadmap", "no plan")
+		w.close()
+		return w.b.Bytes()
+	}
+	end := p.Month(max(p.Duration-1, 0)).Format("2006-01")
+	graphTitle(w, m.Doc.File.Country.Name+" — roadmap",
+		fmt.Sprintf("%d activities · %d months (%s → %s) · %s one-off · %d workstreams · critical path in bold, marked ◆",
+			len(p.Activities), p.Duration, p.Month(0).Format("2006-01"), end, money(p.TotalCost, p.Currency), p.Workstreams))
+
+	waves := map[int][]*roadmap.Activity{}
+	var order []int
+	for i := range p.Activities {
+		act := &p.Activities[i]
+		if _, ok := waves[act.Wave]; !ok {
+			order = append(order, act.Wave)
+		}
+		waves[act.Wave] = append(waves[act.Wave], act)
+	}
+	sort.Ints(order)
+	// One cluster per wave; a long wave is split into columns of at most perColumn
+	// activities (by start month), and an invisible edge between the first activities of
+	// consecutive columns keeps the columns, and so the waves, in order from left to right.
+	prev := ""
+	for _, wv := range order {
+		acts := waves[wv] // already by start, then id
+		w.open("subgraph cluster_wave_%d", wv)
+		w.attrs(a("label", fmt.Sprintf("Wave %d", wv)), a("style", "rounded,filled"), a("fillcolor", "#fafafa"),
+			a("color", colGrey), a("fontsize", "14"))
+		for _, act := range acts {
+			w.node(nodeID("act", act.ID), activityAttrs(m, act, lang)...)
+		}
+		var firsts []string
+		for _, col := range columns(acts) {
+			ids := make([]string, len(col))
+			for i, act := range col {
+				ids[i] = nodeID("act", act.ID)
+			}
+			w.line("{rank=same; %s;}", strings.Join(ids, "; "))
+			firsts = append(firsts, ids[0])
+		}
+		w.close()
+		for _, id := range firsts {
+			if prev != "" {
+				w.edge(prev, id, a("style", "invis"))
+			}
+			prev = id
+		}
+	}
+
+	// Dependencies, reduced to the direct ones (an arrow implied by a longer path is left
+	// out); those between consecutive critical activities are bold.
+	next := map[string]string{}
+	for i := 0; i+1 < len(p.Critical); i++ {
+		next[p.Critical[i]] = p.Critical[i+1]
+	}
+	implied := impliedDeps(p)
+	for _, act := range p.Activities {
+		for _, d := range act.DependsOn {
+			if p.Activity(d) == nil {
+				continue
+			}
+			critical := next[d] == act.ID
+			if implied[[2]string{d, act.ID}] && !critical {
+				continue
+			}
+			var as []attr
+			if critical {
+				as = append(as, af("penwidth", 3.5), a("color", "black"), a("arrowsize", "1"))
+			}
+			w.edge(nodeID("act", d), nodeID("act", act.ID), as...)
+		}
+	}
+	legend(w, "legend", 1, []legendRow{
+		{swatch: esc("BUILD"), attrs: `BGCOLOR="` + colBuild + `"`, text: "build a building block"},
+		{swatch: esc("UPGRADE"), attrs: `BGCOLOR="` + colUpgrade + `"`, text: "upgrade an existing system"},
+		{swatch: esc("READINESS"), attrs: `BGCOLOR="` + colReadiness + `"`, text: "assess or raise a readiness indicator"},
+		{swatch: esc("PILOT"), attrs: `BGCOLOR="` + colPilot + `"`, text: "pilot a use case on its blocks"},
+		{swatch: esc("ADDED"), attrs: `BGCOLOR="` + colCustom + `"`, text: "added by the planner"},
+		{swatch: bold(esc(fmt.Sprintf("◆ CRITICAL i/%d", len(p.Critical)))), attrs: `BORDER="3"`,
+			text: fmt.Sprintf("the i-th of the %d activities that fix the end date", len(p.Critical))},
+		{swatch: esc("A → B"), text: "B starts after A ends\n(arrows implied by a longer chain are left out)"},
+		{swatch: bold(esc("A ━▶ B")), text: "a dependency on the critical path; consecutive critical\nactivities with no arrow share a workstream (B waited for A)"},
+	})
+	if prev != "" {
+		w.line("{rank=same; %s; legend;}", prev) // under the last column
+	}
+	w.close()
+	return w.b.Bytes()
+}
+
+// perColumn is the most activities one column of a wave holds.
+const perColumn = 8
+
+// columns splits a wave's activities into columns of at most perColumn, evenly, in order.
+func columns(acts []*roadmap.Activity) [][]*roadmap.Activity {
+	k := (len(acts) + perColumn - 1) / perColumn
+	size := (len(acts) + k - 1) / k
+	var out [][]*roadmap.Activity
+	for i := 0; i < len(acts); i += size {
+		out = append(out, acts[i:min(i+size, len(acts))])
+	}
+	return out
+}
+
+// impliedDeps returns the dependencies {d, a} that another dependency of a already implies
+// (d comes before one of a's other dependencies).
+func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
+	before := map[string]map[string]bool{} // activity → every activity it waits for, transitively
+	var visit func(id string) map[string]bool
+	visit = func(id string) map[string]bool {
+		if set, ok := before[id]; ok {
+			return set
+		}
+		set := map[string]bool{}
+		before[id] = set // the plan has no cycles (Schedule checked)
+		if act := p.Activity(id); act != nil {
+			for _, d := range act.DependsOn {
+				set[d] = true
+				for x := range visit(d) {
+					set[x] = true
+				}
+			}
+		}
+		return set
+	}
+	out := map[[2]string]bool{}
+	for _, act := range p.Activities {
+		for _, d := range act.DependsOn {
+			for _, other := range act.DependsOn {
+				if other != d && visit(other)[d] {
+					out[[2]string{d, act.ID}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func activityAttrs(m *countries.Model, act *roadmap.Activity, lang string) []attr {
+	p := m.Plan
+	ks, ok := kindStyles[act.Kind]
+	if !ok {
+		ks = kindStyles[roadmap.KindCustom]
+	}
+	head := ks.word
+	for i, id := range p.Critical {
+		if id == act.ID {
+			head = fmt.Sprintf("◆ CRITICAL %d/%d · %s", i+1, len(p.Critical), head)
+		}
+	}
+	when := fmt.Sprintf("%s → %s · %d mo", p.Month(act.Start).Format("2006-01"), p.Month(max(act.End-1, act.Start)).Format("2006-01"), act.Months)
+	who := act.Owner
+	if act.Cost > 0 {
+		who += " · " + money(act.Cost, p.Currency)
+	}
+	if act.Status != "" {
+		who += " · [" + act.Status + "]"
+	}
+	rows := []html{small(bold(esc(head)) + esc(" · "+act.ID)), bold(lines(wrap(act.Name, 38))), small(lines(wrap(when+" · "+who, 52)))}
+	as := []attr{a("style", "rounded,filled"), a("fillcolor", ks.fill), af("width", 3.2), ah("label", table(rows...)),
+		tip(activityTooltip(m, act, lang))}
+	if strings.HasPrefix(head, "◆") {
+		as = append(as, af("penwidth", 3.5), a("color", "black"))
+	} else {
+		as = append(as, af("penwidth", 1), a("color", colGrey))
+	}
+	return as
+}
+
+// activityTooltip says why the activity is in the plan and what it depends on; for readiness
+// work it quotes the indicator's question in lang.
+func activityTooltip(m *countries.Model, act *roadmap.Activity, lang string) string {
+	t := act.Name + ": " + act.Reason + "."
+	if act.Indicator != "" {
+		if ind := m.Framework.Indicator(act.Indicator); ind != nil {
+			if q := ind.Question.In(lang); q != "" {
+				t += " " + act.Indicator + ": " + q
+			}
+		}
+	}
+	if len(act.DependsOn) > 0 {
+		t += " After: " + strings.Join(act.DependsOn, ", ") + "."
+	}
+	return truncate(t, 600)
+}

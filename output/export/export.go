@@ -1,0 +1,147 @@
+// Package export writes everything people present for one country into one folder: the
+// workbook, the diagrams (SVG and DOT, PNG on request), the Markdown report and the model as
+// JSON. Files are named <slug>-<part>.<ext>, are replaced atomically, and nothing is ever
+// written outside the folder.
+package export
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/output/diagram"
+	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/xlsx"
+)
+
+// Parts of an export.
+const (
+	Workbook     = "workbook"
+	DiagramFiles = "diagrams" // SVG and DOT of every diagram
+	PNG          = "png"      // PNG of every diagram (needs Graphviz dot or rsvg-convert)
+	Report       = "report"   // Markdown
+	JSON         = "json"     // the full model
+)
+
+// AllParts is what `govplan export` writes by default.
+var AllParts = []string{Workbook, DiagramFiles, Report, JSON}
+
+// Slug is the file-name prefix for a model: from the country name, else its ISO code.
+func Slug(m *countries.Model) string {
+	f := m.Doc.File
+	return countries.Slug(f.Country.Name, f.Country.ISO3)
+}
+
+// Write writes the chosen parts of m into dir (created if missing) and calls wrote with each
+// path once the file is complete. It stops at the first failure.
+func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path string)) error {
+	if m.Plan == nil {
+		return errors.New("the roadmap could not be planned, so there is nothing complete to export")
+	}
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	slug := Slug(m)
+	want := map[string]bool{}
+	for _, p := range parts {
+		want[p] = true
+	}
+	put := func(name string, fill func(io.Writer) error) error {
+		path, err := inside(dir, slug+"-"+name)
+		if err != nil {
+			return err
+		}
+		if err := atomicfile.WriteFunc(path, 0o644, fill); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		if wrote != nil {
+			wrote(path)
+		}
+		return nil
+	}
+	if want[Workbook] {
+		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
+			return err
+		}
+	}
+	if want[DiagramFiles] || want[PNG] {
+		for _, d := range Diagrams(m, lang) {
+			if want[DiagramFiles] {
+				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
+					return err
+				}
+				if err := put(d.Name+".svg", func(w io.Writer) error { return diagram.SVG(d.DOT, w) }); err != nil {
+					return err
+				}
+			}
+			if want[PNG] {
+				if err := put(d.Name+".png", func(w io.Writer) error { return diagram.PNG(d.DOT, w) }); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if want[Report] {
+		if err := put("report.md", func(w io.Writer) error { _, err := w.Write(report.Markdown(m, lang)); return err }); err != nil {
+			return err
+		}
+	}
+	if want[JSON] {
+		if err := put("model.json", func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(report.Model(m, lang))
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Diagram is one diagram of an export: its file-name part and its DOT.
+type Diagram struct {
+	Name string // "architecture", "usecase-inst-1", ...
+	DOT  []byte
+}
+
+// Diagrams builds every diagram of the model: architecture, dependencies, roadmap, and one
+// per needed use case.
+func Diagrams(m *countries.Model, lang string) []Diagram {
+	out := []Diagram{
+		{"architecture", diagram.Architecture(m, lang)},
+		{"dependencies", diagram.Dependencies(m, lang)},
+		{"roadmap", diagram.Roadmap(m, lang)},
+	}
+	for _, u := range m.Match.UseCases {
+		dot, err := diagram.UseCase(m, u.UseCase.ID, lang)
+		if err != nil {
+			continue
+		}
+		out = append(out, Diagram{"usecase-" + u.UseCase.ID, dot})
+	}
+	return out
+}
+
+// inside joins dir and a generated file name, refusing anything that would leave dir.
+func inside(dir, name string) (string, error) {
+	if name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") || !ident.Valid(strings.Map(func(r rune) rune {
+		if r == '.' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSuffix(name, filepath.Ext(name)))) {
+		return "", fmt.Errorf("refusing to write %q: not a plain file name", name)
+	}
+	return filepath.Join(dir, name), nil
+}

@@ -1,0 +1,125 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+)
+
+func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.Model {
+	t.Helper()
+	doc, err := countries.Sample(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(doc)
+	}
+	fw, err := doc.Framework("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Check(fw); err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := catalog.Default()
+	if err := doc.CheckCatalog(cat); err != nil {
+		t.Fatal(err)
+	}
+	m := countries.Build(doc, fw, cat)
+	if err := m.Replan(countries.PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
+
+func TestWriteEverything(t *testing.T) {
+	m := model(t, "bakana", nil)
+	dir := filepath.Join(t.TempDir(), "out")
+	var wrote []string
+	if err := Write(m, dir, "en", AllParts, func(p string) { wrote = append(wrote, p) }); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(wrote) {
+		t.Errorf("%d files in the folder, %d reported", len(entries), len(wrote))
+	}
+	// workbook, report, json, and SVG+DOT for architecture, dependencies, roadmap and each of
+	// the 6 use cases.
+	if want := 3 + 2*(3+len(m.Match.UseCases)); len(wrote) != want {
+		t.Errorf("%d files, want %d", len(wrote), want)
+	}
+	for _, p := range wrote {
+		if filepath.Dir(p) != dir {
+			t.Errorf("%s is not directly in %s", p, dir)
+		}
+		if !fileName.MatchString(filepath.Base(p)) || !strings.HasPrefix(filepath.Base(p), "republic-of-bakana-") {
+			t.Errorf("unexpected name %s", filepath.Base(p))
+		}
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("%s missing or empty", p)
+		}
+	}
+	svg, _ := os.ReadFile(filepath.Join(dir, "republic-of-bakana-architecture.svg"))
+	if !strings.Contains(string(svg), "<svg") {
+		t.Error("architecture.svg is not SVG")
+	}
+	// A second run replaces the files (atomically: no temporary files left behind).
+	if err := Write(m, dir, "en", AllParts, nil); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := os.ReadDir(dir)
+	if len(again) != len(entries) {
+		t.Errorf("second run left %d files, want %d", len(again), len(entries))
+	}
+}
+
+func TestNothingOutsideTheFolder(t *testing.T) {
+	m := model(t, "coralia", func(d *countries.Doc) {
+		if err := d.Set([]any{"country", "name"}, "../../.hidden/Evil Name"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	root := t.TempDir()
+	dir := filepath.Join(root, "out")
+	if err := Write(m, dir, "en", AllParts, nil); err != nil {
+		t.Fatal(err)
+	}
+	var outside []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if !d.IsDir() && filepath.Dir(p) != dir {
+			outside = append(outside, p)
+		}
+		return nil
+	})
+	if len(outside) > 0 {
+		t.Errorf("files written outside the folder: %v", outside)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "-") || !strings.HasPrefix(e.Name(), "hidden-evil-name-") {
+			t.Errorf("bad file name %q", e.Name())
+		}
+	}
+	if Slug(model(t, "coralia", func(d *countries.Doc) { d.Set([]any{"country", "name"}, "???") })) != "xcr" {
+		t.Error("a name with no letters does not fall back to the ISO code")
+	}
+}
+
+// BenchmarkExport writes a sample's workbook, four SVG diagrams and the report, end to end.
+func BenchmarkExport(b *testing.B) {
+	m := model(b, "bakana", nil)
+	dir := b.TempDir()
+	for b.Loop() {
+		if err := Write(m, dir, "en", []string{Workbook, DiagramFiles, Report}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

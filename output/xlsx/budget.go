@@ -1,0 +1,151 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+)
+
+// budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
+// things the plan does not need, the pledges themselves, and shared against siloed costs.
+// Column A holds labels and ids, B.. money; free text goes last so it can run on.
+func (b *book) budget() {
+	const s = SheetBudget
+	st := &b.st
+	p := b.m.Plan
+	fd := p.Funding
+	b.widths(s, 44, 17, 17, 22, 17, 17)
+	b.str(s, 1, 1, "Budget by year ("+p.Currency+")", st.title)
+	b.str(s, 1, 2, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished.", st.subtitle)
+
+	row := 4
+	b.header(s, row, "Year", "One-off", "Running", "Total", "Funded", "Unfunded")
+	b.numHeaders(s, row, 2, 3, 4, 5, 6)
+	var tot [5]float64
+	for _, y := range p.Budget {
+		row++
+		b.num(s, 1, row, float64(y.Year), b.leftOf(st.year))
+		for i, v := range []float64{y.OneOff, y.Running, y.Total, y.Funded, y.Unfunded} {
+			b.num(s, 2+i, row, v, st.money)
+			tot[i] += v
+		}
+	}
+	row++
+	b.str(s, 1, row, "Total", st.labelTotal)
+	for i, v := range tot {
+		b.num(s, 2+i, row, v, st.moneyBold)
+	}
+
+	section := func(title string) {
+		row += 3
+		b.str(s, 1, row-1, title, st.label)
+	}
+
+	section("Funding gaps per activity (largest first)")
+	b.header(s, row, "Activity", "Cost", "Funded", "Gap", "Name")
+	b.numHeaders(s, row, 2, 3, 4)
+	for _, g := range fd.Gaps {
+		row++
+		b.str(s, 1, row, g.Activity, st.id)
+		b.num(s, 2, row, g.Cost, st.money)
+		b.num(s, 3, row, g.Funded, st.money)
+		b.num(s, 4, row, g.Gap, st.money)
+		b.str(s, 5, row, g.Name, st.indented)
+	}
+	if len(fd.Gaps) == 0 {
+		row++
+		b.str(s, 1, row, "Every activity's cost is covered by pledges.", st.note)
+	}
+
+	section("Possible duplicate funding: several funders pledged to one item")
+	b.header(s, row, "Activity", "Pledged", "Cost", "Funders")
+	b.numHeaders(s, row, 2, 3)
+	for _, d := range fd.Duplicates {
+		row++
+		b.str(s, 1, row, d.Activity, st.id)
+		b.num(s, 2, row, d.Pledged, st.money)
+		b.num(s, 3, row, d.Cost, st.money)
+		b.str(s, 4, row, strings.Join(d.Funders, "; "), st.indented)
+	}
+	if len(fd.Duplicates) == 0 {
+		row++
+		b.str(s, 1, row, "None.", st.note)
+	}
+
+	section("Pledges to things the plan does not need")
+	b.header(s, row, "Funder", "Amount", "Pledged to", "Why")
+	b.numHeaders(s, row, 2)
+	for _, u := range fd.Unneeded {
+		row++
+		b.str(s, 1, row, u.Funder, st.text)
+		b.num(s, 2, row, u.Amount, st.money)
+		b.str(s, 3, row, u.Target, st.idIndented)
+		b.str(s, 4, row, u.Why, st.text)
+	}
+	if len(fd.Unneeded) == 0 {
+		row++
+		b.str(s, 1, row, "None.", st.note)
+	}
+
+	section(fmt.Sprintf("Pledges (in %s)", p.Currency))
+	b.header(s, row, "Funder", "Amount", "As pledged", "Pledged to", "Years", "Activity")
+	b.numHeaders(s, row, 2)
+	for _, pl := range fd.Pledges {
+		row++
+		b.str(s, 1, row, pl.Funder, st.text)
+		b.num(s, 2, row, pl.Amount, st.money)
+		b.str(s, 3, row, pl.Original, st.indented)
+		b.str(s, 4, row, pl.Target, st.id)
+		var ys []string
+		for _, y := range pl.Years {
+			ys = append(ys, fmt.Sprint(y))
+		}
+		b.str(s, 5, row, strings.Join(ys, ", "), st.text)
+		act := pl.Activity
+		if act == "" {
+			act = "(not in the plan)"
+		}
+		b.str(s, 6, row, act, st.id)
+	}
+	if len(fd.Pledges) == 0 {
+		row++
+		b.str(s, 1, row, "No investments recorded in the country file.", st.note)
+	} else {
+		row++
+		b.str(s, 1, row, "Total pledged", st.labelTotal)
+		b.num(s, 2, row, fd.Pledged, st.moneyBold)
+		row++
+		b.str(s, 1, row, "of which meets a cost of the plan", st.label)
+		b.num(s, 2, row, fd.Covered, st.money)
+	}
+
+	sh := p.Shared
+	section("Shared building blocks against siloed builds")
+	b.header(s, row, "", "Amount")
+	b.numHeaders(s, row, 2)
+	for _, kv := range []struct {
+		label string
+		v     float64
+	}{
+		{"Shared: each block built or upgraded once, plus one integration", sh.Shared},
+		{"Siloed: once for every use case that needs it", sh.Siloed},
+		{"Savings", sh.Savings},
+	} {
+		row++
+		b.str(s, 1, row, kv.label, st.textWrap)
+		b.num(s, 2, row, kv.v, st.money)
+	}
+	row++
+	b.str(s, 1, row, "Reuse factor", st.text)
+	b.opt(s, 2, row, sh.ReuseFactor, 1, st.dec2)
+	row += 2
+	b.header(s, row, "Block", "Cost once", "Use cases")
+	b.numHeaders(s, row, 2, 3)
+	for _, bs := range sh.Blocks {
+		row++
+		b.str(s, 1, row, bs.Block, st.id)
+		b.num(s, 2, row, bs.Cost, st.money)
+		b.num(s, 3, row, float64(bs.UseCases), st.int)
+	}
+	b.fitRows(s)
+	b.page(s, paperA4)
+}

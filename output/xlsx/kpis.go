@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/govplan/govplan/roadmap"
+)
+
+// kpis writes the KPI timetable: one row per KPI, one column per milestone year. Values are in
+// the KPI's unit where it has one (a level, a percentage...), else scores 0–100.
+func (b *book) kpis() {
+	const s = SheetKPIs
+	st := &b.st
+	p := b.m.Plan
+	years := kpiYears(p.KPIs)
+	b.widths(s, 34, 10, 50, 18, 10, 10, 9, 6)
+	if len(years) > 0 {
+		b.width(s, 9, 8+len(years), 8)
+	}
+	baseline := "Baseline"
+	if len(p.KPIs) > 0 {
+		baseline = fmt.Sprintf("Baseline (%d)", p.KPIs[0].BaselineYear)
+	}
+	head := []string{"KPI", "Kind", "Name", "Unit", baseline, "Target", "Due year", "Met"}
+	for _, y := range years {
+		head = append(head, fmt.Sprint(y))
+	}
+	b.header(s, 1, head...)
+	b.numHeaders(s, 1, 5, 6)
+	for i, y := range years {
+		// Year headers as numbers, so they sort and filter as years.
+		b.num(s, 9+i, 1, float64(y), st.headerNum)
+	}
+	if len(p.KPIs) == 0 {
+		b.str(s, 1, 2, "No targets are set in the country file, so there are no KPIs.", st.note)
+	}
+	for i, k := range p.KPIs {
+		r := i + 2
+		b.str(s, 1, r, k.ID, st.id)
+		b.str(s, 2, r, k.Kind, st.text)
+		b.str(s, 3, r, k.Name, st.textWrap)
+		unit := k.Unit
+		useValues := k.BaselineVal != nil && k.TargetVal != nil || (k.Baseline == nil && k.TargetVal != nil)
+		if !useValues {
+			unit = "score 0–100"
+		}
+		b.str(s, 4, r, unit, st.textWrap)
+		if useValues {
+			b.opt(s, 5, r, k.BaselineVal, 1, st.dec1)
+			b.opt(s, 6, r, k.TargetVal, 1, st.dec1)
+		} else {
+			b.opt(s, 5, r, k.Baseline, pct100, st.dec1)
+			b.num(s, 6, r, k.Target*pct100, st.dec1)
+		}
+		b.num(s, 7, r, float64(k.DueYear), st.year)
+		b.str(s, 8, r, yesNo(k.Met), st.center)
+		ms := map[int]roadmap.Milestone{}
+		for _, m := range k.Milestones {
+			ms[m.Year] = m
+		}
+		for j, y := range years {
+			m, ok := ms[y]
+			switch {
+			case !ok:
+				b.style(s, cell(9+j, r), cell(9+j, r), st.dec1)
+			case useValues && m.Value != nil:
+				b.num(s, 9+j, r, *m.Value, st.dec1)
+			default:
+				b.num(s, 9+j, r, m.Score*pct100, st.dec1)
+			}
+		}
+	}
+	last := max(len(p.KPIs)+1, 2)
+	b.check(b.f.AutoFilter(s, fmt.Sprintf("A1:%s%d", colName(8+len(years)), last), nil))
+	b.freeze(s, 1, 1)
+	b.fitRows(s)
+	b.page(s, paperA4)
+	b.printTitles(s, "", "$1:$1")
+}
+
+func kpiYears(ks []roadmap.KPI) []int {
+	set := map[int]bool{}
+	for _, k := range ks {
+		for _, m := range k.Milestones {
+			set[m.Year] = true
+		}
+	}
+	ys := make([]int, 0, len(set))
+	for y := range set {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}

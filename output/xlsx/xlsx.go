@@ -1,0 +1,373 @@
+// Package xlsx writes the country workbook (design §7): a summary with a radar chart of the
+// pillars, every indicator with a heat map, the building-block matrix and table, the roadmap
+// with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists where
+// planners edit, the KPI timetable and the budget. It also reads back what planners edited on
+// the Roadmap sheet (status and owner) so it can go into the country file's plan: section.
+//
+// Numbers are written as numbers, dates as dates and money with a currency number format.
+// Text from the country file is always written as a string cell, never as a formula.
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names.
+const (
+	SheetSummary = "Summary"
+	SheetScores  = "Scores"
+	SheetBlocks  = "Building blocks"
+	SheetRoadmap = "Roadmap"
+	SheetKPIs    = "KPIs"
+	SheetBudget  = "Budget"
+	SheetLists   = "Lists"
+)
+
+// Sheets lists the workbook's sheets in order.
+var Sheets = []string{SheetSummary, SheetScores, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetLists}
+
+// Column headers of the Roadmap sheet that the importer reads back.
+const (
+	HeaderID     = "ID"
+	HeaderStatus = "Status"
+	HeaderOwner  = "Owner"
+)
+
+// Write writes the workbook of a planned model (m.Plan must be set) in lang to w.
+func Write(m *countries.Model, lang string, w io.Writer) error {
+	if m == nil || m.Doc == nil || m.Score == nil || m.Match == nil || m.Plan == nil {
+		return fmt.Errorf("xlsx: the model has no plan; build and plan it first")
+	}
+	f, err := build(m, lang)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Write(w)
+}
+
+// WriteFile writes the workbook to path atomically: a reader (or a crash) sees the old file or
+// the new one, never half a workbook.
+func WriteFile(m *countries.Model, lang, path string) error {
+	return atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return Write(m, lang, w) })
+}
+
+// book is the workbook being written. Cell writes keep the first error and skip the rest, so
+// the sheet builders read as plain lists of cells.
+type book struct {
+	f    *excelize.File
+	m    *countries.Model
+	lang string
+	st   styles
+	err  error
+
+	// Neither Excel nor LibreOffice grows a row for wrapped text when it opens a file, so the
+	// writer estimates each row's lines from the column widths and sets the heights.
+	colWidth map[string]map[int]float64 // sheet → column → width in characters
+	lines    map[string]map[int]int     // sheet → row → most lines of a wrapped cell
+	wraps    map[int]bool               // styles that wrap text
+	left     map[int]int                // style → the same, aligned left
+}
+
+func build(m *countries.Model, lang string) (*excelize.File, error) {
+	b := &book{f: excelize.NewFile(), m: m, lang: lang,
+		colWidth: map[string]map[int]float64{}, lines: map[string]map[int]int{}, left: map[int]int{}}
+	if err := b.f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return nil, err
+	}
+	for _, s := range Sheets[1:] {
+		if _, err := b.f.NewSheet(s); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.newStyles(); err != nil {
+		return nil, err
+	}
+	b.lists()
+	b.summary()
+	b.scores()
+	b.blocks()
+	b.roadmap()
+	b.kpis()
+	b.budget()
+	b.check(b.f.SetSheetVisible(SheetLists, false))
+	b.f.SetActiveSheet(0)
+	f := m.Doc.File
+	// Dated by the assessment rather than the clock.
+	when := f.Assessment.Time()
+	if when.IsZero() {
+		when = m.Plan.Start
+	}
+	b.check(b.f.SetDocProps(&excelize.DocProperties{
+		Title:    f.Country.Name + " — readiness, architecture and roadmap",
+		Subject:  "GovStack country workbook",
+		Creator:  "govplan",
+		Created:  when.Format(time.RFC3339),
+		Modified: when.Format(time.RFC3339),
+	}))
+	if b.err != nil {
+		b.f.Close()
+		return nil, fmt.Errorf("xlsx: %w", b.err)
+	}
+	return b.f, nil
+}
+
+func (b *book) check(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+// cell returns the A1 name of a column and row (both from 1).
+func cell(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+// colName returns the letters of a column (from 1).
+func colName(col int) string {
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
+}
+
+// str writes text as a string cell. Text is never read as a formula or a number, whatever it
+// starts with.
+func (b *book) str(sheet string, col, row int, s string, style int) {
+	if b.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	if s != "" { // an empty cell stays blank (filters and formulas see it as empty)
+		b.check(b.f.SetCellStr(sheet, ref, s))
+	}
+	b.style(sheet, ref, ref, style)
+	if b.wraps[style] {
+		w, ok := b.colWidth[sheet][col]
+		if !ok {
+			w = defaultColWidth
+		}
+		if style == b.st.header || style == b.st.headerNum {
+			w = w*0.92 - 1 // bold, and numbers' headers are indented
+		}
+		b.grow(sheet, row, wrapLines(s, w))
+	}
+}
+
+// defaultColWidth is the width of a column whose width is not set.
+const defaultColWidth = 8.43
+
+// grow records that row needs at least n lines.
+func (b *book) grow(sheet string, row, n int) {
+	if b.lines[sheet] == nil {
+		b.lines[sheet] = map[int]int{}
+	}
+	b.lines[sheet][row] = max(b.lines[sheet][row], n)
+}
+
+// fitRows sets the height of every row that holds wrapped text of more than one line. Call it
+// after the sheet's cells; heights set afterwards win.
+func (b *book) fitRows(sheet string) {
+	for row, n := range b.lines[sheet] {
+		if n > 1 {
+			b.check(b.f.SetRowHeight(sheet, row, lineHeight(n)))
+		}
+	}
+}
+
+// lineHeight is the row height in points for n lines of 11-point text.
+func lineHeight(n int) float64 { return math.Min(409, float64(n)*14.5+3) }
+
+// wrapLines estimates how many lines s takes when wrapped at word boundaries in a column width
+// characters wide (widths count digits of the default font; text averages a little narrower).
+func wrapLines(s string, width float64) int {
+	capacity := max(1, int(width*1.2)-1)
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines, cur := 1, 0
+		for _, w := range strings.Fields(para) {
+			l := utf8.RuneCountInString(w)
+			switch {
+			case cur == 0:
+				cur = l
+			case cur+1+l <= capacity:
+				cur += 1 + l
+			default:
+				lines++
+				cur = l
+			}
+			for cur > capacity {
+				lines++
+				cur -= capacity
+			}
+		}
+		n += lines
+	}
+	return n
+}
+
+// leftOf returns style id aligned left (for numbers beside labels).
+func (b *book) leftOf(id int) int {
+	if l, ok := b.left[id]; ok || b.err != nil {
+		return l
+	}
+	st, err := b.f.GetStyle(id)
+	if err != nil {
+		b.check(err)
+		return id
+	}
+	if st.Alignment == nil {
+		st.Alignment = &excelize.Alignment{}
+	}
+	st.Alignment.Horizontal, st.Alignment.Indent = "left", 0
+	l, err := b.f.NewStyle(st)
+	b.check(err)
+	b.left[id] = l
+	return l
+}
+
+// num writes a number.
+func (b *book) num(sheet string, col, row int, v float64, style int) {
+	if b.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		b.style(sheet, ref, ref, style)
+		return
+	}
+	b.check(b.f.SetCellFloat(sheet, ref, v, -1, 64))
+	b.style(sheet, ref, ref, style)
+}
+
+// opt writes *v·scale, or leaves the cell empty (but styled) when v is nil.
+func (b *book) opt(sheet string, col, row int, v *float64, scale float64, style int) {
+	if v == nil {
+		ref := cell(col, row)
+		b.style(sheet, ref, ref, style)
+		return
+	}
+	b.num(sheet, col, row, *v*scale, style)
+}
+
+// date writes a calendar date as a date serial number (the style gives the date format).
+func (b *book) date(sheet string, col, row int, t time.Time, style int) {
+	b.num(sheet, col, row, serial(t), style)
+}
+
+func (b *book) style(sheet, from, to string, style int) {
+	if b.err != nil || style == 0 {
+		return
+	}
+	b.check(b.f.SetCellStyle(sheet, from, to, style))
+}
+
+// header writes a header row from col 1.
+func (b *book) header(sheet string, row int, titles ...string) {
+	for i, t := range titles {
+		b.str(sheet, i+1, row, t, b.st.header)
+	}
+}
+
+// numHeaders aligns the headers of number columns right, over their numbers.
+func (b *book) numHeaders(sheet string, row int, cols ...int) {
+	for _, c := range cols {
+		b.style(sheet, cell(c, row), cell(c, row), b.st.headerNum)
+	}
+}
+
+// widths sets the widths of the first columns. Set them before writing wrapped text.
+func (b *book) widths(sheet string, widths ...float64) {
+	for i, w := range widths {
+		b.width(sheet, i+1, i+1, w)
+	}
+}
+
+// width sets the width of columns from..to.
+func (b *book) width(sheet string, from, to int, w float64) {
+	b.check(b.f.SetColWidth(sheet, colName(from), colName(to), w))
+	if b.colWidth[sheet] == nil {
+		b.colWidth[sheet] = map[int]float64{}
+	}
+	for c := from; c <= to; c++ {
+		b.colWidth[sheet][c] = w
+	}
+}
+
+// freeze keeps the first cols columns and rows rows in view.
+func (b *book) freeze(sheet string, cols, rows int) {
+	pane := "bottomRight"
+	switch {
+	case cols == 0:
+		pane = "bottomLeft"
+	case rows == 0:
+		pane = "topRight"
+	}
+	tl := cell(cols+1, rows+1)
+	b.check(b.f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: tl, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: tl, ActiveCell: tl, Pane: pane}},
+	}))
+}
+
+// Paper sizes.
+const (
+	paperA3 = 8
+	paperA4 = 9
+)
+
+// page prints the sheet landscape on the paper size, fitted to one page wide (and as many
+// pages down as it takes).
+func (b *book) page(sheet string, size int) {
+	orient, one, auto, fit := "landscape", 1, 0, true
+	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &one, FitToHeight: &auto}))
+	m := 0.4
+	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
+}
+
+// printTitles repeats rows (e.g. "$1:$1") and columns (e.g. "$A:$B") on every printed page.
+func (b *book) printTitles(sheet, cols, rows string) {
+	var parts []string
+	if cols != "" {
+		parts = append(parts, quoteSheet(sheet)+"!"+cols)
+	}
+	if rows != "" {
+		parts = append(parts, quoteSheet(sheet)+"!"+rows)
+	}
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(parts, ","), Scope: sheet}))
+}
+
+// quoteSheet quotes a sheet name for a reference when it needs it.
+func quoteSheet(s string) string {
+	if strings.ContainsAny(s, " -'") {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return s
+}
+
+// serial is the spreadsheet date number of t's calendar day (1900 date system).
+func serial(t time.Time) float64 {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+}
+
+// pct100 turns a 0..1 fraction into 0..100.
+const pct100 = 100
+
+// yesNo is "yes" or "" (empty reads better in a filtered column than "no").
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
