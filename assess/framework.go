@@ -80,6 +80,7 @@ func (p *Pillar) SetDefaults() { p.Weight = 1 }
 // Indicator is one question of the framework.
 type Indicator struct {
 	ID         string       `yaml:"id"`
+	Name       Text         `yaml:"name"` // a short label (roadmaps, reports); the question when absent
 	Kind       Kind         `yaml:"kind"`
 	Weight     float64      `yaml:"weight"`
 	Question   Text         `yaml:"question"`
@@ -97,6 +98,14 @@ type Indicator struct {
 
 // SetDefaults gives an indicator weight 1 unless the file says otherwise.
 func (ind *Indicator) SetDefaults() { ind.Weight = 1 }
+
+// Label returns the indicator's short name in lang, or its id when it has none.
+func (ind *Indicator) Label(lang string) string {
+	if s := ind.Name.In(lang); s != "" {
+		return s
+	}
+	return ind.ID
+}
 
 // Lower reports whether smaller numbers are better (prices).
 func (ind *Indicator) Lower() bool { return ind.Better == "lower" }

@@ -259,7 +259,7 @@ func (c *Catalog) finish() error {
 		default:
 			at(key, "category")("block %s: category %q is not one of foundational, feature, other", b.ID, b.Category)
 		}
-		if strings.TrimSpace(b.Name) == "" {
+		if strings.TrimSpace(b.Name.String()) == "" {
 			at(key)("block %s needs a name", b.ID)
 		}
 		for i := range b.DependsOn {
@@ -349,7 +349,7 @@ func (c *Catalog) finish() error {
 
 // checkUseCase validates a use case's steps; report gets a path below the use case.
 func (c *Catalog) checkUseCase(u *UseCase, report func(sub []any, format string, args ...any)) yamlx.Errors {
-	if strings.TrimSpace(u.Name) == "" {
+	if strings.TrimSpace(u.Name.String()) == "" {
 		report(nil, "use case %s needs a name", u.ID)
 	}
 	if len(u.Steps) == 0 {
@@ -357,7 +357,7 @@ func (c *Catalog) checkUseCase(u *UseCase, report func(sub []any, format string,
 	}
 	for si := range u.Steps {
 		s := &u.Steps[si]
-		if strings.TrimSpace(s.Name) == "" {
+		if strings.TrimSpace(s.Name.String()) == "" {
 			report([]any{"steps", si}, "use case %s: step %d needs a name", u.ID, si+1)
 		}
 		for bi, b := range s.Blocks {

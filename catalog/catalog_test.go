@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 func mustDefault(t testing.TB) *Catalog {
@@ -69,7 +70,7 @@ func TestCatalogContents(t *testing.T) {
 			t.Errorf("block %s missing", id)
 			continue
 		}
-		if b.Category == Other || b.SpecVersion == "" || b.Purpose == "" || b.Source == "" || len(b.Functionalities) == 0 {
+		if b.Category == Other || b.SpecVersion == "" || b.Purpose.String() == "" || b.Source == "" || len(b.Functionalities) == 0 {
 			t.Errorf("block %s incomplete: %+v", id, b)
 		}
 		for _, d := range b.DependsOn {
@@ -124,7 +125,7 @@ func TestMatchByHand(t *testing.T) {
 	c := mustDefault(t)
 	needs := Needs{
 		UseCases:  []UseCaseRef{{ID: "inst-1"}},
-		Services:  []Service{{Name: "Maternal care", UseCase: "hltc-1", Demand: 5, Impact: 4, Technical: 3, Financial: 2, Political: 4}},
+		Services:  []Service{{Name: i18n.Plain("Maternal care"), UseCase: "hltc-1", Demand: 5, Impact: 4, Technical: 3, Financial: 2, Political: 4}},
 		Inventory: map[string]InventoryItem{"identity": inv(StatusOperational), "payments": inv(StatusPartial), "gis": inv(StatusNone)},
 	}
 	if ps := c.CheckNeeds(needs); len(ps) > 0 {
@@ -214,11 +215,11 @@ func TestServicePriority(t *testing.T) {
 		}
 	}
 	ranked := RankServices([]Service{
-		{Name: "b", Demand: 2, Impact: 2, Technical: 2, Financial: 2, Political: 2},
-		{Name: "a", Demand: 2, Impact: 2, Technical: 2, Financial: 2, Political: 2},
-		{Name: "c", Demand: 5, Impact: 5, Technical: 5, Financial: 5, Political: 5},
+		{Name: i18n.Plain("b"), Demand: 2, Impact: 2, Technical: 2, Financial: 2, Political: 2},
+		{Name: i18n.Plain("a"), Demand: 2, Impact: 2, Technical: 2, Financial: 2, Political: 2},
+		{Name: i18n.Plain("c"), Demand: 5, Impact: 5, Technical: 5, Financial: 5, Political: 5},
 	})
-	if ranked[0].Service.Name != "c" || ranked[1].Service.Name != "a" || ranked[2].Rank != 3 {
+	if ranked[0].Service.Name.String() != "c" || ranked[1].Service.Name.String() != "a" || ranked[2].Rank != 3 {
 		t.Errorf("ranking %+v", ranked)
 	}
 }
@@ -313,8 +314,8 @@ func TestUserCatalogErrors(t *testing.T) {
 func TestCheckNeeds(t *testing.T) {
 	c := mustDefault(t)
 	ps := c.CheckNeeds(Needs{
-		UseCases:  []UseCaseRef{{ID: "inst-9"}, {ID: "land", Custom: &UseCase{ID: "land", Name: "Land", Steps: []Step{{Name: "Apply", Blocks: []string{"registration", "teleport"}}}}}, {ID: "inst-1"}, {ID: "inst-1"}},
-		Services:  []Service{{Name: "S", UseCase: "nope"}, {Name: "T", UseCase: "land"}},
+		UseCases:  []UseCaseRef{{ID: "inst-9"}, {ID: "land", Custom: &UseCase{ID: "land", Name: i18n.Plain("Land"), Steps: []Step{{Name: i18n.Plain("Apply"), Blocks: []string{"registration", "teleport"}}}}}, {ID: "inst-1"}, {ID: "inst-1"}},
+		Services:  []Service{{Name: i18n.Plain("S"), UseCase: "nope"}, {Name: i18n.Plain("T"), UseCase: "land"}},
 		Inventory: map[string]InventoryItem{"idnetity": inv(StatusOperational)},
 	})
 	var msgs []string

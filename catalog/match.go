@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamlx"
 )
@@ -32,6 +33,8 @@ type Needs struct {
 	UseCases    []UseCaseRef
 	Inventory   map[string]InventoryItem
 	Constraints Constraints
+	// Lang is the language of the reasons the match writes (default English).
+	Lang string
 }
 
 // Match is the architecture a country's needs call for.
@@ -57,9 +60,42 @@ type RequiredBlock struct {
 	Status    string // reuse | upgrade | build
 	Inventory *InventoryItem
 	NeededBy  []string // use-case ids, sorted
-	Reasons   []string
-	GatedBy   []assess.GateState
-	Products  []RankedProduct
+	Reasons   []string // one line per step or dependant block, in the match's language
+	Steps     []StepRef
+	// Dependants are the required blocks that cannot run without this one, sorted.
+	Dependants []string
+	GatedBy    []assess.GateState
+	Products   []RankedProduct
+	lang       string
+}
+
+// StepRef is a step of a needed use case that uses a block.
+type StepRef struct {
+	UseCase string
+	N       int    // position, 1..k
+	Label   string // the published number where it differs
+}
+
+// Summary folds the reasons into one line per use case ("hltc-1: steps 2, 3, 7") followed by
+// the dependant blocks with their reasons, in the match's language.
+func (rb *RequiredBlock) Summary() []string {
+	var out, order []string
+	steps := map[string][]string{}
+	for _, s := range rb.Steps {
+		if _, ok := steps[s.UseCase]; !ok {
+			order = append(order, s.UseCase)
+		}
+		n := fmt.Sprint(s.N)
+		steps[s.UseCase] = append(steps[s.UseCase], n)
+	}
+	for _, uc := range order {
+		if len(steps[uc]) == 1 {
+			out = append(out, i18n.F(rb.lang, "%s: step %s", uc, steps[uc][0]))
+		} else {
+			out = append(out, i18n.F(rb.lang, "%s: steps %s", uc, strings.Join(steps[uc], ", ")))
+		}
+	}
+	return append(out, rb.Reasons[len(rb.Steps):]...)
 }
 
 // RankedProduct is a candidate product for a block. Rank is 1..n without ties; excluded
@@ -68,6 +104,7 @@ type RankedProduct struct {
 	Product  *Product
 	Rank     int // 0 when excluded
 	Excluded bool
+	Why      string // why it is excluded
 	Reasons  []string
 }
 
@@ -107,7 +144,7 @@ func RankServices(services []Service) []RankedService {
 		if math.Abs(out[i].Priority-out[j].Priority) > 1e-9 {
 			return out[i].Priority > out[j].Priority
 		}
-		return out[i].Service.Name < out[j].Service.Name
+		return out[i].Service.Name.String() < out[j].Service.Name.String()
 	})
 	for i := range out {
 		out[i].Rank = i + 1
@@ -147,14 +184,14 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 		custom[r.ID] = true
 		u := r.Custom
 		base := []any{"use_cases", i}
-		if strings.TrimSpace(u.Name) == "" {
+		if strings.TrimSpace(u.Name.String()) == "" {
 			ps.Add(base, "custom use case %s needs a name", u.ID)
 		}
 		if len(u.Steps) == 0 {
 			ps.Add(base, "custom use case %s needs at least one step with blocks", u.ID)
 		}
 		for si, s := range u.Steps {
-			if strings.TrimSpace(s.Name) == "" {
+			if strings.TrimSpace(s.Name.String()) == "" {
 				ps.Add(append(append([]any{}, base...), "steps", si), "custom use case %s: step %d needs a name", u.ID, si+1)
 			}
 			for bi, b := range s.Blocks {
@@ -232,7 +269,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		need(r.ID, "use_cases")
 	}
 	for _, s := range m.Services {
-		need(s.Service.UseCase, "service: "+s.Service.Name)
+		need(s.Service.UseCase, "service: "+s.Service.Name.String())
 	}
 	sort.SliceStable(m.UseCases, func(i, j int) bool { return m.UseCases[i].UseCase.ID < m.UseCases[j].UseCase.ID })
 
@@ -240,6 +277,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	type acc struct {
 		neededBy map[string]bool
 		steps    []string
+		refs     []StepRef
 		deps     map[string]bool
 	}
 	req := map[string]*acc{}
@@ -256,7 +294,8 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 			for _, b := range s.Blocks {
 				a := get(b)
 				a.neededBy[u.ID] = true
-				a.steps = append(a.steps, stepReason(u.ID, s, si))
+				a.steps = append(a.steps, stepReason(n.Lang, u.ID, s, si))
+				a.refs = append(a.refs, StepRef{UseCase: u.ID, N: si + 1, Label: s.Label})
 				direct = append(direct, b)
 			}
 		}
@@ -281,12 +320,13 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	for _, id := range ids {
 		a := req[id]
 		b := c.blocks[id]
-		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy), GatedBy: gatesBy[id]}
-		rb.Reasons = uniqueSorted(a.steps)
+		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy), GatedBy: gatesBy[id], lang: n.Lang}
+		rb.Reasons, rb.Steps = sortedSteps(a.steps, a.refs)
+		rb.Dependants = yamlx.SortedKeys(a.deps)
 		for _, dep := range yamlx.SortedKeys(a.deps) {
 			for _, d := range c.blocks[dep].DependsOn {
 				if d.Block == id {
-					rb.Reasons = append(rb.Reasons, fmt.Sprintf("needed by %s: %s", dep, d.Reason))
+					rb.Reasons = append(rb.Reasons, i18n.F(n.Lang, "needed by %s: %s", dep, d.Reason))
 				}
 			}
 		}
@@ -308,7 +348,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		required[id] = true
 	}
 	for i := range m.Blocks {
-		m.Blocks[i].Products = c.rankProducts(m.Blocks[i].Block.ID, required, n.Constraints, n.Inventory[m.Blocks[i].Block.ID].Product)
+		m.Blocks[i].Products = c.rankProducts(n.Lang, m.Blocks[i].Block.ID, required, n.Constraints, n.Inventory[m.Blocks[i].Block.ID].Product)
 	}
 	if len(ids) > 0 {
 		sum := 0
@@ -333,11 +373,11 @@ func (m *Match) Block(id string) *RequiredBlock {
 
 // stepReason says which step of which use case brought a block in; the number is the step's
 // position, with the published number where it differs.
-func stepReason(uc string, s Step, i int) string {
+func stepReason(lang, uc string, s Step, i int) string {
 	if s.Label != "" && s.Label != fmt.Sprint(i+1) {
-		return fmt.Sprintf("%s step %d (%s, published as step %s)", uc, i+1, s.Name, s.Label)
+		return i18n.F(lang, "%s step %d (%s, published as step %s)", uc, i+1, s.Name.In(lang), s.Label)
 	}
-	return fmt.Sprintf("%s step %d (%s)", uc, i+1, s.Name)
+	return i18n.F(lang, "%s step %d (%s)", uc, i+1, s.Name.In(lang))
 }
 
 var evidenceRank = map[string]int{EvidenceSandbox: 3, EvidenceTestHarness: 2, EvidenceSelfReported: 1, EvidenceNone: 0}
@@ -365,30 +405,30 @@ func licenceBase(l string) string {
 }
 
 // breaks returns why p breaks the constraints, or "".
-func breaks(p *Product, c Constraints) string {
+func breaks(lang string, p *Product, c Constraints) string {
 	var why []string
 	if c.OpenSourceOnly && !p.OpenSource {
-		why = append(why, fmt.Sprintf("licence %s is not an open-source licence (constraint: open source only)", orUnknown(p.Licence)))
+		why = append(why, i18n.F(lang, "licence %s is not an open-source licence (constraint: open source only)", orUnknown(p.Licence)))
 	}
 	for _, avoid := range c.AvoidLicences {
 		if licenceBase(avoid) == licenceBase(p.Licence) {
-			why = append(why, fmt.Sprintf("licence %s is on the country's avoid list", p.Licence))
+			why = append(why, i18n.F(lang, "licence %s is on the country's avoid list", p.Licence))
 		}
 	}
 	switch c.Hosting {
 	case "on-premise":
 		if !contains(p.Deployment, "on-premise") {
-			why = append(why, "cannot be hosted on premises (constraint: hosting on-premise)")
+			why = append(why, i18n.T(lang, "cannot be hosted on premises (constraint: hosting on-premise)"))
 		}
 	case "cloud":
 		if !contains(p.Deployment, "cloud") && !contains(p.Deployment, "saas") {
-			why = append(why, "not offered in the cloud (constraint: hosting cloud)")
+			why = append(why, i18n.T(lang, "not offered in the cloud (constraint: hosting cloud)"))
 		}
 	}
 	return strings.Join(why, "; ")
 }
 
-func (c *Catalog) rankProducts(block string, required map[string]bool, cons Constraints, inUse string) []RankedProduct {
+func (c *Catalog) rankProducts(lang, block string, required map[string]bool, cons Constraints, inUse string) []RankedProduct {
 	type cand struct {
 		p       *Product
 		why     string
@@ -399,14 +439,14 @@ func (c *Catalog) rankProducts(block string, required map[string]bool, cons Cons
 	}
 	var cands []cand
 	for _, p := range c.ProductsFor(block) {
-		k := cand{p: p, why: breaks(p, cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence]}
+		k := cand{p: p, why: breaks(lang, p, cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence]}
 		for _, b := range p.Blocks {
 			if b != block && required[b] {
 				k.others = append(k.others, b)
 			}
 		}
 		sort.Strings(k.others)
-		k.reasons = productReasons(p, k.others, inUse)
+		k.reasons = productReasons(lang, p, k.others, inUse)
 		cands = append(cands, k)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -430,8 +470,8 @@ func (c *Catalog) rankProducts(block string, required map[string]bool, cons Cons
 	for _, k := range cands {
 		rp := RankedProduct{Product: k.p, Reasons: k.reasons}
 		if k.why != "" {
-			rp.Excluded = true
-			rp.Reasons = append([]string{"excluded: " + k.why}, rp.Reasons...)
+			rp.Excluded, rp.Why = true, k.why
+			rp.Reasons = append([]string{i18n.F(lang, "excluded: %s", k.why)}, rp.Reasons...)
 		} else {
 			rank++
 			rp.Rank = rank
@@ -441,38 +481,38 @@ func (c *Catalog) rankProducts(block string, required map[string]bool, cons Cons
 	return out
 }
 
-func productReasons(p *Product, others []string, inUse string) []string {
+func productReasons(lang string, p *Product, others []string, inUse string) []string {
 	var r []string
 	if inUse == p.ID {
-		r = append(r, "already in use in the country (inventory)")
+		r = append(r, i18n.T(lang, "already in use in the country (inventory)"))
 	}
-	ev := "evidence: " + p.Evidence
+	ev := i18n.F(lang, "evidence: %s", p.Evidence)
 	if p.EvidenceNote != "" {
 		ev += " — " + p.EvidenceNote
 	}
 	if p.Evidence != EvidenceNone {
-		ev += verified(p.EvidenceVerified)
+		ev += verified(lang, p.EvidenceVerified)
 	}
 	r = append(r, ev)
-	lic := "licence: " + orUnknown(p.Licence)
+	lic := i18n.F(lang, "licence: %s", orUnknown(p.Licence))
 	if p.OpenSource {
-		lic += ", open source"
+		lic += i18n.T(lang, ", open source")
 	}
-	r = append(r, lic+verified(p.LicenceVerified))
+	r = append(r, lic+verified(lang, p.LicenceVerified))
 	if !p.BlocksVerified {
-		r = append(r, "that it covers this block is not verified in GovStack sources")
+		r = append(r, i18n.T(lang, "that it covers this block is not verified in GovStack sources"))
 	}
 	if len(others) > 0 {
-		r = append(r, "also covers required "+strings.Join(others, ", "))
+		r = append(r, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
 	}
 	return r
 }
 
-func verified(v bool) string {
+func verified(lang string, v bool) string {
 	if v {
-		return " (verified)"
+		return i18n.T(lang, " (verified)")
 	}
-	return " (not verified)"
+	return i18n.T(lang, " (not verified)")
 }
 
 func orUnknown(s string) string {
@@ -498,22 +538,28 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-func uniqueSorted(list []string) []string {
-	set := map[string]bool{}
-	for _, s := range list {
-		set[s] = true
+// sortedSteps orders step reasons by use case, then step number, dropping repeats.
+func sortedSteps(reasons []string, refs []StepRef) ([]string, []StepRef) {
+	idx := make([]int, len(refs))
+	for i := range idx {
+		idx[i] = i
 	}
-	out := yamlx.SortedKeys(set)
-	// Sort by use case, then step number numerically.
-	sort.SliceStable(out, func(i, j int) bool { return stepKey(out[i]) < stepKey(out[j]) })
-	return out
-}
-
-// stepKey orders "uc step N (name)" by use case then numeric step.
-func stepKey(s string) string {
-	uc, rest, _ := strings.Cut(s, " step ")
-	num, _, _ := strings.Cut(rest, " ")
-	n := 0
-	fmt.Sscan(num, &n)
-	return fmt.Sprintf("%s\x00%06d\x00%s", uc, n, s)
+	sort.SliceStable(idx, func(a, b int) bool {
+		ra, rb := refs[idx[a]], refs[idx[b]]
+		if ra.UseCase != rb.UseCase {
+			return ra.UseCase < rb.UseCase
+		}
+		return ra.N < rb.N
+	})
+	var outR []string
+	var outS []StepRef
+	seen := map[StepRef]bool{}
+	for _, i := range idx {
+		if seen[refs[i]] {
+			continue
+		}
+		seen[refs[i]] = true
+		outR, outS = append(outR, reasons[i]), append(outS, refs[i])
+	}
+	return outR, outS
 }

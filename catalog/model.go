@@ -4,6 +4,7 @@
 package catalog
 
 import (
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -18,10 +19,10 @@ const (
 // Block is a building block.
 type Block struct {
 	ID              string       `yaml:"id"`
-	Name            string       `yaml:"name"`
+	Name            i18n.Text    `yaml:"name"`
 	Category        string       `yaml:"category"`
 	SpecVersion     string       `yaml:"spec_version"`
-	Purpose         string       `yaml:"purpose"`
+	Purpose         i18n.Text    `yaml:"purpose"`
 	Functionalities []string     `yaml:"functionalities"`
 	DependsOn       []Dependency `yaml:"depends_on"`
 	LegacyNames     []string     `yaml:"legacy_names"`
@@ -36,19 +37,19 @@ type Dependency struct {
 
 // UseCase is a reference use case (or a country's custom one): ordered steps, each using blocks.
 type UseCase struct {
-	ID        string   `yaml:"id"`
-	Code      string   `yaml:"code,omitempty"`
-	Name      string   `yaml:"name"`
-	Sector    string   `yaml:"sector,omitempty"`
-	SDGs      []string `yaml:"sdgs,omitempty"`
-	Version   string   `yaml:"version,omitempty"`
-	Status    string   `yaml:"status,omitempty"`
-	Legacy    bool     `yaml:"legacy,omitempty"`
-	VariantOf string   `yaml:"variant_of,omitempty"`
-	Summary   string   `yaml:"summary,omitempty"`
-	Notes     string   `yaml:"notes,omitempty"`
-	Source    string   `yaml:"source,omitempty"`
-	Steps     []Step   `yaml:"steps"`
+	ID        string    `yaml:"id"`
+	Code      string    `yaml:"code,omitempty"`
+	Name      i18n.Text `yaml:"name"`
+	Sector    string    `yaml:"sector,omitempty"`
+	SDGs      []string  `yaml:"sdgs,omitempty"`
+	Version   string    `yaml:"version,omitempty"`
+	Status    string    `yaml:"status,omitempty"`
+	Legacy    bool      `yaml:"legacy,omitempty"`
+	VariantOf string    `yaml:"variant_of,omitempty"`
+	Summary   i18n.Text `yaml:"summary,omitempty"`
+	Notes     string    `yaml:"notes,omitempty"`
+	Source    string    `yaml:"source,omitempty"`
+	Steps     []Step    `yaml:"steps"`
 
 	// Custom marks a use case defined in a country file rather than the catalog.
 	Custom bool `yaml:"-"`
@@ -56,10 +57,10 @@ type UseCase struct {
 
 // Step is one step of a use case; its number is its position (1..k).
 type Step struct {
-	Name            string   `yaml:"name"`
-	Label           string   `yaml:"label,omitempty"` // the published number, where it differs from the position
-	Blocks          []string `yaml:"blocks"`
-	PublishedBlocks []string `yaml:"published_blocks,omitempty"` // legacy variants: the old names as published
+	Name            i18n.Text `yaml:"name"`
+	Label           string    `yaml:"label,omitempty"` // the published number, where it differs from the position
+	Blocks          []string  `yaml:"blocks"`
+	PublishedBlocks []string  `yaml:"published_blocks,omitempty"` // legacy variants: the old names as published
 }
 
 // Blocks returns the union of the steps' blocks, sorted.
@@ -101,15 +102,15 @@ type Product struct {
 
 // Service is a candidate service of a country, scored 1..5 on the prioritisation criteria.
 type Service struct {
-	Name      string `yaml:"name"`
-	UseCase   string `yaml:"use_case"`
-	Owner     string `yaml:"owner,omitempty"`
-	Demand    int    `yaml:"demand"`
-	Impact    int    `yaml:"impact"`
-	Technical int    `yaml:"technical"`
-	Financial int    `yaml:"financial"`
-	Political int    `yaml:"political"`
-	Notes     string `yaml:"notes,omitempty"`
+	Name      i18n.Text `yaml:"name"`
+	UseCase   string    `yaml:"use_case"`
+	Owner     string    `yaml:"owner,omitempty"`
+	Demand    int       `yaml:"demand"`
+	Impact    int       `yaml:"impact"`
+	Technical int       `yaml:"technical"`
+	Financial int       `yaml:"financial"`
+	Political int       `yaml:"political"`
+	Notes     string    `yaml:"notes,omitempty"`
 }
 
 // UseCaseRef is an entry of a country's use_cases: a catalog id, or a custom use case.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 func framework(t testing.TB) *assess.Framework {
@@ -229,7 +230,7 @@ func TestNewFileListsEveryIndicator(t *testing.T) {
 		t.Errorf("the pillar comment appears %d times after three edits", n)
 	}
 	// Adding a ministry to the empty list and answering turns them into block entries.
-	if err := d.Append([]any{"ministries"}, Ministry{ID: "ict", Name: "Ministry of ICT"}); err != nil {
+	if err := d.Append([]any{"ministries"}, Ministry{ID: "ict", Name: i18n.Plain("Ministry of ICT")}); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.File.Ministries) != 1 || d.File.Ministries[0].ID != "ict" {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/iso3166"
 	"github.com/govplan/govplan/internal/yamlx"
@@ -59,10 +60,10 @@ type Assessment struct {
 
 // Ministry is a ministry or agency taking part, with its focal point.
 type Ministry struct {
-	ID         string `yaml:"id"`
-	Name       string `yaml:"name"`
-	FocalPoint string `yaml:"focal_point,omitempty"`
-	Email      string `yaml:"email,omitempty"`
+	ID         string    `yaml:"id"`
+	Name       i18n.Text `yaml:"name"`
+	FocalPoint string    `yaml:"focal_point,omitempty"`
+	Email      string    `yaml:"email,omitempty"`
 }
 
 // DateLayout is how assessment dates are written.
@@ -178,13 +179,13 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add(append(p, "id"), "ministry id %q is used twice (also ministries[%d])", m.ID, j)
 		}
 		seen[m.ID] = i
-		if strings.TrimSpace(m.Name) == "" {
+		if strings.TrimSpace(m.Name.String()) == "" {
 			ps.Add(p, "ministry %q needs a name", m.ID)
 		}
 	}
 	for i, s := range f.Services {
 		p := []any{"services", i}
-		if strings.TrimSpace(s.Name) == "" {
+		if strings.TrimSpace(s.Name.String()) == "" {
 			ps.Add(p, "service needs a name")
 		}
 		for _, c := range []struct {

@@ -11,6 +11,8 @@ import (
 // Model is everything govplan derives from one country file: the scorecard, the match and
 // the roadmap.
 type Model struct {
+	// Lang is the language the match and the plan are written in.
+	Lang      string
 	Doc       *Doc
 	Framework *assess.Framework
 	Catalog   *catalog.Catalog
@@ -25,11 +27,14 @@ type PlanOptions struct {
 	Workstreams int       // 0: plan.workstreams of the file, else 3
 }
 
-// Build scores the file and matches its needs; Replan adds the roadmap. The file must have
+// Build scores the file and matches its needs, writing reasons in lang; Replan adds the
+// roadmap. The file must have
 // passed Check and CheckCatalog.
-func Build(d *Doc, fw *assess.Framework, cat *catalog.Catalog) *Model {
+func Build(d *Doc, fw *assess.Framework, cat *catalog.Catalog, lang string) *Model {
 	sc := d.Score(fw)
-	return &Model{Doc: d, Framework: fw, Catalog: cat, Score: sc, Match: cat.Match(d.File.Needs(), sc.Gates())}
+	needs := d.File.Needs()
+	needs.Lang = lang
+	return &Model{Lang: lang, Doc: d, Framework: fw, Catalog: cat, Score: sc, Match: cat.Match(needs, sc.Gates())}
 }
 
 // Replan (re)builds the roadmap, for instance with other options (the TUI's "what if we had
@@ -41,7 +46,7 @@ func (m *Model) Replan(opts PlanOptions) error {
 	plan, ps := roadmap.Build(roadmap.Input{
 		Framework: m.Framework, Score: m.Score, Match: m.Match, Targets: f.Targets,
 		Costs: &costs, Edits: f.Plan, Investments: f.Investments, Rates: f.ExchangeRates,
-		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams,
+		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams, Lang: m.Lang,
 	})
 	errs := m.Doc.Locate(ps)
 	for _, w := range errs.Only(true) {

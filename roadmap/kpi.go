@@ -51,7 +51,7 @@ func kpis(in Input, p *Plan) []KPI {
 		out = append(out, k)
 	}
 	if t := in.Targets.Overall; t != nil && t.Score != nil {
-		add(KPI{ID: "overall", Kind: "overall", Name: fw.Name.String(), Baseline: sc.Overall.Score, Target: *t.Score, DueYear: t.Year})
+		add(KPI{ID: "overall", Kind: "overall", Name: fw.Name.In(in.Lang), Baseline: sc.Overall.Score, Target: *t.Score, DueYear: t.Year})
 	}
 	for _, pid := range yamlx.SortedKeys(in.Targets.Pillars) {
 		t := in.Targets.Pillars[pid]
@@ -59,14 +59,14 @@ func kpis(in Input, p *Plan) []KPI {
 		if ps == nil || t.Score == nil {
 			continue
 		}
-		add(KPI{ID: pid, Kind: "pillar", Name: ps.Pillar.Name.String(), Baseline: ps.Score, Target: *t.Score, DueYear: t.Year})
+		add(KPI{ID: pid, Kind: "pillar", Name: ps.Pillar.Name.In(in.Lang), Baseline: ps.Score, Target: *t.Score, DueYear: t.Year})
 	}
 	for _, is := range sc.Indicators {
 		if is.Target == nil || is.TargetScore == nil {
 			continue
 		}
 		ind := is.Indicator
-		k := KPI{ID: ind.ID, Kind: "indicator", Name: ind.Question.String(), Baseline: is.Score, Target: *is.TargetScore, DueYear: is.Target.Year}
+		k := KPI{ID: ind.ID, Kind: "indicator", Name: ind.Label(in.Lang), Baseline: is.Score, Target: *is.TargetScore, DueYear: is.Target.Year}
 		switch ind.Kind {
 		case assess.KindLevel:
 			k.Unit = "level"

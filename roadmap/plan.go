@@ -9,6 +9,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamlx"
 )
@@ -70,6 +71,8 @@ type Input struct {
 	Start time.Time
 	// Workstreams is how many activities may run at once (0: Edits.Workstreams, else 3).
 	Workstreams int
+	// Lang is the language of activity names and reasons (default English).
+	Lang string
 }
 
 // DefaultWorkstreams is how many activities run at once unless told otherwise.
@@ -138,7 +141,7 @@ func Build(in Input) (*Plan, yamlx.Problems) {
 		}
 	}
 	acts := generate(in, cs)
-	acts, editProblems := applyEdits(acts, in.Edits)
+	acts, editProblems := applyEdits(acts, in.Edits, in.Lang)
 	ps = append(ps, editProblems...)
 	for _, pr := range editProblems {
 		if pr.Warning {
@@ -186,8 +189,9 @@ func (p *Plan) index() {
 	}
 }
 
-// generate creates the activities design §5 asks for.
+// generate creates the activities design §5 asks for, named in in.Lang.
 func generate(in Input, cs *costs) []Activity {
+	lang := in.Lang
 	var acts []Activity
 	fw, sc := in.Framework, in.Score
 	span := float64(fw.Scale.Max - fw.Scale.Min)
@@ -225,12 +229,12 @@ func generate(in Input, cs *costs) []Activity {
 				r.to = max(r.to, g.Min)
 				r.current = g.Current
 				r.blocks = append(r.blocks, b.Block.ID)
-				r.why = append(r.why, fmt.Sprintf("%s needs it at level %d", b.Block.Name, g.Min))
+				r.why = append(r.why, i18n.F(lang, "%s needs it at level %d", b.Block.Name.In(lang), g.Min))
 			case assess.GateUnknown:
 				r := need(g.Indicator)
 				r.assess = true
 				r.blocks = append(r.blocks, b.Block.ID)
-				r.why = append(r.why, fmt.Sprintf("%s needs it at level %d", b.Block.Name, g.Min))
+				r.why = append(r.why, i18n.F(lang, "%s needs it at level %d", b.Block.Name.In(lang), g.Min))
 			}
 		}
 	}
@@ -250,7 +254,7 @@ func generate(in Input, cs *costs) []Activity {
 		if is.Status != assess.StatusAnswered {
 			r.assess = true
 		}
-		r.why = append(r.why, fmt.Sprintf("target level %d by %d", toLevel, tg.Year))
+		r.why = append(r.why, i18n.F(lang, "target level %d by %d", toLevel, tg.Year))
 	}
 	for _, id := range yamlx.SortedKeys(raises) {
 		r := raises[id]
@@ -263,9 +267,9 @@ func generate(in Input, cs *costs) []Activity {
 		if r.assess {
 			f := cs.step(func(m *CostModel) StepCost { return m.Assess })
 			acts = append(acts, Activity{
-				ID: "assess-" + id, Kind: KindReadiness, Name: "Assess " + ind.Question.String(), Owner: firstNonEmpty(owner, f.owner),
+				ID: "assess-" + id, Kind: KindReadiness, Name: i18n.F(lang, "Assess: %s", ind.Label(lang)), Owner: firstNonEmpty(owner, f.owner),
 				Months: f.months, Cost: f.cost, Basis: f.basis, Indicator: id,
-				Reason: "unanswered, and " + strings.Join(r.why, "; "),
+				Reason: i18n.F(lang, "not answered yet, and %s", strings.Join(r.why, "; ")),
 			})
 			deps = append(deps, "assess-"+id)
 		}
@@ -282,9 +286,9 @@ func generate(in Input, cs *costs) []Activity {
 		}
 		levels = max(levels, 1)
 		f := cs.step(func(m *CostModel) StepCost { return m.ReadinessLevel })
-		name := fmt.Sprintf("Raise %s to level %d", id, r.to)
+		name := i18n.F(lang, "%s: reach level %d", ind.Label(lang), r.to)
 		if r.current != nil {
-			name = fmt.Sprintf("Raise %s from level %s to %d", id, trimLevel(*r.current), r.to)
+			name = i18n.F(lang, "%s: from level %s to %d", ind.Label(lang), trimLevel(*r.current), r.to)
 		}
 		acts = append(acts, Activity{
 			ID: "raise-" + id, Kind: KindReadiness, Name: name, Owner: firstNonEmpty(owner, f.owner),
@@ -316,16 +320,16 @@ func generate(in Input, cs *costs) []Activity {
 		}
 		steps := int(math.Ceil(perIndicator*float64(n) - 1e-9))
 		f := cs.step(func(m *CostModel) StepCost { return m.ReadinessLevel })
-		from := "no score"
+		from := i18n.T(lang, "no score")
 		if ps.Score != nil {
 			from = fmt.Sprintf("%.0f", *ps.Score*100)
 		}
 		acts = append(acts, Activity{
 			ID: "raise-pillar-" + pid, Kind: KindReadiness,
-			Name:   fmt.Sprintf("Raise %s from %s to %.0f", ps.Pillar.Name.String(), from, *ps.Target.Score*100),
+			Name:   i18n.F(lang, "%s: raise the score from %s to %.0f", ps.Pillar.Name.In(lang), from, *ps.Target.Score*100),
 			Owner:  firstNonEmpty(pillarOwner(ps.Pillar), f.owner),
 			Months: f.months * int(math.Ceil(perIndicator-1e-9)), Cost: f.cost * float64(steps), Basis: f.basis, Pillar: pid,
-			Reason: fmt.Sprintf("pillar target %.0f by %d; the indicator raises in the plan bring it to %.0f, the rest is about %d level step(s) across %d indicators",
+			Reason: i18n.F(lang, "pillar target %.0f by %d; the indicator raises in the plan bring it to %.0f, the rest is about %d level step(s) across %d indicators",
 				*ps.Target.Score*100, ps.Target.Year, *after*100, steps, n),
 		})
 	}
@@ -338,12 +342,12 @@ func generate(in Input, cs *costs) []Activity {
 		a := Activity{
 			ID: buildOf[b.Block.ID], Kind: b.Status, Block: b.Block.ID, Months: f.months, Cost: f.cost,
 			RunningCost: f.running, Basis: f.basis, Owner: f.owner,
-			Reason: "needed by " + strings.Join(b.NeededBy, ", "),
+			Reason: i18n.F(lang, "needed by %s", strings.Join(b.NeededBy, ", ")),
 		}
 		if b.Status == catalog.Upgrade {
-			a.Name = "Upgrade " + b.Block.Name
+			a.Name = i18n.F(lang, "Upgrade %s", b.Block.Name.In(lang))
 		} else {
-			a.Name = "Build " + b.Block.Name
+			a.Name = i18n.F(lang, "Build %s", b.Block.Name.In(lang))
 		}
 		if b.Inventory != nil {
 			if b.Inventory.System != "" {
@@ -391,10 +395,10 @@ func generate(in Input, cs *costs) []Activity {
 		f := cs.step(func(m *CostModel) StepCost { return m.Pilot })
 		a := Activity{
 			ID: "pilot-" + u.UseCase.ID, Kind: KindPilot, UseCase: u.UseCase.ID,
-			Name:   "Pilot " + u.UseCase.Name,
+			Name:   i18n.F(lang, "Pilot %s", u.UseCase.Name.In(lang)),
 			Owner:  firstNonEmpty(owners[u.UseCase.ID], f.owner, "ict"),
 			Months: f.months, Cost: f.cost + integ*float64(len(u.Blocks)), Basis: f.basis,
-			Reason: fmt.Sprintf("integrates %d blocks (%s each, %s)", len(u.Blocks), moneyText(integ), integBasis),
+			Reason: i18n.F(lang, "integrates %d blocks (%s each, %s)", len(u.Blocks), moneyText(integ), BasisText(lang, integBasis)),
 		}
 		for _, b := range u.Blocks {
 			if id := buildOf[b]; id != "" {
@@ -462,7 +466,7 @@ func uniqueSortedIDs(ids []string) []string {
 }
 
 // applyEdits applies the planner's drops, changes and additions (design §4.2 plan:).
-func applyEdits(acts []Activity, e PlanEdits) ([]Activity, yamlx.Problems) {
+func applyEdits(acts []Activity, e PlanEdits, lang string) ([]Activity, yamlx.Problems) {
 	var ps yamlx.Problems
 	index := func() map[string]int {
 		m := map[string]int{}
@@ -479,7 +483,7 @@ func applyEdits(acts []Activity, e PlanEdits) ([]Activity, yamlx.Problems) {
 		}
 		acts = append(acts, Activity{
 			ID: id, Kind: KindCustom, Name: spec.Name, Owner: ident.Norm(spec.Owner), Months: spec.Months, Cost: spec.Cost,
-			DependsOn: normIDs(spec.DependsOn), Basis: BasisAdded, Reason: "added by the planner",
+			DependsOn: normIDs(spec.DependsOn), Basis: BasisAdded, Reason: BasisText(lang, BasisAdded),
 		})
 	}
 	for _, id := range yamlx.SortedKeys(e.Change) {
@@ -564,7 +568,7 @@ func applyEdits(acts []Activity, e PlanEdits) ([]Activity, yamlx.Problems) {
 			switch a.Status {
 			case "done":
 				// Finished before the plan starts: it holds no workstream and costs nothing more.
-				a.Months, a.Cost, a.Basis = 0, 0, "done before the plan"
+				a.Months, a.Cost, a.Basis = 0, 0, BasisDone
 				a.DependsOn = nil
 			case "in-progress":
 				// Already under way: it keeps its workstream from the first month.

@@ -249,7 +249,7 @@ func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error)
 	if err := doc.CheckCatalog(cat); err != nil {
 		return nil, inputError(err)
 	}
-	return countries.Build(doc, fw, cat), nil
+	return countries.Build(doc, fw, cat, a.lang), nil
 }
 
 // loadPlan is loadModel with the roadmap planned.

@@ -25,7 +25,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 					return inputErrorf("unknown block %q; blocks: %s", args[0], strings.Join(cat.BlockIDs(), ", "))
 				}
 				if *format == "json" {
-					return a.writeJSON(report.Block(cat, b))
+					return a.writeJSON(report.Block(cat, b, a.lang))
 				}
 				a.printBlock(cat, b)
 				return nil
@@ -33,7 +33,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 			if *format == "json" {
 				out := []report.BlockJSON{}
 				for _, b := range cat.Blocks {
-					out = append(out, report.Block(cat, b))
+					out = append(out, report.Block(cat, b, a.lang))
 				}
 				return a.writeJSON(out)
 			}
@@ -53,7 +53,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 
 func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
 	w := a.out
-	fmt.Fprintf(w, "%s (%s) · %s · spec %s\n\n%s\n", b.Name, b.ID, b.Category, orDash(b.SpecVersion), wrap(b.Purpose, 92, ""))
+	fmt.Fprintf(w, "%s (%s) · %s · spec %s\n\n%s\n", b.Name, b.ID, b.Category, orDash(b.SpecVersion), wrap(b.Purpose.In(a.lang), 92, ""))
 	if len(b.Functionalities) > 0 {
 		fmt.Fprintln(w, "\nKey functionalities:")
 		for _, f := range b.Functionalities {
@@ -114,7 +114,7 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 					return inputErrorf("unknown use case %q; use cases: %s", args[0], strings.Join(ids, ", "))
 				}
 				if *format == "json" {
-					return a.writeJSON(report.UseCase(u))
+					return a.writeJSON(report.UseCase(u, a.lang))
 				}
 				a.printUseCase(cat, u)
 				return nil
@@ -128,14 +128,14 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 			if *format == "json" {
 				out := []report.UseCaseJSON{}
 				for _, u := range list {
-					out = append(out, report.UseCase(u))
+					out = append(out, report.UseCase(u, a.lang))
 				}
 				return a.writeJSON(out)
 			}
 			tw := newTable(a.out)
 			fmt.Fprintln(tw, "ID\tName\tSector\tVersion\tSteps\tBlocks")
 			for _, u := range list {
-				name := u.Name
+				name := u.Name.In(a.lang)
 				if u.Legacy {
 					name += " (legacy)"
 				}
@@ -163,8 +163,8 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	if len(u.SDGs) > 0 {
 		fmt.Fprintf(w, "SDGs: %s\n", strings.Join(u.SDGs, ", "))
 	}
-	if u.Summary != "" {
-		fmt.Fprintf(w, "\n%s\n", wrap(u.Summary, 92, ""))
+	if u.Summary.In(a.lang) != "" {
+		fmt.Fprintf(w, "\n%s\n", wrap(u.Summary.In(a.lang), 92, ""))
 	}
 	blocks := u.Blocks()
 	fmt.Fprintln(w)
@@ -179,7 +179,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 		if s.Label != "" && s.Label != n {
 			n += " (" + s.Label + ")"
 		}
-		row := []string{n, s.Name}
+		row := []string{n, s.Name.In(a.lang)}
 		for _, b := range blocks {
 			mark := "·"
 			for _, sb := range s.Blocks {
@@ -196,7 +196,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	for _, b := range blocks {
 		name := b
 		if blk := cat.Block(b); blk != nil {
-			name = blk.Name
+			name = blk.Name.In(a.lang)
 		}
 		fmt.Fprintf(w, "  %-5s %s\n", abbrev(b), name)
 	}

@@ -29,7 +29,7 @@ func (a *app) matchCmd() *cobra.Command {
 			}
 			if format == "json" {
 				f := m.Doc.File
-				return a.writeJSON(report.Match(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Match))
+				return a.writeJSON(report.Match(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Match, a.lang))
 			}
 			a.warn(m.Doc.Warnings)
 			a.printMatch(m, all)

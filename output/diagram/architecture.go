@@ -43,7 +43,7 @@ func Architecture(m *countries.Model, lang string) []byte {
 		id := nodeID("uc", u.UseCase.ID)
 		ucIDs = append(ucIDs, id)
 		w.node(id, a("style", "rounded,filled"), a("fillcolor", colUseCase), af("width", blockWidth),
-			ah("label", useCaseLabel(m, u)), tip(useCaseTooltip(u)))
+			ah("label", useCaseLabel(m, u)), tip(useCaseTooltip(u, m.Lang)))
 	}
 	w.close()
 
@@ -80,7 +80,7 @@ func Architecture(m *countries.Model, lang string) []byte {
 			id := nodeID("bb", rb.Block.ID)
 			ids = append(ids, id)
 			w.node(id, append(blockAttrs(rb.Status), af("width", blockWidth),
-				ah("label", blockLabel(rb)), tip(blockTooltip(m, rb, lang)))...)
+				ah("label", blockLabel(rb, lang)), tip(blockTooltip(m, rb, lang)))...)
 		}
 		rows := grid(w, ids, maxCols)
 		w.close()
@@ -102,7 +102,7 @@ func Architecture(m *countries.Model, lang string) []byte {
 		ah("label", hostingLabel(m, cloud != nil)))
 	if cloud != nil {
 		w.node(nodeID("bb", cloudID), append(blockAttrs(cloud.Status), af("width", blockWidth),
-			ah("label", blockLabel(cloud)), tip(blockTooltip(m, cloud, lang)))...)
+			ah("label", blockLabel(cloud, lang)), tip(blockTooltip(m, cloud, lang)))...)
 	}
 	w.close()
 	for _, row := range lastRows {
@@ -166,7 +166,7 @@ func useCaseLabel(m *countries.Model, u catalog.NeededUseCase) html {
 	if u.UseCase.Custom {
 		kind = "custom use case"
 	}
-	rows := []html{bold(lines(wrap(u.UseCase.Name, 30))), small(esc(u.UseCase.ID + " · " + kind))}
+	rows := []html{bold(lines(wrap(u.UseCase.Name.In(m.Lang), 30))), small(esc(u.UseCase.ID + " · " + kind))}
 	for _, s := range m.Match.Services {
 		if s.Service.UseCase == u.UseCase.ID {
 			rows = append(rows, small(lines(wrap(fmt.Sprintf("#%d %s · priority %.1f", s.Rank, s.Service.Name, s.Priority), 38))))
@@ -175,10 +175,10 @@ func useCaseLabel(m *countries.Model, u catalog.NeededUseCase) html {
 	return table(rows...)
 }
 
-func useCaseTooltip(u catalog.NeededUseCase) string {
-	t := u.UseCase.Name
-	if u.UseCase.Summary != "" {
-		t += ": " + u.UseCase.Summary
+func useCaseTooltip(u catalog.NeededUseCase, lang string) string {
+	t := u.UseCase.Name.In(lang)
+	if u.UseCase.Summary.In(lang) != "" {
+		t += ": " + u.UseCase.Summary.In(lang)
 	}
 	return truncate(t+" Blocks: "+strings.Join(u.Blocks, ", "), 400)
 }
@@ -218,7 +218,7 @@ func blockGroups(m *countries.Model) ([]blockGroup, *catalog.RequiredBlock) {
 	var out []blockGroup
 	for _, g := range groups {
 		if len(g.blocks) > 0 {
-			sort.SliceStable(g.blocks, func(i, j int) bool { return g.blocks[i].Block.Name < g.blocks[j].Block.Name })
+			sort.SliceStable(g.blocks, func(i, j int) bool { return g.blocks[i].Block.Name.In(m.Lang) < g.blocks[j].Block.Name.In(m.Lang) })
 			out = append(out, g)
 		}
 	}
@@ -276,9 +276,9 @@ func gateLines(rb *catalog.RequiredBlock) []html {
 	return out
 }
 
-func blockLabel(rb *catalog.RequiredBlock) html {
+func blockLabel(rb *catalog.RequiredBlock, lang string) html {
 	st := styleOf(rb.Status)
-	rows := []html{bold(lines(wrap(rb.Block.Name, 30))), esc(st.mark)}
+	rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 30))), esc(st.mark)}
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
 		rows = append(rows, small(lines(wrap("in place: "+rb.Inventory.System, 36))))
 	}

@@ -77,10 +77,10 @@ func Dependencies(m *countries.Model, lang string) []byte {
 		if ci != cj {
 			return ci < cj
 		}
-		return blocks[i].Block.Name < blocks[j].Block.Name
+		return blocks[i].Block.Name.In(lang) < blocks[j].Block.Name.In(lang)
 	})
 	for _, rb := range blocks {
-		rows := []html{bold(lines(wrap(rb.Block.Name, 28))), esc(styleOf(rb.Status).mark + " · " + rb.Block.Category),
+		rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 28))), esc(styleOf(rb.Status).mark + " · " + rb.Block.Category),
 			small(lines(wrap(fmt.Sprintf("needed by %d use case(s)", len(rb.NeededBy)), 34)))}
 		w.node(nodeID("bb", rb.Block.ID), append(blockAttrs(rb.Status), af("width", 2.2),
 			ah("label", table(rows...)), tip(blockTooltip(m, rb, lang)))...)
@@ -91,7 +91,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 				continue
 			}
 			w.edge(nodeID("bb", rb.Block.ID), nodeID("bb", d.Block), af("penwidth", 1.6), a("color", colInk),
-				tip(truncate(rb.Block.Name+" depends on "+blockName(m, d.Block)+": "+d.Reason, 400)))
+				tip(truncate(rb.Block.Name.In(lang)+" depends on "+blockName(m, d.Block)+": "+d.Reason, 400)))
 		}
 	}
 	for _, id := range inds {

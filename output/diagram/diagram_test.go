@@ -244,10 +244,10 @@ func nastyModel(t *testing.T) *countries.Model {
 	}
 	s := string(src)
 	for old, new := range map[string]string{
-		"name: Republic of Bakana":        "name: " + yamlQuote(nastyCountry),
-		"    name: Land title transfer\n": "    name: " + yamlQuote(nastyUseCase+"\nsecond line") + "\n",
-		"{name: Land title transfer,":     "{name: " + yamlQuote(nastyService) + ",",
-		"{name: Apply online,":            "{name: " + yamlQuote(nastyStep) + ",",
+		"name: Republic of Bakana": "name: " + yamlQuote(nastyCountry),
+		"    name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}\n":      "    name: " + yamlQuote(nastyUseCase+"\nsecond line") + "\n",
+		"{name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}, use_case": "{name: " + yamlQuote(nastyService) + ", use_case",
+		"{name: {en: Apply online,":       "{name: {en: " + yamlQuote(nastyStep) + ",",
 		"system: Treasury payment switch": "system: " + yamlQuote(nastySystem),
 	} {
 		if !strings.Contains(s, old) {

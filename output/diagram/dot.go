@@ -389,8 +389,8 @@ func blockStatus(m *countries.Model, id string) string {
 
 // blockName is the block's name from the catalog, or its id.
 func blockName(m *countries.Model, id string) string {
-	if b := m.Catalog.Block(id); b != nil && b.Name != "" {
-		return b.Name
+	if b := m.Catalog.Block(id); b != nil && b.Name.In(m.Lang) != "" {
+		return b.Name.In(m.Lang)
 	}
 	return id
 }

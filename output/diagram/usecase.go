@@ -20,11 +20,11 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 	}
 	w := &writer{}
 	header(w, "usecase", "", a("rankdir", "LR"), a("nodesep", "0.25"), a("ranksep", "1.4"))
-	graphTitle(w, u.ID+" · "+u.Name, useCaseSubtitle(m, u, need))
+	graphTitle(w, u.ID+" · "+u.Name.In(lang), useCaseSubtitle(m, u, need))
 
 	// Steps: one table, a row per step in order, each row a port the step's edges leave from
 	// (Graphviz does not keep the order of separate nodes in a column reliably).
-	w.node("steps", a("shape", "plain"), ah("label", stepsTable(u, len(u.Blocks()))))
+	w.node("steps", a("shape", "plain"), ah("label", stepsTable(u, len(u.Blocks()), lang)))
 
 	// Blocks the steps use, then blocks needed only through dependencies.
 	direct := u.Blocks()
@@ -81,7 +81,7 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 
 // stepsTable lists the steps, one row (and port s1, s2, …) each, the rows about as tall
 // together as the column of blocks beside them, so the edges fan out less.
-func stepsTable(u *catalog.UseCase, blocks int) html {
+func stepsTable(u *catalog.UseCase, blocks int, lang string) html {
 	rowHeight := 0
 	if len(u.Steps) > 0 {
 		rowHeight = min(max(80*blocks/len(u.Steps), 30), 90)
@@ -95,7 +95,7 @@ func stepsTable(u *catalog.UseCase, blocks int) html {
 			num += "<BR/>" + string(small(esc("("+s.Label+")")))
 		}
 		fmt.Fprintf(&b, `<TR><TD HEIGHT="%d"><B>%s</B></TD><TD PORT="s%d" ALIGN="LEFT" WIDTH="200">%s</TD></TR>`, rowHeight, num, i+1,
-			strings.ReplaceAll(string(lines(wrap(s.Name, 34))), "<BR/>", `<BR ALIGN="LEFT"/>`)+`<BR ALIGN="LEFT"/>`)
+			strings.ReplaceAll(string(lines(wrap(s.Name.In(lang), 34))), "<BR/>", `<BR ALIGN="LEFT"/>`)+`<BR ALIGN="LEFT"/>`)
 	}
 	b.WriteString(`</TABLE>`)
 	return html(b.String())

@@ -31,7 +31,7 @@ func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.
 	if err := doc.CheckCatalog(cat); err != nil {
 		t.Fatal(err)
 	}
-	m := countries.Build(doc, fw, cat)
+	m := countries.Build(doc, fw, cat, "en")
 	if err := m.Replan(countries.PlanOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -300,7 +300,7 @@ func (r *mdReport) title() {
 	if len(f.Ministries) > 0 {
 		var names []string
 		for _, mi := range f.Ministries {
-			names = append(names, mi.Name)
+			names = append(names, mi.Name.In(r.lang))
 		}
 		lines = append(lines, tr("taking", escJoin(names)))
 	}
@@ -479,7 +479,7 @@ func (r *mdReport) gates() {
 			if g.Current != nil {
 				now = levelText(*g.Current)
 			}
-			rows = append(rows, []string{esc(b.Block.Name), esc(q), fmt.Sprint(g.Min), now, tr("gate." + g.State)})
+			rows = append(rows, []string{esc(b.Block.Name.In(r.lang)), esc(q), fmt.Sprint(g.Min), now, tr("gate." + g.State)})
 		}
 	}
 	if len(rows) == 0 {
@@ -503,7 +503,7 @@ func (r *mdReport) services() {
 	r.para(tr("services.intro"))
 	var rows [][]string
 	for _, s := range mt.Services {
-		rows = append(rows, []string{fmt.Sprint(s.Rank), esc(s.Service.Name), fmt.Sprintf("%.1f", s.Priority), tr("q." + s.Quadrant), esc(r.useCaseName(s.Service.UseCase))})
+		rows = append(rows, []string{fmt.Sprint(s.Rank), esc(s.Service.Name.In(r.lang)), fmt.Sprintf("%.1f", s.Priority), tr("q." + s.Quadrant), esc(r.useCaseName(s.Service.UseCase))})
 	}
 	r.table(cols("services.cols"), "rlrll", rows)
 }
@@ -539,7 +539,7 @@ func (r *mdReport) architecture() {
 		if b.Inventory != nil && b.Inventory.System != "" {
 			sys = esc(b.Inventory.System)
 		}
-		rows = append(rows, []string{esc(b.Block.Name), esc(b.Block.Category), tr("status." + b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
+		rows = append(rows, []string{esc(b.Block.Name.In(r.lang)), esc(b.Block.Category), tr("status." + b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
 	}
 	r.table(cols("blocks.cols"), "llllll", rows)
 	if mt.ReuseFactor != nil {
@@ -569,7 +569,7 @@ func (r *mdReport) architecture() {
 				byID[p.Product.ID] = e
 				order = append(order, p.Product.ID)
 			}
-			e.blocks = append(e.blocks, b.Block.Name)
+			e.blocks = append(e.blocks, b.Block.Name.In(r.lang))
 		}
 	}
 	if len(order) > 0 {
@@ -813,7 +813,7 @@ func (r *mdReport) budget() {
 		for _, u := range fd.Unneeded {
 			target := u.Target
 			if b := r.m.Catalog.Block(u.Target); b != nil {
-				target = b.Name
+				target = b.Name.In(r.lang)
 			}
 			items = append(items, tr("unneeded.line", esc(u.Funder), r.money(u.Amount), esc(target), esc(u.Why)))
 		}
@@ -853,8 +853,8 @@ func (r *mdReport) ministry(id string) string {
 		return tr("dash")
 	}
 	for _, mi := range r.f.Ministries {
-		if mi.ID == id && mi.Name != "" {
-			return mi.Name
+		if mi.ID == id && mi.Name.In(r.lang) != "" {
+			return mi.Name.In(r.lang)
 		}
 	}
 	return id
@@ -879,7 +879,7 @@ func (r *mdReport) activityName(id, fallback string) string {
 func (r *mdReport) useCaseName(id string) string {
 	for _, u := range r.m.Match.UseCases {
 		if u.UseCase.ID == id {
-			return u.UseCase.Name
+			return u.UseCase.Name.In(r.lang)
 		}
 	}
 	return id
@@ -887,13 +887,13 @@ func (r *mdReport) useCaseName(id string) string {
 
 func (r *mdReport) useCaseLabel(u *catalog.UseCase) string {
 	if u.Custom {
-		return tr("usecase.custom", esc(u.Name))
+		return tr("usecase.custom", esc(u.Name.In(r.lang)))
 	}
 	code := u.Code
 	if code == "" {
 		code = strings.ToUpper(u.ID)
 	}
-	return esc(u.Name + " (" + code + ")")
+	return esc(u.Name.In(r.lang) + " (" + code + ")")
 }
 
 // neededBy names the use cases that need a block: "all N use cases", or their codes.
@@ -908,7 +908,7 @@ func (r *mdReport) neededBy(ids []string) string {
 			if u.UseCase.ID == id {
 				switch {
 				case u.UseCase.Custom:
-					code = u.UseCase.Name
+					code = u.UseCase.Name.In(r.lang)
 				case u.UseCase.Code != "":
 					code = u.UseCase.Code
 				}

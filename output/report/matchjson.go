@@ -59,14 +59,14 @@ type ServiceJSON struct {
 }
 
 // Match builds the match document.
-func Match(country CountryJSON, m *catalog.Match) MatchJSON {
+func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 	out := MatchJSON{Country: country, UseCases: []UseCaseNeedJSON{}, Blocks: []RequiredBlockJSON{}, ReuseFactor: m.ReuseFactor, Services: []ServiceJSON{}}
 	for _, u := range m.UseCases {
-		out.UseCases = append(out.UseCases, UseCaseNeedJSON{ID: u.UseCase.ID, Name: u.UseCase.Name, Custom: u.UseCase.Custom, From: u.From, Blocks: u.Blocks})
+		out.UseCases = append(out.UseCases, UseCaseNeedJSON{ID: u.UseCase.ID, Name: u.UseCase.Name.In(lang), Custom: u.UseCase.Custom, From: u.From, Blocks: u.Blocks})
 	}
 	for _, b := range m.Blocks {
 		rb := RequiredBlockJSON{
-			ID: b.Block.ID, Name: b.Block.Name, Category: b.Block.Category, Status: b.Status,
+			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
 			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy), Products: []ProductRank{},
 		}
 		if b.Inventory != nil {
@@ -84,7 +84,7 @@ func Match(country CountryJSON, m *catalog.Match) MatchJSON {
 	}
 	for _, s := range m.Services {
 		out.Services = append(out.Services, ServiceJSON{
-			Name: s.Service.Name, Rank: s.Rank, Priority: s.Priority, Impact: s.Impact, Feasibility: s.Feasibility,
+			Name: s.Service.Name.In(lang), Rank: s.Rank, Priority: s.Priority, Impact: s.Impact, Feasibility: s.Feasibility,
 			Quadrant: s.Quadrant, UseCase: s.Service.UseCase,
 		})
 	}
@@ -127,12 +127,12 @@ type StepJSON struct {
 }
 
 // UseCase builds the JSON of one use case.
-func UseCase(u *catalog.UseCase) UseCaseJSON {
-	out := UseCaseJSON{ID: u.ID, Code: u.Code, Name: u.Name, Sector: u.Sector, SDGs: nonNil(u.SDGs), Version: u.Version,
-		Status: u.Status, Legacy: u.Legacy, VariantOf: u.VariantOf, Summary: u.Summary, Notes: u.Notes, Source: u.Source,
+func UseCase(u *catalog.UseCase, lang string) UseCaseJSON {
+	out := UseCaseJSON{ID: u.ID, Code: u.Code, Name: u.Name.In(lang), Sector: u.Sector, SDGs: nonNil(u.SDGs), Version: u.Version,
+		Status: u.Status, Legacy: u.Legacy, VariantOf: u.VariantOf, Summary: u.Summary.In(lang), Notes: u.Notes, Source: u.Source,
 		Steps: []StepJSON{}, Blocks: nonNil(u.Blocks())}
 	for i, s := range u.Steps {
-		out.Steps = append(out.Steps, StepJSON{N: i + 1, Label: s.Label, Name: s.Name, Blocks: nonNil(s.Blocks), PublishedBlocks: s.PublishedBlocks})
+		out.Steps = append(out.Steps, StepJSON{N: i + 1, Label: s.Label, Name: s.Name.In(lang), Blocks: nonNil(s.Blocks), PublishedBlocks: s.PublishedBlocks})
 	}
 	return out
 }
@@ -153,8 +153,8 @@ type BlockJSON struct {
 }
 
 // Block builds the JSON of one block.
-func Block(cat *catalog.Catalog, b *catalog.Block) BlockJSON {
-	out := BlockJSON{ID: b.ID, Name: b.Name, Category: b.Category, SpecVersion: b.SpecVersion, Purpose: b.Purpose,
+func Block(cat *catalog.Catalog, b *catalog.Block, lang string) BlockJSON {
+	out := BlockJSON{ID: b.ID, Name: b.Name.In(lang), Category: b.Category, SpecVersion: b.SpecVersion, Purpose: b.Purpose.In(lang),
 		Functionalities: nonNil(b.Functionalities), DependsOn: b.DependsOn, LegacyNames: nonNil(b.LegacyNames), Products: []string{}, Source: b.Source}
 	if out.DependsOn == nil {
 		out.DependsOn = []catalog.Dependency{}

@@ -57,10 +57,10 @@ func Model(m *countries.Model, lang string) ModelJSON {
 		},
 		Ministries: []MinistryJSON{},
 		Score:      Score(m.Doc, m.Score, lang),
-		Match:      Match(country, m.Match),
+		Match:      Match(country, m.Match, lang),
 	}
 	for _, mi := range f.Ministries {
-		out.Ministries = append(out.Ministries, MinistryJSON{ID: mi.ID, Name: mi.Name, FocalPoint: optString(mi.FocalPoint), Email: optString(mi.Email)})
+		out.Ministries = append(out.Ministries, MinistryJSON{ID: mi.ID, Name: mi.Name.In(lang), FocalPoint: optString(mi.FocalPoint), Email: optString(mi.Email)})
 	}
 	if m.Plan != nil {
 		var warns []string

@@ -60,7 +60,7 @@ func (b *book) blocks() {
 	}
 	for i, u := range mt.UseCases {
 		r := hr + 2 + i
-		name := u.UseCase.ID + " · " + u.UseCase.Name
+		name := u.UseCase.ID + " · " + u.UseCase.Name.In(b.lang)
 		if u.UseCase.Custom {
 			name += " (custom)"
 		}
@@ -105,7 +105,7 @@ func (b *book) blocks() {
 	for i := range mt.Blocks {
 		rb := &mt.Blocks[i]
 		r := tr + 1 + i
-		label := rb.Block.Name + "\n" + rb.Block.ID
+		label := rb.Block.Name.In(b.lang) + "\n" + rb.Block.ID
 		b.str(s, 1, r, label, st.textMerged)
 		lines := wrapLines(label, bbLabelWidth)
 		col := 2

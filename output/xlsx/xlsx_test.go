@@ -33,7 +33,7 @@ func model(t testing.TB, doc *countries.Doc) *countries.Model {
 	if err := doc.CheckCatalog(cat); err != nil {
 		t.Fatal(err)
 	}
-	m := countries.Build(doc, fw, cat)
+	m := countries.Build(doc, fw, cat, "en")
 	if err := m.Replan(countries.PlanOptions{}); err != nil {
 		t.Fatal(err)
 	}

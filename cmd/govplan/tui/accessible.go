@@ -15,7 +15,7 @@ import (
 // RunAccessible answers a country file's open indicators in huh's accessible mode: plain
 // prompts, one per line, for screen readers. Every answer is saved at once.
 func RunAccessible(path, catalogDir, lang string, in io.Reader, out io.Writer) error {
-	s, err := openSession(path, catalogDir)
+	s, err := openSession(path, catalogDir, lang)
 	if err != nil {
 		return err
 	}

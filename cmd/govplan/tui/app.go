@@ -122,7 +122,7 @@ func diskTick() tea.Cmd {
 }
 
 func (m *Model) open(path string) error {
-	s, err := openSession(path, m.c.opts.CatalogDir)
+	s, err := openSession(path, m.c.opts.CatalogDir, m.c.lang)
 	if err != nil {
 		return err
 	}

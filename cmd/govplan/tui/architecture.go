@@ -126,7 +126,7 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 				ss = i
 			}
 		}
-		a.form = newForm(b.Name+": what exists today",
+		a.form = newForm(b.Name.In(a.c.lang)+": what exists today",
 			choiceField("Status", st, ss),
 			textField("System", it.System, "e.g. National ID system", nil),
 			choiceField("Owner", owners, sel),
@@ -196,7 +196,7 @@ func (a *architecture) view(w, h int) string {
 				today += ": " + it.System
 			}
 		}
-		line := fmt.Sprintf("%-22s %-10s %s", truncate(b.Name, 22), plan, today)
+		line := fmt.Sprintf("%-22s %-10s %s", truncate(b.Name.In(a.c.lang), 22), plan, today)
 		if i == a.sel {
 			line = st.Selected.Render(pad(line, leftW-2))
 		}
@@ -217,13 +217,13 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	rb := a.c.sess.model.Match.Block(b.ID)
 	var body []string
 	body = append(body, st.Faint.Render(fmt.Sprintf("%s · spec %s", b.Category, orDash(b.SpecVersion))))
-	for _, l := range wrap(b.Purpose, inner) {
+	for _, l := range wrap(b.Purpose.In(a.c.lang), inner) {
 		body = append(body, l)
 	}
 	body = append(body, "")
 	if rb == nil {
 		body = append(body, "Not required by the country's use cases.")
-		return panel(st, b.Name, body, w, h)
+		return panel(st, b.Name.In(a.c.lang), body, w, h)
 	}
 	body = append(body, st.Bold.Render("Plan: "+strings.ToUpper(rb.Status))+"  needed by "+strings.Join(rb.NeededBy, ", "))
 	for _, r := range groupReasons(rb.Reasons) {
@@ -273,7 +273,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			body = append(body, wrap(line, inner)...)
 		}
 	}
-	return panel(st, b.Name, body, w, h)
+	return panel(st, b.Name.In(a.c.lang), body, w, h)
 }
 
 // groupReasons folds "uc step N (name)" lines into "uc steps 2, 3, 7".

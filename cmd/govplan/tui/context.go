@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 )
 
@@ -123,7 +124,7 @@ func (s *contextScreen) ministryForm(m countries.Ministry) {
 			}
 			return ""
 		}),
-		textField("Name", m.Name, "Ministry of ICT and Digital Economy", nonEmpty),
+		textField("Name", m.Name.In(s.c.lang), "Ministry of ICT and Digital Economy", nonEmpty),
 		textField("Focal point", m.FocalPoint, "who speaks for it", nil),
 		textField("E-mail", m.Email, "", nil),
 	)
@@ -166,7 +167,11 @@ func (s *contextScreen) save() {
 				return
 			}
 		}
-		m := countries.Ministry{ID: ident.Norm(f.value(0)), Name: f.value(1), FocalPoint: f.value(2), Email: f.value(3)}
+		var name i18n.Text
+		if s.editing >= 0 {
+			name = s.c.sess.doc.File.Ministries[s.editing].Name
+		}
+		m := countries.Ministry{ID: ident.Norm(f.value(0)), Name: setText(name, s.c.lang, f.value(1)), FocalPoint: f.value(2), Email: f.value(3)}
 		node, nerr := countries.FlowNode(m)
 		if nerr != nil {
 			err = nerr
@@ -210,7 +215,7 @@ func (s *contextScreen) view(w, h int) string {
 		body = append(body, "None yet: press a to add the ministries in the room (their answers can then be told apart).")
 	}
 	for i, m := range f.Ministries {
-		line := fmt.Sprintf("%-18s %-44s %s", m.ID, truncate(m.Name, 44), m.FocalPoint)
+		line := fmt.Sprintf("%-18s %-44s %s", m.ID, truncate(m.Name.In(s.c.lang), 44), m.FocalPoint)
 		if i == s.sel {
 			line = st.Selected.Render(pad(line, w-4))
 		}

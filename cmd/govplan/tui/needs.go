@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 )
 
@@ -226,7 +227,7 @@ func parseSteps(v string) ([]catalog.Step, error) {
 		if !ok || strings.TrimSpace(name) == "" {
 			return nil, fmt.Errorf("write each step as 'Name: block, block' and separate steps with ';'")
 		}
-		s := catalog.Step{Name: strings.TrimSpace(name)}
+		s := catalog.Step{Name: i18n.Plain(strings.TrimSpace(name))}
 		for _, b := range strings.Split(blocks, ",") {
 			if b = ident.Norm(b); b != "" {
 				s.Blocks = append(s.Blocks, b)
@@ -258,7 +259,7 @@ func (n *needs) checkSteps(v string) string {
 func (n *needs) saveCustom() {
 	f := n.form
 	steps, _ := parseSteps(f.value(3))
-	u := &catalog.UseCase{ID: ident.Norm(f.value(0)), Name: f.value(1), Sector: f.value(2), Steps: steps}
+	u := &catalog.UseCase{ID: ident.Norm(f.value(0)), Name: i18n.Plain(f.value(1)), Sector: f.value(2), Steps: steps}
 	for i := range u.Steps {
 		sort.Strings(u.Steps[i].Blocks)
 	}
@@ -290,11 +291,11 @@ func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 		n.serviceForm(catalog.Service{Demand: 3, Impact: 3, Technical: 3, Financial: 3, Political: 3})
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.edit) && len(svcs) > 0:
-		n.editing = n.fileIndex(svcs[n.ssel].Service.Name)
+		n.editing = n.fileIndex(svcs[n.ssel].Service.Name.In(n.c.lang))
 		n.serviceForm(svcs[n.ssel].Service)
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.remove) && len(svcs) > 0:
-		i := n.fileIndex(svcs[n.ssel].Service.Name)
+		i := n.fileIndex(svcs[n.ssel].Service.Name.In(n.c.lang))
 		name := svcs[n.ssel].Service.Name
 		if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"services", i}) }); err != nil {
 			n.c.sayErr(err)
@@ -308,7 +309,7 @@ func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 
 func (n *needs) fileIndex(name string) int {
 	for i, s := range n.c.sess.doc.File.Services {
-		if s.Name == name {
+		if s.Name.In(n.c.lang) == name {
 			return i
 		}
 	}
@@ -341,7 +342,7 @@ func (n *needs) serviceForm(s catalog.Service) {
 		title = "Edit service (criteria 1 = low … 5 = high)"
 	}
 	n.form = newForm(title,
-		textField("Name", s.Name, "Child cash benefit", nonEmpty),
+		textField("Name", s.Name.In(n.c.lang), "Child cash benefit", nonEmpty),
 		choiceField("Use case", ucs, sel),
 		score("User demand", s.Demand), score("Impact", s.Impact),
 		score("Technical feasibility", s.Technical), score("Financial feasibility", s.Financial), score("Political feasibility", s.Political),
@@ -351,7 +352,11 @@ func (n *needs) serviceForm(s catalog.Service) {
 func (n *needs) saveService() {
 	f := n.form
 	num := func(i int) int { v, _ := strconv.Atoi(f.value(i)); return v }
-	s := catalog.Service{Name: f.value(0), UseCase: f.value(1), Demand: num(2), Impact: num(3), Technical: num(4), Financial: num(5), Political: num(6)}
+	var name i18n.Text
+	if n.editing >= 0 {
+		name = n.c.sess.doc.File.Services[n.editing].Name
+	}
+	s := catalog.Service{Name: setText(name, n.c.lang, f.value(0)), UseCase: f.value(1), Demand: num(2), Impact: num(3), Technical: num(4), Financial: num(5), Political: num(6)}
 	if n.editing >= 0 {
 		s.Owner = n.c.sess.doc.File.Services[n.editing].Owner
 		s.Notes = n.c.sess.doc.File.Services[n.editing].Notes
@@ -430,7 +435,7 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 		meta += " · SDG " + strings.Join(u.SDGs, ", ")
 	}
 	body = append(body, st.Faint.Render(meta))
-	for _, l := range wrap(u.Summary, inner) {
+	for _, l := range wrap(u.Summary.In(n.c.lang), inner) {
 		if l != "" {
 			body = append(body, l)
 		}
@@ -449,7 +454,7 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 	}
 	body = append(body, st.Bold.Render(head))
 	for i, s := range u.Steps {
-		line := fmt.Sprintf("%2d  %s", i+1, pad(s.Name, nameW))
+		line := fmt.Sprintf("%2d  %s", i+1, pad(s.Name.In(n.c.lang), nameW))
 		for _, b := range blocks {
 			m := "·"
 			for _, sb := range s.Blocks {
@@ -465,13 +470,13 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 	for _, b := range blocks {
 		name := b
 		if blk := n.c.sess.cat.Block(b); blk != nil {
-			name = blk.Name
+			name = blk.Name.In(n.c.lang)
 		}
 		legend = append(legend, abbrev(b)+" "+name)
 	}
 	body = append(body, "")
 	body = append(body, wrap(st.Faint.Render(strings.Join(legend, " · ")), inner)...)
-	return panel(st, strings.ToUpper(u.ID)+" "+u.Name, body, w, h)
+	return panel(st, strings.ToUpper(u.ID)+" "+u.Name.In(n.c.lang), body, w, h)
 }
 
 func (n *needs) servicesView(w, h int) string {
@@ -482,7 +487,7 @@ func (n *needs) servicesView(w, h int) string {
 	body = append(body, st.Bold.Render(fmt.Sprintf("%-3s %-34s %8s  %-12s %-13s %s", "#", "Service", "Priority", "Quadrant", "Use case", "D I T F P")))
 	for i, s := range svcs {
 		sv := s.Service
-		line := fmt.Sprintf("%-3d %-34s %8.1f  %-12s %-13s %d %d %d %d %d", s.Rank, truncate(sv.Name, 34), s.Priority, s.Quadrant, sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
+		line := fmt.Sprintf("%-3d %-34s %8.1f  %-12s %-13s %d %d %d %d %d", s.Rank, truncate(sv.Name.In(n.c.lang), 34), s.Priority, s.Quadrant, sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
 		if i == n.ssel {
 			line = st.Selected.Render(pad(line, w-2))
 		}

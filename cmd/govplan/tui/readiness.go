@@ -589,7 +589,7 @@ func (r *readiness) cardPanel(w, h int) string {
 		}
 		name := g.BB
 		if b := sess.cat.Block(g.BB); b != nil {
-			name = b.Name
+			name = b.Name.In(lang)
 		}
 		state := map[string]string{assess.GateMet: "met ✓", assess.GateUnmet: "not met ✗", assess.GateUnknown: "unknown ?"}[g.State]
 		gates = append(gates, fmt.Sprintf("%s ≥ %d (%s)", name, g.Min, state))

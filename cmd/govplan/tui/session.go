@@ -8,6 +8,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // session is the open country file and everything derived from it. The file is the only
@@ -18,6 +19,7 @@ type session struct {
 	cat   *catalog.Catalog
 	model *countries.Model
 	opts  countries.PlanOptions
+	lang  string // the language of the match and plan texts
 
 	savedAt       time.Time
 	changedOnDisk bool   // the file changed under us; nothing is saved until reload
@@ -26,7 +28,7 @@ type session struct {
 }
 
 // openSession loads a country file with its framework and the catalog.
-func openSession(path, catalogDir string) (*session, error) {
+func openSession(path, catalogDir, lang string) (*session, error) {
 	doc, err := countries.Load(path)
 	if err != nil {
 		return nil, err
@@ -45,14 +47,14 @@ func openSession(path, catalogDir string) (*session, error) {
 	if err := doc.CheckCatalog(cat); err != nil {
 		return nil, err
 	}
-	s := &session{doc: doc, fw: fw, cat: cat, now: time.Now}
+	s := &session{doc: doc, fw: fw, cat: cat, now: time.Now, lang: lang}
 	s.rebuild()
 	return s, nil
 }
 
 // rebuild derives the score, match and plan from the file.
 func (s *session) rebuild() {
-	s.model = countries.Build(s.doc, s.fw, s.cat)
+	s.model = countries.Build(s.doc, s.fw, s.cat, s.lang)
 	s.planErr = ""
 	if err := s.model.Replan(s.opts); err != nil {
 		s.planErr = err.Error()
@@ -130,4 +132,17 @@ func (s *session) ministryIDs() []string {
 		ids = append(ids, m.ID)
 	}
 	return ids
+}
+
+// setText sets the text of lang in t, keeping the other languages (English is always set).
+func setText(t i18n.Text, lang, v string) i18n.Text {
+	out := i18n.Text{}
+	for k, x := range t {
+		out[k] = x
+	}
+	out[lang] = v
+	if out[i18n.Default] == "" {
+		out[i18n.Default] = v
+	}
+	return out
 }
