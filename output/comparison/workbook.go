@@ -1,0 +1,471 @@
+// Package comparison writes what donors and regional bodies read when they compare many
+// assessments: a comparison workbook (ranking, heat map, charts, rounds, blocks and funding
+// across countries) and an SVG chart of the ranking.
+package comparison
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/i18n"
+	"github.com/xuri/excelize/v2"
+)
+
+// book carries the workbook being written and the first error met.
+type book struct {
+	f      *excelize.File
+	lang   string
+	err    error
+	header int
+	num    int
+	pct    int
+	text   int
+	title  int
+}
+
+func (b *book) check(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+func cell(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// str writes text that always stays text (never a formula).
+func (b *book) str(sheet string, col, row int, v string, style int) {
+	b.check(b.f.SetCellStr(sheet, cell(col, row), v))
+	if style > 0 {
+		b.check(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
+	}
+}
+
+// num writes a number; nil leaves the cell empty.
+func (b *book) numCell(sheet string, col, row int, v *float64, style int) {
+	if v != nil {
+		b.check(b.f.SetCellFloat(sheet, cell(col, row), *v, -1, 64))
+	}
+	if style > 0 {
+		b.check(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
+	}
+}
+
+func score100(s *float64) *float64 {
+	if s == nil {
+		return nil
+	}
+	v := math.Round(*s*1000) / 10
+	return &v
+}
+
+// WriteFile writes the comparison workbook atomically. models may be nil (no block or funding
+// sheets then).
+func WriteFile(path string, c *assess.Comparison, models []*countries.Model, lang string) error {
+	return atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return Write(w, c, models, lang) })
+}
+
+// Write writes the comparison workbook to w.
+func Write(w io.Writer, c *assess.Comparison, models []*countries.Model, lang string) error {
+	if len(c.Rows) == 0 {
+		return errors.New("nothing to compare")
+	}
+	b := &book{f: excelize.NewFile(), lang: lang}
+	defer b.f.Close()
+	b.styles()
+	ranking := sheetName(i18n.T(lang, "Ranking"))
+	b.check(b.f.SetSheetName("Sheet1", ranking))
+	b.ranking(ranking, c)
+	b.heatmap(sheetName(i18n.T(lang, "Heat map")), c)
+	if len(c.Rounds) > 0 {
+		b.rounds(sheetName(i18n.T(lang, "Rounds")), c)
+	}
+	if len(models) > 0 {
+		p := countries.NewPortfolio(models)
+		b.blocks(sheetName(i18n.T(lang, "Building blocks")), p)
+		b.funding(sheetName(i18n.T(lang, "Funding")), p)
+	}
+	for _, sh := range b.f.GetSheetList() {
+		b.landscape(sh) // last: an autofilter rewrites the sheet properties
+	}
+	b.f.SetActiveSheet(0)
+	if b.err != nil {
+		return b.err
+	}
+	return b.f.Write(w)
+}
+
+// sheetName keeps a name within Excel's rules (31 characters, no []:*?/\).
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return s
+}
+
+func (b *book) styles() {
+	mk := func(s *excelize.Style) int {
+		id, err := b.f.NewStyle(s)
+		b.check(err)
+		return id
+	}
+	font := excelize.Font{Family: "Calibri", Size: 11}
+	bold := font
+	bold.Bold = true
+	b.header = mk(&excelize.Style{Font: &bold, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	b.num = mk(&excelize.Style{Font: &font, CustomNumFmt: ptrS("0")})
+	b.pct = mk(&excelize.Style{Font: &font, NumFmt: 9})
+	b.text = mk(&excelize.Style{Font: &font, Alignment: &excelize.Alignment{Vertical: "top"}})
+	big := excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: "1F4E79"}
+	b.title = mk(&excelize.Style{Font: &big})
+}
+
+func ptrS(s string) *string { return &s }
+
+// landscape prints a sheet across one page width, landscape.
+func (b *book) landscape(sheet string) {
+	orient, one, zero := "landscape", 1, 0
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	fit := true
+	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+}
+
+func (b *book) freeze(sheet string, cols, rows int) {
+	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell(cols+1, rows+1), ActivePane: "bottomRight"}))
+}
+
+// ranking writes the table of countries by rank with a bar chart of overall scores and a
+// radar of the first five.
+func (b *book) ranking(s string, c *assess.Comparison) {
+	lang := b.lang
+	heads := []string{i18n.T(lang, "Rank"), i18n.T(lang, "Country"), i18n.T(lang, "ISO code"), i18n.T(lang, "Assessed"),
+		i18n.T(lang, "Overall (0–100)"), i18n.T(lang, "Band"), i18n.T(lang, "Completeness")}
+	for _, p := range c.Framework.Pillars {
+		heads = append(heads, p.Name.In(lang))
+	}
+	for i, h := range heads {
+		b.str(s, i+1, 1, h, b.header)
+	}
+	for i, r := range c.Rows {
+		row := i + 2
+		if r.Rank > 0 {
+			b.check(b.f.SetCellInt(s, cell(1, row), int64(r.Rank)))
+		}
+		b.str(s, 2, row, r.Entry.Name, b.text)
+		b.str(s, 3, row, r.Entry.ISO3, b.text)
+		b.str(s, 4, row, r.Entry.Date, b.text)
+		b.numCell(s, 5, row, score100(r.Overall), b.num)
+		band := ""
+		if r.Band != nil {
+			band = r.Band.Name.In(lang)
+		}
+		b.str(s, 6, row, band, b.text)
+		b.numCell(s, 7, row, r.Completeness, b.pct)
+		for pi, v := range r.Pillars {
+			b.numCell(s, 8+pi, row, score100(v), b.num)
+		}
+	}
+	last := len(c.Rows) + 1
+	b.check(b.f.SetColWidth(s, "B", "B", 32))
+	b.check(b.f.SetColWidth(s, "D", "G", 13))
+	b.check(b.f.SetColWidth(s, "H", colName(7+len(c.Framework.Pillars)), 14))
+	b.check(b.f.SetRowHeight(s, 1, 45))
+	b.freeze(s, 2, 1)
+	b.check(b.f.AutoFilter(s, fmt.Sprintf("A1:%s%d", colName(len(heads)), last), nil))
+	if label := c.RelativeLabel(); label != "" {
+		b.str(s, 1, last+2, i18n.T(lang, "Scores are relative:")+" "+label, b.text)
+	}
+	// A bar chart of the overall scores (at most 40 countries, ranked first).
+	n := min(len(c.Rows), 40)
+	lo, hi := 0.0, 100.0
+	anchor := cell(2, last+4) // below the table, so the printed page stays one table wide
+	b.check(b.f.AddChart(s, anchor, &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("'%s'!$E$1", s),
+			Categories: fmt.Sprintf("'%s'!$B$2:$B$%d", s, n+1),
+			Values:     fmt.Sprintf("'%s'!$E$2:$E$%d", s, n+1),
+		}},
+		Dimension: excelize.ChartDimension{Width: 620, Height: uint(160 + 18*n)},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.T(lang, "Overall readiness (0–100)"), Font: &excelize.Font{Bold: true, Size: 12}}}},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9}},
+		YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorGridLines: true},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Format:    excelize.GraphicOptions{AltText: i18n.T(lang, "Bar chart of overall readiness scores")},
+	}))
+	// A radar of the pillars of the first five countries.
+	k := min(len(c.Rows), 5)
+	if k > 0 && len(c.Framework.Pillars) >= 3 {
+		var series []excelize.ChartSeries
+		lastCol := colName(7 + len(c.Framework.Pillars))
+		for i := 0; i < k; i++ {
+			series = append(series, excelize.ChartSeries{
+				Name:       fmt.Sprintf("'%s'!$B$%d", s, i+2),
+				Categories: fmt.Sprintf("'%s'!$H$1:$%s$1", s, lastCol),
+				Values:     fmt.Sprintf("'%s'!$H$%d:$%s$%d", s, i+2, lastCol, i+2),
+				Marker:     excelize.ChartMarker{Symbol: "circle", Size: 4},
+			})
+		}
+		b.check(b.f.AddChart(s, cell(2, last+4+(160+18*n)/20+3), &excelize.Chart{
+			Type:      excelize.Radar,
+			Series:    series,
+			Dimension: excelize.ChartDimension{Width: 620, Height: 460},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.F(lang, "Pillar scores of the first %d countries (0–100)", k), Font: &excelize.Font{Bold: true, Size: 12}}}},
+			YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, Font: excelize.Font{Size: 7}},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			Format:    excelize.GraphicOptions{AltText: i18n.T(lang, "Radar chart of pillar scores")},
+		}))
+	}
+}
+
+// heatmap writes countries × pillars with a colour scale and, so meaning is not carried by
+// colour alone, the band of each score in the next table.
+func (b *book) heatmap(s string, c *assess.Comparison) {
+	lang := b.lang
+	b.check(ignoreIndex(b.f.NewSheet(s)))
+	b.str(s, 1, 1, i18n.T(lang, "Country"), b.header)
+	for pi, p := range c.Framework.Pillars {
+		b.str(s, 2+pi, 1, p.Name.In(lang), b.header)
+	}
+	for i, r := range c.Rows {
+		b.str(s, 1, i+2, r.Entry.Name, b.text)
+		for pi, v := range r.Pillars {
+			b.numCell(s, 2+pi, i+2, score100(v), b.num)
+		}
+	}
+	last := len(c.Rows) + 1
+	lastCol := colName(1 + len(c.Framework.Pillars))
+	b.check(b.f.SetConditionalFormat(s, fmt.Sprintf("B2:%s%d", lastCol, last), []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=",
+		MinType: "num", MinValue: "0", MinColor: "F8696B",
+		MidType: "num", MidValue: "50", MidColor: "FFEB84",
+		MaxType: "num", MaxValue: "100", MaxColor: "63BE7B",
+	}}))
+	b.check(b.f.SetColWidth(s, "A", "A", 32))
+	b.check(b.f.SetColWidth(s, "B", lastCol, 14))
+	b.check(b.f.SetRowHeight(s, 1, 45))
+	b.freeze(s, 1, 1)
+	// The same table with band names (readable without colour).
+	top := last + 3
+	b.str(s, 1, top-1, i18n.T(lang, "Bands (the same scores in words)"), b.title)
+	b.str(s, 1, top, i18n.T(lang, "Country"), b.header)
+	for pi, p := range c.Framework.Pillars {
+		b.str(s, 2+pi, top, p.Name.In(lang), b.header)
+	}
+	for i, r := range c.Rows {
+		b.str(s, 1, top+1+i, r.Entry.Name, b.text)
+		for pi, v := range r.Pillars {
+			if v != nil {
+				if band := c.Framework.BandFor(*v); band != nil {
+					b.str(s, 2+pi, top+1+i, band.Name.In(lang), b.text)
+				}
+			}
+		}
+	}
+	// Spread per pillar.
+	sp := top + len(c.Rows) + 3
+	b.str(s, 1, sp-1, i18n.T(lang, "Spread per pillar (0–100)"), b.title)
+	for i, h := range []string{i18n.T(lang, "Pillar"), i18n.T(lang, "Lowest"), i18n.T(lang, "Highest"), i18n.T(lang, "Mean"), i18n.T(lang, "Standard deviation")} {
+		b.str(s, 1+i, sp, h, b.header)
+	}
+	for i, x := range c.Spread {
+		b.str(s, 1, sp+1+i, x.Name.In(lang), b.text)
+		b.numCell(s, 2, sp+1+i, score100(x.Min), b.num)
+		b.numCell(s, 3, sp+1+i, score100(x.Max), b.num)
+		b.numCell(s, 4, sp+1+i, score100(x.Mean), b.num)
+		b.numCell(s, 5, sp+1+i, score100(x.SD), b.num)
+	}
+}
+
+func ignoreIndex(_ int, err error) error { return err }
+
+// rounds writes each country's assessments over time.
+func (b *book) rounds(s string, c *assess.Comparison) {
+	lang := b.lang
+	b.check(ignoreIndex(b.f.NewSheet(s)))
+	row := 1
+	for _, r := range c.Rounds {
+		b.str(s, 1, row, fmt.Sprintf("%s (%s)", r.Name, r.ISO3), b.title)
+		row++
+		b.str(s, 1, row, i18n.T(lang, "Pillar"), b.header)
+		for i, step := range r.Series {
+			b.str(s, 2+i, row, step.Entry.Date, b.header)
+		}
+		b.str(s, 2+len(r.Series), row, i18n.T(lang, "Change"), b.header)
+		row++
+		b.str(s, 1, row, i18n.T(lang, "Overall"), b.text)
+		for i, step := range r.Series {
+			b.numCell(s, 2+i, row, score100(step.Overall), b.num)
+		}
+		b.numCell(s, 2+len(r.Series), row, score100(r.Overall.Delta), b.num)
+		row++
+		for pi, p := range c.Framework.Pillars {
+			b.str(s, 1, row, p.Name.In(lang), b.text)
+			for i, step := range r.Series {
+				b.numCell(s, 2+i, row, score100(step.Pillars[pi]), b.num)
+			}
+			if pi < len(r.Pillars) {
+				b.numCell(s, 2+len(r.Series), row, score100(r.Pillars[pi].Delta), b.num)
+			}
+			row++
+		}
+		list := func(title string, ch []assess.Change) {
+			var ids []string
+			for _, x := range ch {
+				ids = append(ids, x.ID)
+			}
+			if len(ids) == 0 {
+				ids = []string{"–"}
+			}
+			b.str(s, 1, row, title, b.header)
+			b.str(s, 2, row, strings.Join(ids, ", "), b.text)
+			row++
+		}
+		list(i18n.T(lang, "Improved"), r.Improved)
+		list(i18n.T(lang, "Fell back"), r.FellBack)
+		var met []string
+		for _, t := range r.TargetsMet {
+			met = append(met, t.ID)
+		}
+		if len(met) == 0 {
+			met = []string{"–"}
+		}
+		b.str(s, 1, row, i18n.T(lang, "Targets met"), b.header)
+		b.str(s, 2, row, strings.Join(met, ", "), b.text)
+		row += 3
+	}
+	b.check(b.f.SetColWidth(s, "A", "A", 40))
+	b.check(b.f.SetColWidth(s, "B", "J", 13))
+}
+
+// blocks writes countries × blocks with the work each needs, and the common gaps.
+func (b *book) blocks(s string, p *countries.Portfolio) {
+	lang := b.lang
+	b.check(ignoreIndex(b.f.NewSheet(s)))
+	b.str(s, 1, 1, i18n.T(lang, "Country"), b.header)
+	for j, id := range p.Blocks {
+		b.str(s, 2+j, 1, id, b.header)
+	}
+	word := map[string]string{"reuse": i18n.T(lang, "reuse"), "upgrade": i18n.T(lang, "upgrade"), "build": i18n.T(lang, "build")}
+	for i, pc := range p.Countries {
+		b.str(s, 1, 2+i, pc.Model.Doc.File.Country.Name, b.text)
+		for j, id := range p.Blocks {
+			if st := pc.Statuses[id]; st != "" {
+				b.str(s, 2+j, 2+i, word[st], b.text)
+			}
+		}
+	}
+	last := len(p.Countries) + 1
+	rng := fmt.Sprintf("B2:%s%d", colName(1+len(p.Blocks)), last)
+	for st, color := range map[string]string{"build": "F4CCCC", "upgrade": "FFE599", "reuse": "D9EAD3"} {
+		id, err := b.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+		b.check(err)
+		b.check(b.f.SetConditionalFormat(s, rng, []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &id, Value: `"` + word[st] + `"`}}))
+	}
+	b.check(b.f.SetColWidth(s, "A", "A", 32))
+	b.check(b.f.SetColWidth(s, "B", colName(1+len(p.Blocks)), 12))
+	b.check(b.f.SetRowHeight(s, 1, 30))
+	b.freeze(s, 1, 1)
+	row := last + 3
+	b.str(s, 1, row-1, i18n.T(lang, "Blocks missing in several countries (candidates for a shared regional investment)"), b.title)
+	for i, h := range []string{i18n.T(lang, "Block"), i18n.T(lang, "Countries"), i18n.T(lang, "To build"), i18n.T(lang, "To upgrade")} {
+		b.str(s, 1+i, row, h, b.header)
+	}
+	for i, g := range p.CommonGaps {
+		b.str(s, 1, row+1+i, g.Block, b.text)
+		b.check(b.f.SetCellInt(s, cell(2, row+1+i), int64(g.Countries)))
+		b.str(s, 3, row+1+i, strings.Join(g.Build, ", "), b.text)
+		b.str(s, 4, row+1+i, strings.Join(g.Upgrade, ", "), b.text)
+	}
+}
+
+// funding writes, per country, the cost, what pledges cover and the gap, then every pledge
+// and every funder.
+func (b *book) funding(s string, p *countries.Portfolio) {
+	lang := b.lang
+	b.check(ignoreIndex(b.f.NewSheet(s)))
+	for i, h := range []string{i18n.T(lang, "Country"), i18n.T(lang, "Currency"), i18n.T(lang, "One-off cost"), i18n.T(lang, "Funded"),
+		i18n.T(lang, "Unfunded"), i18n.T(lang, "Possible duplicate funding"), i18n.T(lang, "Pledges the plan does not need")} {
+		b.str(s, 1+i, 1, h, b.header)
+	}
+	for i, pc := range p.Countries {
+		r := 2 + i
+		b.str(s, 1, r, pc.Model.Doc.File.Country.Name, b.text)
+		b.str(s, 2, r, pc.Currency, b.text)
+		for j, v := range []float64{pc.Cost, pc.Funded, pc.Gap} {
+			v := math.Round(v)
+			b.numCell(s, 3+j, r, &v, b.num)
+		}
+		b.str(s, 6, r, strings.Join(pc.Duplicates, ", "), b.text)
+		b.check(b.f.SetCellInt(s, cell(7, r), int64(pc.Unneeded)))
+	}
+	row := len(p.Countries) + 4
+	b.str(s, 1, row-1, i18n.T(lang, "Pledges"), b.title)
+	for i, h := range []string{i18n.T(lang, "Funder"), i18n.T(lang, "Country"), i18n.T(lang, "Block or activity"), i18n.T(lang, "Plan activity"), i18n.T(lang, "Amount"), i18n.T(lang, "Currency")} {
+		b.str(s, 1+i, row, h, b.header)
+	}
+	pledges := append([]countries.PortfolioPledge(nil), p.Pledges...)
+	sort.SliceStable(pledges, func(i, j int) bool { return pledges[i].Funder < pledges[j].Funder })
+	for i, pg := range pledges {
+		r := row + 1 + i
+		b.str(s, 1, r, pg.Funder, b.text)
+		b.str(s, 2, r, pg.Country, b.text)
+		b.str(s, 3, r, pg.Target, b.text)
+		act := pg.Activity
+		if act == "" {
+			act = i18n.T(lang, "not needed by the plan")
+		}
+		b.str(s, 4, r, act, b.text)
+		v := math.Round(pg.Amount)
+		b.numCell(s, 5, r, &v, b.num)
+		b.str(s, 6, r, pg.Currency, b.text)
+	}
+	row += len(pledges) + 3
+	b.str(s, 1, row-1, i18n.T(lang, "Funders across the countries"), b.title)
+	for i, h := range []string{i18n.T(lang, "Funder"), i18n.T(lang, "Countries"), i18n.T(lang, "Blocks"), i18n.T(lang, "Amounts")} {
+		b.str(s, 1+i, row, h, b.header)
+	}
+	for i, f := range p.Funders {
+		r := row + 1 + i
+		b.str(s, 1, r, f.Funder, b.text)
+		b.str(s, 2, r, strings.Join(f.Countries, ", "), b.text)
+		b.str(s, 3, r, strings.Join(f.Blocks, ", "), b.text)
+		var amounts []string
+		for _, cur := range sortedKeys(f.Amounts) {
+			amounts = append(amounts, i18n.Int(lang, f.Amounts[cur])+" "+cur)
+		}
+		b.str(s, 4, r, strings.Join(amounts, " + "), b.text)
+	}
+	b.check(b.f.SetColWidth(s, "A", "A", 32))
+	b.check(b.f.SetColWidth(s, "B", "G", 18))
+	b.freeze(s, 1, 1)
+}
+
+func sortedKeys(m map[string]float64) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func colName(n int) string {
+	s, _ := excelize.ColumnNumberToName(n)
+	return s
+}
