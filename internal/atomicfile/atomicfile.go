@@ -27,6 +27,19 @@ func WriteFunc(path string, perm os.FileMode, fill func(io.Writer) error) (err e
 		if st.IsDir() {
 			return fmt.Errorf("%s is a folder", path)
 		}
+		if !st.Mode().IsRegular() {
+			// A device or a pipe (/dev/null, /dev/stdout): write into it; renaming a file
+			// over it would replace the device with a plain file.
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return err
+			}
+			if err := fill(f); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		}
 		perm = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
