@@ -201,13 +201,12 @@ func (fw *Framework) ValidateAnswers(answers map[string]Answers, targets Targets
 	for _, id := range ids {
 		base := []any{"answers", id}
 		if !ident.Valid(id) {
-			ps = append(ps, yamlx.Problem{Path: base, AtKey: true, Msg: fmt.Sprintf("answer key %q is not a valid indicator id (%s)", id, ident.Rule)})
+			ps.AddKey(base, "answer key %q is not a valid indicator id (%s)", id, yamlx.IDRule)
 			continue
 		}
 		ind := fw.Indicator(id)
 		if ind == nil {
-			ps = append(ps, yamlx.Problem{Path: base, AtKey: true, Warning: true,
-				Msg: fmt.Sprintf("framework %s has no indicator %q; the answer is kept but not scored", fw.Ref(), id)})
+			ps.WarnKey(base, "framework %s has no indicator %q; the answer is kept but not scored", fw.Ref(), id)
 			continue
 		}
 		list := answers[id]
@@ -240,7 +239,7 @@ func (fw *Framework) ValidateAnswers(answers map[string]Answers, targets Targets
 		p := []any{"targets", id}
 		ind := fw.Indicator(id)
 		if ind == nil {
-			ps = append(ps, yamlx.Problem{Path: p, AtKey: true, Warning: true, Msg: fmt.Sprintf("framework %s has no indicator %q; the target is ignored", fw.Ref(), id)})
+			ps.WarnKey(p, "framework %s has no indicator %q; the target is ignored", fw.Ref(), id)
 			continue
 		}
 		if tg.Score != nil {

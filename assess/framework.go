@@ -175,7 +175,7 @@ func (fw *Framework) BandFor(score float64) *Band {
 
 // ParseFramework reads a framework template from data; file names it in messages.
 func ParseFramework(file string, data []byte) (*Framework, error) {
-	doc, err := yamlx.Parse(file, data, "a framework template (id, version, scale, bands, pillars)")
+	doc, err := yamlx.Parse(file, data, yamlx.Msgf("a framework template (id, version, scale, bands, pillars)"))
 	if err != nil {
 		return nil, err
 	}
@@ -219,19 +219,29 @@ func (fw *Framework) index() {
 // and lower-cases its ids. It does not know the catalog, so gate block ids are checked elsewhere.
 func (fw *Framework) Validate() yamlx.Problems {
 	var ps yamlx.Problems
+	// checkID checks and lower-cases the id of the framework, a pillar or an indicator.
 	checkID := func(path []any, id *string, what string) bool {
-		if *id == "" {
-			ps.Add(path, "%s needs an id", what)
-			return false
+		valid := ident.Valid(*id)
+		switch {
+		case valid:
+			*id = ident.Norm(*id)
+			return true
+		case *id == "" && what == "framework":
+			ps.Add(path, "the framework needs an id")
+		case *id == "" && what == "pillar":
+			ps.Add(path, "pillar needs an id")
+		case *id == "":
+			ps.Add(path, "indicator needs an id")
+		case what == "framework":
+			ps.Add(path, "the framework id %q is not valid (%s)", *id, yamlx.IDRule)
+		case what == "pillar":
+			ps.Add(path, "pillar id %q is not valid (%s)", *id, yamlx.IDRule)
+		default:
+			ps.Add(path, "indicator id %q is not valid (%s)", *id, yamlx.IDRule)
 		}
-		if !ident.Valid(*id) {
-			ps.Add(path, "%s id %q is not valid (%s)", what, *id, ident.Rule)
-			return false
-		}
-		*id = ident.Norm(*id)
-		return true
+		return false
 	}
-	checkID([]any{"id"}, &fw.ID, "the framework")
+	checkID([]any{"id"}, &fw.ID, "framework")
 	if fw.Version == "" {
 		ps.Add(nil, "missing key \"version\" (for example 1.0.0)")
 	} else if strings.ContainsAny(fw.Version, "@ \t") {
@@ -396,13 +406,13 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 	}
 	for oi, o := range ind.Owners {
 		if !ident.Valid(o) {
-			ps.Add(at("owners", oi), "indicator %s: owner %q is not a valid id (%s)", ind.ID, o, ident.Rule)
+			ps.Add(at("owners", oi), "indicator %s: owner %q is not a valid id (%s)", ind.ID, o, yamlx.IDRule)
 		}
 		ind.Owners[oi] = ident.Norm(o)
 	}
 	for ci, c := range ind.Challenges {
 		if !ident.Valid(c) {
-			ps.Add(at("challenges", ci), "indicator %s: challenge %q is not a valid id (%s)", ind.ID, c, ident.Rule)
+			ps.Add(at("challenges", ci), "indicator %s: challenge %q is not a valid id (%s)", ind.ID, c, yamlx.IDRule)
 		}
 		ind.Challenges[ci] = ident.Norm(c)
 	}

@@ -81,7 +81,7 @@ func Load(dir string) (*Catalog, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--catalog %s: %v", dir, plainErr(err))
+		return nil, yamlx.Errorf("", "--catalog %s: %s", dir, yamlx.OSReason(err))
 	}
 	var paths []string
 	if st.IsDir() {
@@ -91,7 +91,7 @@ func Load(dir string) (*Catalog, error) {
 		}
 		sort.Strings(paths)
 		if len(paths) == 0 {
-			return nil, fmt.Errorf("--catalog %s: no .yaml files in the folder", dir)
+			return nil, yamlx.Errorf("", "--catalog %s: no .yaml files in the folder", dir)
 		}
 	} else {
 		paths = []string{dir}
@@ -112,22 +112,6 @@ func Load(dir string) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
-}
-
-func plainErr(err error) string {
-	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-func asPathError(err error, pe **fs.PathError) bool {
-	e, ok := err.(*fs.PathError)
-	if ok {
-		*pe = e
-	}
-	return ok
 }
 
 func newCatalog() *Catalog {
@@ -159,7 +143,7 @@ func (c *Catalog) clone() *Catalog {
 
 // add decodes one catalog file and merges its entries in, replacing entries with the same id.
 func (c *Catalog) add(name string, data []byte) error {
-	doc, err := yamlx.Parse(name, data, "a catalog file (blocks, use_cases, products)")
+	doc, err := yamlx.Parse(name, data, yamlx.Msgf("a catalog file (blocks, use_cases, products)"))
 	if err != nil {
 		return err
 	}
@@ -170,17 +154,29 @@ func (c *Catalog) add(name string, data []byte) error {
 	var ps yamlx.Problems
 	seen := map[string]bool{}
 	checkID := func(kind string, path []any, id *string) bool {
-		if *id == "" || !ident.Valid(*id) {
-			ps.Add(path, "%s id %q is not valid (%s)", kind, *id, ident.Rule)
-			return false
+		valid := *id != "" && ident.Valid(*id)
+		if valid {
+			*id = ident.Norm(*id)
 		}
-		*id = ident.Norm(*id)
-		if seen[kind+":"+*id] {
-			ps.Add(path, "%s id %q is defined twice in this file", kind, *id)
-			return false
+		dup := valid && seen[kind+":"+*id]
+		switch {
+		case !valid && kind == "block":
+			ps.Add(path, "block id %q is not valid (%s)", *id, yamlx.IDRule)
+		case !valid && kind == "use case":
+			ps.Add(path, "use case id %q is not valid (%s)", *id, yamlx.IDRule)
+		case !valid:
+			ps.Add(path, "product id %q is not valid (%s)", *id, yamlx.IDRule)
+		case dup && kind == "block":
+			ps.Add(path, "block id %q is defined twice in this file", *id)
+		case dup && kind == "use case":
+			ps.Add(path, "use case id %q is defined twice in this file", *id)
+		case dup:
+			ps.Add(path, "product id %q is defined twice in this file", *id)
+		default:
+			seen[kind+":"+*id] = true
+			return true
 		}
-		seen[kind+":"+*id] = true
-		return true
+		return false
 	}
 	for i, b := range f.Blocks {
 		p := []any{"blocks", i}
@@ -244,35 +240,29 @@ func (c *Catalog) replaceBlock(b *Block) {
 func (c *Catalog) finish() error {
 	sort.SliceStable(c.UseCases, func(i, j int) bool { return !c.UseCases[i].Legacy && c.UseCases[j].Legacy })
 	sort.Slice(c.Products, func(i, j int) bool { return c.Products[i].ID < c.Products[j].ID })
-	var errs yamlx.Errors
-	at := func(key string, sub ...any) func(format string, args ...any) {
-		return func(format string, args ...any) {
-			o := c.origin[key]
-			path := append(append([]any{}, o.path...), sub...)
-			errs = append(errs, o.doc.Errorf(o.doc.Find(path...), format, args...))
-		}
-	}
+	errs := &findings{c: c}
+	at := func(key string, sub ...any) place { return place{key, sub} }
 	for _, b := range c.Blocks {
 		key := "block:" + b.ID
 		switch b.Category {
 		case Foundational, Feature, Other:
 		default:
-			at(key, "category")("block %s: category %q is not one of foundational, feature, other", b.ID, b.Category)
+			errs.Errorf(at(key, "category"), "block %s: category %q is not one of foundational, feature, other", b.ID, b.Category)
 		}
 		if strings.TrimSpace(b.Name.String()) == "" {
-			at(key)("block %s needs a name", b.ID)
+			errs.Errorf(at(key), "block %s needs a name", b.ID)
 		}
 		for i := range b.DependsOn {
 			d := &b.DependsOn[i]
 			d.Block = ident.Norm(d.Block)
 			if c.blocks[d.Block] == nil {
-				at(key, "depends_on", i, "block")("block %s depends on unknown block %q", b.ID, d.Block)
+				errs.Errorf(at(key, "depends_on", i, "block"), "block %s depends on unknown block %q", b.ID, d.Block)
 			} else if d.Block == b.ID {
-				at(key, "depends_on", i, "block")("block %s depends on itself", b.ID)
+				errs.Errorf(at(key, "depends_on", i, "block"), "block %s depends on itself", b.ID)
 			}
 		}
 	}
-	if len(errs) == 0 {
+	if len(errs.list) == 0 {
 		if cyc := c.dependencyCycle(); cyc != nil {
 			// Report the cycle at a block the user defined, where they can break it.
 			ring := cyc[:len(cyc)-1]
@@ -291,18 +281,16 @@ func (c *Catalog) finish() error {
 					edge = i
 				}
 			}
-			at("block:"+ring[0], "depends_on", edge, "block")("dependency cycle: %s", strings.Join(ring, " → "))
+			errs.Errorf(at("block:"+ring[0], "depends_on", edge, "block"), "dependency cycle: %s", strings.Join(ring, " → "))
 		}
 	}
 	for _, u := range c.UseCases {
 		key := "usecase:" + u.ID
-		errs = append(errs, c.checkUseCase(u, func(sub []any, format string, args ...any) {
-			at(key, sub...)(format, args...)
-		})...)
+		c.checkUseCase(u, errs, key)
 		if u.VariantOf != "" {
 			u.VariantOf = ident.Norm(u.VariantOf)
 			if c.useCases[u.VariantOf] == nil {
-				at(key, "variant_of")("use case %s is a variant of unknown use case %q", u.ID, u.VariantOf)
+				errs.Errorf(at(key, "variant_of"), "use case %s is a variant of unknown use case %q", u.ID, u.VariantOf)
 			}
 		}
 	}
@@ -313,61 +301,81 @@ func (c *Catalog) finish() error {
 		case "":
 			p.Evidence = EvidenceNone
 		default:
-			at(key, "evidence")("product %s: evidence %q is not one of sandbox, test-harness, self-reported, none", p.ID, p.Evidence)
+			errs.Errorf(at(key, "evidence"), "product %s: evidence %q is not one of sandbox, test-harness, self-reported, none", p.ID, p.Evidence)
 		}
 		if p.Evidence == EvidenceNone && p.EvidenceVerified {
-			at(key, "evidence_verified")("product %s: evidence none cannot be verified", p.ID)
+			errs.Errorf(at(key, "evidence_verified"), "product %s: evidence none cannot be verified", p.ID)
 		}
 		for i, b := range p.Blocks {
 			p.Blocks[i] = ident.Norm(b)
 			if c.blocks[p.Blocks[i]] == nil {
-				at(key, "blocks", i)("product %s covers unknown block %q", p.ID, b)
+				errs.Errorf(at(key, "blocks", i), "product %s covers unknown block %q", p.ID, b)
 			}
 		}
 		for i, b := range p.RelatedBlocks {
 			p.RelatedBlocks[i] = ident.Norm(b)
 			if c.blocks[p.RelatedBlocks[i]] == nil {
-				at(key, "related_blocks", i)("product %s relates to unknown block %q", p.ID, b)
+				errs.Errorf(at(key, "related_blocks", i), "product %s relates to unknown block %q", p.ID, b)
 			}
 		}
 		if len(p.Blocks)+len(p.RelatedBlocks) == 0 {
-			at(key)("product %s names no blocks (blocks or related_blocks)", p.ID)
+			errs.Errorf(at(key), "product %s names no blocks (blocks or related_blocks)", p.ID)
 		}
 		for i, d := range p.Deployment {
 			switch d {
 			case "on-premise", "cloud", "saas":
 			default:
-				at(key, "deployment", i)("product %s: deployment %q is not one of on-premise, cloud, saas", p.ID, d)
+				errs.Errorf(at(key, "deployment", i), "product %s: deployment %q is not one of on-premise, cloud, saas", p.ID, d)
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return errs
+	if len(errs.list) > 0 {
+		return errs.list
 	}
 	return nil
 }
 
-// checkUseCase validates a use case's steps; report gets a path below the use case.
-func (c *Catalog) checkUseCase(u *UseCase, report func(sub []any, format string, args ...any)) yamlx.Errors {
+// A place is where an entry of the catalog, or a part of it, was defined: the entry's key
+// in c.origin ("block:id") and a path below the entry.
+type place struct {
+	key string
+	sub []any
+}
+
+// findings collects errors positioned in the catalog files.
+type findings struct {
+	c    *Catalog
+	list yamlx.Errors
+}
+
+// Errorf records an error at a place.
+func (f *findings) Errorf(p place, format string, args ...any) {
+	o := f.c.origin[p.key]
+	path := append(append([]any{}, o.path...), p.sub...)
+	f.list = append(f.list, o.doc.Errorf(o.doc.Find(path...), format, args...))
+}
+
+// checkUseCase validates the steps of the use case defined at key.
+func (c *Catalog) checkUseCase(u *UseCase, errs *findings, key string) {
+	at := func(sub ...any) place { return place{key, sub} }
 	if strings.TrimSpace(u.Name.String()) == "" {
-		report(nil, "use case %s needs a name", u.ID)
+		errs.Errorf(at(), "use case %s needs a name", u.ID)
 	}
 	if len(u.Steps) == 0 {
-		report(nil, "use case %s needs at least one step", u.ID)
+		errs.Errorf(at(), "use case %s needs at least one step", u.ID)
 	}
 	for si := range u.Steps {
 		s := &u.Steps[si]
 		if strings.TrimSpace(s.Name.String()) == "" {
-			report([]any{"steps", si}, "use case %s: step %d needs a name", u.ID, si+1)
+			errs.Errorf(at("steps", si), "use case %s: step %d needs a name", u.ID, si+1)
 		}
 		for bi, b := range s.Blocks {
 			s.Blocks[bi] = ident.Norm(b)
 			if c.blocks[s.Blocks[bi]] == nil {
-				report([]any{"steps", si, "blocks", bi}, "use case %s, step %d (%s): unknown building block %q; known blocks: %s", u.ID, si+1, s.Name, b, strings.Join(c.BlockIDs(), ", "))
+				errs.Errorf(at("steps", si, "blocks", bi), "use case %s, step %d (%s): unknown building block %q; known blocks: %s", u.ID, si+1, s.Name, b, strings.Join(c.BlockIDs(), ", "))
 			}
 		}
 	}
-	return nil
 }
 
 // dependencyCycle returns a cycle of block ids (first repeated at the end), or nil.

@@ -165,7 +165,7 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 			p = append(p, "id")
 		}
 		if !ident.Valid(r.ID) {
-			ps.Add(p, "use case id %q is not valid (%s)", r.ID, ident.Rule)
+			ps.Add(p, "use case id %q is not valid (%s)", r.ID, yamlx.IDRule)
 			continue
 		}
 		if j, dup := seen[r.ID]; dup {
@@ -213,8 +213,7 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 	}
 	for _, id := range yamlx.SortedKeys(n.Inventory) {
 		if c.Block(id) == nil {
-			ps = append(ps, yamlx.Problem{Path: []any{"inventory", id}, AtKey: true,
-				Msg: fmt.Sprintf("inventory names unknown building block %q; known blocks: %s", id, strings.Join(c.BlockIDs(), ", "))})
+			ps.AddKey([]any{"inventory", id}, "inventory names unknown building block %q; known blocks: %s", id, strings.Join(c.BlockIDs(), ", "))
 		}
 		if p := n.Inventory[id].Product; p != "" && c.Product(p) == nil {
 			ps.Warn([]any{"inventory", id, "product"}, "product %q is not in the catalog", p)

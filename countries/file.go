@@ -174,7 +174,7 @@ func (f *File) validate() yamlx.Problems {
 	for i, m := range f.Ministries {
 		p := []any{"ministries", i}
 		if !ident.Valid(m.ID) {
-			ps.Add(append(p, "id"), "ministry id %q is not valid (%s)", m.ID, ident.Rule)
+			ps.Add(append(p, "id"), "ministry id %q is not valid (%s)", m.ID, yamlx.IDRule)
 		} else if j, dup := seen[m.ID]; dup {
 			ps.Add(append(p, "id"), "ministry id %q is used twice (also ministries[%d])", m.ID, j)
 		}
@@ -261,7 +261,7 @@ func (f *File) validate() yamlx.Problems {
 	}
 	for i, a := range f.Plan.Add {
 		if !ident.Valid(a.ID) {
-			ps.Add([]any{"plan", "add", i, "id"}, "activity id %q is not valid (%s)", a.ID, ident.Rule)
+			ps.Add([]any{"plan", "add", i, "id"}, "activity id %q is not valid (%s)", a.ID, yamlx.IDRule)
 		}
 		if a.Months < 0 || a.Cost < 0 {
 			ps.Add([]any{"plan", "add", i}, "activity %s: months and cost may not be negative", a.ID)

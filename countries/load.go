@@ -2,7 +2,6 @@ package countries
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"os"
 	"strings"
 
@@ -33,7 +32,7 @@ func (d *Doc) Src() []byte { return d.src }
 // Parse decodes and checks a country file's text on its own (without a framework). name is
 // used in messages.
 func Parse(name string, data []byte) (*Doc, error) {
-	y, err := yamlx.Parse(name, data, "a country file (schema, country, assessment, ...)")
+	y, err := yamlx.Parse(name, data, yamlx.Msgf("a country file (schema, country, assessment, ...)"))
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +97,14 @@ func (d *Doc) Framework(override string) (*assess.Framework, error) {
 				missing = append(missing, id)
 			}
 		}
-		msg := fmt.Sprintf("file names %s@%s, scoring with %s; only the indicators both versions share are scored", fileID, fileVersion, fw.Ref())
+		at := d.yaml.Find("assessment", "framework")
+		var e *yamlx.Error
 		if len(missing) > 0 {
-			msg += fmt.Sprintf("; not in %s: %s", fw.Version, strings.Join(missing, ", "))
+			e = d.yaml.Errorf(at, "file names %s@%s, scoring with %s; only the indicators both versions share are scored; not in %s: %s",
+				fileID, fileVersion, fw.Ref(), fw.Version, strings.Join(missing, ", "))
+		} else {
+			e = d.yaml.Errorf(at, "file names %s@%s, scoring with %s; only the indicators both versions share are scored", fileID, fileVersion, fw.Ref())
 		}
-		e := d.yaml.Errorf(d.yaml.Find("assessment", "framework"), "%s", msg)
 		e.Warning = true
 		d.Warnings = append(d.Warnings, e)
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamlx"
 )
@@ -120,7 +121,7 @@ func budget(p *Plan) []BudgetYear {
 
 // funding ties pledges to activities, converts currencies, and finds gaps, duplicates and
 // money for things the plan does not need.
-func funding(p *Plan, invs []Investment, rates map[string]float64) (Funding, yamlx.Problems) {
+func funding(p *Plan, invs []Investment, rates map[string]float64, lang string) (Funding, yamlx.Problems) {
 	var f Funding
 	var ps yamlx.Problems
 	byBlock := map[string]string{}
@@ -149,7 +150,7 @@ func funding(p *Plan, invs []Investment, rates map[string]float64) (Funding, yam
 			pl.Activity = byBlock[ident.Norm(inv.Block)]
 			if pl.Activity == "" {
 				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Block, pl.Amount,
-					fmt.Sprintf("the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", inv.Block)})
+					i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", inv.Block)})
 			}
 		default:
 			pl.Target = inv.Activity
@@ -157,7 +158,7 @@ func funding(p *Plan, invs []Investment, rates map[string]float64) (Funding, yam
 				pl.Activity = ident.Norm(inv.Activity)
 			} else {
 				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Activity, pl.Amount,
-					fmt.Sprintf("the plan has no activity %s (dropped, or no longer needed)", inv.Activity)})
+					i18n.F(lang, "the plan has no activity %s (dropped, or no longer needed)", inv.Activity)})
 			}
 		}
 		f.Pledged += pl.Amount

@@ -145,14 +145,19 @@ func Build(in Input) (*Plan, yamlx.Problems) {
 	ps = append(ps, editProblems...)
 	for _, pr := range editProblems {
 		if pr.Warning {
-			p.Warnings = append(p.Warnings, pr.Msg)
+			p.Warnings = append(p.Warnings, pr.In(in.Lang))
 		}
 	}
 	if editProblems.HasErrors() {
 		return nil, ps
 	}
 	if err := Schedule(acts, p.Workstreams); err != nil {
-		ps.Add([]any{"plan"}, "%v", err)
+		if cyc, ok := strings.CutPrefix(err.Error(), "dependency cycle: "); ok {
+			// The one Schedule error a planner's depends_on can cause (applyEdits checks the rest).
+			ps.Add([]any{"plan"}, "dependency cycle: %s", cyc)
+		} else {
+			ps.Add([]any{"plan"}, "%v", err)
+		}
 		return nil, ps
 	}
 	p.Activities = acts
@@ -164,7 +169,7 @@ func Build(in Input) (*Plan, yamlx.Problems) {
 	p.Critical = criticalChain(acts)
 	p.KPIs = kpis(in, p)
 	p.Budget = budget(p)
-	fund, fundProblems := funding(p, in.Investments, in.Rates)
+	fund, fundProblems := funding(p, in.Investments, in.Rates, in.Lang)
 	ps = append(ps, fundProblems...)
 	if fundProblems.HasErrors() {
 		return nil, ps
@@ -490,8 +495,7 @@ func applyEdits(acts []Activity, e PlanEdits, lang string) ([]Activity, yamlx.Pr
 		ch := e.Change[id]
 		i, ok := index()[ident.Norm(id)]
 		if !ok {
-			ps = append(ps, yamlx.Problem{Path: []any{"plan", "change", id}, AtKey: true, Warning: true,
-				Msg: fmt.Sprintf("plan change for %q: the plan has no such activity (it may no longer be needed); ignored", id)})
+			ps.WarnKey([]any{"plan", "change", id}, "plan change for %q: the plan has no such activity (it may no longer be needed); ignored", id)
 			continue
 		}
 		a := &acts[i]
@@ -576,8 +580,7 @@ func applyEdits(acts []Activity, e PlanEdits, lang string) ([]Activity, yamlx.Pr
 				a.DependsOn = nil
 			}
 		} else {
-			ps = append(ps, yamlx.Problem{Path: []any{"plan", "status", id}, AtKey: true, Warning: true,
-				Msg: fmt.Sprintf("status for %q: the plan has no such activity; ignored", id)})
+			ps.WarnKey([]any{"plan", "status", id}, "status for %q: the plan has no such activity; ignored", id)
 		}
 	}
 	return acts, ps

@@ -11,6 +11,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
 )
@@ -28,7 +29,9 @@ type app struct {
 	out    io.Writer
 	errOut io.Writer
 
-	lang       string
+	lang       string // the language of texts, a supported code ("en", "fr", "es")
+	langFlag   string // --lang as given
+	warnedLang string // the unsupported language already warned about
 	catalogDir string
 	planOpts   countries.PlanOptions // set by roadmap's --start and --workstreams
 }
@@ -61,6 +64,9 @@ func inputErrorf(format string, args ...any) error {
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
 	a := &app{in: in, out: out, errOut: errOut}
+	// Help and flag descriptions are built in the language asked for, so it is found before
+	// cobra parses the line; --lang sets it again once parsed.
+	a.setLang(langArg(args), errOut)
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(in)
@@ -70,6 +76,7 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	err = a.cobraError(err)
 	a.printError(err)
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -100,7 +107,7 @@ func (a *app) printError(err error) {
 		return
 	}
 	for _, e := range yamlx.AsErrors(unwrapExit(err)) {
-		line := e.Error()
+		line := e.In(a.lang)
 		if e.File == "" && e.Line == 0 {
 			line = "govplan: " + line
 		}
@@ -120,31 +127,36 @@ func (a *app) warn(ws yamlx.Errors) {
 	for _, w := range ws {
 		w := *w
 		w.Warning = true
-		fmt.Fprintln(a.errOut, w.Error())
+		fmt.Fprintln(a.errOut, w.In(a.lang))
 	}
 }
 
 func (a *app) rootCmd() *cobra.Command {
+	lang := a.lang
 	root := &cobra.Command{
 		Use:   "govplan",
-		Short: "Digital-government readiness, GovStack architecture and roadmap planning",
-		Long: `govplan takes a country through a digital-government readiness assessment, matches its
-priority services to GovStack building blocks and products, plans a costed roadmap, and exports
-workbooks, diagrams and reports. Everything is plain YAML files and works offline.
-
-With no command it opens the workshop terminal UI.`,
+		Short: i18n.T(lang, "Digital-government readiness, GovStack architecture and roadmap planning"),
+		Long: localHelp(
+			i18n.T(lang, "govplan takes a country through a digital-government readiness assessment, matches its priority services to GovStack building blocks and products, plans a costed roadmap, and exports workbooks, diagrams and reports. Everything is plain YAML files and works offline."),
+			i18n.T(lang, "With no command it opens the workshop terminal UI."),
+		),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          a.noArgs(),
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			a.setLang(a.langFlag, a.errOut)
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runTUI("")
 		},
 	}
-	root.PersistentFlags().StringVar(&a.lang, "lang", envOr("GOVPLAN_LANG", assess.DefaultLang), "language of texts (en; falls back to en)")
-	root.PersistentFlags().StringVar(&a.catalogDir, "catalog", "", "folder with your own catalog YAML, merged over the built-in catalog")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return inputErrorf("%v (see govplan %s --help)", err, c.Name())
-	})
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", envOr("GOVPLAN_LANG", assess.DefaultLang),
+		i18n.F(lang, "language of texts: %s (or set GOVPLAN_LANG); any other falls back to English", strings.Join(i18n.Languages(), ", ")))
+	root.PersistentFlags().StringVar(&a.catalogDir, "catalog", "", i18n.T(lang, "folder with your own catalog YAML, merged over the built-in catalog"))
+	root.SetFlagErrorFunc(a.flagError)
+	root.SetUsageFunc(a.usage)
+	root.SetHelpFunc(a.help)
 	root.AddCommand(
 		a.assessCmd(),
 		a.validateCmd(),
@@ -199,9 +211,9 @@ type countryFlags struct {
 	framework string
 }
 
-func (f *countryFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.sample, "sample", "", "use an embedded sample country instead of a file (see govplan catalog samples)")
-	c.Flags().StringVar(&f.framework, "framework", "", "framework to score with: an embedded id[@version] or a template file path")
+func (f *countryFlags) register(c *cobra.Command, lang string) {
+	c.Flags().StringVar(&f.sample, "sample", "", i18n.T(lang, "use an embedded sample country instead of a file (see govplan catalog samples)"))
+	c.Flags().StringVar(&f.framework, "framework", "", i18n.T(lang, "framework to score with: an embedded id[@version] or a template file path"))
 }
 
 // loadCountry opens the country named by args or --sample with its framework, and prints the
@@ -211,13 +223,13 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 	var err error
 	switch {
 	case f.sample != "" && len(args) > 0:
-		return nil, nil, inputErrorf("give a country file or --sample, not both")
+		return nil, nil, inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
 	case f.sample != "":
 		doc, err = countries.Sample(f.sample)
 	case len(args) == 1:
 		doc, err = countries.Load(args[0])
 	default:
-		return nil, nil, inputErrorf("name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", "))
+		return nil, nil, inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
 	}
 	if err != nil {
 		return nil, nil, inputError(err)
@@ -274,11 +286,11 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 }
 
 // formatFlag validates a --format value against the allowed ones.
-func formatFlag(v string, allowed ...string) error {
-	for _, a := range allowed {
-		if v == a {
+func (a *app) formatFlag(v string, allowed ...string) error {
+	for _, f := range allowed {
+		if v == f {
 			return nil
 		}
 	}
-	return inputErrorf("--format %q is not one of %s", v, strings.Join(allowed, ", "))
+	return inputMsg(i18n.F(a.lang, "--format %q is not one of %s", v, strings.Join(allowed, ", ")))
 }

@@ -2,29 +2,32 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) catalogCmd() *cobra.Command {
 	var format string
+	lang := a.lang
 	c := &cobra.Command{
 		Use:   "catalog",
-		Short: "List what is built in: frameworks, sample countries, building blocks, use cases, products",
-		Args:  cobra.NoArgs,
+		Short: i18n.T(lang, "List what is built in: frameworks, sample countries, building blocks, use cases, products"),
+		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
 	}
-	c.PersistentFlags().StringVar(&format, "format", "text", "output format: text or json")
+	c.PersistentFlags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
 	c.AddCommand(&cobra.Command{
 		Use:   "frameworks",
-		Short: "List the built-in readiness frameworks",
-		Args:  cobra.NoArgs,
+		Short: i18n.T(lang, "List the built-in readiness frameworks"),
+		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
 			list, err := assess.Embedded()
@@ -46,7 +49,7 @@ func (a *app) catalogCmd() *cobra.Command {
 				return a.writeJSON(rows)
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, "ID\tVersion\tPillars\tIndicators\tName")
+			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Version"), i18n.T(a.lang, "Pillars"), i18n.T(a.lang, "Indicators"), i18n.T(a.lang, "Name")}, "\t"))
 			for _, r := range rows {
 				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", r.ID, r.Version, r.Pillars, r.Indicators, r.Name)
 			}
@@ -55,10 +58,10 @@ func (a *app) catalogCmd() *cobra.Command {
 	})
 	c.AddCommand(&cobra.Command{
 		Use:   "samples",
-		Short: "List the embedded sample countries (use one with --sample NAME)",
-		Args:  cobra.NoArgs,
+		Short: i18n.T(lang, "List the embedded sample countries (use one with --sample NAME)"),
+		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
 			type sampleJSON struct {
@@ -81,12 +84,12 @@ func (a *app) catalogCmd() *cobra.Command {
 				return a.writeJSON(rows)
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, "Sample\tCountry\tISO3\tFramework\tAssessed")
+			fmt.Fprintln(tw, strings.Join([]string{i18n.T(a.lang, "Sample"), i18n.T(a.lang, "Country"), "ISO3", i18n.T(a.lang, "Framework"), i18n.T(a.lang, "Assessed")}, "\t"))
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, r.Date)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, dateText(a.lang, r.Date))
 			}
 			tw.Flush()
-			fmt.Fprintln(a.out, "\nThe samples are fictional countries for trying govplan: govplan score --sample NAME")
+			fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "The samples are fictional countries for trying govplan: govplan score --sample NAME"))
 			return nil
 		},
 	})

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
 	"github.com/spf13/cobra"
 )
@@ -12,8 +13,8 @@ import (
 func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 	return &cobra.Command{
 		Use:   "blocks [ID]",
-		Short: "List the building blocks, or show one with its dependencies and products",
-		Args:  cobra.MaximumNArgs(1),
+		Short: i18n.T(a.lang, "List the building blocks, or show one with its dependencies and products"),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := a.catalogFor(*format)
 			if err != nil {
@@ -22,7 +23,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 			if len(args) == 1 {
 				b := cat.Block(args[0])
 				if b == nil {
-					return inputErrorf("unknown block %q; blocks: %s", args[0], strings.Join(cat.BlockIDs(), ", "))
+					return inputMsg(i18n.F(a.lang, "unknown block %q; blocks: %s", args[0], strings.Join(cat.BlockIDs(), ", ")))
 				}
 				if *format == "json" {
 					return a.writeJSON(report.Block(cat, b, a.lang))
@@ -38,13 +39,13 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 				return a.writeJSON(out)
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, "ID\tName\tCategory\tSpec\tDepends on\tProducts")
+			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Category"), i18n.T(a.lang, "Spec"), i18n.T(a.lang, "Depends on"), i18n.T(a.lang, "Products")}, "\t"))
 			for _, b := range cat.Blocks {
 				var deps []string
 				for _, d := range b.DependsOn {
 					deps = append(deps, d.Block)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name, b.Category, orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), categoryText(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
 			}
 			return tw.Flush()
 		},
@@ -52,53 +53,106 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 }
 
 func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
-	w := a.out
-	fmt.Fprintf(w, "%s (%s) · %s · spec %s\n\n%s\n", b.Name, b.ID, b.Category, orDash(b.SpecVersion), wrap(b.Purpose.In(a.lang), 92, ""))
+	w, lang := a.out, a.lang
+	fmt.Fprintf(w, "%s\n\n%s\n", i18n.F(lang, "%s (%s) · %s · spec %s", b.Name.In(lang), b.ID, categoryText(lang, b.Category), orDash(b.SpecVersion)), wrap(b.Purpose.In(lang), 92, ""))
 	if len(b.Functionalities) > 0 {
-		fmt.Fprintln(w, "\nKey functionalities:")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Key functionalities:"))
 		for _, f := range b.Functionalities {
 			fmt.Fprintf(w, "  - %s\n", f)
 		}
 	}
 	if len(b.DependsOn) > 0 {
-		fmt.Fprintln(w, "\nDepends on:")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Depends on:"))
 		for _, d := range b.DependsOn {
 			fmt.Fprintf(w, "  - %s: %s\n", d.Block, wrap(d.Reason, 88, "    "))
 		}
 	}
 	if ps := cat.ProductsFor(b.ID); len(ps) > 0 {
-		fmt.Fprintln(w, "\nCandidate products:")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Candidate products:"))
 		tw := newTable(w)
 		for _, p := range ps {
-			fmt.Fprintf(tw, "  %s\t%s\tevidence %s%s\tlicence %s%s\n", p.ID, p.Name, p.Evidence, unverifiedMark(p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(p.LicenceVerified))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name,
+				i18n.F(lang, "evidence %s%s", evidenceText(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)),
+				i18n.F(lang, "licence %s%s", orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified)))
 		}
 		tw.Flush()
 	}
 	if ps := cat.RelatedProductsFor(b.ID); len(ps) > 0 {
-		fmt.Fprintln(w, "\nSupports part of it (not a candidate on its own):")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Supports part of it (not a candidate on its own):"))
 		for _, p := range ps {
 			fmt.Fprintf(w, "  %s: %s\n", p.Name, wrap(p.EvidenceNote, 84, "    "))
 		}
 	}
 	if len(b.LegacyNames) > 0 {
-		fmt.Fprintf(w, "\nOlder names: %s\n", strings.Join(b.LegacyNames, ", "))
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Older names: %s", strings.Join(b.LegacyNames, ", ")))
 	}
-	fmt.Fprintf(w, "\nSource: %s\n", b.Source)
+	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Source: %s", b.Source))
 }
 
-func unverifiedMark(v bool) string {
+func unverifiedMark(lang string, v bool) string {
 	if v {
 		return ""
 	}
-	return " (unverified)"
+	return " " + i18n.T(lang, "(unverified)")
+}
+
+// sectorText names the sector of a use case.
+func sectorText(lang, s string) string {
+	switch s {
+	case "agriculture":
+		return i18n.T(lang, "agriculture")
+	case "civic-participation":
+		return i18n.T(lang, "civic participation")
+	case "climate":
+		return i18n.T(lang, "climate")
+	case "digital-government":
+		return i18n.T(lang, "digital government")
+	case "education":
+		return i18n.T(lang, "education")
+	case "environment":
+		return i18n.T(lang, "environment")
+	case "finance":
+		return i18n.T(lang, "finance")
+	case "health":
+		return i18n.T(lang, "health")
+	case "infrastructure":
+		return i18n.T(lang, "infrastructure")
+	case "social-protection":
+		return i18n.T(lang, "social protection")
+	}
+	return s
+}
+
+// useCaseStatusText names the publication status of a use case.
+func useCaseStatusText(lang, s string) string {
+	switch s {
+	case "draft":
+		return i18n.T(lang, "draft")
+	case "published":
+		return i18n.T(lang, "published")
+	}
+	return s
+}
+
+// deploymentText names a way a product can be deployed.
+func deploymentText(lang, d string) string {
+	switch d {
+	case "on-premise":
+		return i18n.T(lang, "on premises")
+	case "cloud":
+		return i18n.T(lang, "cloud")
+	case "saas":
+		return i18n.T(lang, "software as a service")
+	}
+	return d
 }
 
 func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 	var legacy bool
 	c := &cobra.Command{
 		Use:   "usecases [ID]",
-		Short: "List the reference use cases, or show one as steps × blocks",
-		Args:  cobra.MaximumNArgs(1),
+		Short: i18n.T(a.lang, "List the reference use cases, or show one as steps × blocks"),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := a.catalogFor(*format)
 			if err != nil {
@@ -111,7 +165,7 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 					for _, u := range cat.UseCases {
 						ids = append(ids, u.ID)
 					}
-					return inputErrorf("unknown use case %q; use cases: %s", args[0], strings.Join(ids, ", "))
+					return inputMsg(i18n.F(a.lang, "unknown use case %q; use cases: %s", args[0], strings.Join(ids, ", ")))
 				}
 				if *format == "json" {
 					return a.writeJSON(report.UseCase(u, a.lang))
@@ -133,43 +187,43 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 				return a.writeJSON(out)
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, "ID\tName\tSector\tVersion\tSteps\tBlocks")
+			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Sector"), i18n.T(a.lang, "Version"), i18n.T(a.lang, "Steps"), i18n.T(a.lang, "Blocks")}, "\t"))
 			for _, u := range list {
 				name := u.Name.In(a.lang)
 				if u.Legacy {
-					name += " (legacy)"
+					name += " " + i18n.T(a.lang, "(legacy)")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, u.Sector, u.Version, len(u.Steps), len(u.Blocks()))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, sectorText(a.lang, u.Sector), u.Version, len(u.Steps), len(u.Blocks()))
 			}
 			tw.Flush()
 			if !legacy {
-				fmt.Fprintln(a.out, "\nOlder SDG Digital Investment Framework variants: add --legacy")
+				fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "Older SDG Digital Investment Framework variants: add --legacy"))
 			}
 			return nil
 		},
 	}
-	c.Flags().BoolVar(&legacy, "legacy", false, "include the older SDG Digital Investment Framework variants")
+	c.Flags().BoolVar(&legacy, "legacy", false, i18n.T(a.lang, "include the older SDG Digital Investment Framework variants"))
 	return c
 }
 
 // printUseCase shows a use case as a grid of steps × blocks.
 func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
-	w := a.out
-	fmt.Fprintf(w, "%s %s · %s · version %s", strings.ToUpper(u.ID), u.Name, u.Sector, u.Version)
+	w, lang := a.out, a.lang
+	fmt.Fprint(w, i18n.F(lang, "%s %s · %s · version %s", strings.ToUpper(u.ID), u.Name.In(lang), sectorText(lang, u.Sector), u.Version))
 	if u.Status != "" {
-		fmt.Fprintf(w, " (%s)", u.Status)
+		fmt.Fprintf(w, " (%s)", useCaseStatusText(lang, u.Status))
 	}
 	fmt.Fprintln(w)
 	if len(u.SDGs) > 0 {
-		fmt.Fprintf(w, "SDGs: %s\n", strings.Join(u.SDGs, ", "))
+		fmt.Fprintln(w, i18n.F(lang, "SDGs: %s", strings.Join(u.SDGs, ", ")))
 	}
-	if u.Summary.In(a.lang) != "" {
-		fmt.Fprintf(w, "\n%s\n", wrap(u.Summary.In(a.lang), 92, ""))
+	if u.Summary.In(lang) != "" {
+		fmt.Fprintf(w, "\n%s\n", wrap(u.Summary.In(lang), 92, ""))
 	}
 	blocks := u.Blocks()
 	fmt.Fprintln(w)
 	tw := newTable(w)
-	header := []string{"#", "Step"}
+	header := []string{"#", i18n.T(lang, "Step")}
 	for _, b := range blocks {
 		header = append(header, abbrev(b))
 	}
@@ -179,7 +233,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 		if s.Label != "" && s.Label != n {
 			n += " (" + s.Label + ")"
 		}
-		row := []string{n, s.Name.In(a.lang)}
+		row := []string{n, s.Name.In(lang)}
 		for _, b := range blocks {
 			mark := "·"
 			for _, sb := range s.Blocks {
@@ -192,11 +246,11 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nBlocks:")
+	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Blocks:"))
 	for _, b := range blocks {
 		name := b
 		if blk := cat.Block(b); blk != nil {
-			name = blk.Name.In(a.lang)
+			name = blk.Name.In(lang)
 		}
 		fmt.Fprintf(w, "  %-5s %s\n", abbrev(b), name)
 	}
@@ -207,12 +261,14 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 				extra = append(extra, d)
 			}
 		}
-		fmt.Fprintf(w, "Also needed through dependencies: %s\n", strings.Join(extra, ", "))
+		fmt.Fprintln(w, i18n.F(lang, "Also needed through dependencies: %s", strings.Join(extra, ", ")))
 	}
 	if u.Notes != "" {
-		fmt.Fprintf(w, "\nNotes: %s\n", wrap(u.Notes, 92, "       "))
+		label := i18n.T(lang, "Notes:")
+		indent := strings.Repeat(" ", len([]rune(label))+1)
+		fmt.Fprintf(w, "\n%s %s\n", label, wrap(u.Notes, 92, indent))
 	}
-	fmt.Fprintf(w, "Source: %s\n", u.Source)
+	fmt.Fprintln(w, i18n.F(lang, "Source: %s", u.Source))
 }
 
 // abbrev is the short column name of a block in step grids.
@@ -233,8 +289,8 @@ func abbrev(id string) string {
 func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 	return &cobra.Command{
 		Use:   "products [ID]",
-		Short: "List candidate products with their blocks, evidence and licence (and what is verified)",
-		Args:  cobra.MaximumNArgs(1),
+		Short: i18n.T(a.lang, "List candidate products with their blocks, evidence and licence (and what is verified)"),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := a.catalogFor(*format)
 			if err != nil {
@@ -248,7 +304,7 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 					for _, p := range cat.Products {
 						ids = append(ids, p.ID)
 					}
-					return inputErrorf("unknown product %q; products: %s", args[0], strings.Join(ids, ", "))
+					return inputMsg(i18n.F(a.lang, "unknown product %q; products: %s", args[0], strings.Join(ids, ", ")))
 				}
 				if *format == "json" {
 					return a.writeJSON(report.Product(p))
@@ -262,36 +318,52 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 				}
 				return a.writeJSON(out)
 			}
+			lang := a.lang
 			if len(args) == 1 {
 				p := list[0]
 				w := a.out
-				fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary, 92, ""))
-				fmt.Fprintf(w, "Blocks:     %s%s\n", orDash(strings.Join(p.Blocks, ", ")), unverifiedMark(p.BlocksVerified))
+				var deploy []string
+				for _, d := range p.Deployment {
+					deploy = append(deploy, deploymentText(lang, d))
+				}
+				fields := [][2]string{
+					{i18n.T(lang, "Blocks:"), orDash(strings.Join(p.Blocks, ", ")) + unverifiedMark(lang, p.BlocksVerified)},
+				}
 				if len(p.RelatedBlocks) > 0 {
-					fmt.Fprintf(w, "Supports in part: %s\n", strings.Join(p.RelatedBlocks, ", "))
+					fields = append(fields, [2]string{i18n.T(lang, "Supports in part:"), strings.Join(p.RelatedBlocks, ", ")})
 				}
-				fmt.Fprintf(w, "Evidence:   %s%s\n", p.Evidence, unverifiedMark(p.EvidenceVerified || p.Evidence == catalog.EvidenceNone))
+				fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), evidenceText(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
 				if p.EvidenceNote != "" {
-					fmt.Fprintf(w, "            %s\n", wrap(p.EvidenceNote, 80, "            "))
+					fields = append(fields, [2]string{"", p.EvidenceNote})
 				}
-				fmt.Fprintf(w, "Licence:    %s%s\n", orDash(p.Licence), unverifiedMark(p.LicenceVerified))
-				fmt.Fprintf(w, "Deployment: %s\n", strings.Join(p.Deployment, ", "))
-				fmt.Fprintf(w, "Source:     %s\n", p.Source)
+				fields = append(fields,
+					[2]string{i18n.T(lang, "Licence:"), orDash(p.Licence) + unverifiedMark(lang, p.LicenceVerified)},
+					[2]string{i18n.T(lang, "Deployment:"), strings.Join(deploy, ", ")},
+					[2]string{i18n.T(lang, "Source:"), p.Source})
+				width := 0
+				for _, f := range fields {
+					width = max(width, len([]rune(f[0])))
+				}
+				fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary, 92, ""))
+				indent := strings.Repeat(" ", width+1)
+				for _, f := range fields {
+					fmt.Fprintf(w, "%s%s%s\n", f[0], strings.Repeat(" ", width+1-len([]rune(f[0]))), wrap(f[1], 92-width-1, indent))
+				}
 				return nil
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, "ID\tName\tBlocks\tEvidence\tLicence")
+			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(lang, "Name"), i18n.T(lang, "Blocks"), i18n.T(lang, "Evidence"), i18n.T(lang, "Licence")}, "\t"))
 			for _, p := range list {
-				blocks := strings.Join(p.Blocks, ", ") + unverifiedMark(p.BlocksVerified)
+				blocks := strings.Join(p.Blocks, ", ") + unverifiedMark(lang, p.BlocksVerified)
 				if len(p.Blocks) == 0 {
-					blocks = "(part of " + strings.Join(p.RelatedBlocks, ", ") + ")"
+					blocks = i18n.F(lang, "(part of %s)", strings.Join(p.RelatedBlocks, ", "))
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\n", p.ID, p.Name, blocks,
-					p.Evidence, unverifiedMark(p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(p.LicenceVerified))
+					evidenceText(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified))
 			}
 			tw.Flush()
-			fmt.Fprintln(a.out, "\n(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate.")
-			fmt.Fprintln(a.out, "(unverified) marks facts the GovStack sources do not confirm.")
+			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate."))
+			fmt.Fprintln(a.out, i18n.T(lang, "(unverified) marks facts the GovStack sources do not confirm."))
 			return nil
 		},
 	}
@@ -299,17 +371,19 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 
 // catalogFor checks --format and loads the catalog.
 func (a *app) catalogFor(format string) (*catalog.Catalog, error) {
-	if err := formatFlag(format, "text", "json"); err != nil {
+	if err := a.formatFlag(format, "text", "json"); err != nil {
 		return nil, err
 	}
 	return a.catalog()
 }
 
-// wrap folds text at width columns; continuation lines start with indent.
+// wrap folds text at width columns; continuation lines start with indent. It breaks at
+// ordinary spaces only, never at a no-break space ("1 234", "pays :").
 func wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	col := 0
-	for i, word := range strings.Fields(text) {
+	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
+	for i, word := range words {
 		if i > 0 {
 			if col+1+len([]rune(word)) > width {
 				b.WriteString("\n" + indent)

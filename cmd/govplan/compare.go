@@ -13,7 +13,10 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/output/comparison"
 	"github.com/spf13/cobra"
 )
 
@@ -24,46 +27,43 @@ type compareOptions struct {
 	relative  bool
 	allRounds bool
 	format    string
+	output    string // comparison workbook (.xlsx)
+	chart     string // ranking chart (.svg)
 }
 
 func (a *app) compareCmd() *cobra.Command {
 	var o compareOptions
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "compare FILE|DIR... [--sample NAME]... [--relative] [--format json]",
-		Short: "Compare countries side by side, and one country's rounds over time",
-		Long: `compare ranks the assessments given (files, every *.yaml in each folder named, and embedded
-samples), counts them per band, shows each pillar's scores across the countries and their spread,
-and, for a country assessed on several dates (same ISO code), what changed from round to round:
-what improved, what fell back and which targets of an earlier round a later one met.
-
-All files must use one framework. When they name different versions of it, the indicators
-common to all are compared and the others are listed as left out. The ranking shows each
-country's latest round unless --all-rounds is given. Ranks are competition ranks (1, 2, 2, 4);
-assessments without an overall score are unranked and listed last.
-
---relative normalises each indicator across the compared set as the UN EGDI does (z-score, then
-rescaled to 0..1), so scores say where a country stands among the others, not against fixed
-goalposts; they are labelled relative wherever shown. Rounds always use absolute scores.`,
+		Use:   "compare " + i18n.T(lang, "FILE|DIR... [--sample NAME]... [--relative] [--format json]"),
+		Short: i18n.T(lang, "Compare countries side by side, and one country's rounds over time"),
+		Long: localHelp(
+			i18n.T(lang, "compare ranks the assessments given (files, every *.yaml in each folder named, and embedded samples), counts them per band, shows each pillar's scores across the countries and their spread, and, for a country assessed on several dates (same ISO code), what changed from round to round: what improved, what fell back and which targets of an earlier round a later one met."),
+			i18n.T(lang, "All files must use one framework. When they name different versions of it, the indicators common to all are compared and the others are listed as left out. The ranking shows each country's latest round unless --all-rounds is given. Ranks are competition ranks (1, 2, 2, 4); assessments without an overall score are unranked and listed last."),
+			i18n.T(lang, "--relative normalises each indicator across the compared set as the UN EGDI does (z-score, then rescaled to 0..1), so scores say where a country stands among the others, not against fixed goalposts; they are labelled relative wherever shown. Rounds always use absolute scores."),
+		),
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCompare(args, o)
 		},
 	}
 	f := c.Flags()
-	f.StringArrayVar(&o.samples, "sample", nil, "add an embedded sample country (repeat for several; see govplan catalog samples)")
-	f.StringVar(&o.framework, "framework", "", "framework to score every file with: an embedded id[@version] or a template file path")
-	f.BoolVar(&o.relative, "relative", false, "normalise each indicator across the compared set (z-score rescaled to 0..1, as the EGDI does)")
-	f.BoolVar(&o.allRounds, "all-rounds", false, "rank every round of a country, not only its latest")
-	f.StringVar(&o.format, "format", "text", "output format: text or json")
+	f.StringArrayVar(&o.samples, "sample", nil, i18n.T(lang, "add an embedded sample country (repeat for several; see govplan catalog samples)"))
+	f.StringVar(&o.framework, "framework", "", i18n.T(lang, "framework to score every file with: an embedded id[@version] or a template file path"))
+	f.BoolVar(&o.relative, "relative", false, i18n.T(lang, "normalise each indicator across the compared set (z-score rescaled to 0..1, as the EGDI does)"))
+	f.BoolVar(&o.allRounds, "all-rounds", false, i18n.T(lang, "rank every round of a country, not only its latest"))
+	f.StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
+	f.StringVarP(&o.output, "output", "o", "", i18n.T(lang, "also write the comparison workbook (.xlsx): ranking, heat map, charts, rounds, blocks and funding"))
+	f.StringVar(&o.chart, "chart", "", i18n.T(lang, "also write the ranking as an SVG chart"))
 	return c
 }
 
 func (a *app) runCompare(args []string, o compareOptions) error {
-	if err := formatFlag(o.format, "text", "json"); err != nil {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
 		return err
 	}
 	if len(args) == 0 && len(o.samples) == 0 {
-		return inputErrorf("name country files or folders to compare (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", "))
+		return inputMsg(i18n.F(a.lang, "name country files or folders to compare (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
 	}
 	docs, fws, warns, err := a.loadCompared(args, o)
 	if err != nil {
@@ -81,12 +81,15 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
+	if err := a.writeCompareFiles(cmp, docs, fws, o); err != nil {
+		return err
+	}
 	if o.format == "json" {
 		return a.writeJSON(compareDocument(cmp, warns, a.lang))
 	}
 	a.warnCapped(warns, 10)
 	for _, w := range cmp.Warnings {
-		fmt.Fprintf(a.errOut, "warning: %s\n", w)
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w))
 	}
 	cmpPrintComparison(a.out, cmp, a.lang)
 	return nil
@@ -94,7 +97,7 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 
 // compareInputs expands the arguments: files as given, folders to their *.yaml files (not
 // recursive, hidden files skipped), in name order; a path named twice is read once.
-func compareInputs(args []string) ([]string, yamlx.Errors) {
+func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 	var out []string
 	var errs yamlx.Errors
 	seen := map[string]bool{}
@@ -108,7 +111,7 @@ func compareInputs(args []string) ([]string, yamlx.Errors) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, &yamlx.Error{File: arg, Msg: "cannot open: " + plainErr(err)})
+			errs = append(errs, &yamlx.Error{File: arg, Msg: i18n.F(lang, "cannot open: %s", plainErr(err))})
 			continue
 		}
 		if !st.IsDir() {
@@ -117,7 +120,7 @@ func compareInputs(args []string) ([]string, yamlx.Errors) {
 		}
 		entries, err := os.ReadDir(arg)
 		if err != nil {
-			errs = append(errs, &yamlx.Error{File: arg, Msg: "cannot read the folder: " + plainErr(err)})
+			errs = append(errs, &yamlx.Error{File: arg, Msg: i18n.F(lang, "cannot read the folder: %s", plainErr(err))})
 			continue
 		}
 		n := 0
@@ -130,7 +133,7 @@ func compareInputs(args []string) ([]string, yamlx.Errors) {
 			n++
 		}
 		if n == 0 {
-			errs = append(errs, &yamlx.Error{File: arg, Msg: "the folder holds no .yaml country files"})
+			errs = append(errs, &yamlx.Error{File: arg, Msg: i18n.T(lang, "the folder holds no .yaml country files")})
 		}
 	}
 	return out, errs
@@ -139,7 +142,7 @@ func compareInputs(args []string) ([]string, yamlx.Errors) {
 // loadCompared reads every file and sample and checks each against its framework. It reads
 // them all before it fails, so that every bad file is reported (each problem on one line).
 func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, []*assess.Framework, yamlx.Errors, error) {
-	paths, errs := compareInputs(args)
+	paths, errs := compareInputs(args, a.lang)
 	type result struct {
 		doc  *countries.Doc
 		fw   *assess.Framework
@@ -203,7 +206,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 	if len(errs) > 0 {
 		a.printError(errs)
 		if total := n + argErrs; total > 1 {
-			fmt.Fprintf(a.errOut, "%d of %d files cannot be compared; fix them or leave them out\n", bad, total)
+			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
 		}
 		return nil, nil, nil, &exitError{code: exitInput, err: errReported}
 	}
@@ -217,7 +220,7 @@ func (a *app) warnCapped(ws yamlx.Errors, limit int) {
 		return
 	}
 	a.warn(ws[:limit])
-	fmt.Fprintf(a.errOut, "... and %d more warnings (govplan validate FILE shows a file's own)\n", len(ws)-limit)
+	fmt.Fprintln(a.errOut, i18n.F(a.lang, "... and %d more warnings (govplan validate FILE shows a file's own)", len(ws)-limit))
 }
 
 // ---- JSON -------------------------------------------------------------------------------------
@@ -375,9 +378,11 @@ func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang strin
 		cj.Pillars = cmpPillarMap(fw, r.Pillars)
 		out.Countries = append(out.Countries, cj)
 	}
+	// Bands are counted under their English names, the same in every language (the
+	// countries' band is a label in the language of texts).
 	out.Bands = map[string]int{}
 	for _, b := range c.Bands {
-		out.Bands[b.Band.Name.In(lang)] = b.Count
+		out.Bands[b.Band.Name.String()] = b.Count
 	}
 	out.Unbanded = c.Unbanded
 	out.Spread = map[string]spreadJSON{}
@@ -468,7 +473,7 @@ func cmpPad(s string, n int) string {
 
 // cmpBandMarks gives each band a shade, lowest band lightest, so a heat-map cell says its band
 // without colour.
-func cmpBandMarks(fw *assess.Framework) []string {
+func cmpBandMarks(fw *assess.Framework, lang string) []string {
 	ramp := []string{"░", "▒", "▓", "█"}
 	n := len(fw.Bands)
 	marks := make([]string, n)
@@ -479,7 +484,7 @@ func cmpBandMarks(fw *assess.Framework) []string {
 		case n <= len(ramp):
 			marks[i] = ramp[i*(len(ramp)-1)/(n-1)]
 		default:
-			marks[i] = strings.ToUpper(string([]rune(fw.Bands[i].Name.String())[:1]))
+			marks[i] = strings.ToUpper(string([]rune(fw.Bands[i].Name.In(lang))[:1]))
 		}
 	}
 	return marks
@@ -522,27 +527,48 @@ func cmpBandLegend(fw *assess.Framework, marks []string, lang string) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %s", marks[i], b.Name.In(lang), rng))
 	}
-	return strings.Join(parts, " · ") + " · – no score"
+	return strings.Join(parts, " · ") + " · – " + i18n.T(lang, "no score")
 }
 
 func cmpRowLabel(r *assess.CompareRow) string { return r.Entry.Name }
 
+// cmpPadLeft right-aligns s in n runes.
+func cmpPadLeft(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return strings.Repeat(" ", n-k) + s
+	}
+	return s
+}
+
+// cmpWidth is the widest of min and the texts, in runes.
+func cmpWidth(min int, texts ...string) int {
+	for _, t := range texts {
+		min = max(min, utf8.RuneCountInString(t))
+	}
+	return min
+}
+
+// cmpRelativeLabel says what relative scores are, in lang.
+func cmpRelativeLabel(c *assess.Comparison, lang string) string {
+	return i18n.F(lang, "relative (z-score rescaled across the %d countries compared)", len(c.Rows))
+}
+
 func cmpPrintComparison(w io.Writer, c *assess.Comparison, lang string) {
 	fw := c.Framework
-	kind := "absolute scores 0–100"
+	kind := i18n.T(lang, "absolute scores 0–100")
 	if c.Relative {
-		kind = "relative scores 0–100"
+		kind = i18n.T(lang, "relative scores 0–100")
 	}
-	noun := "countries"
 	if len(c.Rows) == 1 {
-		noun = "country"
+		fmt.Fprintln(w, i18n.F(lang, "Comparison of 1 country · %s · %s", fw.Ref(), kind))
+	} else {
+		fmt.Fprintln(w, i18n.F(lang, "Comparison of %d countries · %s · %s", len(c.Rows), fw.Ref(), kind))
 	}
-	fmt.Fprintf(w, "Comparison of %d %s · %s · %s\n", len(c.Rows), noun, fw.Ref(), kind)
 	if c.Relative {
-		fmt.Fprintln(w, wrap(fmt.Sprintf("Scores are %s: on each indicator the lowest country of this set scores 0 and the highest 100 (50 for all where they are equal); they say where a country stands among these, not against fixed goalposts.", c.RelativeLabel()), maxLineWidth, ""))
+		fmt.Fprintln(w, wrap(i18n.F(lang, "Scores are %s: on each indicator the lowest country of this set scores 0 and the highest 100 (50 for all where they are equal); they say where a country stands among these, not against fixed goalposts.", cmpRelativeLabel(c, lang)), maxLineWidth, ""))
 	}
 	if hidden := len(c.All) - len(c.Rows); hidden > 0 {
-		fmt.Fprintf(w, "Each country is ranked on its latest round (%d earlier rounds are under Rounds; --all-rounds ranks them all).\n", hidden)
+		fmt.Fprintln(w, i18n.F(lang, "Each country is ranked on its latest round (%d earlier rounds are under Rounds; --all-rounds ranks them all).", hidden))
 	}
 	fmt.Fprintln(w)
 	cmpPrintRanking(w, c, lang)
@@ -558,23 +584,29 @@ func cmpPrintComparison(w io.Writer, c *assess.Comparison, lang string) {
 	}
 	if len(c.LeftOut) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprint(w, cmpPack("Left out (not in every file's framework): ", c.LeftOut, maxLineWidth, "  "))
+		fmt.Fprint(w, cmpPack(i18n.T(lang, "Left out (not in every file's framework):")+" ", c.LeftOut, maxLineWidth, "  "))
 	}
 }
 
 func cmpPrintRanking(w io.Writer, c *assess.Comparison, lang string) {
-	head := "Overall"
+	head := i18n.T(lang, "Overall")
 	if c.Relative {
-		head = "Relative"
+		head = i18n.T(lang, "Relative")
 	}
-	width := 7
+	hRank, hCountry, hBand, hAnswered := i18n.T(lang, "Rank"), i18n.T(lang, "Country"), i18n.T(lang, "Band"), i18n.T(lang, "Answered")
+	width := cmpWidth(7, hCountry)
 	for _, r := range c.Rows {
 		width = max(width, utf8.RuneCountInString(cmpClip(cmpRowLabel(r), nameWidth)))
 	}
+	bandW := cmpWidth(12, hBand)
+	for _, b := range c.Framework.Bands {
+		bandW = max(bandW, utf8.RuneCountInString(cmpClip(b.Name.In(lang), 20)))
+	}
+	rankW, ovW, ansW := cmpWidth(4, hRank), cmpWidth(8, head), cmpWidth(8, hAnswered)
 	allRounds := len(c.Rows) > 0 && cmpHasRepeatedISO(c.Rows)
-	fmt.Fprintf(w, "%4s  %s  %-3s  %8s %-10s  %s  %8s", "Rank", cmpPad("Country", width), "ISO", head, "", cmpPad("Band", 12), "Answered")
+	fmt.Fprintf(w, "%s  %s  %-3s  %s %-10s  %s  %s", cmpPadLeft(hRank, rankW), cmpPad(hCountry, width), "ISO", cmpPadLeft(head, ovW), "", cmpPad(hBand, bandW), cmpPadLeft(hAnswered, ansW))
 	if allRounds {
-		fmt.Fprint(w, "  Date")
+		fmt.Fprint(w, "  "+i18n.T(lang, "Date"))
 	}
 	fmt.Fprintln(w)
 	for _, r := range c.Rows {
@@ -586,15 +618,15 @@ func cmpPrintRanking(w io.Writer, c *assess.Comparison, lang string) {
 		if r.Band != nil {
 			band = r.Band.Name.In(lang)
 		}
-		fmt.Fprintf(w, "%4s  %s  %-3s  %8s %s  %s  %7s%%", rank, cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3,
-			pct(r.Overall), bar(r.Overall, 10), cmpPad(cmpClip(band, 12), 12), pct(r.Completeness))
+		fmt.Fprintf(w, "%s  %s  %-3s  %s %s  %s  %s", cmpPadLeft(rank, rankW), cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3,
+			cmpPadLeft(pct(r.Overall), ovW), bar(r.Overall, 10), cmpPad(cmpClip(band, bandW), bandW), cmpPadLeft(percent(lang, r.Completeness), ansW))
 		if allRounds {
 			fmt.Fprintf(w, "  %s", r.Entry.Date)
 		}
 		fmt.Fprintln(w)
 	}
 	if n := len(c.Rows) - cmpRanked(c.Rows); n > 0 {
-		fmt.Fprintf(w, "%d without an overall score (nothing answered yet) are unranked, listed last.\n", n)
+		fmt.Fprintln(w, i18n.F(lang, "%d without an overall score (nothing answered yet) are unranked, listed last.", n))
 	}
 }
 
@@ -626,20 +658,19 @@ func cmpPrintBands(w io.Writer, c *assess.Comparison, lang string) {
 		parts = append(parts, fmt.Sprintf("%s %d", b.Band.Name.In(lang), b.Count))
 	}
 	if c.Unbanded > 0 {
-		parts = append(parts, fmt.Sprintf("no score %d", c.Unbanded))
+		parts = append(parts, fmt.Sprintf("%s %d", i18n.T(lang, "no score"), c.Unbanded))
 	}
-	label := "Bands"
+	label := i18n.T(lang, "Bands:")
 	if c.Relative {
-		label = "Bands (of relative scores)"
+		label = i18n.T(lang, "Bands (of relative scores):")
 	}
-	fmt.Fprintf(w, "%s: %s\n", label, strings.Join(parts, " · "))
+	fmt.Fprintf(w, "%s %s\n", label, strings.Join(parts, " · "))
 }
 
 // cmpHeatSeries is what the heat map shows per country: the pillars, or the indicators when the
 // framework has a single pillar.
 type cmpHeatSeries struct {
 	title  string
-	note   string
 	ids    []string
 	names  []string
 	scores func(r *assess.CompareRow) []*float64
@@ -647,16 +678,24 @@ type cmpHeatSeries struct {
 
 func cmpHeatOf(c *assess.Comparison, lang string) cmpHeatSeries {
 	fw := c.Framework
+	relative := c.Relative
 	if len(fw.Pillars) == 1 {
-		h := cmpHeatSeries{title: "Indicators × countries", note: "; the framework has a single pillar",
-			scores: func(r *assess.CompareRow) []*float64 { return r.Indicators }}
+		title := i18n.T(lang, "Indicators × countries (0–100; the framework has a single pillar)")
+		if relative {
+			title = i18n.T(lang, "Indicators × countries (relative, 0–100; the framework has a single pillar)")
+		}
+		h := cmpHeatSeries{title: title, scores: func(r *assess.CompareRow) []*float64 { return r.Indicators }}
 		for _, ind := range fw.Indicators() {
 			h.ids = append(h.ids, ind.ID)
 			h.names = append(h.names, ind.ID)
 		}
 		return h
 	}
-	h := cmpHeatSeries{title: "Pillars × countries", scores: func(r *assess.CompareRow) []*float64 { return r.Pillars }}
+	title := i18n.T(lang, "Pillars × countries (0–100)")
+	if relative {
+		title = i18n.T(lang, "Pillars × countries (relative, 0–100)")
+	}
+	h := cmpHeatSeries{title: title, scores: func(r *assess.CompareRow) []*float64 { return r.Pillars }}
 	for _, p := range fw.Pillars {
 		h.ids = append(h.ids, p.ID)
 		h.names = append(h.names, p.Name.In(lang))
@@ -683,14 +722,10 @@ func cmpShortLabels(ids []string) ([]string, bool) {
 
 func cmpPrintHeatMap(w io.Writer, c *assess.Comparison, lang string) {
 	fw := c.Framework
-	marks := cmpBandMarks(fw)
+	marks := cmpBandMarks(fw, lang)
 	h := cmpHeatOf(c, lang)
-	kind := "0–100"
-	if c.Relative {
-		kind = "relative, 0–100"
-	}
-	fmt.Fprintf(w, "%s (%s%s)\n", h.title, kind, h.note)
-	fmt.Fprintf(w, "Marks: %s\n", cmpBandLegend(fw, marks, lang))
+	fmt.Fprintln(w, h.title)
+	fmt.Fprintln(w, i18n.F(lang, "Marks: %s", cmpBandLegend(fw, marks, lang)))
 	rows := c.Rows
 	// Countries as columns when they fit; otherwise countries as rows.
 	headers := make([]string, len(rows))
@@ -728,13 +763,15 @@ func cmpPrintHeatMap(w io.Writer, c *assess.Comparison, lang string) {
 		for i, n := range h.names {
 			legend = append(legend, fmt.Sprintf("%d %s", i+1, n))
 		}
-		fmt.Fprint(w, cmpPack("Columns: ", legend, maxLineWidth, "  "))
+		fmt.Fprint(w, cmpPack(i18n.T(lang, "Columns:")+" ", legend, maxLineWidth, "  "))
 	}
-	width := 7
+	hRank, hCountry := i18n.T(lang, "Rank"), i18n.T(lang, "Country")
+	rankW := cmpWidth(4, hRank)
+	width := cmpWidth(7, hCountry)
 	for _, r := range rows {
 		width = max(width, utf8.RuneCountInString(cmpClip(cmpRowLabel(r), nameWidth)))
 	}
-	fmt.Fprintf(w, "%4s  %s  %-3s", "Rank", cmpPad("Country", width), "ISO")
+	fmt.Fprintf(w, "%s  %s  %-3s", cmpPadLeft(hRank, rankW), cmpPad(hCountry, width), "ISO")
 	for _, l := range labels {
 		fmt.Fprintf(w, " %5s", l)
 	}
@@ -744,7 +781,7 @@ func cmpPrintHeatMap(w io.Writer, c *assess.Comparison, lang string) {
 		if r.Rank > 0 {
 			rank = fmt.Sprint(r.Rank)
 		}
-		fmt.Fprintf(w, "%4s  %s  %-3s", rank, cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3)
+		fmt.Fprintf(w, "%s  %s  %-3s", cmpPadLeft(rank, rankW), cmpPad(cmpClip(cmpRowLabel(r), nameWidth), width), r.Entry.ISO3)
 		for _, s := range h.scores(r) {
 			fmt.Fprintf(w, " %s", cmpCell(fw, marks, s))
 		}
@@ -759,7 +796,7 @@ func cmpPrintHeatMap(w io.Writer, c *assess.Comparison, lang string) {
 	for _, r := range rows[:heatMapHead] {
 		show(r)
 	}
-	fmt.Fprintf(w, "%4s  … %d countries in between not shown (the ranking above lists all; --format json has every score)\n", "", len(rows)-heatMapHead-heatMapTail)
+	fmt.Fprintf(w, "%s  … %s\n", strings.Repeat(" ", rankW), i18n.F(lang, "%d countries in between not shown (the ranking above lists all; --format json has every score)", len(rows)-heatMapHead-heatMapTail))
 	for _, r := range rows[len(rows)-heatMapTail:] {
 		show(r)
 	}
@@ -787,20 +824,24 @@ func cmpPack(prefix string, items []string, width int, indent string) string {
 
 func cmpPrintSpread(w io.Writer, c *assess.Comparison, lang string) {
 	list := c.Spread
-	what := "pillar"
-	if len(c.Framework.Pillars) == 1 {
+	single := len(c.Framework.Pillars) == 1
+	var title, head string
+	switch {
+	case single && c.Relative:
+		title = i18n.T(lang, "Spread per pillar and indicator (relative, 0–100; SD is the standard deviation across the countries)")
+	case single:
+		title = i18n.T(lang, "Spread per pillar and indicator (0–100; SD is the standard deviation across the countries)")
+	case c.Relative:
+		title = i18n.T(lang, "Spread per pillar (relative, 0–100; SD is the standard deviation across the countries)")
+	default:
+		title = i18n.T(lang, "Spread per pillar (0–100; SD is the standard deviation across the countries)")
+	}
+	head = i18n.T(lang, "Pillar")
+	if single {
 		list = append(append([]assess.Spread{}, c.Spread...), c.IndicatorSpread...)
-		what = "pillar and indicator"
+		head = i18n.T(lang, "Pillar / indicator")
 	}
-	kind := "0–100"
-	if c.Relative {
-		kind = "relative, 0–100"
-	}
-	fmt.Fprintf(w, "Spread per %s (%s; SD is the standard deviation across the countries)\n", what, kind)
-	head := "Pillar"
-	if len(c.Framework.Pillars) == 1 {
-		head = "Pillar / indicator"
-	}
+	fmt.Fprintln(w, title)
 	label := utf8.RuneCountInString(head)
 	names := make([]string, len(list))
 	for i, s := range list {
@@ -818,38 +859,58 @@ func cmpPrintSpread(w io.Writer, c *assess.Comparison, lang string) {
 		}
 	}
 	nw = min(nw, 26)
-	fmt.Fprintf(w, "%s  %4s  %s  %4s  %s  %4s  %4s\n", cmpPad(head, label), "Min", cmpPad("", nw), "Max", cmpPad("", nw), "Mean", "SD")
+	hMin, hMax, hMean, hSD := i18n.T(lang, "Min"), i18n.T(lang, "Max"), i18n.T(lang, "Mean"), i18n.T(lang, "SD")
+	minW, maxW, meanW, sdW := cmpWidth(4, hMin), cmpWidth(4, hMax), cmpWidth(4, hMean), cmpWidth(4, hSD)
+	fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s  %s\n", cmpPad(head, label), cmpPadLeft(hMin, minW), cmpPad("", nw), cmpPadLeft(hMax, maxW), cmpPad("", nw), cmpPadLeft(hMean, meanW), cmpPadLeft(hSD, sdW))
 	for i, s := range list {
 		minC, maxC := "–", "–"
 		if s.MinRow != nil {
 			minC, maxC = cmpClip(s.MinRow.Entry.Name, nw), cmpClip(s.MaxRow.Entry.Name, nw)
 		}
-		fmt.Fprintf(w, "%s  %4s  %s  %4s  %s  %4s  %4s\n", cmpPad(names[i], label), pct(s.Min), cmpPad(minC, nw), pct(s.Max), cmpPad(maxC, nw), pct(s.Mean), pct(s.SD))
+		fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s  %s\n", cmpPad(names[i], label), cmpPadLeft(pct(s.Min), minW), cmpPad(minC, nw), cmpPadLeft(pct(s.Max), maxW), cmpPad(maxC, nw), cmpPadLeft(pct(s.Mean), meanW), cmpPadLeft(pct(s.SD), sdW))
 	}
 }
 
 func cmpPrintRounds(w io.Writer, c *assess.Comparison, lang string) {
 	fw := c.Framework
-	title := "Rounds over time"
+	title := i18n.T(lang, "Rounds over time")
 	if c.Relative {
-		title += " (absolute scores: the relative view applies to the ranking only)"
+		title = i18n.T(lang, "Rounds over time (absolute scores: the relative view applies to the ranking only)")
 	}
 	fmt.Fprintln(w, title)
 	if len(c.Rounds) > roundsDetails {
-		fmt.Fprintf(w, "%d countries were assessed more than once (first round → last; Targets: targets of an earlier round met\nlater). Compare one country's files for the details, or see --format json.\n", len(c.Rounds))
-		width := 7
+		fmt.Fprintln(w, wrap(i18n.F(lang, "%d countries were assessed more than once (first round → last; Targets: targets of an earlier round met later). Compare one country's files for the details, or see --format json.", len(c.Rounds)), maxLineWidth, ""))
+		hCountry := i18n.T(lang, "Country")
+		heads := []string{i18n.T(lang, "Rounds"), i18n.T(lang, "First → last"), i18n.T(lang, "Overall"), i18n.T(lang, "Change"), i18n.T(lang, "Improved"), i18n.T(lang, "Fell back"), i18n.T(lang, "Targets")}
+		widths := []int{6, 23, 9, 6, 8, 9, 7}
+		for i, h := range heads {
+			widths[i] = cmpWidth(widths[i], h)
+		}
+		width := cmpWidth(7, hCountry)
 		for _, rd := range c.Rounds {
 			width = max(width, utf8.RuneCountInString(cmpClip(rd.Name, nameWidth)))
 		}
-		fmt.Fprintf(w, "%s  %-3s  %6s  %-23s  %-9s  %6s  %8s  %9s  %7s\n", cmpPad("Country", width), "ISO", "Rounds", "First → last", "Overall", "Change", "Improved", "Fell back", "Targets")
+		cells := func(name, iso string, vals []string) {
+			fmt.Fprintf(w, "%s  %-3s", cmpPad(name, width), iso)
+			for i, v := range vals {
+				if i == 1 || i == 2 { // periods and overall scores read left to right
+					fmt.Fprintf(w, "  %s", cmpPad(v, widths[i]))
+				} else {
+					fmt.Fprintf(w, "  %s", cmpPadLeft(v, widths[i]))
+				}
+			}
+			fmt.Fprintln(w)
+		}
+		cells(hCountry, "ISO", heads)
 		for _, rd := range c.Rounds {
 			first, last := rd.Series[0].Entry.Date, rd.Series[len(rd.Series)-1].Entry.Date
-			fmt.Fprintf(w, "%s  %-3s  %6d  %-23s  %-9s  %6s  %8d  %9d  %7d\n", cmpPad(cmpClip(rd.Name, nameWidth), width), rd.ISO3, len(rd.Series),
-				first+" → "+last, fmt.Sprintf("%s → %s", pct(rd.Overall.From), pct(rd.Overall.To)), cmpDelta(rd.Overall.Delta),
-				len(rd.Improved), len(rd.FellBack), len(rd.TargetsMet))
+			cells(cmpClip(rd.Name, nameWidth), rd.ISO3, []string{fmt.Sprint(len(rd.Series)), first + " → " + last,
+				fmt.Sprintf("%s → %s", pct(rd.Overall.From), pct(rd.Overall.To)), cmpDelta(lang, rd.Overall.Delta),
+				fmt.Sprint(len(rd.Improved)), fmt.Sprint(len(rd.FellBack)), fmt.Sprint(len(rd.TargetsMet))})
 		}
 		return
 	}
+	hOverall, hFirstLast := i18n.T(lang, "Overall"), i18n.T(lang, "First→last")
 	for i, rd := range c.Rounds {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -858,71 +919,74 @@ func cmpPrintRounds(w io.Writer, c *assess.Comparison, lang string) {
 		for _, r := range rd.Series {
 			dates = append(dates, r.Entry.Date)
 		}
-		fmt.Fprintf(w, "%s (%s): %d rounds, %s\n", rd.Name, rd.ISO3, len(rd.Series), strings.Join(dates, " → "))
-		label := len("Overall")
+		fmt.Fprintln(w, i18n.F(lang, "%s (%s): %d rounds, %s", rd.Name, rd.ISO3, len(rd.Series), strings.Join(dates, " → ")))
+		label := utf8.RuneCountInString(hOverall)
 		for _, p := range fw.Pillars {
 			label = max(label, utf8.RuneCountInString(cmpClip(p.Name.In(lang), labelWidth)))
 		}
+		deltaW := cmpWidth(11, hFirstLast)
 		fmt.Fprintf(w, "  %s", cmpPad("", label))
 		for _, d := range dates {
 			fmt.Fprintf(w, "  %10s", d)
 		}
-		fmt.Fprintf(w, "  %11s\n", "First→last")
+		fmt.Fprintf(w, "  %s\n", cmpPadLeft(hFirstLast, deltaW))
 		line := func(name string, get func(r *assess.CompareRow) *float64, delta *float64) {
 			fmt.Fprintf(w, "  %s", cmpPad(cmpClip(name, labelWidth), label))
 			for _, r := range rd.Series {
 				fmt.Fprintf(w, "  %10s", pct(get(r)))
 			}
-			fmt.Fprintf(w, "  %11s\n", cmpDelta(delta))
+			fmt.Fprintf(w, "  %s\n", cmpPadLeft(cmpDelta(lang, delta), deltaW))
 		}
-		line("Overall", func(r *assess.CompareRow) *float64 { return r.Card.Overall.Score }, rd.Overall.Delta)
+		line(hOverall, func(r *assess.CompareRow) *float64 { return r.Card.Overall.Score }, rd.Overall.Delta)
 		for pi, p := range fw.Pillars {
 			line(p.Name.In(lang), func(r *assess.CompareRow) *float64 { return r.Card.Pillars[pi].Score }, rd.Pillars[pi].Delta)
 		}
-		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Improved (%d): ", len(rd.Improved)), cmpChangeList(rd.Improved), maxLineWidth, "    "))
-		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Fell back (%d): ", len(rd.FellBack)), cmpChangeList(rd.FellBack), maxLineWidth, "    "))
+		fmt.Fprint(w, cmpPack("  "+i18n.F(lang, "Improved (%d):", len(rd.Improved))+" ", cmpChangeList(lang, rd.Improved), maxLineWidth, "    "))
+		fmt.Fprint(w, cmpPack("  "+i18n.F(lang, "Fell back (%d):", len(rd.FellBack))+" ", cmpChangeList(lang, rd.FellBack), maxLineWidth, "    "))
 		var met []string
 		for _, t := range rd.TargetsMet {
-			met = append(met, cmpTargetMet(t))
+			met = append(met, cmpTargetMet(lang, t))
 		}
-		fmt.Fprint(w, cmpPack(fmt.Sprintf("  Targets met (%d): ", len(met)), cmpLimitList(met, listLimit), maxLineWidth, "    "))
+		fmt.Fprint(w, cmpPack("  "+i18n.F(lang, "Targets met (%d):", len(met))+" ", cmpLimitList(lang, met, listLimit), maxLineWidth, "    "))
 	}
 }
 
 // cmpTargetMet says which target was met when: pillar and overall targets as scores 0–100,
 // indicator targets as written in the file (a level or a value).
-func cmpTargetMet(t assess.TargetMet) string {
-	by := ""
-	if t.Year != 0 {
-		by = fmt.Sprintf(" by %d", t.Year)
-	}
-	set := fmt.Sprintf("(set %s)", t.SetIn.Entry.Date)
+func cmpTargetMet(lang string, t assess.TargetMet) string {
+	set, on := t.SetIn.Entry.Date, t.MetIn.Entry.Date
 	switch t.Kind {
 	case assess.ChangeOverall:
-		return fmt.Sprintf("overall %s%s %s: %s on %s", pct(t.Target), by, set, pct(t.Score), t.MetIn.Entry.Date)
+		if t.Year != 0 {
+			return i18n.F(lang, "overall %s by %d (set %s): %s on %s", pct(t.Target), t.Year, set, pct(t.Score), on)
+		}
+		return i18n.F(lang, "overall %s (set %s): %s on %s", pct(t.Target), set, pct(t.Score), on)
 	case assess.ChangePillar:
-		return fmt.Sprintf("pillar %s %s%s %s: %s on %s", t.ID, pct(t.Target), by, set, pct(t.Score), t.MetIn.Entry.Date)
+		if t.Year != 0 {
+			return i18n.F(lang, "pillar %s %s by %d (set %s): %s on %s", t.ID, pct(t.Target), t.Year, set, pct(t.Score), on)
+		}
+		return i18n.F(lang, "pillar %s %s (set %s): %s on %s", t.ID, pct(t.Target), set, pct(t.Score), on)
 	}
 	what := pct(t.Target)
 	if is := t.SetIn.Card.Indicator(t.ID); is != nil && is.Target != nil {
 		switch {
 		case is.Target.Level != nil:
-			what = fmt.Sprintf("level %d", *is.Target.Level)
+			what = i18n.F(lang, "level %d", *is.Target.Level)
 		case is.Target.Value != nil && is.Target.Value.IsBool:
-			what = "yes"
-			if !is.Target.Value.Bool {
-				what = "no"
-			}
+			what = yesNo(lang, is.Target.Value.Bool)
 		case is.Target.Value != nil:
-			what = "value " + is.Target.Value.String()
+			what = i18n.F(lang, "value %s", numText(lang, is.Target.Value.Num))
 		}
 	}
-	return fmt.Sprintf("%s %s%s %s: met on %s", t.ID, what, by, set, t.MetIn.Entry.Date)
+	if t.Year != 0 {
+		return i18n.F(lang, "%s %s by %d (set %s): met on %s", t.ID, what, t.Year, set, on)
+	}
+	return i18n.F(lang, "%s %s (set %s): met on %s", t.ID, what, set, on)
 }
 
 // cmpDelta shows a change of a 0..1 score on the 0–100 scale with one decimal, so that a
 // change between two equal-looking rounded scores is still visible.
-func cmpDelta(d *float64) string {
+func cmpDelta(lang string, d *float64) string {
 	if d == nil {
 		return "–"
 	}
@@ -930,29 +994,72 @@ func cmpDelta(d *float64) string {
 	if math.Abs(v) < 0.05 {
 		return "0"
 	}
-	return fmt.Sprintf("%+.1f", v)
+	if v > 0 {
+		return "+" + i18n.Number(lang, v, 1)
+	}
+	return i18n.Number(lang, v, 1)
 }
 
-func cmpChangeList(list []assess.Change) []string {
+func cmpChangeList(lang string, list []assess.Change) []string {
 	items := make([]string, len(list))
 	for i, ch := range list {
-		items[i] = fmt.Sprintf("%s %s", ch.ID, cmpDelta(ch.Delta))
+		items[i] = fmt.Sprintf("%s %s", ch.ID, cmpDelta(lang, ch.Delta))
 	}
 	if len(items) > listLimit {
-		items = append(items[:listLimit], fmt.Sprintf("… and %d more (--format json lists all)", len(list)-listLimit))
+		items = append(items[:listLimit], i18n.F(lang, "… and %d more (--format json lists all)", len(list)-listLimit))
 	}
 	if len(items) == 0 {
-		items = []string{"none"}
+		items = []string{"–"}
 	}
 	return items
 }
 
-func cmpLimitList(items []string, limit int) []string {
+func cmpLimitList(lang string, items []string, limit int) []string {
 	switch {
 	case len(items) == 0:
-		return []string{"none"}
+		return []string{"–"}
 	case len(items) > limit:
-		return append(items[:limit:limit], fmt.Sprintf("… and %d more (--format json lists all)", len(items)-limit))
+		return append(items[:limit:limit], i18n.F(lang, "… and %d more (--format json lists all)", len(items)-limit))
 	}
 	return items
+}
+
+// writeCompareFiles writes the comparison workbook and the ranking chart when asked. The
+// workbook's block and funding sheets use the needs and plans of the ranked assessments.
+func (a *app) writeCompareFiles(cmp *assess.Comparison, docs []*countries.Doc, fws []*assess.Framework, o compareOptions) error {
+	if o.chart != "" {
+		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %s", o.chart))
+	}
+	if o.output == "" {
+		return nil
+	}
+	ranked := map[string]bool{}
+	for _, r := range cmp.Rows {
+		ranked[r.Entry.File] = true
+	}
+	cat, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	var models []*countries.Model
+	for i, d := range docs {
+		if !ranked[d.Name] || d.CheckCatalog(cat) != nil {
+			continue
+		}
+		m := countries.Build(d, fws[i], cat, a.lang)
+		if m.Replan(countries.PlanOptions{}) != nil {
+			m.Plan = nil
+		}
+		if len(m.Match.Blocks) > 0 {
+			models = append(models, m)
+		}
+	}
+	if err := comparison.WriteFile(o.output, cmp, models, a.lang); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %s", o.output))
+	return nil
 }

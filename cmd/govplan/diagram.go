@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/diagram"
 	"github.com/spf13/cobra"
 )
@@ -20,34 +21,37 @@ var diagramKinds = []string{"architecture", "usecase", "dependencies", "roadmap"
 func (a *app) diagramCmd() *cobra.Command {
 	var cf countryFlags
 	var kind, useCase, format, outPath string
+	lang := a.lang
+	kinds := [][2]string{
+		{"architecture", i18n.T(lang, "services and use cases → Information Mediator → building blocks → hosting")},
+		{"usecase", i18n.T(lang, "one use case's steps and the blocks each uses (--usecase ID: any catalog use case or one of the country's custom ones)")},
+		{"dependencies", i18n.T(lang, "the required blocks, what each depends on, and the readiness gates on them")},
+		{"roadmap", i18n.T(lang, "the activities by wave with their dependencies and the critical path")},
+	}
+	var kindList strings.Builder
+	for _, k := range kinds {
+		fmt.Fprintf(&kindList, "\n  %-12s  %s", k[0], wrap(k[1], 76, strings.Repeat(" ", 16)))
+	}
 	c := &cobra.Command{
-		Use:   "diagram [FILE]",
-		Short: "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG or PNG",
-		Long: `diagram draws one diagram of a country:
-
-  architecture  services and use cases → Information Mediator → building blocks → hosting
-  usecase       one use case's steps and the blocks each uses (--usecase ID: any catalog
-                use case or one of the country's custom ones)
-  dependencies  the required blocks, what each depends on, and the readiness gates on them
-  roadmap       the activities by wave with their dependencies and the critical path
-
-SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the
-Graphviz source, for your own styling. Without -o the diagram goes to standard output.`,
+		Use:   "diagram " + i18n.T(lang, "[FILE]"),
+		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG or PNG"),
+		Long: i18n.T(lang, "diagram draws one diagram of a country:") + "\n" + kindList.String() + "\n\n" +
+			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling. Without -o the diagram goes to standard output.")),
 		Example: `  govplan diagram --sample bakana -o bakana.svg
   govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png`,
-		Args: cobra.MaximumNArgs(1),
+		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "svg", "png", "dot"); err != nil {
+			if err := a.formatFlag(format, "svg", "png", "dot"); err != nil {
 				return err
 			}
 			if useCase != "" && !cmd.Flags().Changed("kind") {
 				kind = "usecase"
 			}
-			if err := checkDiagramKind(kind, useCase); err != nil {
+			if err := checkDiagramKind(a.lang, kind, useCase); err != nil {
 				return err
 			}
 			if format == "png" && outPath == "" && isTerminal(a.out) {
-				return inputErrorf("a PNG would garble the terminal: give -o FILE.png or redirect the output")
+				return inputMsg(i18n.T(a.lang, "a PNG would garble the terminal: give -o FILE.png or redirect the output"))
 			}
 			load := a.loadModel
 			if kind == "roadmap" {
@@ -79,32 +83,32 @@ Graphviz source, for your own styling. Without -o the diagram goes to standard o
 				return err
 			}
 			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("writing the diagram: %w", err)
+				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the diagram"), err)
 			}
 			fmt.Fprintln(a.out, outPath)
 			return nil
 		},
 	}
-	cf.register(c)
-	c.Flags().StringVar(&kind, "kind", "architecture", "what to draw: "+strings.Join(diagramKinds, ", "))
-	c.Flags().StringVar(&useCase, "usecase", "", "the use case to draw (implies --kind usecase)")
-	c.Flags().StringVar(&format, "format", "svg", "output format: svg, png or dot")
-	c.Flags().StringVarP(&outPath, "output", "o", "", "file to write (replaced atomically); default: standard output")
+	cf.register(c, lang)
+	c.Flags().StringVar(&kind, "kind", "architecture", i18n.F(lang, "what to draw: %s", strings.Join(diagramKinds, ", ")))
+	c.Flags().StringVar(&useCase, "usecase", "", i18n.T(lang, "the use case to draw (implies --kind usecase)"))
+	c.Flags().StringVar(&format, "format", "svg", i18n.T(lang, "output format: svg, png or dot"))
+	c.Flags().StringVarP(&outPath, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
 	return c
 }
 
-func checkDiagramKind(kind, useCase string) error {
+func checkDiagramKind(lang, kind, useCase string) error {
 	known := false
 	for _, k := range diagramKinds {
 		known = known || k == kind
 	}
 	switch {
 	case !known:
-		return inputErrorf("--kind %q is not one of %s", kind, strings.Join(diagramKinds, ", "))
+		return inputMsg(i18n.F(lang, "--kind %q is not one of %s", kind, strings.Join(diagramKinds, ", ")))
 	case kind == "usecase" && useCase == "":
-		return inputErrorf("--kind usecase needs --usecase ID (a catalog use case or one of the country's own)")
+		return inputMsg(i18n.T(lang, "--kind usecase needs --usecase ID (a catalog use case or one of the country's own)"))
 	case kind != "usecase" && useCase != "":
-		return inputErrorf("--usecase goes with --kind usecase, not --kind %s", kind)
+		return inputMsg(i18n.F(lang, "--usecase goes with --kind usecase, not --kind %s", kind))
 	}
 	return nil
 }

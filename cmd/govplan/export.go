@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/export"
 	"github.com/spf13/cobra"
 )
@@ -15,17 +16,15 @@ func (a *app) exportCmd() *cobra.Command {
 	var cf countryFlags
 	var dir string
 	var png bool
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "export [FILE] -o DIR",
-		Short: "Write the workbook, diagrams (SVG and DOT), report and JSON into a folder",
-		Long: `export writes everything people present for one country into DIR, as
-<country>-workbook.xlsx, <country>-architecture.svg/.dot (and the other diagrams),
-<country>-report.md and <country>-model.json, printing each path. Existing files are
-replaced atomically; nothing is written outside DIR.`,
-		Args: cobra.MaximumNArgs(1),
+		Use:   "export " + i18n.T(lang, "[FILE] -o DIR"),
+		Short: i18n.T(lang, "Write the workbook, diagrams (SVG and DOT), report and JSON into a folder"),
+		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot (and the other diagrams), <country>-report.md and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
-				return inputErrorf("name the folder to write into with -o DIR")
+				return inputMsg(i18n.T(a.lang, "name the folder to write into with -o DIR"))
 			}
 			m, err := a.loadPlan(args, cf)
 			if err != nil {
@@ -39,9 +38,9 @@ replaced atomically; nothing is written outside DIR.`,
 			return a.export(m, dir, parts)
 		},
 	}
-	cf.register(c)
-	c.Flags().StringVarP(&dir, "output", "o", "", "folder to write into (created if missing)")
-	c.Flags().BoolVar(&png, "png", false, "also write PNG diagrams (needs Graphviz dot or rsvg-convert)")
+	cf.register(c, lang)
+	c.Flags().StringVarP(&dir, "output", "o", "", i18n.T(lang, "folder to write into (created if missing)"))
+	c.Flags().BoolVar(&png, "png", false, i18n.T(lang, "also write PNG diagrams (needs Graphviz dot or rsvg-convert)"))
 	return c
 }
 
@@ -56,16 +55,17 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.errOut, "wrote %d files to %s in %s\n", n, dir, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
 	return nil
 }
 
 func (a *app) demoCmd() *cobra.Command {
 	var dir, sample string
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "demo [-o DIR]",
-		Short: "Run the whole pipeline on a sample country and write every output",
-		Args:  cobra.NoArgs,
+		Use:   "demo " + i18n.T(lang, "[-o DIR]"),
+		Short: i18n.T(lang, "Run the whole pipeline on a sample country and write every output"),
+		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := a.loadPlan(nil, countryFlags{sample: sample})
 			if err != nil {
@@ -73,27 +73,38 @@ func (a *app) demoCmd() *cobra.Command {
 			}
 			f := m.Doc.File
 			sc := m.Score.Overall
-			fmt.Fprintf(a.out, "govplan demo on the fictional sample %s (%s)\n\n", f.Country.Name, sample)
-			fmt.Fprintf(a.out, "Readiness   %s/100, %d of %d indicators answered\n", pct(sc.Score), sc.Answered, sc.Applicable)
+			lang := a.lang
+			fmt.Fprintf(a.out, "%s\n\n", i18n.F(lang, "govplan demo on the fictional sample %s (%s)", f.Country.Name, sample))
 			counts := map[string]int{}
 			for _, b := range m.Match.Blocks {
 				counts[b.Status]++
 			}
-			fmt.Fprintf(a.out, "Architecture %d use cases, %d blocks: %d reuse, %d upgrade, %d build\n", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])
-			fmt.Fprintf(a.out, "Roadmap     %d activities over %d months, %s one-off\n\n", len(m.Plan.Activities), m.Plan.Duration, money(m.Plan.TotalCost, m.Plan.Currency))
+			rows := [][2]string{
+				{i18n.T(lang, "Readiness"), i18n.F(lang, "%s/100, %d of %d indicators answered", pct(sc.Score), sc.Answered, sc.Applicable)},
+				{i18n.T(lang, "Architecture"), i18n.F(lang, "%d use cases, %d blocks: %d reuse, %d upgrade, %d build", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])},
+				{i18n.T(lang, "Roadmap"), i18n.F(lang, "%d activities over %d months, %s one-off", len(m.Plan.Activities), m.Plan.Duration, money(lang, m.Plan.TotalCost, m.Plan.Currency))},
+			}
+			width := 0
+			for _, r := range rows {
+				width = max(width, len([]rune(r[0])))
+			}
+			for _, r := range rows {
+				fmt.Fprintf(a.out, "%s%s %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
+			}
+			fmt.Fprintln(a.out)
 			if err := a.export(m, dir, export.AllParts); err != nil {
 				return err
 			}
 			slug := export.Slug(m)
-			fmt.Fprintf(a.out, "\nWhere to look:\n")
-			fmt.Fprintf(a.out, "  %s   the workbook (open in Excel or LibreOffice: Roadmap sheet for the Gantt)\n", filepath.Join(dir, slug+"-workbook.xlsx"))
-			fmt.Fprintf(a.out, "  %s   the architecture (open in a browser)\n", filepath.Join(dir, slug+"-architecture.svg"))
-			fmt.Fprintf(a.out, "  %s   the report to paste into a strategy document\n", filepath.Join(dir, slug+"-report.md"))
-			fmt.Fprintf(a.out, "Next: govplan assess %s.yaml after copying a sample (or govplan to start), govplan --help for all commands.\n", sample)
+			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "Where to look:"))
+			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-workbook.xlsx"), i18n.T(lang, "the workbook (open in Excel or LibreOffice: Roadmap sheet for the Gantt)"))
+			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-architecture.svg"), i18n.T(lang, "the architecture (open in a browser)"))
+			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-report.md"), i18n.T(lang, "the report to paste into a strategy document"))
+			fmt.Fprintln(a.out, i18n.F(lang, "Next: govplan assess %s.yaml after copying a sample (or govplan to start), govplan --help for all commands.", sample))
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&dir, "output", "o", "govplan-demo", "folder to write into")
-	c.Flags().StringVar(&sample, "sample", "bakana", "sample country ("+strings.Join(countries.SampleNames(), ", ")+")")
+	c.Flags().StringVarP(&dir, "output", "o", "govplan-demo", i18n.T(lang, "folder to write into"))
+	c.Flags().StringVar(&sample, "sample", "bakana", i18n.F(lang, "sample country (%s)", strings.Join(countries.SampleNames(), ", ")))
 	return c
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
 )
@@ -21,8 +22,8 @@ const maxCSVSize = 64 << 20
 func (a *app) importCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "import",
-		Short: "Make country files from published indicator data (csv)",
-		Args:  cobra.NoArgs,
+		Short: i18n.T(a.lang, "Make country files from published indicator data (csv) or read back a planner's workbook"),
+		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
@@ -48,36 +49,32 @@ type importCSVOptions struct {
 
 func (a *app) importCSVCmd() *cobra.Command {
 	var o importCSVOptions
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "csv FILE --framework ID --country-column COL --map INDICATOR=COLUMN... -o DIR",
-		Short: "Write one country file per row of a CSV table (for example the UN EGDI table)",
-		Long: `import csv reads a table with a header row and one country per row, and writes one country
-file per row into DIR (named after the country, <name>.yaml), with the mapped indicators
-answered and the table named as their source.
-
-The country's name is the cell of --country-column (or --name-column), trimmed, exactly as the
-table writes it. Its ISO 3166 alpha-3 code comes from --iso-column, or else from the built-in
-table of country names; a row whose country cannot be mapped is reported and skipped, never
-guessed. Empty cells leave the indicator unanswered; a cell that is not a number is an error.
-
-Example (the UN E-Government Survey 2024 table):
+		Use:   "csv " + i18n.T(lang, "FILE --framework ID --country-column COL --map INDICATOR=COLUMN... -o DIR"),
+		Short: i18n.T(lang, "Write one country file per row of a CSV table (for example the UN EGDI table)"),
+		Long: localHelp(
+			i18n.T(lang, "import csv reads a table with a header row and one country per row, and writes one country file per row into DIR (named after the country, <name>.yaml), with the mapped indicators answered and the table named as their source."),
+			i18n.T(lang, "The country's name is the cell of --country-column (or --name-column), trimmed, exactly as the table writes it. Its ISO 3166 alpha-3 code comes from --iso-column, or else from the built-in table of country names; a row whose country cannot be mapped is reported and skipped, never guessed. Empty cells leave the indicator unanswered; a cell that is not a number is an error."),
+			i18n.T(lang, "Example (the UN E-Government Survey 2024 table):"),
+		) + `
   govplan import csv egdi-2024.csv --framework egdi --country-column Country \
     --map egdi.osi=Online_Service --map egdi.tii=Tele_Infra --map egdi.hci=Human_Capital \
     --date 2024-09-17 -o egdi-2024/`,
-		Args: cobra.ExactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runImportCSV(args[0], o)
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.framework, "framework", "", "framework to import into: an embedded id (see govplan catalog frameworks) or a template path")
-	f.StringVar(&o.countryCol, "country-column", "", "column holding the country's name")
-	f.StringArrayVar(&o.maps, "map", nil, "INDICATOR=COLUMN: the column holding a number or yes/no indicator (repeat for each)")
-	f.StringVar(&o.isoCol, "iso-column", "", "column holding ISO 3166 alpha-3 codes (default: look the name up)")
-	f.StringVar(&o.nameCol, "name-column", "", "column whose value becomes the country's name in the file (default: the country column)")
-	f.StringVar(&o.date, "date", "", "assessment date YYYY-MM-DD written in every file (default today)")
-	f.StringVarP(&o.outDir, "output", "o", "", "folder to write the country files into (created if missing)")
-	f.BoolVar(&o.force, "force", false, "replace country files that already exist in the folder")
+	f.StringVar(&o.framework, "framework", "", i18n.T(lang, "framework to import into: an embedded id (see govplan catalog frameworks) or a template path"))
+	f.StringVar(&o.countryCol, "country-column", "", i18n.T(lang, "column holding the country's name"))
+	f.StringArrayVar(&o.maps, "map", nil, i18n.T(lang, "INDICATOR=COLUMN: the column holding a number or yes/no indicator (repeat for each)"))
+	f.StringVar(&o.isoCol, "iso-column", "", i18n.T(lang, "column holding ISO 3166 alpha-3 codes (default: look the name up)"))
+	f.StringVar(&o.nameCol, "name-column", "", i18n.T(lang, "column whose value becomes the country's name in the file (default: the country column)"))
+	f.StringVar(&o.date, "date", "", i18n.T(lang, "assessment date YYYY-MM-DD written in every file (default today)"))
+	f.StringVarP(&o.outDir, "output", "o", "", i18n.T(lang, "folder to write the country files into (created if missing)"))
+	f.BoolVar(&o.force, "force", false, i18n.T(lang, "replace country files that already exist in the folder"))
 	for _, name := range []string{"framework", "country-column", "map", "output"} {
 		_ = c.MarkFlagRequired(name)
 	}
@@ -90,12 +87,12 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 		return inputError(err)
 	}
 	if mismatch {
-		return inputErrorf("framework %s is built in at version %s only", o.framework, fw.Version)
+		return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", o.framework, fw.Version))
 	}
 	day := time.Now()
 	if o.date != "" {
 		if day, err = time.Parse(countries.DateLayout, o.date); err != nil {
-			return inputErrorf("--date %q is not a date in the form YYYY-MM-DD", o.date)
+			return inputMsg(i18n.F(a.lang, "--date %q is not a date in the form YYYY-MM-DD", o.date))
 		}
 	}
 	spec := assess.CSVImport{Framework: fw, CountryColumn: o.countryCol, ISOColumn: o.isoCol, NameColumn: o.nameCol}
@@ -109,15 +106,15 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return inputError(&yamlx.Error{File: path, Msg: "cannot open: " + plainErr(err)})
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "cannot open: %s", plainErr(err))})
 	case st.IsDir():
-		return inputError(&yamlx.Error{File: path, Msg: "is a folder, expected a CSV file"})
+		return inputError(&yamlx.Error{File: path, Msg: i18n.T(a.lang, "is a folder, expected a CSV file")})
 	case st.Size() > maxCSVSize:
-		return inputError(&yamlx.Error{File: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MiB limit for tables", st.Size(), maxCSVSize>>20)})
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "file is %s bytes, larger than the %d MiB limit for tables", i18n.Int(a.lang, float64(st.Size())), maxCSVSize>>20)})
 	}
 	file, err := os.Open(path)
 	if err != nil {
-		return inputError(&yamlx.Error{File: path, Msg: "cannot open: " + plainErr(err)})
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "cannot open: %s", plainErr(err))})
 	}
 	defer file.Close()
 	res, err := assess.ReadCSV(path, file, spec)
@@ -127,7 +124,7 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 	a.warn(res.Skipped)
 	a.warn(res.Warnings)
 	if len(res.Rows) == 0 {
-		return inputErrorf("%s: no row could be imported", path)
+		return inputMsg(i18n.F(a.lang, "%s: no row could be imported", path))
 	}
 
 	names := importFileNames(res.Rows)
@@ -139,12 +136,12 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 			}
 		}
 		if len(exist) > 0 {
-			return inputErrorf("%d of the files to write already exist in %s (%s); add --force to replace them, or choose another -o",
-				len(exist), o.outDir, listNames(exist, 3))
+			return inputMsg(i18n.F(a.lang, "%d of the files to write already exist in %s (%s); add --force to replace them, or choose another -o",
+				len(exist), o.outDir, listNames(a.lang, exist, 3)))
 		}
 	}
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-		return inputErrorf("cannot create the folder %s: %s", o.outDir, plainErr(err))
+		return inputMsg(i18n.F(a.lang, "cannot create the folder %s: %s", o.outDir, plainErr(err)))
 	}
 	source := filepath.Base(path)
 	answered := 0
@@ -152,32 +149,32 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 		out := filepath.Join(o.outDir, names[i])
 		text, err := countries.New(fw, countries.Country{Name: row.Name, ISO3: row.ISO3}, day)
 		if err != nil {
-			return fmt.Errorf("%s line %d (%s): %w", path, row.Line, row.Name, err)
+			return fmt.Errorf("%s: %w", i18n.F(a.lang, "%s line %d (%s)", path, row.Line, row.Name), err)
 		}
 		doc, err := countries.Parse(out, text)
 		if err != nil {
-			return fmt.Errorf("%s line %d (%s): %w", path, row.Line, row.Name, err)
+			return fmt.Errorf("%s: %w", i18n.F(a.lang, "%s line %d (%s)", path, row.Line, row.Name), err)
 		}
 		for _, v := range row.Values {
 			ans := assess.Answers{{Value: v.Value, Source: fmt.Sprintf("%s, column %s", source, v.Column)}}
 			if err := doc.SetAnswer(v.Indicator, ans); err != nil {
-				return fmt.Errorf("%s line %d (%s), %s: %w", path, row.Line, row.Name, v.Indicator, err)
+				return fmt.Errorf("%s, %s: %w", i18n.F(a.lang, "%s line %d (%s)", path, row.Line, row.Name), v.Indicator, err)
 			}
 			answered++
 		}
 		if err := doc.SaveAs(out, true); err != nil {
-			return fmt.Errorf("writing %s: %w", out, err)
+			return fmt.Errorf("%s: %w", i18n.F(a.lang, "writing %s", out), err)
 		}
 	}
-	fmt.Fprintf(a.out, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)\n",
-		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source)
+	fmt.Fprintln(a.out, i18n.F(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
+		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source))
 	if len(res.Skipped) > 0 {
-		fmt.Fprintf(a.out, "skipped %d rows that could not be mapped to a country (listed on stderr)\n", len(res.Skipped))
+		fmt.Fprintln(a.out, i18n.F(a.lang, "skipped %d rows that could not be mapped to a country (listed on stderr)", len(res.Skipped)))
 	}
 	if res.Empty > 0 {
-		fmt.Fprintf(a.out, "%d empty cells left their indicators unanswered\n", res.Empty)
+		fmt.Fprintln(a.out, i18n.F(a.lang, "%d empty cells left their indicators unanswered", res.Empty))
 	}
-	fmt.Fprintf(a.out, "next: govplan compare %s\n", o.outDir)
+	fmt.Fprintln(a.out, i18n.F(a.lang, "next: govplan compare %s", o.outDir))
 	return nil
 }
 
@@ -206,11 +203,11 @@ func importFileNames(rows []assess.CSVRow) []string {
 	return names
 }
 
-func listNames(names []string, max int) string {
+func listNames(lang string, names []string, max int) string {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
+	return i18n.F(lang, "%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // plainErr drops the operation and path from an os error, which the caller names itself.

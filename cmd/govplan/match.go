@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
 	"github.com/spf13/cobra"
 )
@@ -15,12 +17,13 @@ func (a *app) matchCmd() *cobra.Command {
 	var cf countryFlags
 	var format string
 	var all bool
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "match [FILE]",
-		Short: "Match the country's needs to building blocks: what to reuse, upgrade or build, gates, products",
-		Args:  cobra.MaximumNArgs(1),
+		Use:   "match " + i18n.T(lang, "[FILE]"),
+		Short: i18n.T(lang, "Match the country's needs to building blocks: what to reuse, upgrade or build, gates, products"),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
 			m, err := a.loadModel(args, cf)
@@ -36,43 +39,46 @@ func (a *app) matchCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cf.register(c)
-	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	c.Flags().BoolVar(&all, "all", false, "show every reason and every candidate product")
+	cf.register(c, lang)
+	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().BoolVar(&all, "all", false, i18n.T(lang, "show every reason and every candidate product"))
 	return c
 }
 
 func (a *app) printMatch(m *countries.Model, all bool) {
-	w, mt, f := a.out, m.Match, m.Doc.File
-	fmt.Fprintf(w, "%s · architecture for %d use case(s)\n", f.Title(), len(mt.UseCases))
+	w, mt, f, lang := a.out, m.Match, m.Doc.File, a.lang
+	fmt.Fprintln(w, i18n.F(lang, "%s · architecture for %d use case(s)", f.Title(), len(mt.UseCases)))
 	if len(mt.Services) > 0 {
-		fmt.Fprintln(w, "\nPriority services (impact × feasibility, 1–25):")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Priority services (impact × feasibility, 1–25):"))
 		tw := newTable(w)
-		fmt.Fprintln(tw, "  #\tService\tPriority\tImpact\tFeasibility\tQuadrant\tUse case")
+		fmt.Fprintln(tw, "  #\t"+strings.Join([]string{i18n.T(lang, "Service"), i18n.T(lang, "Priority"), i18n.T(lang, "Impact"), i18n.T(lang, "Feasibility"), i18n.T(lang, "Quadrant"), i18n.T(lang, "Use case")}, "\t"))
 		for _, s := range mt.Services {
-			fmt.Fprintf(tw, "  %d\t%s\t%.1f\t%.1f\t%.1f\t%s\t%s\n", s.Rank, s.Service.Name, s.Priority, s.Impact, s.Feasibility, s.Quadrant, s.Service.UseCase)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Rank, s.Service.Name.In(lang), i18n.Number(lang, s.Priority, 1),
+				i18n.Number(lang, s.Impact, 1), i18n.Number(lang, s.Feasibility, 1), quadrantText(lang, s.Quadrant), s.Service.UseCase)
 		}
 		tw.Flush()
 	}
 	if len(mt.UseCases) == 0 {
-		fmt.Fprintln(w, "\nNo use cases yet: add use_cases or services to the country file.")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "No use cases yet: add use_cases or services to the country file."))
 		return
 	}
-	fmt.Fprintln(w, "\nUse cases needed:")
+	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Use cases needed:"))
 	for _, u := range mt.UseCases {
 		kind := ""
 		if u.UseCase.Custom {
-			kind = " (custom)"
+			kind = " " + i18n.T(lang, "(custom)")
 		}
-		fmt.Fprintf(w, "  %-10s %s%s — %d blocks\n", u.UseCase.ID, u.UseCase.Name, kind, len(u.Blocks))
+		fmt.Fprintf(w, "  %-10s %s%s — %s\n", u.UseCase.ID, u.UseCase.Name.In(lang), kind, i18n.F(lang, "%d blocks", len(u.Blocks)))
 	}
 	counts := map[string]int{}
+	required := map[string]bool{}
 	for _, b := range mt.Blocks {
 		counts[b.Status]++
+		required[b.Block.ID] = true
 	}
-	fmt.Fprintf(w, "\nBuilding blocks: %d required — %d reuse, %d upgrade, %d build\n", len(mt.Blocks), counts["reuse"], counts["upgrade"], counts["build"])
+	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Building blocks: %d required — %d reuse, %d upgrade, %d build", len(mt.Blocks), counts["reuse"], counts["upgrade"], counts["build"]))
 	tw := newTable(w)
-	fmt.Fprintln(tw, "  Block\tStatus\tExisting system\tNeeded by\tGates\tTop product")
+	fmt.Fprintln(tw, "  "+strings.Join([]string{i18n.T(lang, "Block"), i18n.T(lang, "Status"), i18n.T(lang, "Existing system"), i18n.T(lang, "Needed by"), i18n.T(lang, "Gates"), i18n.T(lang, "Top product")}, "\t"))
 	for _, b := range mt.Blocks {
 		sys := "–"
 		if b.Inventory != nil && b.Inventory.System != "" {
@@ -85,33 +91,34 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 				break
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name, strings.ToUpper(b.Status), sys, strings.Join(b.NeededBy, ", "), gateSummary(b.GatedBy), top)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name.In(lang), strings.ToUpper(statusText(lang, b.Status)), sys, strings.Join(b.NeededBy, ", "), gateSummary(lang, b.GatedBy), top)
 	}
 	tw.Flush()
 	if mt.ReuseFactor != nil {
-		fmt.Fprintf(w, "\nReuse factor %.2f: each required block serves %.2f use cases on average (1.00 means no sharing).\n", *mt.ReuseFactor, *mt.ReuseFactor)
+		rf := i18n.Number(lang, *mt.ReuseFactor, 2)
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Reuse factor %s: each required block serves %s use cases on average (%s means no sharing).", rf, rf, i18n.Number(lang, 1, 2)))
 	}
 	var blocked []string
 	for _, b := range mt.Blocks {
 		for _, g := range b.GatedBy {
 			if g.State != assess.GateMet {
-				cur := "not assessed"
+				cur := i18n.T(lang, "not assessed")
 				if g.Current != nil {
-					cur = fmt.Sprintf("now %.1f", *g.Current)
+					cur = i18n.F(lang, "now %s", i18n.Number(lang, *g.Current, 1))
 				}
-				blocked = append(blocked, fmt.Sprintf("  %s waits for %s ≥ %d (%s)", b.Block.Name, g.Indicator, g.Min, cur))
+				blocked = append(blocked, "  "+i18n.F(lang, "%s waits for %s ≥ %d (%s)", b.Block.Name.In(lang), g.Indicator, g.Min, cur))
 			}
 		}
 	}
 	if len(blocked) > 0 {
-		fmt.Fprintf(w, "\nReadiness gates blocking a deployment:\n%s\n", strings.Join(blocked, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", i18n.T(lang, "Readiness gates blocking a deployment:"), strings.Join(blocked, "\n"))
 	}
-	fmt.Fprintln(w, "\nWhy each block, and candidate products:")
+	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Why each block, and candidate products:"))
 	for _, b := range mt.Blocks {
-		fmt.Fprintf(w, "\n  %s (%s)\n", b.Block.Name, b.Status)
+		fmt.Fprintf(w, "\n  %s (%s)\n", b.Block.Name.In(lang), statusText(lang, b.Status))
 		reasons := b.Reasons
 		if !all {
-			reasons = groupReasons(b.Reasons)
+			reasons = b.Summary()
 		}
 		for _, r := range reasons {
 			fmt.Fprintf(w, "    · %s\n", r)
@@ -119,87 +126,72 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 		shown := 0
 		for _, p := range b.Products {
 			if !all && shown == 3 {
-				fmt.Fprintf(w, "    … %d more products (--all)\n", len(b.Products)-shown)
+				if n := len(b.Products) - shown; n == 1 {
+					fmt.Fprintf(w, "    … %s\n", i18n.T(lang, "1 more product (--all)"))
+				} else {
+					fmt.Fprintf(w, "    … %s\n", i18n.F(lang, "%d more products (--all)", n))
+				}
 				break
 			}
 			shown++
 			if all {
 				rank := fmt.Sprintf("#%d", p.Rank)
 				if p.Excluded {
-					rank = "excluded"
+					rank = i18n.T(lang, "excluded")
 				}
 				fmt.Fprintf(w, "    %s %s: %s\n", rank, p.Product.Name, strings.Join(p.Reasons, "; "))
 				continue
 			}
-			fmt.Fprintf(w, "    %s\n", productLine(p))
+			fmt.Fprintf(w, "    %s\n", productLine(lang, b, p, required))
 		}
 	}
 }
 
-func gateSummary(gs []assess.GateState) string {
+func gateSummary(lang string, gs []assess.GateState) string {
 	if len(gs) == 0 {
 		return "–"
 	}
 	var parts []string
 	for _, g := range gs {
-		parts = append(parts, g.State)
+		parts = append(parts, gateStateText(lang, g.State))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// productLine is a one-line summary of a ranked product: rank, evidence, licence, verification.
-func productLine(p catalog.RankedProduct) string {
+// productLine is a one-line summary of a ranked product: rank, evidence, licence, verification,
+// and what else speaks for it (already in use, covers other required blocks).
+func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, required map[string]bool) string {
 	pr := p.Product
 	if p.Excluded {
-		return fmt.Sprintf("excluded  %s — %s", pr.Name, strings.TrimPrefix(p.Reasons[0], "excluded: "))
+		return i18n.F(lang, "excluded  %s — %s", pr.Name, p.Why)
 	}
-	ev := pr.Evidence
+	ev := evidenceText(lang, pr.Evidence)
 	if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
-		ev += " (unverified)"
+		ev += " " + i18n.T(lang, "(unverified)")
 	}
 	lic := orDash(pr.Licence)
 	if pr.OpenSource {
-		lic += " open source"
+		lic += i18n.T(lang, ", open source")
 	}
 	if !pr.LicenceVerified {
-		lic += " (unverified)"
+		lic += " " + i18n.T(lang, "(unverified)")
 	}
-	line := fmt.Sprintf("#%d %s — evidence %s; licence %s", p.Rank, pr.Name, ev, lic)
+	parts := []string{i18n.F(lang, "#%d %s — evidence %s", p.Rank, pr.Name, ev), i18n.F(lang, "licence %s", lic)}
 	if !pr.BlocksVerified {
-		line += "; fit to this block unverified"
+		parts = append(parts, i18n.T(lang, "fit to this block unverified"))
 	}
-	for _, r := range p.Reasons {
-		if strings.HasPrefix(r, "also covers") || strings.HasPrefix(r, "already in use") {
-			line += "; " + r
+	if b.Inventory != nil && b.Inventory.Product != "" && b.Inventory.Product == pr.ID {
+		parts = append(parts, i18n.T(lang, "already in use in the country (inventory)"))
+	}
+	var others []string
+	for _, id := range pr.Blocks {
+		if id != b.Block.ID && required[id] {
+			others = append(others, id)
 		}
 	}
-	return line
-}
-
-// groupReasons folds "uc step N (name)" lines into one line per use case: "uc steps 2, 3, 7".
-func groupReasons(reasons []string) []string {
-	var out []string
-	steps := map[string][]string{}
-	var order []string
-	for _, r := range reasons {
-		uc, rest, ok := strings.Cut(r, " step ")
-		if !ok || strings.HasPrefix(r, "needed by ") {
-			out = append(out, r)
-			continue
-		}
-		n, _, _ := strings.Cut(rest, " ")
-		if _, seen := steps[uc]; !seen {
-			order = append(order, uc)
-		}
-		steps[uc] = append(steps[uc], n)
+	if len(others) > 0 {
+		sort.Strings(others)
+		parts = append(parts, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
 	}
-	var grouped []string
-	for _, uc := range order {
-		word := "step"
-		if len(steps[uc]) > 1 {
-			word = "steps"
-		}
-		grouped = append(grouped, fmt.Sprintf("%s %s %s", uc, word, strings.Join(steps[uc], ", ")))
-	}
-	return append(grouped, out...)
+	return semi(lang, parts...)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/spf13/cobra"
@@ -16,28 +17,25 @@ import (
 func (a *app) roadmapCmd() *cobra.Command {
 	var cf countryFlags
 	var format, start string
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "roadmap [FILE]",
-		Short: "Plan the roadmap: activities, waves, critical path, costs, KPIs, budget and funding",
-		Long: `roadmap turns the assessment and the match into a plan: build or upgrade each required block,
-raise the readiness indicators that gate them or miss their targets, and pilot each needed use
-case after its blocks. Activities are scheduled month by month under a workstream limit;
-costs come from the illustrative default cost model unless the country file's costs: section
-says otherwise; investments: are tied to activities to show gaps and duplicate funding.`,
-		Args: cobra.MaximumNArgs(1),
+		Use:   "roadmap " + i18n.T(lang, "[FILE]"),
+		Short: i18n.T(lang, "Plan the roadmap: activities, waves, critical path, costs, KPIs, budget and funding"),
+		Long:  localHelp(i18n.T(lang, "roadmap turns the assessment and the match into a plan: build or upgrade each required block, raise the readiness indicators that gate them or miss their targets, and pilot each needed use case after its blocks. Activities are scheduled month by month under a workstream limit; costs come from the illustrative default cost model unless the country file's costs: section says otherwise; investments: are tied to activities to show gaps and duplicate funding.")),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
 			if start != "" {
 				t, err := time.Parse("2006-01", start)
 				if err != nil {
-					return inputErrorf("--start %q is not a month in the form YYYY-MM", start)
+					return inputMsg(i18n.F(a.lang, "--start %q is not a month in the form YYYY-MM", start))
 				}
 				a.planOpts.Start = t
 			}
 			if cmd.Flags().Changed("workstreams") && a.planOpts.Workstreams < 1 {
-				return inputErrorf("--workstreams must be 1 or more")
+				return inputMsg(i18n.T(a.lang, "--workstreams must be 1 or more"))
 			}
 			m, err := a.loadPlan(args, cf)
 			if err != nil {
@@ -52,23 +50,39 @@ says otherwise; investments: are tied to activities to show gaps and duplicate f
 				return a.writeJSON(report.Roadmap(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Plan, warns))
 			}
 			a.warn(m.Doc.Warnings)
-			printRoadmap(a.out, m)
+			printRoadmap(a.out, m, a.lang)
 			return nil
 		},
 	}
-	cf.register(c)
-	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	c.Flags().StringVar(&start, "start", "", "first month of the plan, YYYY-MM (default: the month after the assessment)")
-	c.Flags().IntVar(&a.planOpts.Workstreams, "workstreams", 0, "how many activities can run at once (default: plan.workstreams of the file, else 3)")
+	cf.register(c, lang)
+	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().StringVar(&start, "start", "", i18n.T(lang, "first month of the plan, YYYY-MM (default: the month after the assessment)"))
+	c.Flags().IntVar(&a.planOpts.Workstreams, "workstreams", 0, i18n.T(lang, "how many activities can run at once (default: plan.workstreams of the file, else 3)"))
 	return c
 }
 
+// monthText is a month of the plan in tables: 2026-04, the same in every language.
 func monthText(p *roadmap.Plan, offset int) string { return p.Month(offset).Format("2006-01") }
 
-func printRoadmap(w io.Writer, m *countries.Model) {
+// activityStatusText names the status planners report for an activity.
+func activityStatusText(lang, s string) string {
+	switch s {
+	case "not-started":
+		return i18n.T(lang, "not started")
+	case "in-progress":
+		return i18n.T(lang, "in progress")
+	case "done":
+		return i18n.T(lang, "done")
+	case "blocked":
+		return i18n.T(lang, "blocked")
+	}
+	return s
+}
+
+func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	p, f := m.Plan, m.Doc.File
 	cur := p.Currency
-	fmt.Fprintf(w, "%s · roadmap from %s · %d workstreams\n", f.Title(), monthText(p, 0), p.Workstreams)
+	fmt.Fprintln(w, i18n.F(lang, "%s · roadmap from %s · %d workstreams", f.Title(), i18n.Month(lang, p.Month(0)), p.Workstreams))
 	var running float64
 	defaults := 0
 	for _, a := range p.Activities {
@@ -77,10 +91,10 @@ func printRoadmap(w io.Writer, m *countries.Model) {
 			defaults++
 		}
 	}
-	fmt.Fprintf(w, "%d activities · %d months (to %s) · %s one-off · %s a year to run what is built\n",
-		len(p.Activities), p.Duration, monthText(p, max(p.Duration-1, 0)), money(p.TotalCost, cur), money(running, cur))
+	fmt.Fprintln(w, i18n.F(lang, "%d activities · %d months (to %s) · %s one-off · %s a year to run what is built",
+		len(p.Activities), p.Duration, i18n.Month(lang, p.Month(max(p.Duration-1, 0))), money(lang, p.TotalCost, cur), money(lang, running, cur)))
 	if defaults > 0 {
-		fmt.Fprintf(w, "%d of %d activities use the illustrative default costs (marked *); put local figures under costs: in the file.\n", defaults, len(p.Activities))
+		fmt.Fprintln(w, i18n.F(lang, "%d of %d activities use the illustrative default costs (marked *); put local figures under costs: in the file.", defaults, len(p.Activities)))
 	}
 
 	waves := map[int][]roadmap.Activity{}
@@ -90,39 +104,40 @@ func printRoadmap(w io.Writer, m *countries.Model) {
 		maxWave = max(maxWave, a.Wave)
 	}
 	for wv := 1; wv <= maxWave; wv++ {
-		fmt.Fprintf(w, "\nWave %d\n", wv)
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Wave %d", wv))
 		tw := newTable(w)
 		for _, a := range waves[wv] {
 			mark := ""
 			if a.Critical {
-				mark = "◆ critical"
+				mark = "◆ " + i18n.T(lang, "critical")
 			}
-			cost := money(a.Cost, "")
+			cost := money(lang, a.Cost, "")
 			if a.Basis == roadmap.BasisDefault {
 				cost += "*"
 			}
 			status := ""
 			if a.Status != "" {
-				status = "[" + a.Status + "]"
+				status = "[" + activityStatusText(lang, a.Status) + "]"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\t%d mo\t%s\t%s %s\n", a.ID, a.Name, a.Owner, monthText(p, a.Start), monthText(p, max(a.End-1, a.Start)), a.Months, cost, mark, status)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\t%s\t%s\t%s %s\n", a.ID, a.Name, a.Owner, monthText(p, a.Start), monthText(p, max(a.End-1, a.Start)),
+				i18n.F(lang, "%d mo", a.Months), cost, mark, status)
 		}
 		tw.Flush()
 	}
-	fmt.Fprintf(w, "\nCritical path (fixes the end date): %s\n", strings.Join(p.Critical, " → "))
-	printGantt(w, p)
+	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Critical path (fixes the end date): %s", strings.Join(p.Critical, " → ")))
+	printGantt(w, p, lang)
 
 	if len(p.KPIs) > 0 {
-		fmt.Fprintln(w, "\nKPI timetable (scores 0–100; values in the indicator's unit):")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "KPI timetable (scores 0–100; values in the indicator's unit):"))
 		years := kpiYears(p.KPIs)
 		tw := newTable(w)
-		head := []string{"  KPI", "Baseline"}
+		head := []string{"  " + i18n.T(lang, "KPI"), i18n.T(lang, "Baseline")}
 		for _, y := range years {
 			head = append(head, fmt.Sprint(y))
 		}
-		fmt.Fprintln(tw, strings.Join(append(head, "Due"), "\t"))
+		fmt.Fprintln(tw, strings.Join(append(head, i18n.T(lang, "Due")), "\t"))
 		for _, k := range p.KPIs {
-			row := []string{"  " + k.ID, kpiValue(k.Baseline, k.BaselineVal, k.Unit)}
+			row := []string{"  " + k.ID, kpiValue(lang, k.Baseline, k.BaselineVal, k.Unit)}
 			ms := map[int]roadmap.Milestone{}
 			for _, mi := range k.Milestones {
 				ms[mi.Year] = mi
@@ -130,58 +145,67 @@ func printRoadmap(w io.Writer, m *countries.Model) {
 			for _, y := range years {
 				if mi, ok := ms[y]; ok {
 					s := mi.Score
-					row = append(row, kpiValue(&s, mi.Value, k.Unit))
+					row = append(row, kpiValue(lang, &s, mi.Value, k.Unit))
 				} else {
 					row = append(row, "")
 				}
 			}
 			due := fmt.Sprint(k.DueYear)
 			if k.Met {
-				due += " (met)"
+				due += " " + i18n.T(lang, "(met)")
 			}
 			fmt.Fprintln(tw, strings.Join(append(row, due), "\t"))
 		}
 		tw.Flush()
 	}
 
-	fmt.Fprintf(w, "\nBudget by year (%s):\n", cur)
+	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Budget by year (%s):", cur))
 	tw := newTable(w)
-	fmt.Fprintln(tw, "  Year\tOne-off\tRunning\tTotal\tFunded\tUnfunded")
+	fmt.Fprintln(tw, "  "+strings.Join([]string{i18n.T(lang, "Year"), i18n.T(lang, "One-off"), i18n.T(lang, "Running"), i18n.T(lang, "Total"), i18n.T(lang, "Funded"), i18n.T(lang, "Unfunded")}, "\t"))
 	for _, y := range p.Budget {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", y.Year, money(y.OneOff, ""), money(y.Running, ""), money(y.Total, ""), money(y.Funded, ""), money(y.Unfunded, ""))
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", y.Year, money(lang, y.OneOff, ""), money(lang, y.Running, ""), money(lang, y.Total, ""), money(lang, y.Funded, ""), money(lang, y.Unfunded, ""))
 	}
 	tw.Flush()
 
 	fd := p.Funding
 	if len(fd.Pledges) > 0 {
-		fmt.Fprintf(w, "\nFunding: %s pledged, %s of it meets a cost of the plan; %s of one-off cost unfunded.\n", money(fd.Pledged, cur), money(fd.Covered, cur), money(fd.Gap, cur))
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Funding: %s pledged, %s of it meets a cost of the plan; %s of one-off cost unfunded.", money(lang, fd.Pledged, cur), money(lang, fd.Covered, cur), money(lang, fd.Gap, cur)))
 	} else {
-		fmt.Fprintf(w, "\nFunding: no investments recorded; all %s is unfunded.\n", money(p.TotalCost, cur))
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Funding: no investments recorded; all %s is unfunded.", money(lang, p.TotalCost, cur)))
 	}
+	and := " " + i18n.T(lang, "and") + " "
 	for _, d := range fd.Duplicates {
-		fmt.Fprintf(w, "  ⚠ possible duplicate funding: %s — %s pledged %s against a cost of %s\n", d.Activity, strings.Join(d.Funders, " and "), money(d.Pledged, cur), money(d.Cost, cur))
+		fmt.Fprintf(w, "  ⚠ %s\n", i18n.F(lang, "possible duplicate funding: %s — %s pledged %s against a cost of %s", d.Activity, strings.Join(d.Funders, and), money(lang, d.Pledged, cur), money(lang, d.Cost, cur)))
 	}
 	for _, u := range fd.Unneeded {
-		fmt.Fprintf(w, "  ⚠ %s pledged %s to %s: %s\n", u.Funder, money(u.Amount, cur), u.Target, u.Why)
+		why := u.Why
+		if u.Index >= 0 && u.Index < len(f.Investments) {
+			if f.Investments[u.Index].Block != "" {
+				why = i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", u.Target)
+			} else {
+				why = i18n.F(lang, "the plan has no activity %s (dropped, or no longer needed)", u.Target)
+			}
+		}
+		fmt.Fprintf(w, "  ⚠ %s\n", i18n.F(lang, "%s pledged %s to %s: %s", u.Funder, money(lang, u.Amount, cur), u.Target, why))
 	}
 	if len(fd.Gaps) > 0 && len(fd.Pledges) > 0 {
-		fmt.Fprintln(w, "  Largest unfunded activities:")
+		fmt.Fprintf(w, "  %s\n", i18n.T(lang, "Largest unfunded activities:"))
 		for i, g := range fd.Gaps {
 			if i == 5 {
-				fmt.Fprintf(w, "    … %d more (see --format json)\n", len(fd.Gaps)-5)
+				fmt.Fprintf(w, "    … %s\n", i18n.F(lang, "%d more (see --format json)", len(fd.Gaps)-5))
 				break
 			}
-			fmt.Fprintf(w, "    %-42s %s of %s unfunded\n", g.Activity, money(g.Gap, ""), money(g.Cost, cur))
+			fmt.Fprintf(w, "    %-42s %s\n", g.Activity, i18n.F(lang, "%s of %s unfunded", money(lang, g.Gap, ""), money(lang, g.Cost, cur)))
 		}
 	}
 	s := p.Shared
 	if s.Siloed > 0 {
-		fmt.Fprintf(w, "\nShared vs siloed: building each block once costs %s; if every use case built its own it would be %s — %s saved",
-			money(s.Shared, cur), money(s.Siloed, cur), money(s.Savings, cur))
+		line := i18n.F(lang, "Shared vs siloed: building each block once costs %s; if every use case built its own it would be %s — %s saved",
+			money(lang, s.Shared, cur), money(lang, s.Siloed, cur), money(lang, s.Savings, cur))
 		if s.ReuseFactor != nil {
-			fmt.Fprintf(w, " (reuse factor %.2f)", *s.ReuseFactor)
+			line += " " + i18n.F(lang, "(reuse factor %s)", i18n.Number(lang, *s.ReuseFactor, 2))
 		}
-		fmt.Fprintln(w, ".")
+		fmt.Fprintf(w, "\n%s.\n", line)
 	}
 }
 
@@ -200,12 +224,12 @@ func kpiYears(ks []roadmap.KPI) []int {
 	return ys
 }
 
-func kpiValue(score, value *float64, unit string) string {
+func kpiValue(lang string, score, value *float64, unit string) string {
 	switch {
 	case value != nil && unit == "level":
-		return fmt.Sprintf("L%.1f", *value)
+		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
 	case value != nil:
-		return fmt.Sprintf("%g", *value)
+		return numText(lang, *value)
 	case score != nil:
 		return pct(score)
 	}
@@ -213,7 +237,7 @@ func kpiValue(score, value *float64, unit string) string {
 }
 
 // printGantt draws one row per activity and one column per month (per quarter for long plans).
-func printGantt(w io.Writer, p *roadmap.Plan) {
+func printGantt(w io.Writer, p *roadmap.Plan, lang string) {
 	step := 1
 	if p.Duration > 60 {
 		step = 3
@@ -224,11 +248,11 @@ func printGantt(w io.Writer, p *roadmap.Plan) {
 		width = max(width, len([]rune(a.ID)))
 	}
 	width = min(width, 40)
-	unit := "month"
+	title := i18n.T(lang, "Timeline (one column per month; █ critical, ▓ other):")
 	if step == 3 {
-		unit = "quarter"
+		title = i18n.T(lang, "Timeline (one column per quarter; █ critical, ▓ other):")
 	}
-	fmt.Fprintf(w, "\nTimeline (one column per %s; █ critical, ▓ other):\n", unit)
+	fmt.Fprintf(w, "\n%s\n", title)
 	// Year labels where each year starts (and at the first column when there is room).
 	years := []rune(strings.Repeat(" ", cols+4))
 	perYear := 12 / step

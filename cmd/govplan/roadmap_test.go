@@ -97,7 +97,7 @@ func TestRoadmapSamples(t *testing.T) {
 
 func TestRoadmapFlagsAndErrors(t *testing.T) {
 	stdout, _, code := runCLI(t, "roadmap", "--sample", "coralia", "--start", "2027-01")
-	if code != 0 || !strings.Contains(stdout, "roadmap from 2027-01") {
+	if code != 0 || !strings.Contains(stdout, "roadmap from January 2027") {
 		t.Errorf("--start: exit %d\n%s", code, stdout)
 	}
 	for _, args := range [][]string{{"--start", "2027-13"}, {"--workstreams", "0"}} {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
 	"github.com/spf13/cobra"
 )
@@ -14,12 +15,13 @@ import (
 func (a *app) scoreCmd() *cobra.Command {
 	var cf countryFlags
 	var format string
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "score [FILE]",
-		Short: "Score a country's readiness: overall, per pillar and per indicator",
-		Args:  cobra.MaximumNArgs(1),
+		Use:   "score " + i18n.T(lang, "[FILE]"),
+		Short: i18n.T(lang, "Score a country's readiness: overall, per pillar and per indicator"),
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
 			doc, fw, err := a.loadCountry(args, cf)
@@ -35,27 +37,27 @@ func (a *app) scoreCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cf.register(c)
-	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cf.register(c, lang)
+	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
 	return c
 }
 
 func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 	fw, f, lang := sc.Framework, doc.File, a.lang
 	w := a.out
-	fmt.Fprintf(w, "%s · %s · assessed %s\n\n", f.Title(), fw.Ref(), f.Assessment.Date)
+	fmt.Fprintf(w, "%s\n\n", i18n.F(lang, "%s · %s · assessed %s", f.Title(), fw.Ref(), dateText(lang, f.Assessment.Date)))
 	o := sc.Overall
 	band := "–"
 	if o.Band != nil {
 		band = o.Band.Name.In(lang)
 	}
-	fmt.Fprintf(w, "Overall  %s/100  %s  %s  %d of %d indicators answered (%s%%)\n", pct(o.Score), band, bar(o.Score, 20), o.Answered, o.Applicable, pct(o.Completeness))
+	fmt.Fprintln(w, i18n.F(lang, "Overall  %s/100  %s  %s  %d of %d indicators answered (%s)", pct(o.Score), band, bar(o.Score, 20), o.Answered, o.Applicable, percent(lang, o.Completeness)))
 	if o.Target != nil && o.Target.Score != nil {
-		fmt.Fprintf(w, "Target   %s/100 by %d (gap %s)\n", pct(o.Target.Score), o.Target.Year, signedPct(o.Gap))
+		fmt.Fprintln(w, i18n.F(lang, "Target   %s/100 by %d (gap %s)", pct(o.Target.Score), o.Target.Year, signedPct(o.Gap)))
 	}
 	fmt.Fprintln(w)
 	tw := newTable(w)
-	fmt.Fprintln(tw, "Pillar\tScore\t\tBand\tAnswered\tTarget\tGap")
+	fmt.Fprintln(tw, strings.Join([]string{i18n.T(lang, "Pillar"), i18n.T(lang, "Score"), "", i18n.T(lang, "Band"), i18n.T(lang, "Answered"), i18n.T(lang, "Target"), i18n.T(lang, "Gap")}, "\t"))
 	for _, p := range sc.Pillars {
 		pb := "–"
 		if p.Band != nil {
@@ -63,40 +65,59 @@ func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 		}
 		target := "–"
 		if p.Target != nil && p.Target.Score != nil {
-			target = fmt.Sprintf("%s by %d", pct(p.Target.Score), p.Target.Year)
+			target = i18n.F(lang, "%s by %d", pct(p.Target.Score), p.Target.Year)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%s\t%s\n", p.Pillar.Name.In(lang), pct(p.Score), bar(p.Score, 10), pb, p.Answered, p.Applicable, target, signedPct(p.Gap))
 	}
 	tw.Flush()
 	if len(o.Unscored) > 0 {
-		fmt.Fprintf(w, "\nUnscored pillars (no answers yet): %s\n", strings.Join(o.Unscored, ", "))
+		var names []string
+		for _, id := range o.Unscored {
+			names = append(names, pillarName(fw, id, lang))
+		}
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Unscored pillars (no answers yet): %s", strings.Join(names, ", ")))
 	}
 	var disputed []string
 	for _, is := range sc.Indicators {
 		if is.Disputed {
 			var parts []string
 			for _, ans := range is.Answers.Given() {
-				parts = append(parts, fmt.Sprintf("%s %s", orDash(ans.By), answerText(fw, is.Indicator, ans)))
+				parts = append(parts, fmt.Sprintf("%s %s", orDash(ans.By), answerText(lang, fw, is.Indicator, ans)))
 			}
 			disputed = append(disputed, fmt.Sprintf("  %s: %s", is.Indicator.ID, strings.Join(parts, " · ")))
 		}
 	}
 	if len(disputed) > 0 {
-		fmt.Fprintf(w, "\nDisputed answers (ministries 2+ levels apart):\n%s\n", strings.Join(disputed, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", i18n.T(lang, "Disputed answers (ministries 2+ levels apart):"), strings.Join(disputed, "\n"))
+	}
+	// Blocks are shown by name where the catalog loads (it is not needed for the score).
+	blockName := func(id string) string { return id }
+	if cat, err := a.catalog(); err == nil {
+		blockName = func(id string) string {
+			if b := cat.Block(id); b != nil {
+				return b.Name.In(lang)
+			}
+			return id
+		}
 	}
 	var unmet []string
+	width := 0
+	for _, g := range sc.Gates() {
+		width = max(width, len([]rune(blockName(g.BB))))
+	}
 	for _, g := range sc.Gates() {
 		if g.State != assess.GateMet {
-			cur := "unanswered"
+			state := i18n.T(lang, "unanswered")
 			if g.Current != nil {
-				cur = fmt.Sprintf("now %.1f", *g.Current)
+				state = i18n.F(lang, "now %s, %s", i18n.Number(lang, *g.Current, 1), gateStateText(lang, g.State))
 			}
-			unmet = append(unmet, fmt.Sprintf("  %-22s needs %s ≥ %d (%s, %s)", g.BB, g.Indicator, g.Min, cur, g.State))
+			name := blockName(g.BB)
+			unmet = append(unmet, fmt.Sprintf("  %s%s  %s", name, strings.Repeat(" ", width-len([]rune(name))), i18n.F(lang, "needs %s ≥ %d (%s)", g.Indicator, g.Min, state)))
 		}
 	}
 	if len(unmet) > 0 {
 		sort.Strings(unmet)
-		fmt.Fprintf(w, "\nReadiness gates not met (a building block needs this first):\n%s\n", strings.Join(unmet, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", i18n.T(lang, "Readiness gates not met (a building block needs this first):"), strings.Join(unmet, "\n"))
 	}
 	var gaps []assess.IndicatorScore
 	for _, is := range sc.Indicators {
@@ -106,36 +127,43 @@ func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 	}
 	if len(gaps) > 0 {
 		sort.SliceStable(gaps, func(i, j int) bool { return *gaps[i].Gap > *gaps[j].Gap })
-		fmt.Fprintln(w, "\nLargest gaps to targets:")
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Largest gaps to targets:"))
 		for i, is := range gaps {
 			if i == 5 {
 				break
 			}
-			fmt.Fprintf(w, "  %-36s %s → %s by %d (gap %s)\n", is.Indicator.ID, pct(is.Score), pct(is.TargetScore), is.Target.Year, signedPct(is.Gap))
+			fmt.Fprintf(w, "  %-36s %s\n", is.Indicator.ID, i18n.F(lang, "%s → %s by %d (gap %s)", pct(is.Score), pct(is.TargetScore), is.Target.Year, signedPct(is.Gap)))
 		}
 	}
 	if len(sc.Unknown) > 0 {
-		fmt.Fprintf(w, "\nAnswers kept but not scored (not in %s): %s\n", fw.Ref(), strings.Join(sc.Unknown, ", "))
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Answers kept but not scored (not in %s): %s", fw.Ref(), strings.Join(sc.Unknown, ", ")))
 	}
 }
 
+// pillarName is the name of a pillar of fw in lang (its id when fw has no such pillar).
+func pillarName(fw *assess.Framework, id, lang string) string {
+	for _, p := range fw.Pillars {
+		if p.ID == id {
+			return p.Name.In(lang)
+		}
+	}
+	return id
+}
+
 // answerText shows one answer as it reads in a summary.
-func answerText(fw *assess.Framework, ind *assess.Indicator, a assess.Answer) string {
+func answerText(lang string, fw *assess.Framework, ind *assess.Indicator, a assess.Answer) string {
 	switch {
 	case a.NA:
-		return "n/a"
+		return i18n.T(lang, "n/a")
 	case a.Level != nil:
-		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, assess.DefaultLang))
+		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, lang))
 	case a.Value != nil && a.Value.IsBool:
-		if a.Value.Bool {
-			return "yes"
-		}
-		return "no"
+		return yesNo(lang, a.Value.Bool)
 	case a.Value != nil:
 		if ind.Unit != "" {
-			return a.Value.String() + " " + ind.Unit
+			return numText(lang, a.Value.Num) + " " + ind.Unit
 		}
-		return a.Value.String()
+		return numText(lang, a.Value.Num)
 	}
-	return "not answered"
+	return i18n.T(lang, "not answered")
 }

@@ -4,8 +4,15 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // pct shows a 0..1 score as people read it: 0–100, no decimals; "–" for none.
@@ -43,26 +50,129 @@ func newTable(w io.Writer) *tabwriter.Writer {
 	return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 }
 
-// money formats an amount with thousands separators and the currency.
-func money(v float64, currency string) string {
-	neg := v < 0
-	v = math.Abs(math.Round(v))
-	s := fmt.Sprintf("%.0f", v)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if neg {
-		out = "-" + out
-	}
+// money formats an amount as the language writes it, with the currency.
+func money(lang string, v float64, currency string) string {
+	out := i18n.Int(lang, v)
 	if currency != "" {
 		out += " " + currency
 	}
 	return out
+}
+
+// percent shows a 0..1 fraction as a percentage the language's way ("86%", "86 %").
+func percent(lang string, s *float64) string {
+	if s == nil {
+		return "–"
+	}
+	return i18n.F(lang, "%s%%", pct(s))
+}
+
+// numText shows a number from a file with the decimals it has, the language's way.
+func numText(lang string, x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	dec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		dec = len(frac)
+	}
+	return i18n.Number(lang, x, dec)
+}
+
+// dateText shows a YYYY-MM-DD date as the language writes it; other text as it is.
+func dateText(lang, s string) string {
+	t, err := time.Parse(countries.DateLayout, s)
+	if err != nil {
+		return orDash(s)
+	}
+	return i18n.Date(lang, t)
+}
+
+// semi joins parts with semicolons the language's way ("a; b", "a ; b").
+func semi(lang string, parts ...string) string {
+	out := ""
+	for i, p := range parts {
+		if i == 0 {
+			out = p
+			continue
+		}
+		out = i18n.F(lang, "%s; %s", out, p)
+	}
+	return out
+}
+
+func yesNo(lang string, b bool) string {
+	if b {
+		return i18n.T(lang, "yes")
+	}
+	return i18n.T(lang, "no")
+}
+
+// gateStateText names the state of a readiness gate.
+func gateStateText(lang, state string) string {
+	switch state {
+	case assess.GateMet:
+		return i18n.T(lang, "met")
+	case assess.GateUnmet:
+		return i18n.T(lang, "unmet")
+	case assess.GateUnknown:
+		return i18n.T(lang, "not assessed")
+	}
+	return state
+}
+
+// statusText names what to do with a required block.
+func statusText(lang, status string) string {
+	switch status {
+	case catalog.Reuse:
+		return i18n.T(lang, "reuse")
+	case catalog.Upgrade:
+		return i18n.T(lang, "upgrade")
+	case catalog.Build:
+		return i18n.T(lang, "build")
+	}
+	return status
+}
+
+// quadrantText names the quadrant of a service on the impact × feasibility grid.
+func quadrantText(lang, q string) string {
+	switch q {
+	case catalog.QuadrantDoFirst:
+		return i18n.T(lang, "do first")
+	case catalog.QuadrantPlanFor:
+		return i18n.T(lang, "plan for")
+	case catalog.QuadrantNiceToHave:
+		return i18n.T(lang, "nice to have")
+	case catalog.QuadrantDefer:
+		return i18n.T(lang, "defer")
+	}
+	return q
+}
+
+// evidenceText names the kind of evidence there is that a product implements a block.
+func evidenceText(lang, e string) string {
+	switch e {
+	case catalog.EvidenceSandbox:
+		return i18n.T(lang, "sandbox")
+	case catalog.EvidenceTestHarness:
+		return i18n.T(lang, "test harness")
+	case catalog.EvidenceSelfReported:
+		return i18n.T(lang, "self-reported")
+	case catalog.EvidenceNone:
+		return i18n.T(lang, "none recorded")
+	}
+	return e
+}
+
+// categoryText names a block category.
+func categoryText(lang, c string) string {
+	switch c {
+	case catalog.Foundational:
+		return i18n.T(lang, "foundational")
+	case catalog.Feature:
+		return i18n.T(lang, "feature")
+	case catalog.Other:
+		return i18n.T(lang, "other")
+	}
+	return c
 }
 
 func orDash(s string) string {
@@ -70,4 +180,9 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// secondsText shows how long something took, in seconds with one decimal.
+func secondsText(lang string, d time.Duration) string {
+	return i18n.F(lang, "%s s", i18n.Number(lang, d.Seconds(), 1))
 }

@@ -8,19 +8,22 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/govplan/govplan/cmd/govplan/tui"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/export"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) assessCmd() *cobra.Command {
 	var accessible bool
+	lang := a.lang
 	c := &cobra.Command{
 		Use:   "assess FILE",
-		Short: "Open a country file in the workshop screens, at its first unanswered indicator",
-		Long: `assess opens the terminal UI on a country file. Every answer is saved to the file at once
-(atomically), so closing the laptop or a power cut loses nothing shown as saved. With
---accessible it asks the open questions one per line, for screen readers.`,
-		Args: cobra.ExactArgs(1),
+		Short: i18n.T(lang, "Open a country file in the workshop screens, at its first unanswered indicator"),
+		Long: localHelp(
+			i18n.T(lang, "assess opens the terminal UI on a country file. Every answer is saved to the file at once (atomically), so closing the laptop or a power cut loses nothing shown as saved. With --accessible it asks the open questions one per line, for screen readers."),
+			i18n.T(lang, "In the screens, ctrl+l (or F2) switches the language of texts live (English, français, español); answers and the file do not change."),
+		),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if accessible {
 				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.out))
@@ -28,7 +31,7 @@ func (a *app) assessCmd() *cobra.Command {
 			return a.runTUI(args[0])
 		},
 	}
-	c.Flags().BoolVar(&accessible, "accessible", false, "plain line-by-line prompts for screen readers")
+	c.Flags().BoolVar(&accessible, "accessible", false, i18n.T(lang, "plain line-by-line prompts for screen readers"))
 	return c
 }
 
@@ -37,19 +40,26 @@ func (a *app) runTUI(path string) error {
 	in, inOK := a.in.(*os.File)
 	out, outOK := a.out.(*os.File)
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return inputErrorf("the workshop screens need a terminal; in scripts use the commands (govplan --help)")
+		return inputMsg(i18n.T(a.lang, "the workshop screens need a terminal; in scripts use the commands (govplan --help)"))
 	}
 	m, err := tui.New(tui.Options{
 		Path: path, Dir: ".", Lang: a.lang, CatalogDir: a.catalogDir, Color: os.Getenv("NO_COLOR") == "",
+		// The outputs are written in the language chosen on screen (the model's).
 		Export: func(m *countries.Model, dir string, parts []string, wrote func(string)) error {
-			return export.Write(m, dir, a.lang, parts, wrote)
+			return export.Write(m, dir, m.Lang, parts, wrote)
 		},
 		ExportParts: []tui.ExportPart{
-			{ID: export.Workbook, Label: "Workbook (.xlsx): scores, blocks, roadmap with Gantt, KPIs, budget", Default: true},
-			{ID: export.DiagramFiles, Label: "Diagrams as SVG and DOT: architecture, dependencies, roadmap, use cases", Default: true},
-			{ID: export.PNG, Label: "Diagrams as PNG too (needs Graphviz or rsvg-convert)"},
-			{ID: export.Report, Label: "Report (Markdown) to paste into a strategy document", Default: true},
-			{ID: export.JSON, Label: "The whole model as JSON", Default: true},
+			{ID: export.Workbook, Default: true, Label: func(l string) string {
+				return i18n.T(l, "Workbook (.xlsx): scores, blocks, roadmap with Gantt, KPIs, budget")
+			}},
+			{ID: export.DiagramFiles, Default: true, Label: func(l string) string {
+				return i18n.T(l, "Diagrams as SVG and DOT: architecture, dependencies, roadmap, use cases")
+			}},
+			{ID: export.PNG, Label: func(l string) string { return i18n.T(l, "Diagrams as PNG too (needs Graphviz or rsvg-convert)") }},
+			{ID: export.Report, Default: true, Label: func(l string) string {
+				return i18n.T(l, "Report (Markdown) to paste into a strategy document")
+			}},
+			{ID: export.JSON, Default: true, Label: func(l string) string { return i18n.T(l, "The whole model as JSON") }},
 		},
 	})
 	if err != nil {

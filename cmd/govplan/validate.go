@@ -6,19 +6,19 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) validateCmd() *cobra.Command {
 	var framework string
+	lang := a.lang
 	c := &cobra.Command{
-		Use:   "validate FILE...",
-		Short: "Check framework templates and country files, reporting every problem with its line",
-		Long: `validate reads each file, works out whether it is a framework template or a country file,
-and reports every problem it finds (not just the first) as file:line:column: message.
-A country file is also checked against its framework. Exit code 2 when any file has errors.`,
-		Args: cobra.MinimumNArgs(1),
+		Use:   "validate " + i18n.T(lang, "FILE..."),
+		Short: i18n.T(lang, "Check framework templates and country files, reporting every problem with its line"),
+		Long:  localHelp(i18n.T(lang, "validate reads each file, works out whether it is a framework template or a country file, and reports every problem it finds (not just the first) as file:line:column: message. A country file is also checked against its framework. Exit code 2 when any file has errors.")),
+		Args:  a.minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0
 			for _, path := range args {
@@ -29,18 +29,18 @@ A country file is also checked against its framework. Exit code 2 when any file 
 					a.printError(errs)
 					continue
 				}
-				fmt.Fprintf(a.out, "%s: ok (%s)\n", path, kind)
+				fmt.Fprintln(a.out, i18n.F(a.lang, "%s: ok (%s)", path, kind))
 			}
 			if bad > 0 {
 				if len(args) > 1 {
-					fmt.Fprintf(a.errOut, "%d of %d files have errors\n", bad, len(args))
+					fmt.Fprintln(a.errOut, i18n.F(a.lang, "%d of %d files have errors", bad, len(args)))
 				}
 				return &exitError{code: exitInput, err: errReported}
 			}
 			return nil
 		},
 	}
-	c.Flags().StringVar(&framework, "framework", "", "check country files against this framework (id[@version] or template path)")
+	c.Flags().StringVar(&framework, "framework", "", i18n.T(lang, "check country files against this framework (id[@version] or template path)"))
 	return c
 }
 
@@ -62,7 +62,7 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 		if err := fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", ")); err != nil {
 			return yamlx.AsErrors(err), fw.Warnings, "framework template"
 		}
-		return nil, fw.Warnings, fmt.Sprintf("framework template %s, %d pillars, %d indicators", fw.Ref(), len(fw.Pillars), len(fw.Indicators()))
+		return nil, fw.Warnings, i18n.F(a.lang, "framework template %s, %d pillars, %d indicators", fw.Ref(), len(fw.Pillars), len(fw.Indicators()))
 	}
 	doc, err := countries.Parse(path, data)
 	if err != nil {
@@ -83,7 +83,7 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
 	f := doc.File
-	return nil, doc.Warnings, fmt.Sprintf("country file for %s, %s, %d of %d indicators answered",
+	return nil, doc.Warnings, i18n.F(a.lang, "country file for %s, %s, %d of %d indicators answered",
 		f.Title(), fw.Ref(), len(fw.Indicators())-len(f.Unanswered(fw)), len(fw.Indicators()))
 }
 

@@ -6,11 +6,14 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/govplan/govplan/internal/ident"
 )
 
 // usedMessages finds every message the code passes to i18n.T or i18n.F as a literal.
@@ -35,20 +38,16 @@ func usedMessages(t *testing.T) map[string][]string {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) < 2 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
-			pkg, ok := sel.X.(*ast.Ident)
-			if !ok || pkg.Name != "i18n" || (sel.Sel.Name != "T" && sel.Sel.Name != "F") {
-				return true
-			}
-			if lit, ok := call.Args[1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				s, _ := strconv.Unquote(lit.Value)
-				used[s] = append(used[s], fset.Position(lit.Pos()).String())
+			if i := messageArg(call); i >= 0 && i < len(call.Args) {
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					s, _ := strconv.Unquote(lit.Value)
+					if strings.Trim(verbPattern.ReplaceAllString(s, ""), " ") != "" {
+						used[s] = append(used[s], fset.Position(lit.Pos()).String())
+					}
+				}
 			}
 			return true
 		})
@@ -57,6 +56,7 @@ func usedMessages(t *testing.T) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	used[ident.Rule] = append(used[ident.Rule], "internal/ident (shown in messages about ids)")
 	for _, m := range months {
 		used[m] = append(used[m], "format.go")
 	}
@@ -65,6 +65,44 @@ func usedMessages(t *testing.T) map[string][]string {
 	}
 	return used
 }
+
+// messageArg returns the index of the argument of call that is an English message, or -1:
+//
+//   - i18n.T(lang, "msg"), i18n.F(lang, "format", ...): the second;
+//   - messages about input files, kept in English and shown in the reader's language later
+//     (package yamlx): the second argument of the methods ps.Add/Warn/AddKey/WarnKey(path,
+//     "format", ...) and d.Errorf(node, "format", ...) and of yamlx.Errorf(file, "format", ...),
+//     and the first of yamlx.Msgf("format", ...) — any receiver but the fmt package.
+func messageArg(call *ast.CallExpr) int {
+	var recv, name string
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		name = fn.Sel.Name
+		if id, ok := fn.X.(*ast.Ident); ok {
+			recv = id.Name
+		} else {
+			recv = "(expr)"
+		}
+	case *ast.Ident:
+		name = fn.Name // inside package yamlx
+	default:
+		return -1
+	}
+	switch {
+	case recv == "i18n" && (name == "T" || name == "F"):
+		return 1
+	case recv == "fmt" || recv == "i18n":
+		return -1
+	case name == "Add" || name == "Warn" || name == "AddKey" || name == "WarnKey" || name == "Errorf":
+		return 1
+	case name == "Msgf":
+		return 0
+	}
+	return -1
+}
+
+// verbPattern matches a fmt verb; a format made of verbs only ("%s") is not a message.
+var verbPattern = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // TestNoMissingMessages lists every message of the code that a language has no translation
 // for. French and Spanish must be complete.

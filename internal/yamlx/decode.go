@@ -1,7 +1,6 @@
 package yamlx
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"sort"
@@ -55,13 +54,14 @@ func (d *Decoder) DecodeAt(elem any, n *yaml.Node, v any) {
 	d.path = d.path[:len(d.path)-1]
 }
 
-// Errorf records an error at node n, prefixed with the current path.
+// Errorf records an error at node n, prefixed with the current path. format is the English
+// message (a string literal, so that the test of the message catalogs finds it).
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
 	if p := PathString(d.path); p != "" {
-		msg = p + ": " + msg
+		d.errs = append(d.errs, d.doc.Errorf(n, "%s: %s", p, Message{Format: format, Args: args}))
+		return
 	}
-	d.errs = append(d.errs, d.doc.Errorf(n, "%s", msg))
+	d.errs = append(d.errs, d.doc.Errorf(n, format, args...))
 }
 
 var unmarshalerType = reflect.TypeFor[Unmarshaler]()
@@ -162,33 +162,34 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
-// describe names what a node holds, for messages.
-func describe(n *yaml.Node) string {
+// describe names what a node holds, for messages ("a mapping", "the number 3"): a Message, so
+// it is shown in the language of the message it is part of.
+func describe(n *yaml.Node) Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return Msgf("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return Msgf("a list")
 	case yaml.ScalarNode:
 		switch n.ShortTag() {
 		case "!!null":
-			return "nothing"
+			return Msgf("nothing")
 		case "!!bool":
-			return "true/false (" + n.Value + ")"
+			return Msgf("true/false (%s)", n.Value)
 		case "!!int", "!!float":
-			return "the number " + n.Value
+			return Msgf("the number %s", n.Value)
 		}
 		v := n.Value
 		if len(v) > 40 {
 			v = v[:37] + "..."
 		}
-		return strconv.Quote(v)
+		return Message{Format: "%s", Args: []any{strconv.Quote(v)}}
 	}
-	return "an unexpected value"
+	return Msgf("an unexpected value")
 }
 
 // Describe is describe for Unmarshaler implementations.
-func Describe(n *yaml.Node) string { return describe(n) }
+func Describe(n *yaml.Node) Message { return describe(n) }
 
 type fieldInfo struct {
 	name  string

@@ -22,14 +22,28 @@ import (
 const MaxFileSize = 8 << 20
 
 // Error is one problem in a file, at a line and column (both 1-based; 0 when unknown).
+// Msg is the message in English. An error built from a format (Doc.Errorf, Decoder.Errorf,
+// Errorf, a located Problem) also keeps the format and its arguments, so In can show it in
+// another language; one built with Msg alone is shown as Msg in every language.
 type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
 	Warning   bool
+	Format    string
+	Args      []any
 }
 
 func (e *Error) Error() string {
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
+	}
+	return e.where() + msg
+}
+
+// where is the "file:line:col: " the message follows ("" when the error has no place).
+func (e *Error) where() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
@@ -41,10 +55,6 @@ func (e *Error) Error() string {
 	if b.Len() > 0 {
 		b.WriteByte(' ')
 	}
-	if e.Warning {
-		b.WriteString("warning: ")
-	}
-	b.WriteString(e.Msg)
 	return b.String()
 }
 
@@ -56,8 +66,10 @@ func (es Errors) Error() string {
 	for i, e := range es {
 		lines[i] = e.Error()
 	}
-	return strings.Join(lines, "\n")
+	return joinLines(lines)
 }
+
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
 
 // Err returns es as an error, or nil when it holds no errors (warnings do not count).
 func (es Errors) Err() error {
@@ -100,35 +112,48 @@ func AsErrors(err error) Errors {
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + plainOSError(err)}
+		return nil, Errorf(path, "cannot open: %s", OSReason(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read: " + plainOSError(err)}
+		return nil, Errorf(path, "cannot read: %s", OSReason(err))
 	}
 	if st.IsDir() {
-		return nil, &Error{File: path, Msg: "is a folder, expected a YAML file"}
+		return nil, Errorf(path, "is a folder, expected a YAML file")
 	}
 	if st.Size() > MaxFileSize {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MiB limit; refused without reading", st.Size(), MaxFileSize>>20)}
+		return nil, Errorf(path, "file is %d bytes, larger than the %d MiB limit; refused without reading", st.Size(), MaxFileSize>>20)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read: " + plainOSError(err)}
+		return nil, Errorf(path, "cannot read: %s", OSReason(err))
 	}
 	if len(data) > MaxFileSize {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}
+		return nil, Errorf(path, "file is larger than the %d MiB limit", MaxFileSize>>20)
 	}
 	return data, nil
 }
 
-func plainOSError(err error) string {
+// OSReason is the system's reason for a failed file operation without the path ("no such
+// file or directory"), as a message argument translated when it is one of the common reasons.
+func OSReason(err error) any {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	switch msg := err.Error(); msg {
+	case "no such file or directory":
+		return Msgf("no such file or directory")
+	case "permission denied":
+		return Msgf("permission denied")
+	case "is a directory":
+		return Msgf("is a directory")
+	case "not a directory":
+		return Msgf("not a directory")
+	default:
+		return msg
+	}
 }
 
 // Doc is one parsed YAML document with its source.
@@ -141,40 +166,41 @@ type Doc struct {
 var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse checks and parses data as one YAML document. want names what the file should hold, for
-// the message given when the file is empty (for example "a country file").
-func Parse(file string, data []byte, want string) (*Doc, error) {
+// the message given when the file is empty (for example "a country file", or a Message such as
+// Msgf("a country file") to show it in the reader's language).
+func Parse(file string, data []byte, want any) (*Doc, error) {
 	if len(data) > MaxFileSize {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}
+		return nil, Errorf(file, "file is larger than the %d MiB limit", MaxFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
 		line, col := lineCol(data, off)
-		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("not UTF-8 text (byte 0x%02x); save the file as UTF-8", data[off])}
+		return nil, at(Errorf(file, "not UTF-8 text (byte 0x%02x); save the file as UTF-8", data[off]), line, col)
 	}
 	if line, col, ok := tabIndent(data); ok {
-		return nil, &Error{File: file, Line: line, Col: col, Msg: "tab character in indentation; YAML indents with spaces only"}
+		return nil, at(Errorf(file, "tab character in indentation; YAML indents with spaces only"), line, col)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: file, Msg: "file is empty; expected " + want}
+			return nil, Errorf(file, "file is empty; expected %s", want)
 		}
 		return nil, parseError(file, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &Error{File: file, Line: extra.Line, Col: extra.Column, Msg: "a second YAML document (---) is not allowed; one file holds one document"}
+		return nil, at(Errorf(file, "a second YAML document (---) is not allowed; one file holds one document"), extra.Line, extra.Column)
 	} else if !errors.Is(err, io.EOF) {
 		return nil, parseError(file, data, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Error{File: file, Msg: "file is empty; expected " + want}
+		return nil, Errorf(file, "file is empty; expected %s", want)
 	}
 	root := doc.Content[0]
 	if a := findAlias(root, 0); a != nil {
-		return nil, &Error{File: file, Line: a.Line, Col: a.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not supported; write the value out in full", a.Value)}
+		return nil, at(Errorf(file, "YAML aliases (*%s) are not supported; write the value out in full", a.Value), a.Line, a.Column)
 	}
 	return &Doc{File: file, Src: data, Root: root}, nil
 }
@@ -187,9 +213,15 @@ func parseError(file string, data []byte, err error) error {
 			// yaml.v3 reports parser errors (unlike scanner errors) with a 0-based line.
 			line++
 		}
-		return &Error{File: file, Line: line, Col: firstNonSpace(data, line), Msg: "YAML syntax: " + m[2]}
+		return at(Errorf(file, "YAML syntax: %s", m[2]), line, firstNonSpace(data, line))
 	}
-	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+	return Errorf(file, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// at places e at a line and column.
+func at(e *Error, line, col int) *Error {
+	e.Line, e.Col = line, col
+	return e
 }
 
 func findAlias(n *yaml.Node, depth int) *yaml.Node {
@@ -250,9 +282,10 @@ func firstNonSpace(b []byte, line int) int {
 	return 1 + len(l) - len(strings.TrimLeft(l, " "))
 }
 
-// Errorf returns an error positioned at node n of d.
+// Errorf returns an error positioned at node n of d. format is the English message (a string
+// literal, so that the test of the message catalogs finds it).
 func (d *Doc) Errorf(n *yaml.Node, format string, args ...any) *Error {
-	e := &Error{File: d.File, Msg: fmt.Sprintf(format, args...)}
+	e := &Error{File: d.File, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 	if n != nil {
 		e.Line, e.Col = n.Line, n.Column
 	}
@@ -322,12 +355,16 @@ func MapEntry(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 	return nil, nil
 }
 
-// Problem is a finding of a validator, addressed by its path in the file.
+// Problem is a finding of a validator, addressed by its path in the file. Msg is the message
+// in English; Format and Args, when set (Add, Warn, AddKey, WarnKey do), let it be shown in
+// another language (In, and the Error that Locate makes of it).
 type Problem struct {
 	Path    []any
 	Msg     string
 	Warning bool
 	AtKey   bool // point at the key of the last path element rather than its value
+	Format  string
+	Args    []any
 }
 
 // Problems is a validator's list of findings.
@@ -343,14 +380,26 @@ func (ps Problems) HasErrors() bool {
 	return false
 }
 
-// Add appends an error at path.
+// Add appends an error at path. format is the English message (a string literal, so that
+// the test of the message catalogs finds it).
 func (ps *Problems) Add(path []any, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...)})
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // Warn appends a warning at path.
 func (ps *Problems) Warn(path []any, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Warning: true})
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Format: format, Args: args, Warning: true})
+}
+
+// AddKey appends an error pointing at the key of path's last element (a key that should not
+// be there) rather than at its value.
+func (ps *Problems) AddKey(path []any, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Format: format, Args: args, AtKey: true})
+}
+
+// WarnKey appends a warning pointing at the key of path's last element.
+func (ps *Problems) WarnKey(path []any, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: clonePath(path), Msg: fmt.Sprintf(format, args...), Format: format, Args: args, AtKey: true, Warning: true})
 }
 
 func clonePath(p []any) []any { return append([]any(nil), p...) }
@@ -366,6 +415,9 @@ func (d *Doc) Locate(ps Problems) Errors {
 			n = d.Find(p.Path...)
 		}
 		e := d.Errorf(n, "%s", p.Msg)
+		if p.Format != "" {
+			e.Format, e.Args = p.Format, p.Args
+		}
 		e.Warning = p.Warning
 		out = append(out, e)
 	}

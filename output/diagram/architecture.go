@@ -8,6 +8,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // Block ids the architecture places outside the block clusters.
@@ -26,29 +27,29 @@ const (
 // the use cases they need on top, the Information Mediator as the bus below them, the required
 // building blocks grouped foundational / feature / other with their status (colour, border
 // and words), chosen product and open readiness gates, and the hosting layer at the bottom,
-// with a legend. lang picks the language of framework texts (gate questions in tooltips).
+// with a legend. Every text is in lang (data texts falling back to English).
 func Architecture(m *countries.Model, lang string) []byte {
 	w := &writer{}
 	f := m.Doc.File
 	header(w, "architecture", "", a("rankdir", "TB"), a("compound", "true"), a("nodesep", "0.3"), a("ranksep", "0.45"))
-	graphTitle(w, f.Country.Name+" — target architecture", archSummary(m))
+	graphTitle(w, i18n.F(lang, "%s — target architecture", f.Country.Name), archSummary(m, lang))
 
 	// Layer 1: use cases with the services that need them, most urgent first.
 	ucs := orderedUseCases(m)
 	w.open("subgraph cluster_needs")
-	w.attrs(a("label", "Priority services and the use cases they need"), a("style", "rounded,filled"),
+	w.attrs(a("label", i18n.T(lang, "Priority services and the use cases they need")), a("style", "rounded,filled"),
 		a("fillcolor", "#f7fbff"), a("color", colGrey), a("fontsize", "14"))
 	var ucIDs []string
 	for _, u := range ucs {
 		id := nodeID("uc", u.UseCase.ID)
 		ucIDs = append(ucIDs, id)
 		w.node(id, a("style", "rounded,filled"), a("fillcolor", colUseCase), af("width", blockWidth),
-			ah("label", useCaseLabel(m, u)), tip(useCaseTooltip(u, m.Lang)))
+			ah("label", useCaseLabel(m, u, lang)), tip(useCaseTooltip(u, lang)))
 	}
 	w.close()
 
 	// Layer 2: the Information Mediator as a bus as wide as the block layer.
-	groups, cloud := blockGroups(m)
+	groups, cloud := blockGroups(m, lang)
 	cols := 0
 	for _, g := range groups {
 		cols += min(len(g.blocks), maxCols)
@@ -56,7 +57,7 @@ func Architecture(m *countries.Model, lang string) []byte {
 	grid(w, ucIDs, max(cols, maxCols+1))
 	busWidth := float64(max(cols, 2))*(blockWidth+0.35) + float64(max(len(groups)-1, 0))*0.4
 	bus := "bus"
-	busAttrs := []attr{af("width", busWidth), ah("label", busLabel(m))}
+	busAttrs := []attr{af("width", busWidth), ah("label", busLabel(m, lang))}
 	if rb := m.Match.Block(mediatorID); rb != nil {
 		bus = nodeID("bb", mediatorID)
 		busAttrs = append(busAttrs, blockAttrs(rb.Status)...)
@@ -93,13 +94,13 @@ func Architecture(m *countries.Model, lang string) []byte {
 
 	// Layer 4: hosting, with the legend beside it.
 	w.open("subgraph cluster_hosting")
-	w.attrs(a("label", "Hosting"), a("style", "rounded,filled"), a("fillcolor", colHosting), a("color", colGrey), a("fontsize", "14"))
+	w.attrs(a("label", i18n.T(lang, "Hosting")), a("style", "rounded,filled"), a("fillcolor", colHosting), a("color", colGrey), a("fontsize", "14"))
 	hostWidth := busWidth
 	if cloud != nil {
 		hostWidth -= blockWidth + 0.4
 	}
 	w.node("hosting", a("shape", "box"), a("style", "filled"), a("fillcolor", "white"), af("width", max(hostWidth, blockWidth)),
-		ah("label", hostingLabel(m, cloud != nil)))
+		ah("label", hostingLabel(m, cloud != nil, max(90, int(hostWidth*9)), lang)))
 	if cloud != nil {
 		w.node(nodeID("bb", cloudID), append(blockAttrs(cloud.Status), af("width", blockWidth),
 			ah("label", blockLabel(cloud, lang)), tip(blockTooltip(m, cloud, lang)))...)
@@ -113,27 +114,27 @@ func Architecture(m *countries.Model, lang string) []byte {
 	if len(lastRows) == 0 {
 		w.edge(bus, "hosting", a("style", "invis"))
 	}
-	legend(w, "legend", 3, append(statusLegend(),
-		legendRow{swatch: coloured(colUnmet, esc("⚠ gated")), text: "a readiness gate is not met yet"},
-		legendRow{swatch: esc("? gate"), text: "a readiness gate is not assessed yet"},
-		legendRow{swatch: esc("→"), text: "uses / talks through"},
+	legend(w, lang, "legend", 3, append(statusLegend(lang),
+		legendRow{swatch: coloured(colUnmet, esc(i18n.T(lang, "⚠ gated"))), text: i18n.T(lang, "a readiness gate is not met yet")},
+		legendRow{swatch: esc(i18n.T(lang, "? gate")), text: i18n.T(lang, "a readiness gate is not assessed yet")},
+		legendRow{swatch: esc("→"), text: i18n.T(lang, "uses / talks through")},
 	))
 	w.edge("hosting", "legend", a("style", "invis"))
 	w.close()
 	return w.b.Bytes()
 }
 
-func archSummary(m *countries.Model) string {
+func archSummary(m *countries.Model, lang string) string {
 	count := map[string]int{}
 	for _, rb := range m.Match.Blocks {
 		count[rb.Status]++
 	}
 	parts := []string{
-		fmt.Sprintf("%d use case(s)", len(m.Match.UseCases)),
-		fmt.Sprintf("%d building block(s): %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
+		i18n.F(lang, "%d use case(s)", len(m.Match.UseCases)),
+		i18n.F(lang, "%d building block(s): %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
 	}
 	if m.Match.ReuseFactor != nil {
-		parts = append(parts, fmt.Sprintf("reuse factor %.2f", *m.Match.ReuseFactor))
+		parts = append(parts, i18n.F(lang, "reuse factor %s", i18n.Number(lang, *m.Match.ReuseFactor, 2)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -161,15 +162,19 @@ func orderedUseCases(m *countries.Model) []catalog.NeededUseCase {
 	return out
 }
 
-func useCaseLabel(m *countries.Model, u catalog.NeededUseCase) html {
-	kind := "catalog use case"
-	if u.UseCase.Custom {
-		kind = "custom use case"
+// useCaseKind says whether a use case comes from the catalog or the country file.
+func useCaseKind(u *catalog.UseCase, lang string) string {
+	if u.Custom {
+		return i18n.T(lang, "custom use case")
 	}
-	rows := []html{bold(lines(wrap(u.UseCase.Name.In(m.Lang), 30))), small(esc(u.UseCase.ID + " · " + kind))}
+	return i18n.T(lang, "catalog use case")
+}
+
+func useCaseLabel(m *countries.Model, u catalog.NeededUseCase, lang string) html {
+	rows := []html{bold(lines(wrap(u.UseCase.Name.In(lang), 30))), small(esc(u.UseCase.ID + " · " + useCaseKind(u.UseCase, lang)))}
 	for _, s := range m.Match.Services {
 		if s.Service.UseCase == u.UseCase.ID {
-			rows = append(rows, small(lines(wrap(fmt.Sprintf("#%d %s · priority %.1f", s.Rank, s.Service.Name, s.Priority), 38))))
+			rows = append(rows, small(lines(wrap(i18n.F(lang, "#%d %s · priority %s", s.Rank, s.Service.Name.In(lang), i18n.Number(lang, s.Priority, 1)), 38))))
 		}
 	}
 	return table(rows...)
@@ -178,9 +183,9 @@ func useCaseLabel(m *countries.Model, u catalog.NeededUseCase) html {
 func useCaseTooltip(u catalog.NeededUseCase, lang string) string {
 	t := u.UseCase.Name.In(lang)
 	if u.UseCase.Summary.In(lang) != "" {
-		t += ": " + u.UseCase.Summary.In(lang)
+		t = i18n.F(lang, "%s: %s", t, u.UseCase.Summary.In(lang))
 	}
-	return truncate(t+" Blocks: "+strings.Join(u.Blocks, ", "), 400)
+	return truncate(t+" "+i18n.F(lang, "Blocks: %s", strings.Join(u.Blocks, ", ")), 400)
 }
 
 type blockGroup struct {
@@ -190,11 +195,11 @@ type blockGroup struct {
 
 // blockGroups splits the required blocks (without the mediator and the cloud block, drawn in
 // their own layers) into foundational, feature and other, each by name.
-func blockGroups(m *countries.Model) ([]blockGroup, *catalog.RequiredBlock) {
+func blockGroups(m *countries.Model, lang string) ([]blockGroup, *catalog.RequiredBlock) {
 	groups := []blockGroup{
-		{category: catalog.Foundational, title: "Foundational building blocks"},
-		{category: catalog.Feature, title: "Feature building blocks"},
-		{category: catalog.Other, title: "Other building blocks"},
+		{category: catalog.Foundational, title: i18n.T(lang, "Foundational building blocks")},
+		{category: catalog.Feature, title: i18n.T(lang, "Feature building blocks")},
+		{category: catalog.Other, title: i18n.T(lang, "Other building blocks")},
 	}
 	var cloud *catalog.RequiredBlock
 	for i := range m.Match.Blocks {
@@ -218,7 +223,7 @@ func blockGroups(m *countries.Model) ([]blockGroup, *catalog.RequiredBlock) {
 	var out []blockGroup
 	for _, g := range groups {
 		if len(g.blocks) > 0 {
-			sort.SliceStable(g.blocks, func(i, j int) bool { return g.blocks[i].Block.Name.In(m.Lang) < g.blocks[j].Block.Name.In(m.Lang) })
+			sort.SliceStable(g.blocks, func(i, j int) bool { return g.blocks[i].Block.Name.In(lang) < g.blocks[j].Block.Name.In(lang) })
 			out = append(out, g)
 		}
 	}
@@ -259,72 +264,87 @@ func product(rb *catalog.RequiredBlock) string {
 }
 
 // gateLines are the unmet and unassessed gates of a block, one line each.
-func gateLines(rb *catalog.RequiredBlock) []html {
+func gateLines(rb *catalog.RequiredBlock, lang string) []html {
 	var out []html
 	for _, g := range rb.GatedBy {
 		switch g.State {
 		case assess.GateUnmet:
-			now := ""
+			cond := fmt.Sprintf("%s ≥ %d", g.Indicator, g.Min)
 			if g.Current != nil {
-				now = " (now " + level(*g.Current) + ")"
+				cond = i18n.F(lang, "%s ≥ %d (now %s)", g.Indicator, g.Min, level(lang, *g.Current))
 			}
-			out = append(out, small(coloured(colUnmet, bold(lines([]string{"⚠ gated until", fmt.Sprintf("%s ≥ %d%s", g.Indicator, g.Min, now)})))))
+			out = append(out, small(coloured(colUnmet, bold(lines([]string{i18n.T(lang, "⚠ gated until"), cond})))))
 		case assess.GateUnknown:
-			out = append(out, small(lines([]string{"? gate not assessed", fmt.Sprintf("%s ≥ %d", g.Indicator, g.Min)})))
+			out = append(out, small(lines([]string{i18n.T(lang, "? gate not assessed"), fmt.Sprintf("%s ≥ %d", g.Indicator, g.Min)})))
 		}
 	}
 	return out
 }
 
 func blockLabel(rb *catalog.RequiredBlock, lang string) html {
-	st := styleOf(rb.Status)
-	rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 30))), esc(st.mark)}
+	rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 30))), esc(statusMark(lang, rb.Status))}
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
-		rows = append(rows, small(lines(wrap("in place: "+rb.Inventory.System, 36))))
+		rows = append(rows, small(lines(wrap(i18n.F(lang, "in place: %s", rb.Inventory.System), 36))))
 	}
 	if p := product(rb); p != "" {
-		rows = append(rows, small(lines(wrap("product: "+p, 36))))
+		rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 36))))
 	} else {
-		rows = append(rows, small(esc("no ranked product in the catalog")))
+		rows = append(rows, small(esc(i18n.T(lang, "no ranked product in the catalog"))))
 	}
-	return table(append(rows, gateLines(rb)...)...)
+	return table(append(rows, gateLines(rb, lang)...)...)
 }
 
 // blockTooltip says why a block is needed and what gates it, with the gates' questions in
 // lang: the detail a reader of the SVG gets by pointing at the block.
 func blockTooltip(m *countries.Model, rb *catalog.RequiredBlock, lang string) string {
-	t := fmt.Sprintf("%s (%s): needed by %s.", rb.Block.Name, rb.Status, strings.Join(rb.NeededBy, ", "))
+	name, by := rb.Block.Name.In(lang), strings.Join(rb.NeededBy, ", ")
+	var parts []string
+	switch rb.Status {
+	case catalog.Reuse:
+		parts = append(parts, i18n.F(lang, "%s (reuse): needed by %s.", name, by))
+	case catalog.Upgrade:
+		parts = append(parts, i18n.F(lang, "%s (upgrade): needed by %s.", name, by))
+	default:
+		parts = append(parts, i18n.F(lang, "%s (build): needed by %s.", name, by))
+	}
 	for _, g := range rb.GatedBy {
-		t += fmt.Sprintf(" Gate %s ≥ %d: %s", g.Indicator, g.Min, g.State)
+		var t string
+		switch g.State {
+		case assess.GateMet:
+			t = i18n.F(lang, "Gate %s ≥ %d: met", g.Indicator, g.Min)
+		case assess.GateUnmet:
+			t = i18n.F(lang, "Gate %s ≥ %d: unmet", g.Indicator, g.Min)
+		default:
+			t = i18n.F(lang, "Gate %s ≥ %d: unknown", g.Indicator, g.Min)
+		}
 		if ind := m.Framework.Indicator(g.Indicator); ind != nil {
 			if q := ind.Question.In(lang); q != "" {
 				t += " (" + q + ")"
 			}
 		}
-		t += "."
+		parts = append(parts, t+".")
 	}
 	if len(rb.Reasons) > 0 {
-		t += " Why: " + strings.Join(rb.Reasons, "; ")
+		parts = append(parts, i18n.F(lang, "Why: %s", strings.Join(rb.Reasons, "; ")))
 	}
-	return truncate(t, 800)
+	return truncate(strings.Join(parts, " "), 800)
 }
 
-func busLabel(m *countries.Model) html {
-	title := bold(esc("Information Mediator")) + esc(" — the data-exchange bus between services and building blocks")
+func busLabel(m *countries.Model, lang string) html {
+	title := bold(esc(blockName(m, mediatorID, lang))) + esc(i18n.T(lang, " — the data-exchange bus between services and building blocks"))
 	rb := m.Match.Block(mediatorID)
 	if rb == nil {
-		return table(title, small(esc("not required by these use cases")))
+		return table(title, small(esc(i18n.T(lang, "not required by these use cases"))))
 	}
-	st := styleOf(rb.Status)
-	detail := st.mark
+	detail := statusMark(lang, rb.Status)
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
-		detail += " · in place: " + rb.Inventory.System
+		detail += " · " + i18n.F(lang, "in place: %s", rb.Inventory.System)
 	}
 	if p := product(rb); p != "" {
-		detail += " · product: " + p
+		detail += " · " + i18n.F(lang, "product: %s", p)
 	}
 	var gates []string
-	for _, h := range gateLines(rb) {
+	for _, h := range gateLines(rb, lang) {
 		gates = append(gates, string(h))
 	}
 	return table(title, esc(detail), html(strings.Join(gates, " ")))
@@ -332,29 +352,49 @@ func busLabel(m *countries.Model) html {
 
 // hostingLabel describes the hosting layer: the country's hosting constraint and what the
 // inventory says about shared cloud infrastructure (unless that block is drawn beside it).
-func hostingLabel(m *countries.Model, cloudDrawn bool) html {
+// The constraint wraps at width characters (about as wide as the layer).
+func hostingLabel(m *countries.Model, cloudDrawn bool, width int, lang string) html {
 	f := m.Doc.File
 	var head string
 	switch f.Constraints.Hosting {
 	case "on-premise":
-		head = "On premises: every product must run in government data centres (country constraint)"
+		head = i18n.T(lang, "On premises: every product must run in government data centres (country constraint)")
 	case "cloud":
-		head = "Cloud: products must be offered in the cloud or as a service (country constraint)"
+		head = i18n.T(lang, "Cloud: products must be offered in the cloud or as a service (country constraint)")
 	default:
-		head = "Hosting not constrained: on premises or cloud"
+		head = i18n.T(lang, "Hosting not constrained: on premises or cloud")
 	}
-	rows := []html{bold(lines(wrap(head, 90)))}
+	rows := []html{bold(lines(wrap(head, width)))}
 	if !cloudDrawn {
 		if it, ok := f.Inventory[cloudID]; ok {
-			st := styleOf(blockStatus(m, cloudID))
-			text := "Cloud infrastructure: " + it.Status
-			if it.System != "" {
-				text = "Cloud infrastructure: " + it.System + " (" + it.Status + ")"
-			}
-			rows = append(rows, esc(text+" · "+st.mark))
+			rows = append(rows, esc(cloudText(it.Status, it.System, lang)+" · "+statusMark(lang, blockStatus(m, cloudID))))
 		} else {
-			rows = append(rows, esc("No shared cloud infrastructure recorded in the inventory"))
+			rows = append(rows, esc(i18n.T(lang, "No shared cloud infrastructure recorded in the inventory")))
 		}
 	}
 	return table(rows...)
+}
+
+// cloudText says what the inventory records of the shared cloud infrastructure.
+func cloudText(status, system, lang string) string {
+	if system == "" {
+		switch status {
+		case catalog.StatusNone:
+			return i18n.T(lang, "Cloud infrastructure: none")
+		case catalog.StatusPartial:
+			return i18n.T(lang, "Cloud infrastructure: partial")
+		case catalog.StatusOperational:
+			return i18n.T(lang, "Cloud infrastructure: operational")
+		}
+		return i18n.F(lang, "Cloud infrastructure: %s", status)
+	}
+	switch status {
+	case catalog.StatusNone:
+		return i18n.F(lang, "Cloud infrastructure: %s (none)", system)
+	case catalog.StatusPartial:
+		return i18n.F(lang, "Cloud infrastructure: %s (partial)", system)
+	case catalog.StatusOperational:
+		return i18n.F(lang, "Cloud infrastructure: %s (operational)", system)
+	}
+	return i18n.F(lang, "Cloud infrastructure: %s (%s)", system, status)
 }

@@ -8,22 +8,23 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
-// Gate edge styles by state: colour, line and words, so they read in grey.
+// Gate edge styles by state: colour and line (and words, gateMark), so they read in grey.
 var gateStyles = map[string]struct {
-	style, colour, mark string
-	penwidth            float64
+	style, colour string
+	penwidth      float64
 }{
-	assess.GateMet:     {"solid", colMet, "✓ met", 1},
-	assess.GateUnmet:   {"bold", colUnmet, "✗ not met", 2.5},
-	assess.GateUnknown: {"dotted", colGrey, "? not assessed", 1.5},
+	assess.GateMet:     {"solid", colMet, 1},
+	assess.GateUnmet:   {"bold", colUnmet, 2.5},
+	assess.GateUnknown: {"dotted", colGrey, 1.5},
 }
 
 // Dependencies draws the required blocks with the blocks they depend on (an arrow from a
 // block to what it cannot be deployed without, the reason as tooltip) and the readiness
 // gates on them: one node per indicator, an edge to each block it gates, drawn by state (met,
-// not met, not assessed). lang picks the language of the indicator questions.
+// not met, not assessed). Every text is in lang.
 func Dependencies(m *countries.Model, lang string) []byte {
 	w := &writer{}
 	header(w, "dependencies", "", a("rankdir", "LR"), a("nodesep", "0.25"), a("ranksep", "1.1"))
@@ -33,8 +34,8 @@ func Dependencies(m *countries.Model, lang string) []byte {
 			count[g.State]++
 		}
 	}
-	graphTitle(w, m.Doc.File.Country.Name+" — building-block dependencies and readiness gates",
-		fmt.Sprintf("%d required block(s) · gates: %d not met, %d not assessed, %d met · an arrow points to what a block cannot work without",
+	graphTitle(w, i18n.F(lang, "%s — building-block dependencies and readiness gates", m.Doc.File.Country.Name),
+		i18n.F(lang, "%d required block(s) · gates: %d not met, %d not assessed, %d met · an arrow points to what a block cannot work without",
 			len(m.Match.Blocks), count[assess.GateUnmet], count[assess.GateUnknown], count[assess.GateMet]))
 
 	// Indicators that gate a required block, on top.
@@ -55,7 +56,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 	sort.Strings(inds)
 	if len(inds) > 0 {
 		w.open("subgraph cluster_gates")
-		w.attrs(a("label", "Readiness gates (framework indicators)"), a("style", "rounded,filled"),
+		w.attrs(a("label", i18n.T(lang, "Readiness gates (framework indicators)")), a("style", "rounded,filled"),
 			a("fillcolor", "#f7fbff"), a("color", colGrey), a("fontsize", "14"))
 		var ids []string
 		for _, id := range inds {
@@ -80,8 +81,8 @@ func Dependencies(m *countries.Model, lang string) []byte {
 		return blocks[i].Block.Name.In(lang) < blocks[j].Block.Name.In(lang)
 	})
 	for _, rb := range blocks {
-		rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 28))), esc(styleOf(rb.Status).mark + " · " + rb.Block.Category),
-			small(lines(wrap(fmt.Sprintf("needed by %d use case(s)", len(rb.NeededBy)), 34)))}
+		rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 28))), esc(statusCategory(lang, rb.Status, rb.Block.Category)),
+			small(lines(wrap(i18n.F(lang, "needed by %d use case(s)", len(rb.NeededBy)), 34)))}
 		w.node(nodeID("bb", rb.Block.ID), append(blockAttrs(rb.Status), af("width", 2.2),
 			ah("label", table(rows...)), tip(blockTooltip(m, rb, lang)))...)
 	}
@@ -91,7 +92,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 				continue
 			}
 			w.edge(nodeID("bb", rb.Block.ID), nodeID("bb", d.Block), af("penwidth", 1.6), a("color", colInk),
-				tip(truncate(rb.Block.Name.In(lang)+" depends on "+blockName(m, d.Block)+": "+d.Reason, 400)))
+				tip(truncate(i18n.F(lang, "%s depends on %s: %s", rb.Block.Name.In(lang), blockName(m, d.Block, lang), d.Reason), 400)))
 		}
 	}
 	for _, id := range inds {
@@ -99,15 +100,15 @@ func Dependencies(m *countries.Model, lang string) []byte {
 			st := gateStyles[g.g.State]
 			w.edge(nodeID("ind", id), nodeID("bb", g.block), a("style", st.style), a("color", st.colour),
 				af("penwidth", st.penwidth), a("fontcolor", st.colour), a("arrowhead", "empty"),
-				a("label", fmt.Sprintf("≥ %d %s", g.g.Min, st.mark)),
-				tip(fmt.Sprintf("%s needs %s at level %d or more: %s", blockName(m, g.block), id, g.g.Min, g.g.State)))
+				a("label", fmt.Sprintf("≥ %d %s", g.g.Min, gateMark(lang, g.g.State))),
+				tip(gateTooltip(lang, blockName(m, g.block, lang), id, g.g)))
 		}
 	}
-	legend(w, "legend", 1, append(statusLegend(),
-		legendRow{swatch: esc("A → B"), text: "A cannot be deployed without B"},
-		legendRow{swatch: coloured(colUnmet, bold(esc("━ ✗ not met"))), text: "gate not met: raise the indicator first"},
-		legendRow{swatch: esc("┈ ? not assessed"), text: "gate not assessed: assess the indicator first"},
-		legendRow{swatch: coloured(colMet, esc("— ✓ met")), text: "gate met"},
+	legend(w, lang, "legend", 1, append(statusLegend(lang),
+		legendRow{swatch: esc("A → B"), text: i18n.T(lang, "A cannot be deployed without B")},
+		legendRow{swatch: coloured(colUnmet, bold(esc("━ "+gateMark(lang, assess.GateUnmet)))), text: i18n.T(lang, "gate not met: raise the indicator first")},
+		legendRow{swatch: esc("┈ " + gateMark(lang, assess.GateUnknown)), text: i18n.T(lang, "gate not assessed: assess the indicator first")},
+		legendRow{swatch: coloured(colMet, esc("— "+gateMark(lang, assess.GateMet))), text: i18n.T(lang, "gate met")},
 	))
 	w.close()
 	return w.b.Bytes()
@@ -116,9 +117,9 @@ func Dependencies(m *countries.Model, lang string) []byte {
 // indicatorAttrs draws an indicator: its id, question and current level; dotted when not
 // assessed.
 func indicatorAttrs(m *countries.Model, id string, g assess.GateState, lang string) []attr {
-	now := "not assessed"
+	now := i18n.T(lang, "not assessed")
 	if g.Current != nil {
-		now = "now level " + level(*g.Current)
+		now = i18n.F(lang, "now level %s", level(lang, *g.Current))
 	}
 	rows := []html{bold(esc(id))}
 	if ind := m.Framework.Indicator(id); ind != nil {
@@ -133,4 +134,29 @@ func indicatorAttrs(m *countries.Model, id string, g assess.GateState, lang stri
 	}
 	return []attr{a("style", style), a("fillcolor", "white"), af("penwidth", 1.5), ah("label", table(rows...)),
 		tip(strings.TrimSpace(id + " — " + now))}
+}
+
+// statusCategory is a block's status mark and its category: "✓ REUSE · foundational".
+func statusCategory(lang, status, category string) string {
+	mark := statusMark(lang, status)
+	switch category {
+	case catalog.Foundational:
+		return i18n.F(lang, "%s · foundational", mark)
+	case catalog.Feature:
+		return i18n.F(lang, "%s · feature", mark)
+	case catalog.Other:
+		return i18n.F(lang, "%s · other", mark)
+	}
+	return mark + " · " + category
+}
+
+// gateTooltip says what a gate asks of an indicator for a block, and whether it is met.
+func gateTooltip(lang, block, indicator string, g assess.GateState) string {
+	switch g.State {
+	case assess.GateMet:
+		return i18n.F(lang, "%s needs %s at level %d or more: met", block, indicator, g.Min)
+	case assess.GateUnmet:
+		return i18n.F(lang, "%s needs %s at level %d or more: unmet", block, indicator, g.Min)
+	}
+	return i18n.F(lang, "%s needs %s at level %d or more: unknown", block, indicator, g.Min)
 }

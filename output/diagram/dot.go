@@ -14,8 +14,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/roadmap"
 )
 
 // Fonts and sizes shared by every diagram. Arial, because go-graphviz (which has no font
@@ -254,6 +257,12 @@ func nodeID(prefix, id string) string {
 	return quote(prefix + ":" + id)
 }
 
+// words splits s at spaces, but not at no-break spaces (the French thousands separator
+// "1 400 000" and the space before a colon stay inside their word).
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' })
+}
+
 // wrap breaks s into lines of at most width runes at spaces (a longer word keeps its line).
 // Newlines in s are kept.
 func wrap(s string, width int) []string {
@@ -261,7 +270,7 @@ func wrap(s string, width int) []string {
 	for _, para := range strings.Split(clean(s), "\n") {
 		var cur []string
 		n := 0
-		for _, word := range strings.Fields(para) {
+		for _, word := range words(para) {
 			wl := utf8.RuneCountInString(word)
 			if n > 0 && n+1+wl > width {
 				out = append(out, strings.Join(cur, " "))
@@ -280,7 +289,7 @@ func wrap(s string, width int) []string {
 
 // truncate shortens s to at most n runes, ending with "…".
 func truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(clean(s)), " ")
+	s = strings.Join(words(clean(s)), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -288,32 +297,21 @@ func truncate(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// money formats an amount with thousands separators: 1,400,000 USD.
-func money(v float64, currency string) string {
-	neg := v < 0
-	s := fmt.Sprintf("%.0f", math.Abs(math.Round(v)))
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
+// money formats a whole amount the language's way: 1,400,000 USD (en), 1 400 000 USD (fr).
+func money(lang string, v float64, currency string) string {
+	s := i18n.Int(lang, v)
 	if currency != "" {
-		b.WriteString(" " + currency)
+		s += " " + currency
 	}
-	return b.String()
+	return s
 }
 
-// level shows an indicator level: 1, 2.5.
-func level(v float64) string {
+// level shows an indicator level: 1, 2.5 (2,5 in French).
+func level(lang string, v float64) string {
 	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f", v)
+		return i18n.Number(lang, v, 0)
 	}
-	return fmt.Sprintf("%.1f", v)
+	return i18n.Number(lang, v, 1)
 }
 
 // header starts a digraph with the shared defaults and a title.
@@ -343,17 +341,56 @@ func graphTitle(w *writer, title, subtitle string) {
 	w.attrs(ah("label", titleLabel(title, subtitle)))
 }
 
-// statusStyle is how a block status is drawn: colour, border and words, so it reads in grey.
+// statusStyle is how a block status is drawn: colour and border (and words, statusMark), so
+// it reads in grey.
 type statusStyle struct {
-	fill, style, mark string
-	penwidth          float64
-	peripheries       int
+	fill, style string
+	penwidth    float64
+	peripheries int
 }
 
 var statusStyles = map[string]statusStyle{
-	catalog.Reuse:   {fill: colReuse, style: "rounded,filled", mark: "✓ REUSE", penwidth: 1, peripheries: 1},
-	catalog.Upgrade: {fill: colUpgrade, style: "filled,dashed", mark: "↑ UPGRADE", penwidth: 2, peripheries: 1},
-	catalog.Build:   {fill: colBuild, style: "filled,bold", mark: "+ BUILD", penwidth: 2, peripheries: 2},
+	catalog.Reuse:   {fill: colReuse, style: "rounded,filled", penwidth: 1, peripheries: 1},
+	catalog.Upgrade: {fill: colUpgrade, style: "filled,dashed", penwidth: 2, peripheries: 1},
+	catalog.Build:   {fill: colBuild, style: "filled,bold", penwidth: 2, peripheries: 2},
+}
+
+// statusMark is the words a block in a status shows: "✓ REUSE", "↑ UPGRADE", "+ BUILD" (any
+// other status is drawn as build).
+func statusMark(lang, status string) string {
+	switch status {
+	case catalog.Reuse:
+		return i18n.T(lang, "✓ REUSE")
+	case catalog.Upgrade:
+		return i18n.T(lang, "↑ UPGRADE")
+	}
+	return i18n.T(lang, "+ BUILD")
+}
+
+// gateMark is the words a readiness gate in a state shows: "✓ met", "✗ not met", "? not assessed".
+func gateMark(lang, state string) string {
+	switch state {
+	case assess.GateMet:
+		return i18n.T(lang, "✓ met")
+	case assess.GateUnmet:
+		return i18n.T(lang, "✗ not met")
+	}
+	return i18n.T(lang, "? not assessed")
+}
+
+// kindWord is the word an activity of a kind shows: BUILD, UPGRADE, READINESS, PILOT, ADDED.
+func kindWord(lang, kind string) string {
+	switch kind {
+	case roadmap.KindBuild:
+		return i18n.T(lang, "BUILD")
+	case roadmap.KindUpgrade:
+		return i18n.T(lang, "UPGRADE")
+	case roadmap.KindReadiness:
+		return i18n.T(lang, "READINESS")
+	case roadmap.KindPilot:
+		return i18n.T(lang, "PILOT")
+	}
+	return i18n.T(lang, "ADDED")
 }
 
 func styleOf(status string) statusStyle {
@@ -387,10 +424,10 @@ func blockStatus(m *countries.Model, id string) string {
 	return catalog.Build
 }
 
-// blockName is the block's name from the catalog, or its id.
-func blockName(m *countries.Model, id string) string {
-	if b := m.Catalog.Block(id); b != nil && b.Name.In(m.Lang) != "" {
-		return b.Name.In(m.Lang)
+// blockName is the block's name from the catalog in lang, or its id.
+func blockName(m *countries.Model, id, lang string) string {
+	if b := m.Catalog.Block(id); b != nil && b.Name.In(lang) != "" {
+		return b.Name.In(lang)
 	}
 	return id
 }
@@ -404,10 +441,10 @@ type legendRow struct {
 
 // legend draws a legend node: a borderless table of sample cells and their meanings, with
 // cols entries side by side per row (1 for a tall legend, 3 for a wide strip).
-func legend(w *writer, id string, cols int, rows []legendRow) {
+func legend(w *writer, lang, id string, cols int, rows []legendRow) {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="1" COLOR="` + colGrey + `" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">`)
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="%d" ALIGN="LEFT"><B>Legend</B></TD></TR>`, 2*cols)
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="%d" ALIGN="LEFT"><B>%s</B></TD></TR>`, 2*cols, esc(i18n.T(lang, "Legend")))
 	for i := 0; i < len(rows); i += cols {
 		b.WriteString("<TR>")
 		for j := i; j < i+cols; j++ {
@@ -416,7 +453,12 @@ func legend(w *writer, id string, cols int, rows []legendRow) {
 				continue
 			}
 			r := rows[j]
-			b.WriteString(`<TD ` + r.attrs + `>` + string(r.swatch) + `</TD><TD ALIGN="LEFT">` + strings.ReplaceAll(string(esc(r.text)), "<BR/>", `<BR ALIGN="LEFT"/>`) + `</TD>`)
+			text := string(esc(r.text))
+			if strings.Contains(text, "<BR/>") {
+				// Every line left-aligned, the last one too (its break is after it).
+				text = strings.ReplaceAll(text, "<BR/>", `<BR ALIGN="LEFT"/>`) + `<BR ALIGN="LEFT"/>`
+			}
+			b.WriteString(`<TD ` + r.attrs + `>` + string(r.swatch) + `</TD><TD ALIGN="LEFT">` + text + `</TD>`)
 		}
 		b.WriteString("</TR>")
 	}
@@ -425,11 +467,13 @@ func legend(w *writer, id string, cols int, rows []legendRow) {
 }
 
 // statusLegend returns the legend rows for the three block statuses.
-func statusLegend() []legendRow {
+func statusLegend(lang string) []legendRow {
 	return []legendRow{
-		{swatch: esc(styleOf(catalog.Reuse).mark), attrs: `BGCOLOR="` + colReuse + `" BORDER="1" STYLE="ROUNDED"`, text: "reuse: in operation (thin rounded border)"},
-		{swatch: esc(styleOf(catalog.Upgrade).mark), attrs: `BGCOLOR="` + colUpgrade + `" BORDER="1" STYLE="DASHED"`, text: "upgrade: partly in place (dashed border)"},
-		{swatch: html(`<TABLE BORDER="2" CELLBORDER="0" CELLPADDING="1" BGCOLOR="`+colBuild+`"><TR><TD>`) + esc(styleOf(catalog.Build).mark) + "</TD></TR></TABLE>",
-			attrs: `BORDER="1" CELLPADDING="1"`, text: "build: nothing in place (double border)"},
+		{swatch: esc(statusMark(lang, catalog.Reuse)), attrs: `BGCOLOR="` + colReuse + `" BORDER="1" STYLE="ROUNDED"`,
+			text: i18n.T(lang, "reuse: in operation (thin rounded border)")},
+		{swatch: esc(statusMark(lang, catalog.Upgrade)), attrs: `BGCOLOR="` + colUpgrade + `" BORDER="1" STYLE="DASHED"`,
+			text: i18n.T(lang, "upgrade: partly in place (dashed border)")},
+		{swatch: html(`<TABLE BORDER="2" CELLBORDER="0" CELLPADDING="1" BGCOLOR="`+colBuild+`"><TR><TD>`) + esc(statusMark(lang, catalog.Build)) + "</TD></TR></TABLE>",
+			attrs: `BORDER="1" CELLPADDING="1"`, text: i18n.T(lang, "build: nothing in place (double border)")},
 	}
 }

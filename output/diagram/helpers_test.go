@@ -19,6 +19,12 @@ func sampleModel(t testing.TB, name string) *countries.Model {
 
 func buildModel(t testing.TB, doc *countries.Doc) *countries.Model {
 	t.Helper()
+	return buildModelIn(t, doc, "en")
+}
+
+// buildModelIn builds the model with its match and plan written in lang.
+func buildModelIn(t testing.TB, doc *countries.Doc, lang string) *countries.Model {
+	t.Helper()
 	fw, err := doc.Framework("")
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +39,7 @@ func buildModel(t testing.TB, doc *countries.Doc) *countries.Model {
 	if err := doc.CheckCatalog(cat); err != nil {
 		t.Fatal(err)
 	}
-	m := countries.Build(doc, fw, cat, "en")
+	m := countries.Build(doc, fw, cat, lang)
 	if err := m.Replan(countries.PlanOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,21 +1,21 @@
 package diagram
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 )
 
-// Activity kinds: fill and the word shown.
-var kindStyles = map[string]struct{ fill, word string }{
-	roadmap.KindBuild:     {colBuild, "BUILD"},
-	roadmap.KindUpgrade:   {colUpgrade, "UPGRADE"},
-	roadmap.KindReadiness: {colReadiness, "READINESS"},
-	roadmap.KindPilot:     {colPilot, "PILOT"},
-	roadmap.KindCustom:    {colCustom, "ADDED"},
+// Activity kinds: fill (the word shown is kindWord).
+var kindFills = map[string]string{
+	roadmap.KindBuild:     colBuild,
+	roadmap.KindUpgrade:   colUpgrade,
+	roadmap.KindReadiness: colReadiness,
+	roadmap.KindPilot:     colPilot,
+	roadmap.KindCustom:    colCustom,
 }
 
 // Roadmap draws the plan as a network: waves left to right (a long wave in several columns,
@@ -23,19 +23,21 @@ var kindStyles = map[string]struct{ fill, word string }{
 // fixes the end date — has bold black borders and arrows and is numbered in the labels
 // ("◆ CRITICAL 3/10"), so it reads without colour; two consecutive critical activities with
 // no arrow between them are joined by a workstream (the later one waited for a free team).
+// Every text is in lang; months in node labels are written 2027-03.
 func Roadmap(m *countries.Model, lang string) []byte {
 	p := m.Plan
 	w := &writer{}
 	header(w, "roadmap", "", a("rankdir", "LR"), a("nodesep", "0.2"), a("ranksep", "0.9"))
+	title := i18n.F(lang, "%s — roadmap", m.Doc.File.Country.Name)
 	if p == nil {
-		graphTitle(w, m.Doc.File.Country.Name+" — roadmap", "no plan")
+		graphTitle(w, title, i18n.T(lang, "no plan"))
 		w.close()
 		return w.b.Bytes()
 	}
-	end := p.Month(max(p.Duration-1, 0)).Format("2006-01")
-	graphTitle(w, m.Doc.File.Country.Name+" — roadmap",
-		fmt.Sprintf("%d activities · %d months (%s → %s) · %s one-off · %d workstreams · critical path in bold, marked ◆",
-			len(p.Activities), p.Duration, p.Month(0).Format("2006-01"), end, money(p.TotalCost, p.Currency), p.Workstreams))
+	end := i18n.Month(lang, p.Month(max(p.Duration-1, 0)))
+	graphTitle(w, title,
+		i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %d workstreams · critical path in bold, marked ◆",
+			len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), p.Workstreams))
 
 	waves := map[int][]*roadmap.Activity{}
 	var order []int
@@ -54,7 +56,7 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	for _, wv := range order {
 		acts := waves[wv] // already by start, then id
 		w.open("subgraph cluster_wave_%d", wv)
-		w.attrs(a("label", fmt.Sprintf("Wave %d", wv)), a("style", "rounded,filled"), a("fillcolor", "#fafafa"),
+		w.attrs(a("label", i18n.F(lang, "Wave %d", wv)), a("style", "rounded,filled"), a("fillcolor", "#fafafa"),
 			a("color", colGrey), a("fontsize", "14"))
 		for _, act := range acts {
 			w.node(nodeID("act", act.ID), activityAttrs(m, act, lang)...)
@@ -100,16 +102,16 @@ func Roadmap(m *countries.Model, lang string) []byte {
 			w.edge(nodeID("act", d), nodeID("act", act.ID), as...)
 		}
 	}
-	legend(w, "legend", 1, []legendRow{
-		{swatch: esc("BUILD"), attrs: `BGCOLOR="` + colBuild + `"`, text: "build a building block"},
-		{swatch: esc("UPGRADE"), attrs: `BGCOLOR="` + colUpgrade + `"`, text: "upgrade an existing system"},
-		{swatch: esc("READINESS"), attrs: `BGCOLOR="` + colReadiness + `"`, text: "assess or raise a readiness indicator"},
-		{swatch: esc("PILOT"), attrs: `BGCOLOR="` + colPilot + `"`, text: "pilot a use case on its blocks"},
-		{swatch: esc("ADDED"), attrs: `BGCOLOR="` + colCustom + `"`, text: "added by the planner"},
-		{swatch: bold(esc(fmt.Sprintf("◆ CRITICAL i/%d", len(p.Critical)))), attrs: `BORDER="3"`,
-			text: fmt.Sprintf("the i-th of the %d activities that fix the end date", len(p.Critical))},
-		{swatch: esc("A → B"), text: "B starts after A ends\n(arrows implied by a longer chain are left out)"},
-		{swatch: bold(esc("A ━▶ B")), text: "a dependency on the critical path; consecutive critical\nactivities with no arrow share a workstream (B waited for A)"},
+	legend(w, lang, "legend", 1, []legendRow{
+		{swatch: esc(kindWord(lang, roadmap.KindBuild)), attrs: `BGCOLOR="` + colBuild + `"`, text: i18n.T(lang, "build a building block")},
+		{swatch: esc(kindWord(lang, roadmap.KindUpgrade)), attrs: `BGCOLOR="` + colUpgrade + `"`, text: i18n.T(lang, "upgrade an existing system")},
+		{swatch: esc(kindWord(lang, roadmap.KindReadiness)), attrs: `BGCOLOR="` + colReadiness + `"`, text: i18n.T(lang, "assess or raise a readiness indicator")},
+		{swatch: esc(kindWord(lang, roadmap.KindPilot)), attrs: `BGCOLOR="` + colPilot + `"`, text: i18n.T(lang, "pilot a use case on its blocks")},
+		{swatch: esc(kindWord(lang, roadmap.KindCustom)), attrs: `BGCOLOR="` + colCustom + `"`, text: i18n.T(lang, "added by the planner")},
+		{swatch: bold(esc(i18n.F(lang, "◆ CRITICAL i/%d", len(p.Critical)))), attrs: `BORDER="3"`,
+			text: i18n.F(lang, "the i-th of the %d activities that fix the end date", len(p.Critical))},
+		{swatch: esc("A → B"), text: i18n.T(lang, "B starts after A ends\n(arrows implied by a longer chain are left out)")},
+		{swatch: bold(esc("A ━▶ B")), text: i18n.T(lang, "a dependency on the critical path; consecutive critical\nactivities with no arrow share a workstream (B waited for A)")},
 	})
 	if prev != "" {
 		w.line("{rank=same; %s; legend;}", prev) // under the last column
@@ -168,28 +170,30 @@ func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
 
 func activityAttrs(m *countries.Model, act *roadmap.Activity, lang string) []attr {
 	p := m.Plan
-	ks, ok := kindStyles[act.Kind]
+	fill, ok := kindFills[act.Kind]
 	if !ok {
-		ks = kindStyles[roadmap.KindCustom]
+		fill = kindFills[roadmap.KindCustom]
 	}
-	head := ks.word
+	head := kindWord(lang, act.Kind)
+	critical := false
 	for i, id := range p.Critical {
 		if id == act.ID {
-			head = fmt.Sprintf("◆ CRITICAL %d/%d · %s", i+1, len(p.Critical), head)
+			head = i18n.F(lang, "◆ CRITICAL %d/%d · %s", i+1, len(p.Critical), head)
+			critical = true
 		}
 	}
-	when := fmt.Sprintf("%s → %s · %d mo", p.Month(act.Start).Format("2006-01"), p.Month(max(act.End-1, act.Start)).Format("2006-01"), act.Months)
+	when := i18n.F(lang, "%s → %s · %d mo", p.Month(act.Start).Format("2006-01"), p.Month(max(act.End-1, act.Start)).Format("2006-01"), act.Months)
 	who := act.Owner
 	if act.Cost > 0 {
-		who += " · " + money(act.Cost, p.Currency)
+		who += " · " + money(lang, act.Cost, p.Currency)
 	}
 	if act.Status != "" {
-		who += " · [" + act.Status + "]"
+		who += " · " + activityStatus(lang, act.Status)
 	}
 	rows := []html{small(bold(esc(head)) + esc(" · "+act.ID)), bold(lines(wrap(act.Name, 38))), small(lines(wrap(when+" · "+who, 52)))}
-	as := []attr{a("style", "rounded,filled"), a("fillcolor", ks.fill), af("width", 3.2), ah("label", table(rows...)),
+	as := []attr{a("style", "rounded,filled"), a("fillcolor", fill), af("width", 3.2), ah("label", table(rows...)),
 		tip(activityTooltip(m, act, lang))}
-	if strings.HasPrefix(head, "◆") {
+	if critical {
 		as = append(as, af("penwidth", 3.5), a("color", "black"))
 	} else {
 		as = append(as, af("penwidth", 1), a("color", colGrey))
@@ -200,16 +204,31 @@ func activityAttrs(m *countries.Model, act *roadmap.Activity, lang string) []att
 // activityTooltip says why the activity is in the plan and what it depends on; for readiness
 // work it quotes the indicator's question in lang.
 func activityTooltip(m *countries.Model, act *roadmap.Activity, lang string) string {
-	t := act.Name + ": " + act.Reason + "."
+	t := i18n.F(lang, "%s: %s.", act.Name, act.Reason)
 	if act.Indicator != "" {
 		if ind := m.Framework.Indicator(act.Indicator); ind != nil {
 			if q := ind.Question.In(lang); q != "" {
-				t += " " + act.Indicator + ": " + q
+				t += " " + i18n.F(lang, "%s: %s", act.Indicator, q)
 			}
 		}
 	}
 	if len(act.DependsOn) > 0 {
-		t += " After: " + strings.Join(act.DependsOn, ", ") + "."
+		t += " " + i18n.F(lang, "After: %s.", strings.Join(act.DependsOn, ", "))
 	}
 	return truncate(t, 600)
+}
+
+// activityStatus is the status a planner reported for an activity, in brackets: [in-progress].
+func activityStatus(lang, status string) string {
+	switch status {
+	case "not-started":
+		return i18n.T(lang, "[not-started]")
+	case "in-progress":
+		return i18n.T(lang, "[in-progress]")
+	case "done":
+		return i18n.T(lang, "[done]")
+	case "blocked":
+		return i18n.T(lang, "[blocked]")
+	}
+	return "[" + status + "]"
 }

@@ -1,26 +1,32 @@
 package diagram
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 )
 
 // UseCase draws one use case: its steps in order, top to bottom, each with an edge to every
 // block it uses, and the blocks those need through dependencies. id is a use case the country
 // needs (catalog or custom) or any catalog use case; an unknown id is an error listing both.
-// Blocks show the country's status for them.
+// Blocks show the country's status for them. Every text, the error's too, is in lang.
 func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 	u, need := findUseCase(m, id)
 	if u == nil {
-		return nil, fmt.Errorf("unknown use case %q; %s", id, validUseCases(m))
+		own, other := validUseCases(m, lang)
+		if own == "" {
+			return nil, errors.New(i18n.F(lang, "unknown use case %q; this country's use cases: none; other catalog use cases: %s", id, other))
+		}
+		return nil, errors.New(i18n.F(lang, "unknown use case %q; this country's use cases: %s; other catalog use cases: %s", id, own, other))
 	}
 	w := &writer{}
 	header(w, "usecase", "", a("rankdir", "LR"), a("nodesep", "0.25"), a("ranksep", "1.4"))
-	graphTitle(w, u.ID+" · "+u.Name.In(lang), useCaseSubtitle(m, u, need))
+	graphTitle(w, u.ID+" · "+u.Name.In(lang), useCaseSubtitle(m, u, need, lang))
 
 	// Steps: one table, a row per step in order, each row a port the step's edges leave from
 	// (Graphviz does not keep the order of separate nodes in a column reliably).
@@ -38,9 +44,9 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 			indirect = append(indirect, b)
 		}
 	}
-	blockCluster(w, m, "cluster_blocks", "Building blocks the steps use", direct, false, lang)
+	blockCluster(w, m, "cluster_blocks", i18n.T(lang, "Building blocks the steps use"), direct, false, lang)
 	if len(indirect) > 0 {
-		blockCluster(w, m, "cluster_deps", "Needed through dependencies", indirect, true, lang)
+		blockCluster(w, m, "cluster_deps", i18n.T(lang, "Needed through dependencies"), indirect, true, lang)
 	}
 	for i, s := range u.Steps {
 		seen := map[string]bool{}
@@ -63,14 +69,14 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 		}
 		for _, d := range blk.DependsOn {
 			if inClosure[d.Block] {
-				w.edge(nodeID("bb", b), nodeID("bb", d.Block), a("style", "dashed"), a("label", "depends on"),
+				w.edge(nodeID("bb", b), nodeID("bb", d.Block), a("style", "dashed"), a("label", i18n.T(lang, "depends on")),
 					tip(truncate(d.Reason, 300)))
 			}
 		}
 	}
-	legend(w, "legend", 1, append(statusLegend(),
-		legendRow{swatch: esc("step → block"), text: "the step uses the block"},
-		legendRow{swatch: esc("- - →"), text: "a block needs another to work"},
+	legend(w, lang, "legend", 1, append(statusLegend(lang),
+		legendRow{swatch: esc(i18n.T(lang, "step → block")), text: i18n.T(lang, "the step uses the block")},
+		legendRow{swatch: esc("- - →"), text: i18n.T(lang, "a block needs another to work")},
 	))
 	if len(direct) > 0 {
 		w.line("{rank=same; legend; %s;}", nodeID("bb", direct[0])) // beside the blocks, not left of the steps
@@ -88,7 +94,7 @@ func stepsTable(u *catalog.UseCase, blocks int, lang string) html {
 	}
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="` + colInk + `" BGCOLOR="` + colUseCase + `">`)
-	b.WriteString(`<TR><TD COLSPAN="2" BGCOLOR="white"><B>Steps, in order</B></TD></TR>`)
+	b.WriteString(`<TR><TD COLSPAN="2" BGCOLOR="white"><B>` + string(esc(i18n.T(lang, "Steps, in order"))) + `</B></TD></TR>`)
 	for i, s := range u.Steps {
 		num := fmt.Sprint(i + 1)
 		if s.Label != "" && s.Label != num {
@@ -112,13 +118,13 @@ func blockCluster(w *writer, m *countries.Model, name, title string, ids []strin
 	var nodes []string
 	for _, id := range ids {
 		st := blockStatus(m, id)
-		rows := []html{bold(lines(wrap(blockName(m, id), 28))), esc(styleOf(st).mark)}
+		rows := []html{bold(lines(wrap(blockName(m, id, lang), 28))), esc(statusMark(lang, st))}
 		as := blockAttrs(st)
 		if rb := m.Match.Block(id); rb != nil {
 			if p := product(rb); p != "" {
-				rows = append(rows, small(lines(wrap("product: "+p, 34))))
+				rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 34))))
 			}
-			rows = append(rows, gateLines(rb)...)
+			rows = append(rows, gateLines(rb, lang)...)
 			as = append(as, tip(blockTooltip(m, rb, lang)))
 		}
 		nid := nodeID("bb", id)
@@ -146,51 +152,45 @@ func findUseCase(m *countries.Model, id string) (*catalog.UseCase, *catalog.Need
 	return m.Catalog.UseCase(id), nil
 }
 
-// validUseCases lists the ids UseCase accepts, the country's first.
-func validUseCases(m *countries.Model) string {
-	var own []string
-	mine := map[string]bool{}
+// validUseCases lists the ids UseCase accepts: the country's ("" when it needs none), and
+// the catalog's others.
+func validUseCases(m *countries.Model, lang string) (own, other string) {
+	var mine, others []string
+	isMine := map[string]bool{}
 	for _, n := range m.Match.UseCases {
-		own = append(own, n.UseCase.ID)
-		mine[n.UseCase.ID] = true
+		mine = append(mine, n.UseCase.ID)
+		isMine[n.UseCase.ID] = true
 	}
-	var other []string
 	for _, u := range m.Catalog.UseCases {
-		if !mine[u.ID] {
-			other = append(other, u.ID)
+		if !isMine[u.ID] {
+			others = append(others, u.ID)
 		}
 	}
-	s := "this country's use cases: " + orNone(own)
-	return s + "; other catalog use cases: " + orNone(other)
+	if len(others) == 0 {
+		return strings.Join(mine, ", "), i18n.T(lang, "none")
+	}
+	return strings.Join(mine, ", "), strings.Join(others, ", ")
 }
 
-func orNone(ids []string) string {
-	if len(ids) == 0 {
-		return "none"
-	}
-	return strings.Join(ids, ", ")
-}
-
-func useCaseSubtitle(m *countries.Model, u *catalog.UseCase, need *catalog.NeededUseCase) string {
-	kind := "catalog use case"
-	if u.Custom {
-		kind = "custom use case"
-	}
+func useCaseSubtitle(m *countries.Model, u *catalog.UseCase, need *catalog.NeededUseCase, lang string) string {
 	parts := []string{
-		fmt.Sprintf("%s · %d step(s) × %d building block(s)", kind, len(u.Steps), len(u.Blocks())),
+		i18n.F(lang, "%s · %d step(s) × %d building block(s)", useCaseKind(u, lang), len(u.Steps), len(u.Blocks())),
 		m.Doc.File.Country.Name,
 	}
 	if need == nil {
-		parts = append(parts, "not among the country's needs")
+		parts = append(parts, i18n.T(lang, "not among the country's needs"))
 	} else {
+		// The services mapped to the use case, best ranked first, named in lang.
 		var svc []string
-		for _, f := range need.From {
-			if s, ok := strings.CutPrefix(f, "service: "); ok {
-				svc = append(svc, s)
+		seen := map[string]bool{}
+		for _, s := range m.Match.Services {
+			if name := s.Service.Name.In(lang); s.Service.UseCase == u.ID && !seen[name] {
+				seen[name] = true
+				svc = append(svc, name)
 			}
 		}
 		if len(svc) > 0 {
-			parts = append(parts, "for "+strings.Join(svc, ", "))
+			parts = append(parts, i18n.F(lang, "for %s", strings.Join(svc, ", ")))
 		}
 	}
 	return strings.Join(parts, " · ")

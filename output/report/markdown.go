@@ -13,180 +13,15 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 )
 
-// mdText holds every fixed text of the Markdown report, in English. Keys ending in ".one" and
-// ".other" are the singular and plural forms of a counted phrase. A later issue moves these into
-// message catalogs; until then nothing else in this file spells out a sentence.
-var mdText = map[string]string{
-	"title":     "%s: digital government readiness and roadmap",
-	"subtitle":  "Assessed on %s with the framework %s (%s).",
-	"by":        "Facilitators: %s.",
-	"taking":    "Ministries taking part: %s.",
-	"h.summary": "Summary",
-
-	"sum.score":      "%s scores **%s out of 100** on digital government readiness, in the %s band; %s of %s applicable indicators are answered (%s%%).",
-	"sum.noscore":    "%s has no readiness score yet: none of its %s applicable indicators is answered.",
-	"sum.blocks":     "The priority services need %s: %s to reuse, %s to upgrade and %s to build.",
-	"sum.noblocks":   "No services or use cases are recorded yet, so no building blocks are needed.",
-	"sum.plan":       "The roadmap runs %s from %s to %s and costs %s one-off, plus %s a year to run what it builds.",
-	"sum.gap":        "Pledges cover %s of that cost; %s is unfunded, and the largest gap is %s (%s).",
-	"sum.gap.none":   "No funding is pledged yet; the largest single cost is %s (%s).",
-	"sum.funded":     "Pledges cover the whole one-off cost.",
-	"sum.noplan":     "No roadmap has been planned yet.",
-	"n.blocks.one":   "%d building block",
-	"n.blocks.other": "%d building blocks",
-	"n.months.one":   "%d month",
-	"n.months.other": "%d months",
-
-	"h.score":          "Readiness score card",
-	"score.overall":    "**Overall: %s/100, %s.** %s of %s applicable indicators answered (%s%% complete).",
-	"score.overall.tg": "The target is %s/100 by %s (gap %s).",
-	"score.cols":       "Pillar|Score|Band|Answered|Target|Gap",
-	"score.target":     "%s by %s",
-	"score.unscored":   "Pillars without a score (no answers yet): %s.",
-	"h.disputed":       "Disputed answers",
-	"disputed.intro":   "Ministries gave answers two or more levels apart (or opposite yes/no answers) to these questions. The score uses their %s; the disagreement should be settled before targets are fixed.",
-	"disputed.cols":    "Question|Ministry|Answer|Evidence",
-	"h.unknown":        "Answers kept for indicators the framework no longer has",
-	"unknown.intro":    "The country file answers these indicators, which %s does not have. The answers are kept in the file but not scored: %s.",
-	"agg.mean":         "mean",
-	"agg.median":       "median",
-	"agg.min":          "lowest answer",
-	"agg.max":          "highest answer",
-
-	"h.gaps":          "Gaps to targets",
-	"gaps.intro":      "Targets set in the country file, largest gap first. Gaps are in points on the 0–100 score.",
-	"gaps.cols":       "Target for|Now|Target|Gap|Due",
-	"gaps.none":       "The country file sets no targets.",
-	"gaps.overall":    "Overall readiness",
-	"gaps.pillar":     "%s (pillar)",
-	"gaps.met":        "met",
-	"h.gates":         "Readiness gates",
-	"gates.intro":     "These building blocks should not go live before a readiness indicator reaches a minimum level (on the %d–%d scale).",
-	"gates.cols":      "Building block|Waits for|Minimum|Now|State",
-	"gates.none":      "No required building block waits for a readiness indicator.",
-	"gates.met.one":   "%d other gate on the required blocks is already met.",
-	"gates.met.other": "%d other gates on the required blocks are already met.",
-	"gate.unmet":      "not met",
-	"gate.unknown":    "not assessed",
-	"gate.met":        "met",
-
-	"h.services":     "Priority services",
-	"services.intro": "Services ranked by priority: impact (demand and impact) times feasibility (technical, financial, political), from 1 to 25.",
-	"services.cols":  "#|Service|Priority|Quadrant|Use case",
-	"services.none":  "No candidate services are recorded.",
-	"q.do-first":     "do first",
-	"q.plan-for":     "plan for",
-	"q.nice-to-have": "nice to have",
-	"q.defer":        "defer",
-
-	"h.arch":          "Architecture",
-	"h.usecases":      "Needed use cases",
-	"usecases.cols":   "Use case|Building blocks|Asked for by",
-	"usecase.custom":  "%s (defined by the country)",
-	"usecase.file":    "the country's list of use cases",
-	"h.blocks":        "Required building blocks",
-	"blocks.intro":    "%s: %s to reuse, %s to upgrade and %s to build.",
-	"blocks.cols":     "Building block|Category|Status|Existing system|Needed by|Top candidate product",
-	"blocks.all":      "all %d use cases",
-	"status.reuse":    "reuse",
-	"status.upgrade":  "upgrade",
-	"status.build":    "build",
-	"product.none":    "none in the catalog",
-	"product.nofit":   "none that fits the constraints",
-	"product.line":    "%s (licence %s; evidence: %s)",
-	"unverified":      "%s, unverified",
-	"unknown":         "unknown",
-	"evidence.none":   "none",
-	"reuse.factor":    "Reuse factor %s: each required building block serves %s of the needed use cases on average (1.00 would mean nothing is shared).",
-	"h.excluded":      "Products excluded by the country's constraints",
-	"excluded.line":   "%s (for %s): %s.",
-	"h.roadmap":       "Roadmap",
-	"roadmap.none":    "No roadmap has been planned yet.",
-	"roadmap.cols":    "Item|Value",
-	"roadmap.start":   "Start",
-	"roadmap.ws":      "Workstreams (activities at the same time)",
-	"roadmap.dur":     "Duration",
-	"roadmap.dur.v":   "%s, to %s",
-	"roadmap.acts":    "Activities",
-	"roadmap.oneoff":  "One-off cost",
-	"roadmap.running": "Running cost per year, once built",
-	"h.wave":          "Wave %d",
-	"wave.intro.1":    "Activities that depend on no other activity; each starts when a workstream is free.",
-	"wave.intro.n":    "Activities that depend on work in wave %d.",
-	"acts.cols":       "ID|Activity|Owner|Months|Start–end|Cost (%s)|Critical",
-	"act.status":      "%s — %s",
-	"act.critical":    "yes",
-	"h.critical":      "Critical path",
-	"critical.intro":  "These activities fix the end date: a delay in any of them delays the whole plan.",
-	"defaults.note":   "Figures marked \\* are illustrative defaults from govplan's cost model (%s of %s activities); replace them with local figures under costs: in the country file.",
-
-	"h.kpi":       "KPI timetable",
-	"kpi.intro":   "Where each target should be at the end of each year. Scores are 0–100; levels are on the %d–%d scale (L2.5 is halfway between levels 2 and 3); other values are in the unit shown.",
-	"kpi.cols":    "KPI|Unit|Now (%d)",
-	"kpi.due":     "Due",
-	"kpi.met":     "%d (met)",
-	"kpi.overall": "Overall readiness",
-	"unit.score":  "score",
-	"unit.level":  "level",
-
-	"h.budget":         "Budget and funding",
-	"budget.intro":     "Amounts in %s. One-off costs are spread evenly over each activity's months; running costs start when an activity ends.",
-	"budget.cols":      "Year|One-off|Running|Total|Funded|Unfunded",
-	"budget.total":     "**Total**",
-	"funding.sum":      "Funders pledged %s; %s of it meets a cost of the plan. %s of the one-off cost is unfunded.",
-	"funding.nopl":     "No funding is pledged yet: the whole one-off cost of %s is unfunded.",
-	"h.fgaps":          "Funding gaps",
-	"fgaps.intro":      "The activities with the largest unfunded cost.",
-	"fgaps.cols":       "Activity|Cost (%s)|Funded|Unfunded",
-	"fgaps.more.one":   "%d more activity is unfunded, for %s in all.",
-	"fgaps.more.other": "%d more activities are unfunded, for %s in all.",
-	"h.dup":            "Possible duplicate funding",
-	"dup.line":         "%s: %s pledged %s against a cost of %s.",
-	"and":              " and ",
-	"list.sep":         ", ",
-	"h.unneeded":       "Pledges to things the plan does not need",
-	"unneeded.line":    "%s pledged %s to %s: %s.",
-	"h.shared":         "Shared versus siloed",
-	"shared.text":      "Building each required block once and sharing it across the use cases costs %s (build or upgrade, plus integration). If every use case built its own, it would cost %s: sharing saves %s.",
-
-	"footer":           "Generated by govplan from %s.",
-	"footer.fictional": "%s is a fictional sample: its name, people, laws, systems, figures and funders are invented.",
-	"dash":             "–",
-	"not.answered":     "not answered",
-	"yes":              "yes",
-	"na":               "n/a",
-	"no":               "no",
-	"score100":         "%s/100",
-}
-
-// tr formats the fixed text key with args. Arguments that come from users must already be
-// escaped (esc).
-func tr(key string, args ...any) string {
-	s, ok := mdText[key]
-	if !ok {
-		return "{" + key + "}"
-	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
-}
-
-// trn picks the singular or plural form of a counted text; n is its first argument.
-func trn(key string, n int, args ...any) string {
-	if n == 1 {
-		return tr(key+".one", append([]any{n}, args...)...)
-	}
-	return tr(key+".other", append([]any{n}, args...)...)
-}
-
 // Markdown renders the model as a report in GitHub-flavoured Markdown for a strategy document:
 // summary, score card, gaps, gates, services, architecture, roadmap, KPIs, budget and funding.
-// lang picks the language of the framework's texts; the fixed texts are English for now. Every
-// text from a file is escaped, so it can neither break a table nor inject HTML.
+// Every fixed text, number and date is written in lang (English messages are looked up in the
+// i18n catalogs); texts from data files are taken in lang where they have it. Every text from
+// a file is escaped, so it can neither break a table nor inject HTML.
 func Markdown(m *countries.Model, lang string) []byte {
 	r := &mdReport{m: m, lang: lang, f: m.Doc.File}
 	if m.Plan != nil {
@@ -213,6 +48,9 @@ type mdReport struct {
 	lang string
 	cur  string
 }
+
+// dash stands for "nothing" in a cell or a sentence, in every language.
+const dash = "–"
 
 // --- writing -----------------------------------------------------------------------------
 
@@ -281,101 +119,124 @@ func (r *mdReport) table(header []string, align string, rows [][]string) {
 	r.b.WriteString("\n")
 }
 
-func cols(key string, args ...any) []string { return strings.Split(tr(key, args...), "|") }
-
 // --- sections ----------------------------------------------------------------------------
 
 func (r *mdReport) title() {
-	f, fw := r.f, r.m.Framework
-	r.heading(1, tr("title", esc(f.Country.Name)))
-	date := f.Assessment.Date
-	if date == "" {
-		date = tr("dash")
+	f, fw, l := r.f, r.m.Framework, r.lang
+	r.heading(1, i18n.F(l, "%s: digital government readiness and roadmap", esc(f.Country.Name)))
+	date := dash
+	if t := f.Assessment.Time(); !t.IsZero() {
+		date = i18n.Date(l, t)
+	} else if f.Assessment.Date != "" {
+		date = esc(f.Assessment.Date)
 	}
-	r.para(tr("subtitle", esc(date), esc(fw.Ref()), esc(fw.Name.In(r.lang))))
+	r.para(i18n.F(l, "Assessed on %[1]s with the framework %[2]s (%[3]s).", date, esc(fw.Ref()), esc(fw.Name.In(l))))
 	var lines []string
 	if len(f.Assessment.Facilitators) > 0 {
-		lines = append(lines, tr("by", escJoin(f.Assessment.Facilitators)))
+		lines = append(lines, i18n.F(l, "Facilitators: %s.", escJoin(f.Assessment.Facilitators)))
 	}
 	if len(f.Ministries) > 0 {
 		var names []string
 		for _, mi := range f.Ministries {
-			names = append(names, mi.Name.In(r.lang))
+			names = append(names, mi.Name.In(l))
 		}
-		lines = append(lines, tr("taking", escJoin(names)))
+		lines = append(lines, i18n.F(l, "Ministries taking part: %s.", escJoin(names)))
 	}
 	r.para(lines...)
 }
 
 func (r *mdReport) summary() {
-	r.heading(2, tr("h.summary"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Summary"))
 	sc, mt, p := r.m.Score, r.m.Match, r.m.Plan
 	name := esc(r.f.Country.Name)
 	var s []string
 	o := sc.Overall
 	if o.Score != nil {
-		s = append(s, tr("sum.score", name, score100(o.Score), r.band(o.Band), count(o.Answered), count(o.Applicable), score100(o.Completeness)))
+		s = append(s, i18n.F(l, "%s scores **%s out of 100** on digital government readiness, in the %s band; %s of %s applicable indicators are answered (%s%%).",
+			name, r.score100(o.Score), r.band(o.Band), r.count(o.Answered), r.count(o.Applicable), r.score100(o.Completeness)))
 	} else {
-		s = append(s, tr("sum.noscore", name, count(o.Applicable)))
+		s = append(s, i18n.F(l, "%s has no readiness score yet: none of its %s applicable indicators is answered.", name, r.count(o.Applicable)))
 	}
 	if len(mt.Blocks) > 0 {
 		n := statusCounts(mt)
-		s = append(s, tr("sum.blocks", trn("n.blocks", len(mt.Blocks)), count(n[catalog.Reuse]), count(n[catalog.Upgrade]), count(n[catalog.Build])))
+		s = append(s, i18n.F(l, "The priority services need %s: %s to reuse, %s to upgrade and %s to build.",
+			r.nBlocks(len(mt.Blocks)), r.count(n[catalog.Reuse]), r.count(n[catalog.Upgrade]), r.count(n[catalog.Build])))
 	} else {
-		s = append(s, tr("sum.noblocks"))
+		s = append(s, i18n.T(l, "No services or use cases are recorded yet, so no building blocks are needed."))
 	}
 	if p != nil {
-		s = append(s, tr("sum.plan", trn("n.months", p.Duration), month(p, 0), month(p, max(p.Duration-1, 0)),
-			r.money(p.TotalCost), r.money(runningPerYear(p))))
+		s = append(s, i18n.F(l, "The roadmap runs %s from %s to %s and costs %s one-off, plus %s a year to run what it builds.",
+			r.nMonths(p.Duration), r.month(p, 0), r.month(p, max(p.Duration-1, 0)), r.money(p.TotalCost), r.money(runningPerYear(p))))
 		fd := p.Funding
 		switch {
 		case len(fd.Gaps) == 0:
-			s = append(s, tr("sum.funded"))
+			s = append(s, i18n.T(l, "Pledges cover the whole one-off cost."))
 		case len(fd.Pledges) == 0:
 			g := fd.Gaps[0]
-			s = append(s, tr("sum.gap.none", r.activityName(g.Activity, g.Name), r.money(g.Gap)))
+			s = append(s, i18n.F(l, "No funding is pledged yet; the largest single cost is %s (%s).", r.activityName(g.Activity, g.Name), r.money(g.Gap)))
 		default:
 			g := fd.Gaps[0]
-			s = append(s, tr("sum.gap", r.money(fd.Covered), r.money(fd.Gap), r.activityName(g.Activity, g.Name), r.money(g.Gap)))
+			s = append(s, i18n.F(l, "Pledges cover %s of that cost; %s is unfunded, and the largest gap is %s (%s).",
+				r.money(fd.Covered), r.money(fd.Gap), r.activityName(g.Activity, g.Name), r.money(g.Gap)))
 		}
 	} else {
-		s = append(s, tr("sum.noplan"))
+		s = append(s, i18n.T(l, "No roadmap has been planned yet."))
 	}
 	r.para(s...)
 }
 
+// nBlocks is "1 building block" or "N building blocks".
+func (r *mdReport) nBlocks(n int) string {
+	if n == 1 {
+		return i18n.F(r.lang, "%s building block", r.count(n))
+	}
+	return i18n.F(r.lang, "%s building blocks", r.count(n))
+}
+
+// nMonths is "1 month" or "N months".
+func (r *mdReport) nMonths(n int) string {
+	if n == 1 {
+		return i18n.F(r.lang, "%s month", r.count(n))
+	}
+	return i18n.F(r.lang, "%s months", r.count(n))
+}
+
 func (r *mdReport) scorecard() {
-	r.heading(2, tr("h.score"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Readiness score card"))
 	sc, fw := r.m.Score, r.m.Framework
 	o := sc.Overall
 	var intro []string
-	intro = append(intro, tr("score.overall", score100(o.Score), r.band(o.Band), count(o.Answered), count(o.Applicable), score100(o.Completeness)))
+	intro = append(intro, i18n.F(l, "**Overall: %s/100, %s.** %s of %s applicable indicators answered (%s%% complete).",
+		r.score100(o.Score), r.band(o.Band), r.count(o.Answered), r.count(o.Applicable), r.score100(o.Completeness)))
 	if o.Target != nil && o.Target.Score != nil {
-		intro = append(intro, tr("score.overall.tg", score100(o.Target.Score), yearText(o.Target.Year), signed(o.Gap)))
+		intro = append(intro, i18n.F(l, "The target is %s/100 by %s (gap %s).", r.score100(o.Target.Score), yearText(o.Target.Year), signed(o.Gap)))
 	}
 	r.para(intro...)
 	var rows [][]string
 	for _, p := range sc.Pillars {
-		target := tr("dash")
+		target := dash
 		if p.Target != nil && p.Target.Score != nil {
-			target = tr("score.target", score100(p.Target.Score), yearText(p.Target.Year))
+			target = i18n.F(l, "%s by %s", r.score100(p.Target.Score), yearText(p.Target.Year))
 		}
 		rows = append(rows, []string{
-			esc(p.Pillar.Name.In(r.lang)), score100(p.Score), r.band(p.Band),
+			esc(p.Pillar.Name.In(l)), r.score100(p.Score), r.band(p.Band),
 			fmt.Sprintf("%d/%d", p.Answered, p.Applicable), target, signed(p.Gap),
 		})
 	}
-	r.table(cols("score.cols"), "lrlrlr", rows)
+	r.table([]string{i18n.T(l, "Pillar"), i18n.T(l, "Score"), i18n.T(l, "Band"), i18n.T(l, "Answered"), i18n.T(l, "Target"), i18n.T(l, "Gap")},
+		"lrlrlr", rows)
 	if len(o.Unscored) > 0 {
 		var names []string
 		for _, id := range o.Unscored {
 			if pl := fw.Pillar(id); pl != nil {
-				names = append(names, pl.Name.In(r.lang))
+				names = append(names, pl.Name.In(l))
 			} else {
 				names = append(names, id)
 			}
 		}
-		r.para(tr("score.unscored", escJoin(names)))
+		r.para(i18n.F(l, "Pillars without a score (no answers yet): %s.", escJoin(names)))
 	}
 
 	var disputed [][]string
@@ -386,28 +247,35 @@ func (r *mdReport) scorecard() {
 		for i, a := range is.Answers.Given() {
 			q := ""
 			if i == 0 {
-				q = esc(is.Indicator.Question.In(r.lang))
+				q = esc(is.Indicator.Question.In(l))
 			}
 			disputed = append(disputed, []string{q, esc(r.ministry(a.By)), r.answerText(is.Indicator, a), esc(a.Evidence)})
 		}
 	}
 	if len(disputed) > 0 {
-		r.heading(3, tr("h.disputed"))
-		r.para(tr("disputed.intro", tr("agg."+aggName(fw.Aggregate))))
-		r.table(cols("disputed.cols"), "llll", disputed)
+		r.heading(3, i18n.T(l, "Disputed answers"))
+		r.para(i18n.F(l, "Ministries gave answers two or more levels apart (or opposite yes/no answers) to these questions. The score uses their %s; the disagreement should be settled before targets are fixed.",
+			r.aggName(fw.Aggregate)))
+		r.table([]string{i18n.T(l, "Question"), i18n.T(l, "Ministry"), i18n.T(l, "Answer"), i18n.T(l, "Evidence")}, "llll", disputed)
 	}
 	if len(sc.Unknown) > 0 {
-		r.heading(3, tr("h.unknown"))
-		r.para(tr("unknown.intro", esc(fw.Ref()), escJoin(sc.Unknown)))
+		r.heading(3, i18n.T(l, "Answers kept for indicators the framework no longer has"))
+		r.para(i18n.F(l, "The country file answers these indicators, which %s does not have. The answers are kept in the file but not scored: %s.",
+			esc(fw.Ref()), escJoin(sc.Unknown)))
 	}
 }
 
-func aggName(a string) string {
+// aggName names how the framework combines several ministries' answers.
+func (r *mdReport) aggName(a string) string {
 	switch a {
-	case assess.AggMedian, assess.AggMin, assess.AggMax:
-		return a
+	case assess.AggMedian:
+		return i18n.T(r.lang, "median")
+	case assess.AggMin:
+		return i18n.T(r.lang, "lowest answer")
+	case assess.AggMax:
+		return i18n.T(r.lang, "highest answer")
 	}
-	return "mean"
+	return i18n.T(r.lang, "mean")
 }
 
 type gapRow struct {
@@ -417,29 +285,30 @@ type gapRow struct {
 }
 
 func (r *mdReport) gaps() {
-	r.heading(2, tr("h.gaps"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Gaps to targets"))
 	sc := r.m.Score
 	var rows []gapRow
 	add := func(cells []string, gap *float64) {
 		rows = append(rows, gapRow{cells, gap, len(rows)})
 	}
 	if t := sc.Overall.Target; t != nil && t.Score != nil {
-		add([]string{tr("gaps.overall"), scoreOf(sc.Overall.Score), scoreOf(t.Score), gapText(sc.Overall.Gap), yearText(t.Year)}, sc.Overall.Gap)
+		add([]string{i18n.T(l, "Overall readiness"), r.scoreOf(sc.Overall.Score), r.scoreOf(t.Score), r.gapText(sc.Overall.Gap), yearText(t.Year)}, sc.Overall.Gap)
 	}
 	for _, p := range sc.Pillars {
 		if p.Target == nil || p.Target.Score == nil {
 			continue
 		}
-		add([]string{tr("gaps.pillar", esc(p.Pillar.Name.In(r.lang))), scoreOf(p.Score), scoreOf(p.Target.Score), gapText(p.Gap), yearText(p.Target.Year)}, p.Gap)
+		add([]string{i18n.F(l, "%s (pillar)", esc(p.Pillar.Name.In(l))), r.scoreOf(p.Score), r.scoreOf(p.Target.Score), r.gapText(p.Gap), yearText(p.Target.Year)}, p.Gap)
 	}
 	for _, is := range sc.Indicators {
 		if is.Target == nil {
 			continue
 		}
-		add([]string{esc(is.Indicator.Question.In(r.lang)), r.currentText(&is), r.targetText(is.Indicator, *is.Target), gapText(is.Gap), yearText(is.Target.Year)}, is.Gap)
+		add([]string{esc(is.Indicator.Question.In(l)), r.currentText(&is), r.targetText(is.Indicator, *is.Target), r.gapText(is.Gap), yearText(is.Target.Year)}, is.Gap)
 	}
 	if len(rows) == 0 {
-		r.para(tr("gaps.none"))
+		r.para(i18n.T(l, "The country file sets no targets."))
 		return
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -456,12 +325,13 @@ func (r *mdReport) gaps() {
 	for _, g := range rows {
 		cells = append(cells, g.cells)
 	}
-	r.para(tr("gaps.intro"))
-	r.table(cols("gaps.cols"), "lllrr", cells)
+	r.para(i18n.T(l, "Targets set in the country file, largest gap first. Gaps are in points on the 0–100 score."))
+	r.table([]string{i18n.T(l, "Target for"), i18n.T(l, "Now"), i18n.T(l, "Target"), i18n.T(l, "Gap"), i18n.T(l, "Due")}, "lllrr", cells)
 }
 
 func (r *mdReport) gates() {
-	r.heading(2, tr("h.gates"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Readiness gates"))
 	var rows [][]string
 	met := 0
 	for _, b := range r.m.Match.Blocks {
@@ -473,78 +343,169 @@ func (r *mdReport) gates() {
 			ind := r.m.Framework.Indicator(g.Indicator)
 			q := g.Indicator
 			if ind != nil {
-				q = ind.Question.In(r.lang)
+				q = ind.Question.In(l)
 			}
-			now := tr("not.answered")
+			now := i18n.T(l, "not answered")
 			if g.Current != nil {
-				now = levelText(*g.Current)
+				now = r.levelText(*g.Current)
 			}
-			rows = append(rows, []string{esc(b.Block.Name.In(r.lang)), esc(q), fmt.Sprint(g.Min), now, tr("gate." + g.State)})
+			rows = append(rows, []string{esc(b.Block.Name.In(l)), esc(q), fmt.Sprint(g.Min), now, r.gateState(g.State)})
 		}
 	}
 	if len(rows) == 0 {
-		r.para(tr("gates.none"))
+		r.para(i18n.T(l, "No required building block waits for a readiness indicator."))
 		return
 	}
-	r.para(tr("gates.intro", r.m.Framework.Scale.Min, r.m.Framework.Scale.Max))
-	r.table(cols("gates.cols"), "llrrl", rows)
-	if met > 0 {
-		r.para(trn("gates.met", met))
+	r.para(i18n.F(l, "These building blocks should not go live before a readiness indicator reaches a minimum level (on the %d–%d scale).",
+		r.m.Framework.Scale.Min, r.m.Framework.Scale.Max))
+	r.table([]string{i18n.T(l, "Building block"), i18n.T(l, "Waits for"), i18n.T(l, "Minimum"), i18n.T(l, "Now"), i18n.T(l, "State")}, "llrrl", rows)
+	switch {
+	case met == 1:
+		r.para(i18n.F(l, "%d other gate on the required blocks is already met.", met))
+	case met > 1:
+		r.para(i18n.F(l, "%d other gates on the required blocks are already met.", met))
 	}
+}
+
+// gateState names the state of a readiness gate.
+func (r *mdReport) gateState(s string) string {
+	switch s {
+	case assess.GateMet:
+		return i18n.T(r.lang, "met")
+	case assess.GateUnmet:
+		return i18n.T(r.lang, "not met")
+	case assess.GateUnknown:
+		return i18n.T(r.lang, "not assessed")
+	}
+	return esc(s)
 }
 
 func (r *mdReport) services() {
-	r.heading(2, tr("h.services"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Priority services"))
 	mt := r.m.Match
 	if len(mt.Services) == 0 {
-		r.para(tr("services.none"))
+		r.para(i18n.T(l, "No candidate services are recorded."))
 		return
 	}
-	r.para(tr("services.intro"))
+	r.para(i18n.T(l, "Services ranked by priority: impact (demand and impact) times feasibility (technical, financial, political), from 1 to 25."))
 	var rows [][]string
 	for _, s := range mt.Services {
-		rows = append(rows, []string{fmt.Sprint(s.Rank), esc(s.Service.Name.In(r.lang)), fmt.Sprintf("%.1f", s.Priority), tr("q." + s.Quadrant), esc(r.useCaseName(s.Service.UseCase))})
+		rows = append(rows, []string{fmt.Sprint(s.Rank), esc(s.Service.Name.In(l)), i18n.Number(l, s.Priority, 1), r.quadrant(s.Quadrant), esc(r.useCaseName(s.Service.UseCase))})
 	}
-	r.table(cols("services.cols"), "rlrll", rows)
+	r.table([]string{"#", i18n.T(l, "Service"), i18n.T(l, "Priority"), i18n.T(l, "Quadrant"), i18n.T(l, "Use case")}, "rlrll", rows)
+}
+
+// quadrant names a service's place on the impact × feasibility grid.
+func (r *mdReport) quadrant(q string) string {
+	switch q {
+	case catalog.QuadrantDoFirst:
+		return i18n.T(r.lang, "do first")
+	case catalog.QuadrantPlanFor:
+		return i18n.T(r.lang, "plan for")
+	case catalog.QuadrantNiceToHave:
+		return i18n.T(r.lang, "nice to have")
+	case catalog.QuadrantDefer:
+		return i18n.T(r.lang, "defer")
+	}
+	return esc(q)
+}
+
+// blockStatus names what the plan does with a block: reuse, upgrade or build.
+func (r *mdReport) blockStatus(s string) string {
+	switch s {
+	case catalog.Reuse:
+		return i18n.T(r.lang, "reuse")
+	case catalog.Upgrade:
+		return i18n.T(r.lang, "upgrade")
+	case catalog.Build:
+		return i18n.T(r.lang, "build")
+	}
+	return esc(s)
+}
+
+// category names a block's category.
+func (r *mdReport) category(c string) string {
+	switch c {
+	case catalog.Foundational:
+		return i18n.T(r.lang, "foundational")
+	case catalog.Feature:
+		return i18n.T(r.lang, "feature")
+	case catalog.Other:
+		return i18n.T(r.lang, "other")
+	}
+	return esc(c)
+}
+
+// activityStatus names an activity's status as planners report it.
+func (r *mdReport) activityStatus(s string) string {
+	switch s {
+	case "not-started":
+		return i18n.T(r.lang, "not started")
+	case "in-progress":
+		return i18n.T(r.lang, "in progress")
+	case "done":
+		return i18n.T(r.lang, "done")
+	case "blocked":
+		return i18n.T(r.lang, "blocked")
+	}
+	return esc(strings.ReplaceAll(s, "-", " "))
+}
+
+// evidence names how far a product's fit with GovStack specifications is shown.
+func (r *mdReport) evidence(e string) string {
+	switch e {
+	case catalog.EvidenceSandbox:
+		return i18n.T(r.lang, "sandbox")
+	case catalog.EvidenceTestHarness:
+		return i18n.T(r.lang, "test harness")
+	case catalog.EvidenceSelfReported:
+		return i18n.T(r.lang, "self-reported")
+	case catalog.EvidenceNone, "":
+		return i18n.T(r.lang, "none")
+	}
+	return esc(e)
 }
 
 func (r *mdReport) architecture() {
-	r.heading(2, tr("h.arch"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Architecture"))
 	mt := r.m.Match
 	if len(mt.UseCases) == 0 {
-		r.para(tr("sum.noblocks"))
+		r.para(i18n.T(l, "No services or use cases are recorded yet, so no building blocks are needed."))
 		return
 	}
-	r.heading(3, tr("h.usecases"))
+	r.heading(3, i18n.T(l, "Needed use cases"))
 	var rows [][]string
 	for _, u := range mt.UseCases {
 		var from []string
 		for _, f := range u.From {
 			if f == "use_cases" {
-				from = append(from, tr("usecase.file"))
+				from = append(from, i18n.T(l, "the country's list of use cases"))
 			} else {
-				from = append(from, esc(strings.TrimPrefix(f, "service: ")))
+				from = append(from, esc(r.serviceName(strings.TrimPrefix(f, "service: "))))
 			}
 		}
-		rows = append(rows, []string{r.useCaseLabel(u.UseCase), fmt.Sprint(len(u.Blocks)), strings.Join(from, tr("list.sep"))})
+		rows = append(rows, []string{r.useCaseLabel(u.UseCase), fmt.Sprint(len(u.Blocks)), strings.Join(from, ", ")})
 	}
-	r.table(cols("usecases.cols"), "lrl", rows)
+	r.table([]string{i18n.T(l, "Use case"), i18n.T(l, "Building blocks"), i18n.T(l, "Asked for by")}, "lrl", rows)
 
-	r.heading(3, tr("h.blocks"))
+	r.heading(3, i18n.T(l, "Required building blocks"))
 	n := statusCounts(mt)
-	r.para(tr("blocks.intro", trn("n.blocks", len(mt.Blocks)), count(n[catalog.Reuse]), count(n[catalog.Upgrade]), count(n[catalog.Build])))
+	r.para(i18n.F(l, "%s: %s to reuse, %s to upgrade and %s to build.", r.nBlocks(len(mt.Blocks)), r.count(n[catalog.Reuse]), r.count(n[catalog.Upgrade]), r.count(n[catalog.Build])))
 	rows = nil
 	for _, b := range mt.Blocks {
-		sys := tr("dash")
+		sys := dash
 		if b.Inventory != nil && b.Inventory.System != "" {
 			sys = esc(b.Inventory.System)
 		}
-		rows = append(rows, []string{esc(b.Block.Name.In(r.lang)), esc(b.Block.Category), tr("status." + b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
+		rows = append(rows, []string{esc(b.Block.Name.In(l)), r.category(b.Block.Category), r.blockStatus(b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
 	}
-	r.table(cols("blocks.cols"), "llllll", rows)
+	r.table([]string{i18n.T(l, "Building block"), i18n.T(l, "Category"), i18n.T(l, "Status"), i18n.T(l, "Existing system"), i18n.T(l, "Needed by"), i18n.T(l, "Top candidate product")},
+		"llllll", rows)
 	if mt.ReuseFactor != nil {
-		f := fmt.Sprintf("%.2f", *mt.ReuseFactor)
-		r.para(tr("reuse.factor", f, f))
+		f := i18n.Number(l, *mt.ReuseFactor, 2)
+		r.para(i18n.F(l, "Reuse factor %s: each required building block serves %s of the needed use cases on average (1.00 would mean nothing is shared).", f, f))
 	}
 
 	// Excluded products, one line per product with every block it was excluded for.
@@ -561,33 +522,30 @@ func (r *mdReport) architecture() {
 			}
 			e := byID[p.Product.ID]
 			if e == nil {
-				why := ""
-				if len(p.Reasons) > 0 {
-					why = strings.TrimPrefix(p.Reasons[0], "excluded: ")
-				}
-				e = &excl{name: p.Product.Name, why: why}
+				e = &excl{name: p.Product.Name, why: p.Why}
 				byID[p.Product.ID] = e
 				order = append(order, p.Product.ID)
 			}
-			e.blocks = append(e.blocks, b.Block.Name.In(r.lang))
+			e.blocks = append(e.blocks, b.Block.Name.In(l))
 		}
 	}
 	if len(order) > 0 {
-		r.heading(3, tr("h.excluded"))
+		r.heading(3, i18n.T(l, "Products excluded by the country's constraints"))
 		var items []string
 		for _, id := range order {
 			e := byID[id]
-			items = append(items, tr("excluded.line", esc(e.name), escJoin(e.blocks), esc(e.why)))
+			items = append(items, i18n.F(l, "%s (for %s): %s.", esc(e.name), escJoin(e.blocks), esc(e.why)))
 		}
 		r.bullets(items)
 	}
 }
 
 func (r *mdReport) roadmap() {
-	r.heading(2, tr("h.roadmap"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Roadmap"))
 	p := r.m.Plan
 	if p == nil {
-		r.para(tr("roadmap.none"))
+		r.para(i18n.T(l, "No roadmap has been planned yet."))
 		return
 	}
 	defaults := 0
@@ -596,13 +554,13 @@ func (r *mdReport) roadmap() {
 			defaults++
 		}
 	}
-	r.table(cols("roadmap.cols"), "lr", [][]string{
-		{tr("roadmap.start"), month(p, 0)},
-		{tr("roadmap.ws"), fmt.Sprint(p.Workstreams)},
-		{tr("roadmap.dur"), tr("roadmap.dur.v", trn("n.months", p.Duration), month(p, max(p.Duration-1, 0)))},
-		{tr("roadmap.acts"), count(len(p.Activities))},
-		{tr("roadmap.oneoff"), r.money(p.TotalCost)},
-		{tr("roadmap.running"), r.money(runningPerYear(p))},
+	r.table([]string{i18n.T(l, "Item"), i18n.T(l, "Value")}, "lr", [][]string{
+		{i18n.T(l, "Start"), r.month(p, 0)},
+		{i18n.T(l, "Workstreams (activities at the same time)"), fmt.Sprint(p.Workstreams)},
+		{i18n.T(l, "Duration"), i18n.F(l, "%s, to %s", r.nMonths(p.Duration), r.month(p, max(p.Duration-1, 0)))},
+		{i18n.T(l, "Activities"), r.count(len(p.Activities))},
+		{i18n.T(l, "One-off cost"), r.money(p.TotalCost)},
+		{i18n.T(l, "Running cost per year, once built"), r.money(runningPerYear(p))},
 	})
 	maxWave := 0
 	for _, a := range p.Activities {
@@ -616,44 +574,46 @@ func (r *mdReport) roadmap() {
 			}
 			name := esc(a.Name)
 			if a.Status != "" {
-				name = tr("act.status", name, esc(strings.ReplaceAll(a.Status, "-", " ")))
+				name += " — " + r.activityStatus(a.Status)
 			}
-			cost := amount(a.Cost)
+			cost := r.amount(a.Cost)
 			if a.Basis == roadmap.BasisDefault {
 				cost += `\*`
 			}
 			crit := ""
 			if a.Critical {
-				crit = tr("act.critical")
+				crit = i18n.T(l, "yes")
 			}
-			span := month(p, a.Start)
+			span := r.month(p, a.Start)
 			if end := max(a.End-1, a.Start); end != a.Start {
-				span += " – " + month(p, end)
+				span += " – " + r.month(p, end)
 			}
 			rows = append(rows, []string{esc(a.ID), name, esc(a.Owner), fmt.Sprint(a.Months), span, cost, crit})
 		}
 		if len(rows) == 0 {
 			continue
 		}
-		r.heading(3, tr("h.wave", w))
+		r.heading(3, i18n.F(l, "Wave %d", w))
 		if w == 1 {
-			r.para(tr("wave.intro.1"))
+			r.para(i18n.T(l, "Activities that depend on no other activity; each starts when a workstream is free."))
 		} else {
-			r.para(tr("wave.intro.n", w-1))
+			r.para(i18n.F(l, "Activities that depend on work in wave %d.", w-1))
 		}
-		r.table(cols("acts.cols", esc(p.Currency)), "lllrlrc", rows)
+		r.table([]string{i18n.T(l, "ID"), i18n.T(l, "Activity"), i18n.T(l, "Owner"), i18n.T(l, "Months"), i18n.T(l, "Start–end"),
+			i18n.F(l, "Cost (%s)", esc(p.Currency)), i18n.T(l, "Critical")}, "lllrlrc", rows)
 	}
 	if len(p.Critical) > 0 {
-		r.heading(3, tr("h.critical"))
+		r.heading(3, i18n.T(l, "Critical path"))
 		var chain []string
 		for _, id := range p.Critical {
 			chain = append(chain, r.activityName(id, id))
 		}
-		r.para(tr("critical.intro"))
+		r.para(i18n.T(l, "These activities fix the end date: a delay in any of them delays the whole plan."))
 		r.para(strings.Join(chain, " → "))
 	}
 	if defaults > 0 {
-		r.para(tr("defaults.note", count(defaults), count(len(p.Activities))))
+		r.para(i18n.F(l, "Figures marked \\* are illustrative defaults from govplan's cost model (%s of %s activities); replace them with local figures under costs: in the country file.",
+			r.count(defaults), r.count(len(p.Activities))))
 	}
 }
 
@@ -662,9 +622,11 @@ func (r *mdReport) kpis() {
 	if p == nil || len(p.KPIs) == 0 {
 		return
 	}
-	r.heading(2, tr("h.kpi"))
+	l := r.lang
+	r.heading(2, i18n.T(l, "KPI timetable"))
 	fw := r.m.Framework
-	r.para(tr("kpi.intro", fw.Scale.Min, fw.Scale.Max))
+	r.para(i18n.F(l, "Where each target should be at the end of each year. Scores are 0–100; levels are on the %d–%d scale (%s is halfway between levels 2 and 3); other values are in the unit shown.",
+		fw.Scale.Min, fw.Scale.Max, r.levelValue(2.5)))
 	set := map[int]bool{}
 	base := 0
 	for _, k := range p.KPIs {
@@ -678,19 +640,18 @@ func (r *mdReport) kpis() {
 		years = append(years, y)
 	}
 	sort.Ints(years)
-	header := cols("kpi.cols")
-	header[2] = fmt.Sprintf(header[2], base)
+	header := []string{i18n.T(l, "KPI"), i18n.T(l, "Unit"), i18n.F(l, "Now (%d)", base)}
 	align := "llr"
 	for _, y := range years {
 		header = append(header, fmt.Sprint(y))
 		align += "r"
 	}
-	header = append(header, tr("kpi.due"))
+	header = append(header, i18n.T(l, "Due"))
 	align += "r"
 	var rows [][]string
 	for _, k := range p.KPIs {
 		label, unit := r.kpiLabel(k)
-		row := []string{label, unit, kpiValue(k.Baseline, k.BaselineVal, k.Unit)}
+		row := []string{label, unit, r.kpiValue(k.Baseline, k.BaselineVal, k.Unit)}
 		ms := map[int]roadmap.Milestone{}
 		for _, mi := range k.Milestones {
 			ms[mi.Year] = mi
@@ -698,14 +659,14 @@ func (r *mdReport) kpis() {
 		for _, y := range years {
 			if mi, ok := ms[y]; ok {
 				s := mi.Score
-				row = append(row, kpiValue(&s, mi.Value, k.Unit))
+				row = append(row, r.kpiValue(&s, mi.Value, k.Unit))
 			} else {
 				row = append(row, "")
 			}
 		}
 		due := fmt.Sprint(k.DueYear)
 		if k.Met {
-			due = tr("kpi.met", k.DueYear)
+			due = i18n.F(l, "%d (met)", k.DueYear)
 		}
 		rows = append(rows, append(row, due))
 	}
@@ -716,7 +677,7 @@ func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
 	fw := r.m.Framework
 	switch k.Kind {
 	case "overall":
-		label = tr("kpi.overall")
+		label = i18n.T(r.lang, "Overall readiness")
 	case "pillar":
 		label = k.Name
 		if pl := fw.Pillar(k.ID); pl != nil {
@@ -732,25 +693,30 @@ func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
 	}
 	switch {
 	case k.Unit == "level":
-		unit = tr("unit.level")
+		unit = i18n.T(r.lang, "level")
 	case k.Unit != "" && k.TargetVal != nil:
 		unit = esc(k.Unit)
 	default:
-		unit = tr("unit.score")
+		unit = i18n.T(r.lang, "score")
 	}
 	return label, unit
 }
 
-func kpiValue(score, value *float64, unit string) string {
+func (r *mdReport) kpiValue(score, value *float64, unit string) string {
 	switch {
 	case value != nil && unit == "level":
-		return fmt.Sprintf("L%.1f", *value)
+		return r.levelValue(*value)
 	case value != nil:
-		return number(*value)
+		return r.number(*value)
 	case score != nil:
-		return score100(score)
+		return r.score100(score)
 	}
-	return mdText["dash"]
+	return dash
+}
+
+// levelValue is a level with one decimal, marked as a level ("L2.5").
+func (r *mdReport) levelValue(v float64) string {
+	return i18n.F(r.lang, "L%s", i18n.Number(r.lang, v, 1))
 }
 
 func (r *mdReport) budget() {
@@ -758,12 +724,13 @@ func (r *mdReport) budget() {
 	if p == nil {
 		return
 	}
-	r.heading(2, tr("h.budget"))
-	r.para(tr("budget.intro", esc(p.Currency)))
+	l := r.lang
+	r.heading(2, i18n.T(l, "Budget and funding"))
+	r.para(i18n.F(l, "Amounts in %s. One-off costs are spread evenly over each activity's months; running costs start when an activity ends.", esc(p.Currency)))
 	var rows [][]string
 	var t roadmap.BudgetYear
 	for _, y := range p.Budget {
-		rows = append(rows, []string{fmt.Sprint(y.Year), amount(y.OneOff), amount(y.Running), amount(y.Total), amount(y.Funded), amount(y.Unfunded)})
+		rows = append(rows, []string{fmt.Sprint(y.Year), r.amount(y.OneOff), r.amount(y.Running), r.amount(y.Total), r.amount(y.Funded), r.amount(y.Unfunded)})
 		t.OneOff += y.OneOff
 		t.Running += y.Running
 		t.Total += y.Total
@@ -771,20 +738,21 @@ func (r *mdReport) budget() {
 		t.Unfunded += y.Unfunded
 	}
 	if len(p.Budget) > 1 {
-		b := func(v float64) string { return "**" + amount(v) + "**" }
-		rows = append(rows, []string{tr("budget.total"), b(t.OneOff), b(t.Running), b(t.Total), b(t.Funded), b(t.Unfunded)})
+		b := func(v float64) string { return "**" + r.amount(v) + "**" }
+		rows = append(rows, []string{"**" + i18n.T(l, "Total") + "**", b(t.OneOff), b(t.Running), b(t.Total), b(t.Funded), b(t.Unfunded)})
 	}
-	r.table(cols("budget.cols"), "lrrrrr", rows)
+	r.table([]string{i18n.T(l, "Year"), i18n.T(l, "One-off"), i18n.T(l, "Running"), i18n.T(l, "Total"), i18n.T(l, "Funded"), i18n.T(l, "Unfunded")},
+		"lrrrrr", rows)
 
 	fd := p.Funding
 	if len(fd.Pledges) > 0 {
-		r.para(tr("funding.sum", r.money(fd.Pledged), r.money(fd.Covered), r.money(fd.Gap)))
+		r.para(i18n.F(l, "Funders pledged %s; %s of it meets a cost of the plan. %s of the one-off cost is unfunded.", r.money(fd.Pledged), r.money(fd.Covered), r.money(fd.Gap)))
 	} else {
-		r.para(tr("funding.nopl", r.money(p.TotalCost)))
+		r.para(i18n.F(l, "No funding is pledged yet: the whole one-off cost of %s is unfunded.", r.money(p.TotalCost)))
 	}
 	if len(fd.Gaps) > 0 {
-		r.heading(3, tr("h.fgaps"))
-		r.para(tr("fgaps.intro"))
+		r.heading(3, i18n.T(l, "Funding gaps"))
+		r.para(i18n.T(l, "The activities with the largest unfunded cost."))
 		var rows [][]string
 		var rest float64
 		for i, g := range fd.Gaps {
@@ -792,36 +760,40 @@ func (r *mdReport) budget() {
 				rest += g.Gap
 				continue
 			}
-			rows = append(rows, []string{r.activityName(g.Activity, g.Name), amount(g.Cost), amount(g.Funded), amount(g.Gap)})
+			rows = append(rows, []string{r.activityName(g.Activity, g.Name), r.amount(g.Cost), r.amount(g.Funded), r.amount(g.Gap)})
 		}
-		r.table(cols("fgaps.cols", esc(p.Currency)), "lrrr", rows)
-		if more := len(fd.Gaps) - 10; more > 0 {
-			r.para(trn("fgaps.more", more, r.money(rest)))
+		r.table([]string{i18n.T(l, "Activity"), i18n.F(l, "Cost (%s)", esc(p.Currency)), i18n.T(l, "Funded"), i18n.T(l, "Unfunded")}, "lrrr", rows)
+		switch more := len(fd.Gaps) - 10; {
+		case more == 1:
+			r.para(i18n.F(l, "%d more activity is unfunded, for %s in all.", more, r.money(rest)))
+		case more > 1:
+			r.para(i18n.F(l, "%d more activities are unfunded, for %s in all.", more, r.money(rest)))
 		}
 	}
 	if len(fd.Duplicates) > 0 {
-		r.heading(3, tr("h.dup"))
+		r.heading(3, i18n.T(l, "Possible duplicate funding"))
 		var items []string
 		for _, d := range fd.Duplicates {
-			items = append(items, tr("dup.line", r.activityName(d.Activity, d.Activity), joinAnd(d.Funders), r.money(d.Pledged), r.money(d.Cost)))
+			items = append(items, i18n.F(l, "%s: %s pledged %s against a cost of %s.", r.activityName(d.Activity, d.Activity), r.joinAnd(d.Funders), r.money(d.Pledged), r.money(d.Cost)))
 		}
 		r.bullets(items)
 	}
 	if len(fd.Unneeded) > 0 {
-		r.heading(3, tr("h.unneeded"))
+		r.heading(3, i18n.T(l, "Pledges to things the plan does not need"))
 		var items []string
 		for _, u := range fd.Unneeded {
 			target := u.Target
 			if b := r.m.Catalog.Block(u.Target); b != nil {
-				target = b.Name.In(r.lang)
+				target = b.Name.In(l)
 			}
-			items = append(items, tr("unneeded.line", esc(u.Funder), r.money(u.Amount), esc(target), esc(u.Why)))
+			items = append(items, i18n.F(l, "%s pledged %s to %s: %s.", esc(u.Funder), r.money(u.Amount), esc(target), esc(u.Why)))
 		}
 		r.bullets(items)
 	}
 	if s := p.Shared; s.Siloed > 0 {
-		r.heading(3, tr("h.shared"))
-		r.para(tr("shared.text", r.money(s.Shared), r.money(s.Siloed), r.money(s.Savings)))
+		r.heading(3, i18n.T(l, "Shared versus siloed"))
+		r.para(i18n.F(l, "Building each required block once and sharing it across the use cases costs %s (build or upgrade, plus integration). If every use case built its own, it would cost %s: sharing saves %s.",
+			r.money(s.Shared), r.money(s.Siloed), r.money(s.Savings)))
 	}
 }
 
@@ -832,9 +804,9 @@ func (r *mdReport) footer() {
 	if d.Path != "" {
 		name = filepath.Base(d.Path)
 	}
-	lines := []string{tr("footer", esc(name))}
+	lines := []string{i18n.F(r.lang, "Generated by govplan from %s.", esc(name))}
 	if r.f.Country.Fictional {
-		lines = append(lines, tr("footer.fictional", esc(r.f.Country.Name)))
+		lines = append(lines, i18n.F(r.lang, "%s is a fictional sample: its name, people, laws, systems, figures and funders are invented.", esc(r.f.Country.Name)))
 	}
 	r.para(lines...)
 }
@@ -843,14 +815,14 @@ func (r *mdReport) footer() {
 
 func (r *mdReport) band(b *assess.Band) string {
 	if b == nil {
-		return tr("dash")
+		return dash
 	}
 	return esc(b.Name.In(r.lang))
 }
 
 func (r *mdReport) ministry(id string) string {
 	if id == "" {
-		return tr("dash")
+		return dash
 	}
 	for _, mi := range r.f.Ministries {
 		if mi.ID == id && mi.Name.In(r.lang) != "" {
@@ -862,9 +834,9 @@ func (r *mdReport) ministry(id string) string {
 
 func (r *mdReport) money(v float64) string {
 	if r.cur == "" {
-		return amount(v)
+		return r.amount(v)
 	}
-	return amount(v) + " " + esc(r.cur)
+	return r.amount(v) + " " + esc(r.cur)
 }
 
 func (r *mdReport) activityName(id, fallback string) string {
@@ -885,9 +857,19 @@ func (r *mdReport) useCaseName(id string) string {
 	return id
 }
 
+// serviceName is a service's name in the report's language, from its English name.
+func (r *mdReport) serviceName(en string) string {
+	for _, s := range r.m.Match.Services {
+		if s.Service.Name.String() == en {
+			return s.Service.Name.In(r.lang)
+		}
+	}
+	return en
+}
+
 func (r *mdReport) useCaseLabel(u *catalog.UseCase) string {
 	if u.Custom {
-		return tr("usecase.custom", esc(u.Name.In(r.lang)))
+		return i18n.F(r.lang, "%s (defined by the country)", esc(u.Name.In(r.lang)))
 	}
 	code := u.Code
 	if code == "" {
@@ -899,7 +881,7 @@ func (r *mdReport) useCaseLabel(u *catalog.UseCase) string {
 // neededBy names the use cases that need a block: "all N use cases", or their codes.
 func (r *mdReport) neededBy(ids []string) string {
 	if n := len(r.m.Match.UseCases); n > 1 && len(ids) == n {
-		return tr("blocks.all", n)
+		return i18n.F(r.lang, "all %d use cases", n)
 	}
 	var codes []string
 	for _, id := range ids {
@@ -920,8 +902,9 @@ func (r *mdReport) neededBy(ids []string) string {
 }
 
 func (r *mdReport) topProduct(ps []catalog.RankedProduct) string {
+	l := r.lang
 	if len(ps) == 0 {
-		return tr("product.none")
+		return i18n.T(l, "none in the catalog")
 	}
 	for _, rp := range ps {
 		if rp.Excluded {
@@ -930,21 +913,18 @@ func (r *mdReport) topProduct(ps []catalog.RankedProduct) string {
 		p := rp.Product
 		lic := esc(p.Licence)
 		if p.Licence == "" {
-			lic = tr("unknown")
+			lic = i18n.T(l, "unknown")
 		}
 		if !p.LicenceVerified {
-			lic = tr("unverified", lic)
+			lic = i18n.F(l, "%s, unverified", lic)
 		}
-		ev := esc(p.Evidence)
-		switch {
-		case p.Evidence == "" || p.Evidence == catalog.EvidenceNone:
-			ev = tr("evidence.none")
-		case !p.EvidenceVerified:
-			ev = tr("unverified", ev)
+		ev := r.evidence(p.Evidence)
+		if p.Evidence != "" && p.Evidence != catalog.EvidenceNone && !p.EvidenceVerified {
+			ev = i18n.F(l, "%s, unverified", ev)
 		}
-		return tr("product.line", esc(p.Name), lic, ev)
+		return i18n.F(l, "%s (licence %s; evidence: %s)", esc(p.Name), lic, ev)
 	}
-	return tr("product.nofit")
+	return i18n.T(l, "none that fits the constraints")
 }
 
 // answerText shows one answer as people read it.
@@ -952,30 +932,34 @@ func (r *mdReport) answerText(ind *assess.Indicator, a assess.Answer) string {
 	fw := r.m.Framework
 	switch {
 	case a.NA:
-		return tr("na")
+		return i18n.T(r.lang, "n/a")
 	case a.Level != nil:
 		if n := fw.LevelName(*a.Level, r.lang); n != "" {
 			return fmt.Sprintf("%d %s", *a.Level, esc(n))
 		}
 		return fmt.Sprint(*a.Level)
 	case a.Value != nil && a.Value.IsBool:
-		if a.Value.Bool {
-			return tr("yes")
-		}
-		return tr("no")
+		return r.yesNo(a.Value.Bool)
 	case a.Value != nil:
-		return withUnit(number(a.Value.Num), ind.Unit)
+		return withUnit(r.number(a.Value.Num), ind.Unit)
 	}
-	return tr("not.answered")
+	return i18n.T(r.lang, "not answered")
+}
+
+func (r *mdReport) yesNo(v bool) string {
+	if v {
+		return i18n.T(r.lang, "yes")
+	}
+	return i18n.T(r.lang, "no")
 }
 
 // currentText is an indicator's current state in its own terms: a level, yes/no, or a value.
 func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 	if is.Status != assess.StatusAnswered || is.Score == nil {
 		if is.Status == assess.StatusNA {
-			return tr("na")
+			return i18n.T(r.lang, "n/a")
 		}
-		return tr("not.answered")
+		return i18n.T(r.lang, "not answered")
 	}
 	ind := is.Indicator
 	switch ind.Kind {
@@ -984,11 +968,11 @@ func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 	case assess.KindYesNo:
 		switch *is.Score {
 		case 1:
-			return tr("yes")
+			return r.yesNo(true)
 		case 0:
-			return tr("no")
+			return r.yesNo(false)
 		}
-		return tr("score100", score100(is.Score))
+		return r.scoreOf(is.Score)
 	case assess.KindNumber:
 		var sum float64
 		n := 0
@@ -999,10 +983,10 @@ func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 			}
 		}
 		if n > 0 {
-			return withUnit(number(sum/float64(n)), ind.Unit)
+			return withUnit(r.number(sum/float64(n)), ind.Unit)
 		}
 	}
-	return tr("score100", score100(is.Score))
+	return r.scoreOf(is.Score)
 }
 
 func (r *mdReport) targetText(ind *assess.Indicator, t assess.Target) string {
@@ -1010,14 +994,11 @@ func (r *mdReport) targetText(ind *assess.Indicator, t assess.Target) string {
 	case t.Level != nil:
 		return r.levelWithName(float64(*t.Level))
 	case t.Value != nil && t.Value.IsBool:
-		if t.Value.Bool {
-			return tr("yes")
-		}
-		return tr("no")
+		return r.yesNo(t.Value.Bool)
 	case t.Value != nil:
-		return withUnit(number(t.Value.Num), ind.Unit)
+		return withUnit(r.number(t.Value.Num), ind.Unit)
 	}
-	return tr("dash")
+	return dash
 }
 
 func (r *mdReport) levelWithName(l float64) string {
@@ -1026,7 +1007,7 @@ func (r *mdReport) levelWithName(l float64) string {
 			return fmt.Sprintf("%.0f %s", l, esc(n))
 		}
 	}
-	return levelText(l)
+	return r.levelText(l)
 }
 
 func withUnit(v, unit string) string {
@@ -1052,34 +1033,37 @@ func runningPerYear(p *roadmap.Plan) float64 {
 	return s
 }
 
-func month(p *roadmap.Plan, offset int) string { return p.Month(offset).Format("2006-01") }
+// month names the month offset months after the plan's start ("April 2026").
+func (r *mdReport) month(p *roadmap.Plan, offset int) string {
+	return i18n.Month(r.lang, p.Month(offset))
+}
 
 func yearText(y int) string {
 	if y == 0 {
-		return mdText["dash"]
+		return dash
 	}
 	return fmt.Sprint(y)
 }
 
 // score100 shows a 0..1 score as 0–100 without decimals; "–" for none.
-func score100(s *float64) string {
+func (r *mdReport) score100(s *float64) string {
 	if s == nil {
-		return mdText["dash"]
+		return dash
 	}
-	return fmt.Sprintf("%.0f", math.Round(*s*100))
+	return i18n.Int(r.lang, *s*100)
 }
 
-func scoreOf(s *float64) string {
+func (r *mdReport) scoreOf(s *float64) string {
 	if s == nil {
-		return mdText["dash"]
+		return dash
 	}
-	return tr("score100", score100(s))
+	return r.score100(s) + "/100"
 }
 
 // signed shows a gap as a signed 0–100 difference.
 func signed(s *float64) string {
 	if s == nil {
-		return mdText["dash"]
+		return dash
 	}
 	v := math.Round(*s * 100)
 	if v > 0 {
@@ -1089,64 +1073,38 @@ func signed(s *float64) string {
 }
 
 // gapText is a signed gap, or "met" when there is nothing left to close.
-func gapText(s *float64) string {
+func (r *mdReport) gapText(s *float64) string {
 	if s != nil && math.Round(*s*100) <= 0 {
-		return tr("gaps.met")
+		return i18n.T(r.lang, "met")
 	}
 	return signed(s)
 }
 
-func levelText(l float64) string {
+// levelText is a level: whole levels without decimals, others with one.
+func (r *mdReport) levelText(l float64) string {
 	if l == math.Trunc(l) {
 		return fmt.Sprintf("%.0f", l)
 	}
-	return fmt.Sprintf("%.1f", l)
+	return i18n.Number(r.lang, l, 1)
 }
 
-func count(n int) string { return groupThousands(fmt.Sprint(n)) }
+// count is a whole number with the language's thousands separator.
+func (r *mdReport) count(n int) string { return i18n.Int(r.lang, float64(n)) }
 
 // amount is money rounded to whole units with thousands separators.
-func amount(v float64) string {
-	v = math.Round(v)
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	neg := v < 0
-	s := groupThousands(fmt.Sprintf("%.0f", math.Abs(v)))
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+func (r *mdReport) amount(v float64) string { return i18n.Int(r.lang, v) }
 
 // number shows a value with at most one decimal and thousands separators.
-func number(v float64) string {
-	s := strings.TrimSuffix(fmt.Sprintf("%.1f", math.Round(v*10)/10), ".0")
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	out := groupThousands(whole)
-	if frac != "" {
-		out += "." + frac
+func (r *mdReport) number(v float64) string {
+	v = math.Round(v*10) / 10
+	if v == math.Trunc(v) {
+		return i18n.Number(r.lang, v, 0)
 	}
-	if neg && out != "0" {
-		out = "-" + out
-	}
-	return out
+	return i18n.Number(r.lang, v, 1)
 }
 
-func groupThousands(digits string) string {
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-func joinAnd(list []string) string {
+// joinAnd joins names as a sentence does: "A, B and C".
+func (r *mdReport) joinAnd(list []string) string {
 	esced := make([]string, len(list))
 	for i, s := range list {
 		esced[i] = esc(s)
@@ -1154,7 +1112,7 @@ func joinAnd(list []string) string {
 	if len(esced) <= 1 {
 		return strings.Join(esced, "")
 	}
-	return strings.Join(esced[:len(esced)-1], tr("list.sep")) + tr("and") + esced[len(esced)-1]
+	return i18n.F(r.lang, "%s and %s", strings.Join(esced[:len(esced)-1], ", "), esced[len(esced)-1])
 }
 
 func escJoin(list []string) string {
@@ -1162,7 +1120,7 @@ func escJoin(list []string) string {
 	for i, s := range list {
 		esced[i] = esc(s)
 	}
-	return strings.Join(esced, tr("list.sep"))
+	return strings.Join(esced, ", ")
 }
 
 // --- escaping ----------------------------------------------------------------------------

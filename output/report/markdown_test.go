@@ -12,12 +12,20 @@ import (
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // buildModel loads, checks, scores, matches and plans a country file as the commands do.
 func buildModel(t *testing.T, doc *countries.Doc) *countries.Model {
+	t.Helper()
+	return buildModelIn(t, doc, "en")
+}
+
+// buildModelIn builds the model with the match and the plan written in lang, as the commands
+// do under --lang.
+func buildModelIn(t *testing.T, doc *countries.Doc, lang string) *countries.Model {
 	t.Helper()
 	fw, err := doc.Framework("")
 	if err != nil {
@@ -33,7 +41,7 @@ func buildModel(t *testing.T, doc *countries.Doc) *countries.Model {
 	if err := doc.CheckCatalog(cat); err != nil {
 		t.Fatal(err)
 	}
-	m := countries.Build(doc, fw, cat, "en")
+	m := countries.Build(doc, fw, cat, lang)
 	if err := m.Replan(countries.PlanOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -42,18 +50,38 @@ func buildModel(t *testing.T, doc *countries.Doc) *countries.Model {
 
 func sampleModel(t *testing.T, name string) *countries.Model {
 	t.Helper()
+	return sampleModelIn(t, name, "en")
+}
+
+func sampleModelIn(t *testing.T, name, lang string) *countries.Model {
+	t.Helper()
 	doc, err := countries.Sample(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buildModel(t, doc)
+	return buildModelIn(t, doc, lang)
+}
+
+// goldenCases are the reports kept in testdata/: every sample in English (<name>.md) and
+// Bakana in French and Spanish (<name>.<lang>.md).
+func goldenCases() [][2]string {
+	var cs [][2]string
+	for _, name := range countries.SampleNames() {
+		cs = append(cs, [2]string{name, "en"})
+	}
+	return append(cs, [2]string{"bakana", "fr"}, [2]string{"bakana", "es"})
 }
 
 func TestMarkdownGolden(t *testing.T) {
-	for _, name := range countries.SampleNames() {
-		t.Run(name, func(t *testing.T) {
-			got := Markdown(sampleModel(t, name), "en")
-			path := filepath.Join("testdata", name+".md")
+	for _, c := range goldenCases() {
+		name, lang := c[0], c[1]
+		file := name + ".md"
+		if lang != "en" {
+			file = name + "." + lang + ".md"
+		}
+		t.Run(file, func(t *testing.T) {
+			got := Markdown(sampleModelIn(t, name, lang), lang)
+			path := filepath.Join("testdata", file)
 			if *update {
 				if err := os.MkdirAll("testdata", 0o755); err != nil {
 					t.Fatal(err)
@@ -78,7 +106,7 @@ func TestMarkdownGolden(t *testing.T) {
 						w = wl[i]
 					}
 					if g != w {
-						t.Fatalf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(run with -update if the change is intended)", name, i+1, g, w)
+						t.Fatalf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(run with -update if the change is intended)", file, i+1, g, w)
 					}
 				}
 			}
@@ -97,7 +125,7 @@ func TestMarkdownStructure(t *testing.T) {
 			if !strings.HasPrefix(md, "# "+f.Country.Name+":") {
 				t.Errorf("title does not name the country: %q", firstLine(md))
 			}
-			for _, want := range []string{f.Assessment.Date, m.Framework.Ref()} {
+			for _, want := range []string{i18n.Date("en", f.Assessment.Time()), m.Framework.Ref()} {
 				if !strings.Contains(firstLines(md, 4), want) {
 					t.Errorf("title block lacks %q", want)
 				}
@@ -300,6 +328,8 @@ func TestEsc(t *testing.T) {
 }
 
 func TestNumbers(t *testing.T) {
+	r := &mdReport{lang: "en"}
+	amount, number := r.amount, r.number
 	for _, c := range []struct {
 		v    float64
 		want string
@@ -487,5 +517,78 @@ func TestMarkdownKeptAnswers(t *testing.T) {
 	}
 	if !strings.Contains(section(md, "---"), "bakana-retired.yaml") {
 		t.Error("footer does not name the country file")
+	}
+}
+
+// The report in French and Spanish: headings, numbers, dates and months are the language's,
+// and no English fixed text is left.
+func TestMarkdownInFrenchAndSpanish(t *testing.T) {
+	for _, c := range []struct {
+		lang, date, month, reuse, priority, sep string
+		headings                                []string
+	}{
+		{"fr", "12 mars 2026", "avril 2026", "4,64", "18,3", "\u00a0", []string{
+			"## Synthèse", "## Tableau des scores de maturité", "## Écarts par rapport aux cibles",
+			"## Conditions préalables de maturité", "## Services prioritaires", "## Architecture",
+			"### Cas d'usage requis", "### Briques requises", "## Feuille de route", "### Vague 1",
+			"### Chemin critique", "## Calendrier des indicateurs clés (KPI)", "## Budget et financement",
+			"### Déficits de financement", "### Mutualisation ou solutions cloisonnées"}},
+		{"es", "12 de marzo de 2026", "abril de 2026", "4,64", "18,3", ".", []string{
+			"## Resumen", "## Cuadro de puntajes de preparación", "## Brechas respecto de las metas",
+			"## Condiciones previas de preparación", "## Servicios prioritarios", "## Arquitectura",
+			"### Casos de uso necesarios", "### Bloques requeridos", "## Hoja de ruta", "### Ola 1",
+			"### Ruta crítica", "## Cronograma de indicadores clave (KPI)", "## Presupuesto y financiamiento",
+			"### Brechas de financiamiento", "### Soluciones compartidas frente a soluciones aisladas"}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			m := sampleModelIn(t, "bakana", c.lang)
+			md := string(Markdown(m, c.lang))
+			en := string(Markdown(sampleModel(t, "bakana"), "en"))
+			last := -1
+			for _, h := range c.headings {
+				i := indexLine(md, h)
+				if i < 0 {
+					t.Errorf("heading %q missing", h)
+					continue
+				}
+				if i < last {
+					t.Errorf("heading %q out of order", h)
+				}
+				last = i
+			}
+			// No English heading is left (Architecture is the same word in French).
+			for _, line := range strings.Split(en, "\n") {
+				if strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "# ") && line != "## Architecture" && indexLine(md, line) >= 0 {
+					t.Errorf("English heading %q in the %s report", line, c.lang)
+				}
+			}
+			// Money with the language's thousands separator (13 840 000 / 13.840.000), never
+			// the English one.
+			total := strings.ReplaceAll(thousands(m.Plan.TotalCost), ",", c.sep) + " USD"
+			if !strings.Contains(section(md, c.headings[0]), total) {
+				t.Errorf("summary lacks the total %q:\n%s", total, section(md, c.headings[0]))
+			}
+			if strings.Contains(md, thousands(m.Plan.TotalCost)) {
+				t.Errorf("the total is written the English way (%s)", thousands(m.Plan.TotalCost))
+			}
+			if !strings.Contains(firstLines(md, 4), c.date) {
+				t.Errorf("title block lacks the date %q: %s", c.date, firstLines(md, 4))
+			}
+			if !strings.Contains(section(md, c.headings[0]), c.month) {
+				t.Errorf("summary lacks the start month %q", c.month)
+			}
+			if !strings.Contains(md, " "+c.reuse+" ") || !strings.Contains(md, "| "+c.priority+" |") {
+				t.Errorf("decimals are not written with a comma (%s, %s)", c.reuse, c.priority)
+			}
+			checkTables(t, md)
+			if strings.Contains(md, "%!") || strings.Contains(md, "{") {
+				t.Errorf("a fixed text is missing or mis-formatted")
+			}
+			for _, english := range []string{"Building block", "not answered", "Overall readiness", "Critical path", "out of 100"} {
+				if strings.Contains(md, english) {
+					t.Errorf("English text %q left in the %s report", english, c.lang)
+				}
+			}
+		})
 	}
 }

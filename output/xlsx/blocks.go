@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // The Building blocks sheet puts a compact matrix (use cases × blocks, narrow columns) above
@@ -20,25 +22,26 @@ const (
 
 // bbField is one column of the block table and how many narrow columns it spans.
 type bbField struct {
-	title string
-	span  int
-	value func(rb *catalog.RequiredBlock) string
+	title  string
+	span   int
+	value  func(rb *catalog.RequiredBlock) string
+	status bool // coloured by the block's status
 }
 
 func (b *book) blocks() {
-	const s = SheetBlocks
+	s, l := b.sh.blocks, b.lang
 	st := &b.st
 	mt := b.m.Match
 	fields := []bbField{
-		{"Category", 3, func(rb *catalog.RequiredBlock) string { return rb.Block.Category }},
-		{"Status", 2, func(rb *catalog.RequiredBlock) string { return rb.Status }},
-		{"Existing system", 5, existingSystem},
-		{"Needed by", 4, func(rb *catalog.RequiredBlock) string { return strings.Join(rb.NeededBy, ", ") }},
-		{"Gates (indicator ≥ level: state)", 7, gates},
-		{"Top product", 5, topProduct},
-		{"Licence", 3, func(rb *catalog.RequiredBlock) string { return productLicence(top(rb)) }},
-		{"Evidence", 4, func(rb *catalog.RequiredBlock) string { return productEvidence(top(rb)) }},
-		{"Why it is needed", 12, b.whyNeeded},
+		{title: i18n.T(l, "Category"), span: 3, value: func(rb *catalog.RequiredBlock) string { return categoryText(l, rb.Block.Category) }},
+		{title: i18n.T(l, "Status"), span: 3, value: func(rb *catalog.RequiredBlock) string { return blockStatusText(l, rb.Status) }, status: true},
+		{title: i18n.T(l, "Existing system"), span: 5, value: b.existingSystem},
+		{title: i18n.T(l, "Needed by"), span: 4, value: func(rb *catalog.RequiredBlock) string { return strings.Join(rb.NeededBy, ", ") }},
+		{title: i18n.T(l, "Gates (indicator ≥ level: state)"), span: 7, value: b.gates},
+		{title: i18n.T(l, "Top product"), span: 5, value: b.topProduct},
+		{title: i18n.T(l, "Licence"), span: 3, value: func(rb *catalog.RequiredBlock) string { return b.productLicence(top(rb)) }},
+		{title: i18n.T(l, "Evidence"), span: 4, value: func(rb *catalog.RequiredBlock) string { return b.productEvidence(top(rb)) }},
+		{title: i18n.T(l, "Why it is needed"), span: 12, value: b.whyNeeded},
 	}
 	span := 0
 	for _, fd := range fields {
@@ -47,22 +50,22 @@ func (b *book) blocks() {
 	b.width(s, 1, 1, bbLabelWidth)
 	b.width(s, 2, 1+max(span, len(mt.Blocks)), bbNarrowWidth)
 
-	b.str(s, 1, 1, "Use cases × required blocks", st.title)
-	b.str(s, 1, 2, "● a step of the use case uses the block · ○ needed through another block's dependency", st.subtitle)
+	b.str(s, 1, 1, i18n.T(l, "Use cases × required blocks"), st.title)
+	b.str(s, 1, 2, i18n.T(l, "● a step of the use case uses the block · ○ needed through another block's dependency"), st.subtitle)
 
 	// Matrix.
 	hr := 4
-	b.str(s, 1, hr, "Use case", st.header)
-	b.str(s, 1, hr+1, "Status of the block", st.label)
+	b.str(s, 1, hr, i18n.T(l, "Use case"), st.header)
+	b.str(s, 1, hr+1, i18n.T(l, "Status of the block"), st.label)
 	for j, rb := range mt.Blocks {
 		b.str(s, 2+j, hr, rb.Block.ID, st.headerRotated)
-		b.str(s, 2+j, hr+1, rb.Status, st.statusUp[rb.Status])
+		b.str(s, 2+j, hr+1, blockStatusText(l, rb.Status), st.statusUp[rb.Status])
 	}
 	for i, u := range mt.UseCases {
 		r := hr + 2 + i
-		name := u.UseCase.ID + " · " + u.UseCase.Name.In(b.lang)
+		name := u.UseCase.ID + " · " + u.UseCase.Name.In(l)
 		if u.UseCase.Custom {
-			name += " (custom)"
+			name = i18n.F(l, "%s (custom)", name)
 		}
 		b.str(s, 1, r, name, st.textWrap)
 		direct := map[string]bool{}
@@ -87,13 +90,13 @@ func (b *book) blocks() {
 		}
 	}
 	if len(mt.UseCases) == 0 {
-		b.str(s, 1, hr+2, "No needed use cases: add services or use_cases to the country file.", st.note)
+		b.str(s, 1, hr+2, i18n.T(l, "No needed use cases: add services or use_cases to the country file."), st.note)
 	}
 
 	// Block table.
 	tr := hr + 2 + max(len(mt.UseCases), 1) + 3
-	b.str(s, 1, tr-1, "Required blocks", st.label)
-	b.str(s, 1, tr, "Block", st.header)
+	b.str(s, 1, tr-1, i18n.T(l, "Required blocks"), st.label)
+	b.str(s, 1, tr, i18n.T(l, "Block"), st.header)
 	col := 2
 	for _, fd := range fields {
 		b.str(s, col, tr, fd.title, st.header)
@@ -105,14 +108,14 @@ func (b *book) blocks() {
 	for i := range mt.Blocks {
 		rb := &mt.Blocks[i]
 		r := tr + 1 + i
-		label := rb.Block.Name.In(b.lang) + "\n" + rb.Block.ID
+		label := rb.Block.Name.In(l) + "\n" + rb.Block.ID
 		b.str(s, 1, r, label, st.textMerged)
 		lines := wrapLines(label, bbLabelWidth)
 		col := 2
 		for _, fd := range fields {
 			v := fd.value(rb)
 			style := st.textMerged
-			if fd.title == "Status" {
+			if fd.status {
 				style = st.status[rb.Status]
 			}
 			b.str(s, col, r, v, style)
@@ -128,9 +131,19 @@ func (b *book) blocks() {
 	for r, n := range heights {
 		b.check(b.f.SetRowHeight(s, r, lineHeight(n)))
 	}
-	b.check(b.f.SetRowHeight(s, tr, 20))
+	// The table's header: as many lines as its longest title takes in its merged cells.
+	hl := 1
+	for _, fd := range fields {
+		hl = max(hl, wrapLines(fd.title, mergedWidth(fd.span)*0.92-1))
+	}
+	b.check(b.f.SetRowHeight(s, tr, max(20, lineHeight(hl))))
 	b.check(b.f.SetRowHeight(s, hr, 130))
-	b.check(b.f.SetRowHeight(s, hr+1, 62))
+	// The statuses stand upright in the matrix: the row is as tall as the longest.
+	longest := 0
+	for _, st := range []string{catalog.Reuse, catalog.Upgrade, catalog.Build} {
+		longest = max(longest, utf8.RuneCountInString(blockStatusText(l, st)))
+	}
+	b.check(b.f.SetRowHeight(s, hr+1, math.Max(62, float64(longest)*7+10)))
 	b.freeze(s, 1, 0)
 	b.page(s, paperA4)
 }
@@ -153,20 +166,19 @@ func (b *book) whyNeeded(rb *catalog.RequiredBlock) string {
 		switch len(steps) {
 		case 0:
 		case 1:
-			out = append(out, u.UseCase.ID+" step "+steps[0])
+			out = append(out, i18n.F(b.lang, "%s step %s", u.UseCase.ID, steps[0]))
 		default:
-			out = append(out, u.UseCase.ID+" steps "+strings.Join(steps, ", "))
+			out = append(out, i18n.F(b.lang, "%s steps %s", u.UseCase.ID, strings.Join(steps, ", ")))
 		}
 	}
-	for _, r := range rb.Reasons {
-		if strings.HasPrefix(r, "needed by ") {
-			out = append(out, r)
-		}
+	// After one reason per step come the blocks that depend on this one ("needed by ...").
+	if len(rb.Reasons) > len(rb.Steps) {
+		out = append(out, rb.Reasons[len(rb.Steps):]...)
 	}
 	return strings.Join(out, "\n")
 }
 
-func existingSystem(rb *catalog.RequiredBlock) string {
+func (b *book) existingSystem(rb *catalog.RequiredBlock) string {
 	it := rb.Inventory
 	if it == nil {
 		return ""
@@ -175,9 +187,9 @@ func existingSystem(rb *catalog.RequiredBlock) string {
 	if it.System != "" {
 		parts = append(parts, it.System)
 	}
-	meta := it.Status
+	meta := inventoryStatusText(b.lang, it.Status)
 	if it.Owner != "" {
-		meta += ", owner " + it.Owner
+		meta = i18n.F(b.lang, "%s, owner %s", meta, it.Owner)
 	}
 	parts = append(parts, "("+meta+")")
 	if it.Notes != "" {
@@ -186,12 +198,12 @@ func existingSystem(rb *catalog.RequiredBlock) string {
 	return strings.Join(parts, "\n")
 }
 
-func gates(rb *catalog.RequiredBlock) string {
+func (b *book) gates(rb *catalog.RequiredBlock) string {
 	var out []string
 	for _, g := range rb.GatedBy {
-		line := fmt.Sprintf("%s ≥ %d: %s", g.Indicator, g.Min, g.State)
+		line := i18n.F(b.lang, "%s ≥ %d: %s", g.Indicator, g.Min, gateStateText(b.lang, g.State))
 		if g.Current != nil && g.State != assess.GateMet {
-			line += " (now " + trimNum(*g.Current) + ")"
+			line = i18n.F(b.lang, "%s (now %s)", line, trimNum(*g.Current))
 		}
 		out = append(out, line)
 	}
@@ -208,48 +220,116 @@ func top(rb *catalog.RequiredBlock) *catalog.Product {
 	return nil
 }
 
-func topProduct(rb *catalog.RequiredBlock) string {
+func (b *book) topProduct(rb *catalog.RequiredBlock) string {
 	p := top(rb)
 	if p == nil {
-		if len(rb.Products) > 0 {
-			return fmt.Sprintf("none fits: all %d candidates break a constraint", len(rb.Products))
+		switch len(rb.Products) {
+		case 0:
+		case 1:
+			return i18n.T(b.lang, "none fits: the only candidate breaks a constraint")
+		default:
+			return i18n.F(b.lang, "none fits: all %d candidates break a constraint", len(rb.Products))
 		}
-		return "no candidate in the catalog"
+		return i18n.T(b.lang, "no candidate in the catalog")
 	}
 	s := p.Name
 	if !p.BlocksVerified {
-		s += "\n(covers this block: unverified)"
+		s += "\n" + i18n.T(b.lang, "(covers this block: unverified)")
 	}
 	return s
 }
 
-func productLicence(p *catalog.Product) string {
+func (b *book) productLicence(p *catalog.Product) string {
 	if p == nil {
 		return ""
 	}
 	l := p.Licence
 	if l == "" {
-		l = "unknown"
+		l = i18n.T(b.lang, "unknown")
 	}
 	if p.OpenSource {
-		l += ", open source"
+		l += i18n.T(b.lang, ", open source")
 	}
 	if !p.LicenceVerified {
-		l += " (unverified)"
+		l = i18n.F(b.lang, "%s (unverified)", l)
 	}
 	return l
 }
 
-func productEvidence(p *catalog.Product) string {
+func (b *book) productEvidence(p *catalog.Product) string {
 	if p == nil {
 		return ""
 	}
-	e := p.Evidence
-	if e == "" {
-		e = catalog.EvidenceNone
+	e := evidenceText(b.lang, p.Evidence)
+	if p.Evidence != "" && p.Evidence != catalog.EvidenceNone && !p.EvidenceVerified {
+		e = i18n.F(b.lang, "%s (unverified)", e)
 	}
-	if e != catalog.EvidenceNone && !p.EvidenceVerified {
-		e += " (unverified)"
+	return e
+}
+
+// blockStatusText names what the plan does with a block: reuse, upgrade or build.
+func blockStatusText(lang, s string) string {
+	switch s {
+	case catalog.Reuse:
+		return i18n.T(lang, "reuse")
+	case catalog.Upgrade:
+		return i18n.T(lang, "upgrade")
+	case catalog.Build:
+		return i18n.T(lang, "build")
+	}
+	return s
+}
+
+// categoryText names a block's category.
+func categoryText(lang, c string) string {
+	switch c {
+	case catalog.Foundational:
+		return i18n.T(lang, "foundational")
+	case catalog.Feature:
+		return i18n.T(lang, "feature")
+	case catalog.Other:
+		return i18n.T(lang, "other")
+	}
+	return c
+}
+
+// inventoryStatusText names the state of a system the country already has.
+func inventoryStatusText(lang, s string) string {
+	switch s {
+	case catalog.StatusOperational:
+		return i18n.T(lang, "operational")
+	case catalog.StatusPartial:
+		return i18n.T(lang, "partial")
+	case catalog.StatusNone:
+		return i18n.T(lang, "none")
+	}
+	return s
+}
+
+// gateStateText names the state of a readiness gate.
+func gateStateText(lang, s string) string {
+	switch s {
+	case assess.GateMet:
+		return i18n.T(lang, "met")
+	case assess.GateUnmet:
+		return i18n.T(lang, "not met")
+	case assess.GateUnknown:
+		return i18n.T(lang, "not assessed")
+	}
+	return s
+}
+
+// evidenceText names how far a product's fit with the GovStack specifications is shown.
+func evidenceText(lang, e string) string {
+	switch e {
+	case catalog.EvidenceSandbox:
+		return i18n.T(lang, "sandbox")
+	case catalog.EvidenceTestHarness:
+		return i18n.T(lang, "test harness")
+	case catalog.EvidenceSelfReported:
+		return i18n.T(lang, "self-reported")
+	case catalog.EvidenceNone, "":
+		return i18n.T(lang, "none")
 	}
 	return e
 }

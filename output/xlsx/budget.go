@@ -3,22 +3,24 @@ package xlsx
 import (
 	"fmt"
 	"strings"
+
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
 // things the plan does not need, the pledges themselves, and shared against siloed costs.
 // Column A holds labels and ids, B.. money; free text goes last so it can run on.
 func (b *book) budget() {
-	const s = SheetBudget
+	s, l := b.sh.budget, b.lang
 	st := &b.st
 	p := b.m.Plan
 	fd := p.Funding
 	b.widths(s, 44, 17, 17, 22, 17, 17)
-	b.str(s, 1, 1, "Budget by year ("+p.Currency+")", st.title)
-	b.str(s, 1, 2, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished.", st.subtitle)
+	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
+	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
 	row := 4
-	b.header(s, row, "Year", "One-off", "Running", "Total", "Funded", "Unfunded")
+	b.header(s, row, i18n.T(l, "Year"), i18n.T(l, "One-off"), i18n.T(l, "Running"), i18n.T(l, "Total"), i18n.T(l, "Funded"), i18n.T(l, "Unfunded"))
 	b.numHeaders(s, row, 2, 3, 4, 5, 6)
 	var tot [5]float64
 	for _, y := range p.Budget {
@@ -30,7 +32,7 @@ func (b *book) budget() {
 		}
 	}
 	row++
-	b.str(s, 1, row, "Total", st.labelTotal)
+	b.str(s, 1, row, i18n.T(l, "Total"), st.labelTotal)
 	for i, v := range tot {
 		b.num(s, 2+i, row, v, st.moneyBold)
 	}
@@ -40,8 +42,8 @@ func (b *book) budget() {
 		b.str(s, 1, row-1, title, st.label)
 	}
 
-	section("Funding gaps per activity (largest first)")
-	b.header(s, row, "Activity", "Cost", "Funded", "Gap", "Name")
+	section(i18n.T(l, "Funding gaps per activity (largest first)"))
+	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Cost"), i18n.T(l, "Funded"), i18n.T(l, "Gap"), i18n.T(l, "Name"))
 	b.numHeaders(s, row, 2, 3, 4)
 	for _, g := range fd.Gaps {
 		row++
@@ -53,11 +55,11 @@ func (b *book) budget() {
 	}
 	if len(fd.Gaps) == 0 {
 		row++
-		b.str(s, 1, row, "Every activity's cost is covered by pledges.", st.note)
+		b.str(s, 1, row, i18n.T(l, "Every activity's cost is covered by pledges."), st.note)
 	}
 
-	section("Possible duplicate funding: several funders pledged to one item")
-	b.header(s, row, "Activity", "Pledged", "Cost", "Funders")
+	section(i18n.T(l, "Possible duplicate funding: several funders pledged to one item"))
+	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Pledged"), i18n.T(l, "Cost"), i18n.T(l, "Funders"))
 	b.numHeaders(s, row, 2, 3)
 	for _, d := range fd.Duplicates {
 		row++
@@ -68,11 +70,11 @@ func (b *book) budget() {
 	}
 	if len(fd.Duplicates) == 0 {
 		row++
-		b.str(s, 1, row, "None.", st.note)
+		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
-	section("Pledges to things the plan does not need")
-	b.header(s, row, "Funder", "Amount", "Pledged to", "Why")
+	section(i18n.T(l, "Pledges to things the plan does not need"))
+	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "Pledged to"), i18n.T(l, "Why"))
 	b.numHeaders(s, row, 2)
 	for _, u := range fd.Unneeded {
 		row++
@@ -83,11 +85,11 @@ func (b *book) budget() {
 	}
 	if len(fd.Unneeded) == 0 {
 		row++
-		b.str(s, 1, row, "None.", st.note)
+		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
-	section(fmt.Sprintf("Pledges (in %s)", p.Currency))
-	b.header(s, row, "Funder", "Amount", "As pledged", "Pledged to", "Years", "Activity")
+	section(i18n.F(l, "Pledges (in %s)", p.Currency))
+	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "As pledged"), i18n.T(l, "Pledged to"), i18n.T(l, "Years"), i18n.T(l, "Activity"))
 	b.numHeaders(s, row, 2)
 	for _, pl := range fd.Pledges {
 		row++
@@ -102,43 +104,43 @@ func (b *book) budget() {
 		b.str(s, 5, row, strings.Join(ys, ", "), st.text)
 		act := pl.Activity
 		if act == "" {
-			act = "(not in the plan)"
+			act = i18n.T(l, "(not in the plan)")
 		}
 		b.str(s, 6, row, act, st.id)
 	}
 	if len(fd.Pledges) == 0 {
 		row++
-		b.str(s, 1, row, "No investments recorded in the country file.", st.note)
+		b.str(s, 1, row, i18n.T(l, "No investments recorded in the country file."), st.note)
 	} else {
 		row++
-		b.str(s, 1, row, "Total pledged", st.labelTotal)
+		b.str(s, 1, row, i18n.T(l, "Total pledged"), st.labelTotal)
 		b.num(s, 2, row, fd.Pledged, st.moneyBold)
 		row++
-		b.str(s, 1, row, "of which meets a cost of the plan", st.label)
+		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan"), st.label)
 		b.num(s, 2, row, fd.Covered, st.money)
 	}
 
 	sh := p.Shared
-	section("Shared building blocks against siloed builds")
-	b.header(s, row, "", "Amount")
+	section(i18n.T(l, "Shared building blocks against siloed builds"))
+	b.header(s, row, "", i18n.T(l, "Amount"))
 	b.numHeaders(s, row, 2)
 	for _, kv := range []struct {
 		label string
 		v     float64
 	}{
-		{"Shared: each block built or upgraded once, plus one integration", sh.Shared},
-		{"Siloed: once for every use case that needs it", sh.Siloed},
-		{"Savings", sh.Savings},
+		{i18n.T(l, "Shared: each block built or upgraded once, plus one integration"), sh.Shared},
+		{i18n.T(l, "Siloed: once for every use case that needs it"), sh.Siloed},
+		{i18n.T(l, "Savings"), sh.Savings},
 	} {
 		row++
 		b.str(s, 1, row, kv.label, st.textWrap)
 		b.num(s, 2, row, kv.v, st.money)
 	}
 	row++
-	b.str(s, 1, row, "Reuse factor", st.text)
+	b.str(s, 1, row, i18n.T(l, "Reuse factor"), st.text)
 	b.opt(s, 2, row, sh.ReuseFactor, 1, st.dec2)
 	row += 2
-	b.header(s, row, "Block", "Cost once", "Use cases")
+	b.header(s, row, i18n.T(l, "Block"), i18n.T(l, "Cost once"), i18n.T(l, "Use cases"))
 	b.numHeaders(s, row, 2, 3)
 	for _, bs := range sh.Blocks {
 		row++

@@ -4,25 +4,27 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 )
 
 // kpis writes the KPI timetable: one row per KPI, one column per milestone year. Values are in
 // the KPI's unit where it has one (a level, a percentage...), else scores 0–100.
 func (b *book) kpis() {
-	const s = SheetKPIs
+	s, l := b.sh.kpis, b.lang
 	st := &b.st
 	p := b.m.Plan
 	years := kpiYears(p.KPIs)
-	b.widths(s, 34, 10, 50, 18, 10, 10, 9, 6)
+	b.widths(s, 34, 11, 50, 20, 13, 10, 11, 11)
 	if len(years) > 0 {
 		b.width(s, 9, 8+len(years), 8)
 	}
-	baseline := "Baseline"
+	baseline := i18n.T(l, "Baseline")
 	if len(p.KPIs) > 0 {
-		baseline = fmt.Sprintf("Baseline (%d)", p.KPIs[0].BaselineYear)
+		baseline = i18n.F(l, "Baseline (%d)", p.KPIs[0].BaselineYear)
 	}
-	head := []string{"KPI", "Kind", "Name", "Unit", baseline, "Target", "Due year", "Met"}
+	head := []string{i18n.T(l, "KPI"), i18n.T(l, "Kind"), i18n.T(l, "Name"), i18n.T(l, "Unit"), baseline, i18n.T(l, "Target"),
+		i18n.T(l, "Due year"), i18n.T(l, "Met")}
 	for _, y := range years {
 		head = append(head, fmt.Sprint(y))
 	}
@@ -33,17 +35,19 @@ func (b *book) kpis() {
 		b.num(s, 9+i, 1, float64(y), st.headerNum)
 	}
 	if len(p.KPIs) == 0 {
-		b.str(s, 1, 2, "No targets are set in the country file, so there are no KPIs.", st.note)
+		b.str(s, 1, 2, i18n.T(l, "No targets are set in the country file, so there are no KPIs."), st.note)
 	}
 	for i, k := range p.KPIs {
 		r := i + 2
 		b.str(s, 1, r, k.ID, st.id)
-		b.str(s, 2, r, k.Kind, st.text)
+		b.str(s, 2, r, kpiKindText(l, k.Kind), st.text)
 		b.str(s, 3, r, k.Name, st.textWrap)
 		unit := k.Unit
 		useValues := k.BaselineVal != nil && k.TargetVal != nil || (k.Baseline == nil && k.TargetVal != nil)
 		if !useValues {
-			unit = "score 0–100"
+			unit = i18n.T(l, "score 0–100")
+		} else if unit == "level" {
+			unit = i18n.T(l, "level")
 		}
 		b.str(s, 4, r, unit, st.textWrap)
 		if useValues {
@@ -54,7 +58,7 @@ func (b *book) kpis() {
 			b.num(s, 6, r, k.Target*pct100, st.dec1)
 		}
 		b.num(s, 7, r, float64(k.DueYear), st.year)
-		b.str(s, 8, r, yesNo(k.Met), st.center)
+		b.str(s, 8, r, b.yesNo(k.Met), st.center)
 		ms := map[int]roadmap.Milestone{}
 		for _, m := range k.Milestones {
 			ms[m.Year] = m
@@ -92,4 +96,17 @@ func kpiYears(ks []roadmap.KPI) []int {
 	}
 	sort.Ints(ys)
 	return ys
+}
+
+// kpiKindText names what a KPI measures: the overall score, a pillar or an indicator.
+func kpiKindText(lang, kind string) string {
+	switch kind {
+	case "overall":
+		return i18n.T(lang, "overall")
+	case "pillar":
+		return i18n.T(lang, "pillar")
+	case "indicator":
+		return i18n.T(lang, "indicator")
+	}
+	return kind
 }

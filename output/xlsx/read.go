@@ -7,14 +7,22 @@ import (
 	"os"
 	"strings"
 
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
 // MaxWorkbookSize is the largest workbook ReadEdits opens.
 const MaxWorkbookSize = 64 << 20
 
-// ErrNoRoadmap is returned for a workbook without a Roadmap sheet.
+// ErrNoRoadmap is returned for a workbook without a Roadmap sheet (errors.Is finds it in the
+// message ReadEditsIn writes in its language).
 var ErrNoRoadmap = errors.New("the workbook has no " + SheetRoadmap + " sheet (is it a govplan workbook?)")
+
+// noRoadmap is ErrNoRoadmap said in a language.
+type noRoadmap struct{ msg string }
+
+func (e noRoadmap) Error() string        { return e.msg }
+func (e noRoadmap) Is(target error) bool { return target == ErrNoRoadmap }
 
 // EditRow is one activity row of the Roadmap sheet as planners left it.
 type EditRow struct {
@@ -44,47 +52,59 @@ func ReadRoadmapEdits(path string) ([]EditRow, error) {
 
 // ReadEdits reads a workbook govplan wrote and planners edited: the Roadmap sheet's id, status
 // and owner columns (found by their headers in row 1, wherever they were moved) and the
-// country code on the Summary sheet.
-func ReadEdits(path string) (*Edits, error) {
+// country code on the Summary sheet. Its errors are in English; ReadEditsIn says them in a
+// language.
+func ReadEdits(path string) (*Edits, error) { return ReadEditsIn(path, i18n.Default) }
+
+// ReadEditsIn is ReadEdits with its errors in lang. The workbook may be in any language.
+func ReadEditsIn(path, lang string) (*Edits, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %s: %w", path, i18n.T(lang, "cannot open"), unwrapPath(err))
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a folder, not a workbook", path)
+		return nil, errors.New(i18n.F(lang, "%s: is a folder, not a workbook", path))
 	}
 	if st.Size() > MaxWorkbookSize {
-		return nil, fmt.Errorf("%s: file is %d MiB, larger than the %d MiB limit for workbooks", path, st.Size()>>20, MaxWorkbookSize>>20)
+		return nil, errors.New(i18n.F(lang, "%s: file is %d MiB, larger than the %d MiB limit for workbooks", path, st.Size()>>20, MaxWorkbookSize>>20))
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %s: %w", path, i18n.T(lang, "cannot open"), unwrapPath(err))
 	}
 	defer fh.Close()
-	e, err := ReadEditsFrom(fh)
+	e, err := readEdits(fh, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return e, nil
 }
 
-// ReadEditsFrom is ReadEdits on an open workbook.
-func ReadEditsFrom(r io.Reader) (*Edits, error) {
+// ReadEditsFrom is ReadEdits on an open workbook. The workbook may be in any language govplan
+// writes: the Roadmap sheet, its columns and the Summary's ISO code label are recognised by
+// their names in every language.
+func ReadEditsFrom(r io.Reader) (*Edits, error) { return readEdits(r, i18n.Default) }
+
+func readEdits(r io.Reader, lang string) (*Edits, error) {
 	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("not a readable .xlsx workbook: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.T(lang, "not a readable .xlsx workbook"), err)
 	}
 	defer f.Close()
-	if idx, err := f.GetSheetIndex(SheetRoadmap); err != nil || idx < 0 {
-		return nil, ErrNoRoadmap
+	sheet := findSheet(f, func(n sheetNames) string { return n.roadmap })
+	if sheet == "" {
+		if lang == i18n.Default || lang == "" {
+			return nil, ErrNoRoadmap
+		}
+		return nil, noRoadmap{i18n.F(lang, "the workbook has no %s sheet (is it a govplan workbook?)", namesIn(lang).roadmap)}
 	}
-	rows, err := f.GetRows(SheetRoadmap, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("reading the %s sheet: %w", SheetRoadmap, err)
+		return nil, fmt.Errorf("%s: %w", i18n.F(lang, "reading the %s sheet", sheet), err)
 	}
 	e := &Edits{ISO3: summaryISO(f)}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("the %s sheet is empty", SheetRoadmap)
+		return nil, errors.New(i18n.F(lang, "the %s sheet is empty", sheet))
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
@@ -93,14 +113,23 @@ func ReadEditsFrom(r io.Reader) (*Edits, error) {
 			col[h] = i
 		}
 	}
-	idCol, ok := col[strings.ToLower(HeaderID)]
-	if !ok {
-		return nil, fmt.Errorf("the %s sheet has no %q column in row 1", SheetRoadmap, HeaderID)
+	// find returns the column whose header is the English header or its translation.
+	find := func(header func(lang string) string) (int, bool) {
+		for _, l := range i18n.Languages() {
+			if i, ok := col[strings.ToLower(header(l))]; ok {
+				return i, true
+			}
+		}
+		return 0, false
 	}
-	statusCol, hasStatus := col[strings.ToLower(HeaderStatus)]
-	ownerCol, hasOwner := col[strings.ToLower(HeaderOwner)]
+	idCol, ok := find(func(l string) string { return i18n.T(l, "ID") })
+	if !ok {
+		return nil, errors.New(i18n.F(lang, "the %s sheet has no %s column in row 1", sheet, i18n.T(lang, "ID")))
+	}
+	statusCol, hasStatus := find(func(l string) string { return i18n.T(l, "Status") })
+	ownerCol, hasOwner := find(func(l string) string { return i18n.T(l, "Owner") })
 	if !hasStatus && !hasOwner {
-		return nil, fmt.Errorf("the %s sheet has neither a %q nor an %q column in row 1", SheetRoadmap, HeaderStatus, HeaderOwner)
+		return nil, errors.New(i18n.F(lang, "the %s sheet has neither a %s nor an %s column in row 1", sheet, i18n.T(lang, "Status"), i18n.T(lang, "Owner")))
 	}
 	e.HasStatus, e.HasOwner = hasStatus, hasOwner
 	get := func(row []string, i int, ok bool) string {
@@ -119,15 +148,39 @@ func ReadEditsFrom(r io.Reader) (*Edits, error) {
 	return e, nil
 }
 
-// summaryISO finds the value beside "ISO code" on the Summary sheet.
+// findSheet returns the workbook's sheet with the name (in any language) that name picks from
+// the sheet names, or "".
+func findSheet(f *excelize.File, name func(sheetNames) string) string {
+	sheets := f.GetSheetList()
+	for _, l := range i18n.Languages() {
+		want := name(namesIn(l))
+		for _, s := range sheets {
+			if strings.EqualFold(strings.TrimSpace(s), want) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// summaryISO finds the value beside "ISO code" (in any language) on the Summary sheet.
 func summaryISO(f *excelize.File) string {
-	rows, err := f.GetRows(SheetSummary, excelize.Options{RawCellValue: true})
+	sheet := findSheet(f, func(n sheetNames) string { return n.summary })
+	if sheet == "" {
+		return ""
+	}
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return ""
 	}
 	for _, r := range rows {
-		if len(r) >= 2 && strings.TrimSpace(r[0]) == labelISO {
-			return strings.ToUpper(strings.TrimSpace(r[1]))
+		if len(r) < 2 {
+			continue
+		}
+		for _, l := range i18n.Languages() {
+			if strings.EqualFold(strings.TrimSpace(r[0]), i18n.T(l, "ISO code")) {
+				return strings.ToUpper(strings.TrimSpace(r[1]))
+			}
 		}
 	}
 	return ""

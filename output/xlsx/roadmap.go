@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/xuri/excelize/v2"
 )
@@ -27,15 +28,16 @@ const (
 )
 
 func (b *book) roadmap() {
-	const s = SheetRoadmap
+	s, l := b.sh.roadmap, b.lang
 	st := &b.st
 	p := b.m.Plan
-	b.widths(s, 40, 44, 10, 20, 6, 40, 10, 10, 9, 15, 22, 8, 13)
+	b.widths(s, 40, 44, 15, 20, 6, 40, 10, 10, 9, 15, 28, 8, 16)
 	if p.Duration > 0 {
 		b.width(s, rmGrid, rmGrid+p.Duration-1, 3)
 	}
-	b.header(s, 1, HeaderID, "Name", "Kind", HeaderOwner, "Wave", "Depends on", "Start", "End (last month)",
-		"Months", "Cost", "Cost basis", "Critical", HeaderStatus)
+	b.header(s, 1, i18n.T(l, "ID"), i18n.T(l, "Name"), i18n.T(l, "Kind"), i18n.T(l, "Owner"), i18n.T(l, "Wave"),
+		i18n.T(l, "Depends on"), i18n.T(l, "Start"), i18n.T(l, "End (last month)"), i18n.T(l, "Months"), i18n.T(l, "Cost"),
+		i18n.T(l, "Cost basis"), i18n.T(l, "Critical"), i18n.T(l, "Status"))
 	b.numHeaders(s, 1, rmMonths, rmCost)
 	for i := 0; i < p.Duration; i++ {
 		b.date(s, rmGrid+i, 1, p.Month(i), st.headerMonth)
@@ -45,7 +47,7 @@ func (b *book) roadmap() {
 		row++
 		b.str(s, rmID, row, a.ID, st.id)
 		b.str(s, rmName, row, a.Name, st.textWrap)
-		b.str(s, rmKind, row, a.Kind, st.text)
+		b.str(s, rmKind, row, activityKindText(l, a.Kind), st.text)
 		b.str(s, rmOwner, row, a.Owner, st.text)
 		b.num(s, rmWave, row, float64(a.Wave), st.year)
 		b.str(s, rmDeps, row, strings.Join(a.DependsOn, ", "), st.textWrap)
@@ -57,13 +59,13 @@ func (b *book) roadmap() {
 		}
 		b.num(s, rmMonths, row, float64(a.Months), st.int)
 		b.num(s, rmCost, row, a.Cost, st.money)
-		b.str(s, rmBasis, row, a.Basis, st.indented)
-		b.str(s, rmCritical, row, yesNo(a.Critical), st.center)
+		b.str(s, rmBasis, row, roadmap.BasisText(l, a.Basis), st.indented)
+		b.str(s, rmCritical, row, b.yesNo(a.Critical), st.center)
 		status := a.Status
 		if status == "" {
-			status = "not-started"
+			status = roadmap.Statuses[0]
 		}
-		b.str(s, rmStatus, row, status, st.text)
+		b.str(s, rmStatus, row, statusText(l, status), st.text)
 	}
 	last := max(row, 2)
 	if p.Duration > 0 {
@@ -75,15 +77,19 @@ func (b *book) roadmap() {
 	// any id may be typed).
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s2:%s%d", colName(rmStatus), colName(rmStatus), last)
-	dv.SetSqrefDropList(listStatus)
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Status", "Pick one of: "+strings.Join(roadmap.Statuses, ", "))
-	dv.SetInput("Status", "Pick the activity's status; govplan import workbook reads it back into the country file.")
+	dv.SetSqrefDropList(b.statusListRange())
+	var statuses []string
+	for _, st := range roadmap.Statuses {
+		statuses = append(statuses, statusText(l, st))
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, i18n.T(l, "Status"), i18n.F(l, "Pick one of: %s", strings.Join(statuses, ", ")))
+	dv.SetInput(i18n.T(l, "Status"), i18n.T(l, "Pick the activity's status; govplan import workbook reads it back into the country file."))
 	b.check(b.f.AddDataValidation(s, dv))
 	ov := excelize.NewDataValidation(true)
 	ov.Sqref = fmt.Sprintf("%s2:%s%d", colName(rmOwner), colName(rmOwner), last)
 	ov.SetSqrefDropList(b.ownerListRange())
 	ov.ShowErrorMessage = false
-	ov.SetInput("Owner", "Pick or type the owner's id (a ministry id such as ict); govplan import workbook reads it back.")
+	ov.SetInput(i18n.T(l, "Owner"), i18n.T(l, "Pick or type the owner's id (a ministry id such as ict); govplan import workbook reads it back."))
 	b.check(b.f.AddDataValidation(s, ov))
 
 	b.check(b.f.AutoFilter(s, fmt.Sprintf("A1:%s%d", colName(rmStatus), last), nil))
@@ -104,9 +110,51 @@ func (b *book) gantt(last int) {
 	rng := fmt.Sprintf("%s2:%s%d", first, colName(rmGrid+p.Duration-1), last)
 	on := fmt.Sprintf("%s$1>=$%s2,%s$1<=$%s2", first, colName(rmStart), first, colName(rmEnd))
 	blocked, critical, bar := b.st.ganttBlocked, b.st.ganttCritical, b.st.ganttBar
-	b.check(b.f.SetConditionalFormat(SheetRoadmap, rng, []excelize.ConditionalFormatOptions{
-		{Type: "formula", Criteria: fmt.Sprintf(`AND($%s2="blocked",%s)`, colName(rmStatus), on), Format: &blocked, StopIfTrue: true},
-		{Type: "formula", Criteria: fmt.Sprintf(`AND($%s2="yes",%s)`, colName(rmCritical), on), Format: &critical, StopIfTrue: true},
+	// The status and yes are compared as the workbook writes them (in its language).
+	isBlocked := fmt.Sprintf(`$%s2="blocked"`, colName(rmStatus))
+	if w := statusText(b.lang, "blocked"); w != "blocked" {
+		isBlocked = fmt.Sprintf(`OR($%[1]s2=%[2]s,%[3]s)`, colName(rmStatus), formulaText(w), isBlocked)
+	}
+	b.check(b.f.SetConditionalFormat(b.sh.roadmap, rng, []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: fmt.Sprintf(`AND(%s,%s)`, isBlocked, on), Format: &blocked, StopIfTrue: true},
+		{Type: "formula", Criteria: fmt.Sprintf(`AND($%s2=%s,%s)`, colName(rmCritical), formulaText(b.yes()), on), Format: &critical, StopIfTrue: true},
 		{Type: "formula", Criteria: fmt.Sprintf(`AND(%s)`, on), Format: &bar, StopIfTrue: true},
 	}))
+}
+
+// formulaText quotes text for a formula ("a ""b""").
+func formulaText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// statusText names an activity status (roadmap.Statuses) in lang, as the Status column and its
+// drop-down show it; in English it is the value itself, as the country file stores it.
+// ApplyRoadmapEdits maps every language's names back.
+func statusText(lang, status string) string {
+	switch status {
+	case "not-started":
+		return i18n.T(lang, "not-started")
+	case "in-progress":
+		return i18n.T(lang, "in-progress")
+	case "done":
+		return i18n.T(lang, "done")
+	case "blocked":
+		return i18n.T(lang, "blocked")
+	}
+	return status
+}
+
+// activityKindText names the kind of a roadmap activity.
+func activityKindText(lang, kind string) string {
+	switch kind {
+	case roadmap.KindBuild:
+		return i18n.T(lang, "build")
+	case roadmap.KindUpgrade:
+		return i18n.T(lang, "upgrade")
+	case roadmap.KindReadiness:
+		return i18n.T(lang, "readiness")
+	case roadmap.KindPilot:
+		return i18n.T(lang, "pilot")
+	case roadmap.KindCustom:
+		return i18n.T(lang, "custom")
+	}
+	return kind
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,12 +32,14 @@ const (
 )
 
 func (b *book) scores() {
-	const s = SheetScores
+	s, l := b.sh.scores, b.lang
 	st := &b.st
 	fw := b.m.Framework
-	b.widths(s, 22, 34, 48, 8, 9, 19, 9, 9, 8, 8, 48, 40, 11, 16, 9, 26)
-	b.header(s, 1, "Pillar", "Indicator", "Question", "Kind", "Answer", "Level name or unit", "Score (0–100)",
-		"Target (0–100)", "Target year", "Gap", "Evidence", "Notes", "Confidence", "By", "Disputed", "Source")
+	b.widths(s, 22, 34, 48, 8, 11, 23, 9, 9, 8, 8, 48, 40, 11, 16, 9, 26)
+	b.header(s, 1, i18n.T(l, "Pillar"), i18n.T(l, "Indicator"), i18n.T(l, "Question"), i18n.T(l, "Kind"), i18n.T(l, "Answer"),
+		i18n.T(l, "Level name or unit"), i18n.T(l, "Score (0–100)"), i18n.T(l, "Target (0–100)"), i18n.T(l, "Target year"),
+		i18n.T(l, "Gap"), i18n.T(l, "Evidence"), i18n.T(l, "Notes"), i18n.T(l, "Confidence"), i18n.T(l, "By"),
+		i18n.T(l, "Disputed"), i18n.T(l, "Source"))
 	b.numHeaders(s, 1, scAnswer, scScore, scTarget, scGap)
 	row := 1
 	for _, is := range b.m.Score.Indicators {
@@ -48,7 +51,7 @@ func (b *book) scores() {
 		}
 		b.str(s, scID, row, ind.ID, st.id)
 		b.str(s, scQuestion, row, ind.Question.In(b.lang), st.textWrap)
-		b.str(s, scKind, row, string(ind.Kind), st.text)
+		b.str(s, scKind, row, kindText(l, ind.Kind), st.text)
 		b.answer(s, row, is)
 		b.opt(s, scScore, row, is.Score, pct100, st.score)
 		b.opt(s, scTarget, row, is.TargetScore, pct100, st.score)
@@ -59,9 +62,9 @@ func (b *book) scores() {
 		given := is.Answers.Given()
 		b.str(s, scEvidence, row, perMinistry(given, func(a assess.Answer) string { return a.Evidence }), st.textWrap)
 		b.str(s, scNotes, row, perMinistry(given, func(a assess.Answer) string { return a.Notes }), st.textWrap)
-		b.str(s, scConfidence, row, perMinistry(given, func(a assess.Answer) string { return a.Confidence }), st.textWrap)
+		b.str(s, scConfidence, row, perMinistry(given, func(a assess.Answer) string { return confidenceText(l, a.Confidence) }), st.textWrap)
 		b.str(s, scBy, row, byWhom(given), st.textWrap)
-		b.str(s, scDisputed, row, yesNo(is.Disputed), st.center)
+		b.str(s, scDisputed, row, b.yesNo(is.Disputed), st.center)
 		b.str(s, scSource, row, perMinistry(given, func(a assess.Answer) string { return a.Source }), st.textWrap)
 	}
 	last := max(row, 2)
@@ -92,7 +95,7 @@ func (b *book) answer(s string, row int, is assess.IndicatorScore) {
 	ind := is.Indicator
 	switch is.Status {
 	case assess.StatusNA:
-		b.str(s, scAnswer, row, "n/a", st.text)
+		b.str(s, scAnswer, row, i18n.T(b.lang, "n/a"), st.text)
 		return
 	case assess.StatusUnanswered:
 		return
@@ -113,7 +116,7 @@ func (b *book) answer(s string, row int, is assess.IndicatorScore) {
 		}
 		if is.Level != nil {
 			b.num(s, scAnswer, row, *is.Level, st.general)
-			b.str(s, scMeaning, row, fmt.Sprintf("%s of %d answers", fw.Aggregate, len(scored)), st.indented)
+			b.str(s, scMeaning, row, i18n.F(b.lang, "%s of %d answers", aggText(b.lang, fw.Aggregate), len(scored)), st.indented)
 		}
 	case assess.KindYesNo:
 		var parts []string
@@ -121,12 +124,12 @@ func (b *book) answer(s string, row int, is assess.IndicatorScore) {
 		for _, a := range scored {
 			if a.Value != nil && a.Value.IsBool {
 				seen[a.Value.Bool] = true
-				parts = append(parts, ministryPrefix(a, len(scored))+yesNoWord(a.Value.Bool))
+				parts = append(parts, ministryPrefix(a, len(scored))+b.yesNoWord(a.Value.Bool))
 			}
 		}
 		if len(seen) == 1 {
 			for v := range seen {
-				b.str(s, scAnswer, row, yesNoWord(v), st.text)
+				b.str(s, scAnswer, row, b.yesNoWord(v), st.text)
 			}
 		} else {
 			b.str(s, scAnswer, row, strings.Join(parts, "; "), st.textWrap)
@@ -153,17 +156,58 @@ func (b *book) answer(s string, row int, is assess.IndicatorScore) {
 		b.num(s, scAnswer, row, aggregate(rule, vals), st.general)
 		unit := ind.Unit
 		if len(vals) > 1 {
-			unit = fmt.Sprintf("%s (%s of %d answers)", unit, fw.Aggregate, len(vals))
+			unit = i18n.F(b.lang, "%s (%s of %d answers)", unit, aggText(b.lang, fw.Aggregate), len(vals))
 		}
 		b.str(s, scMeaning, row, unit, st.textWrap)
 	}
 }
 
-func yesNoWord(v bool) string {
+func (b *book) yesNoWord(v bool) string {
 	if v {
-		return "yes"
+		return i18n.T(b.lang, "yes")
 	}
-	return "no"
+	return i18n.T(b.lang, "no")
+}
+
+// kindText names the kind of an indicator's answer.
+func kindText(lang string, k assess.Kind) string {
+	switch k {
+	case assess.KindLevel:
+		return i18n.T(lang, "level")
+	case assess.KindYesNo:
+		return i18n.T(lang, "yes/no")
+	case assess.KindNumber:
+		return i18n.T(lang, "number")
+	}
+	return string(k)
+}
+
+// aggText names the rule that combines several ministries' answers.
+func aggText(lang, rule string) string {
+	switch rule {
+	case assess.AggMean:
+		return i18n.T(lang, "mean")
+	case assess.AggMedian:
+		return i18n.T(lang, "median")
+	case assess.AggMin:
+		return i18n.T(lang, "lowest")
+	case assess.AggMax:
+		return i18n.T(lang, "highest")
+	}
+	return rule
+}
+
+// confidenceText names how sure a ministry is of its answer.
+func confidenceText(lang, c string) string {
+	switch c {
+	case "low":
+		return i18n.T(lang, "low")
+	case "medium":
+		return i18n.T(lang, "medium")
+	case "high":
+		return i18n.T(lang, "high")
+	}
+	return c
 }
 
 // perMinistry joins a text of each answer; with several answers each line names its ministry.

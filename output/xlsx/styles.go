@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -70,6 +71,36 @@ func (b *book) newStyles() error {
 	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
 	thin := []excelize.Border{{Type: "bottom", Color: colBorder, Style: 1}}
 	cur := b.m.Plan.Currency
+	// The language's locale tag (catalog entry "{workbook locale}", such as [$-40C] for French)
+	// goes on every number and date format: month names are then the language's whatever the
+	// reader's settings, and LibreOffice also writes the language's separators (Excel takes
+	// them from the system). The language may also order dates its way. English keeps the
+	// built-in formats.
+	loc := i18n.T(b.lang, "{workbook locale}")
+	if loc == "{workbook locale}" {
+		loc = ""
+	}
+	dateFmt := i18n.T(b.lang, "{workbook date format}")
+	if dateFmt == "{workbook date format}" {
+		dateFmt = fmtDate
+	}
+	monthFmt := i18n.T(b.lang, "{workbook month format}")
+	if monthFmt == "{workbook month format}" {
+		monthFmt = fmtMonth
+	}
+	monHdFmt := i18n.T(b.lang, "{workbook month header format}")
+	if monHdFmt == "{workbook month header format}" {
+		monHdFmt = fmtMonHd
+	}
+	// numFmt gives st the built-in format id, or, with a locale tag, the same format as code.
+	numFmt := func(st *excelize.Style, builtin int, code string) *excelize.Style {
+		if loc == "" && builtin != 0 {
+			st.NumFmt = builtin
+		} else if loc != "" || code != "" {
+			st.CustomNumFmt = strp(loc + code)
+		}
+		return st
+	}
 	moneyFmt := fmt.Sprintf(`#,##0 "%s";-#,##0 "%s";0 "%s"`, cur, cur, cur)
 
 	s := &b.st
@@ -85,7 +116,7 @@ func (b *book) newStyles() error {
 	s.headerRotated = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 9}, Fill: hdrFill, Border: thin,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 90}, NumFmt: fmtText})
 	s.headerMonth = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 8}, Fill: hdrFill, Border: thin,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 90}, CustomNumFmt: strp(fmtMonHd)})
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 90}, CustomNumFmt: strp(loc + monHdFmt)})
 	s.text = add(&excelize.Style{Alignment: top, NumFmt: fmtText})
 	s.textWrap = add(&excelize.Style{Alignment: wrapTop, NumFmt: fmtText})
 	// For merged cells, whose rows are sized by hand (it differs from textWrap so that it is
@@ -99,18 +130,21 @@ func (b *book) newStyles() error {
 	s.mark = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 		Border: []excelize.Border{{Type: "left", Color: colGrid, Style: 1}, {Type: "right", Color: colGrid, Style: 1}, {Type: "bottom", Color: colGrid, Style: 1}}})
 	s.center = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, NumFmt: fmtText})
-	s.int = add(&excelize.Style{Alignment: num, NumFmt: 1})
+	s.int = add(numFmt(&excelize.Style{Alignment: num}, 1, "0"))
 	s.year = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, NumFmt: 1})
-	s.score = add(&excelize.Style{Alignment: num, NumFmt: 1})
-	s.general = add(&excelize.Style{Alignment: num}) // 2, 2.5, 58.3 as they are
-	s.dec1 = add(&excelize.Style{Alignment: num, CustomNumFmt: strp("0.0")})
-	s.dec2 = add(&excelize.Style{Alignment: num, NumFmt: 2})
-	s.pct = add(&excelize.Style{Alignment: num, NumFmt: fmtPct})
-	s.date = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: strp(fmtDate)})
-	s.month = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: strp(fmtMonth)})
-	s.money = add(&excelize.Style{Alignment: num, CustomNumFmt: strp(moneyFmt)})
-	s.moneyBold = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: num, CustomNumFmt: strp(moneyFmt),
-		Border: []excelize.Border{{Type: "top", Color: colBorder, Style: 1}}})
+	s.score = add(numFmt(&excelize.Style{Alignment: num}, 1, "0"))
+	s.general = add(numFmt(&excelize.Style{Alignment: num}, 0, "")) // 2, 2.5, 58.3 as they are
+	if loc != "" {
+		s.general = add(numFmt(&excelize.Style{Alignment: num}, 0, "General"))
+	}
+	s.dec1 = add(numFmt(&excelize.Style{Alignment: num}, 0, "0.0"))
+	s.dec2 = add(numFmt(&excelize.Style{Alignment: num}, 2, "0.00"))
+	s.pct = add(numFmt(&excelize.Style{Alignment: num}, fmtPct, "0%"))
+	s.date = add(numFmt(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}, 0, dateFmt))
+	s.month = add(numFmt(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}, 0, monthFmt))
+	s.money = add(numFmt(&excelize.Style{Alignment: num}, 0, moneyFmt))
+	s.moneyBold = add(numFmt(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: num,
+		Border: []excelize.Border{{Type: "top", Color: colBorder, Style: 1}}}, 0, moneyFmt))
 	s.grid = add(&excelize.Style{Border: []excelize.Border{{Type: "left", Color: colGrid, Style: 1}, {Type: "bottom", Color: colGrid, Style: 1}}})
 	s.status, s.statusUp = map[string]int{}, map[string]int{}
 	for _, st := range []struct{ name, fill, font string }{{"reuse", colReuse, colReuseFg}, {"upgrade", colUpgrade, colUpgradeFg}, {"build", colBuild, colBuildFg}} {

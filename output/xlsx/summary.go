@@ -5,24 +5,26 @@ import (
 	"math"
 	"sort"
 
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/xuri/excelize/v2"
 )
 
-// Ranges on the hidden Lists sheet that back the drop-downs.
-var (
-	listStatus = fmt.Sprintf("%s!$A$2:$A$%d", SheetLists, len(roadmap.Statuses)+1)
-)
+// statusListRange is the Lists range of activity statuses behind the Status drop-down.
+func (b *book) statusListRange() string {
+	return ref(b.sh.lists, fmt.Sprintf("$A$2:$A$%d", len(roadmap.Statuses)+1))
+}
 
-// lists writes the hidden sheet of values behind the drop-downs: activity statuses (A) and
-// owners (B: the file's ministries and every owner in the plan).
+// lists writes the hidden sheet of values behind the drop-downs: activity statuses in the
+// workbook's language (A; the importer maps them back) and owners (B: the file's ministries
+// and every owner in the plan).
 func (b *book) lists() {
-	const s = SheetLists
-	b.str(s, 1, 1, "Status", b.st.header)
+	s := b.sh.lists
+	b.str(s, 1, 1, i18n.T(b.lang, "Status"), b.st.header)
 	for i, st := range roadmap.Statuses {
-		b.str(s, 1, i+2, st, b.st.text)
+		b.str(s, 1, i+2, statusText(b.lang, st), b.st.text)
 	}
-	b.str(s, 2, 1, "Owner", b.st.header)
+	b.str(s, 2, 1, i18n.T(b.lang, "Owner"), b.st.header)
 	for i, o := range b.owners() {
 		b.str(s, 2, i+2, o, b.st.text)
 	}
@@ -50,7 +52,7 @@ func (b *book) owners() []string {
 
 // ownerListRange is the Lists range of owners.
 func (b *book) ownerListRange() string {
-	return fmt.Sprintf("%s!$B$2:$B$%d", SheetLists, max(len(b.owners())+1, 2))
+	return ref(b.sh.lists, fmt.Sprintf("$B$2:$B$%d", max(len(b.owners())+1, 2)))
 }
 
 // gap is one gap to a target, for the summary's top gaps.
@@ -60,9 +62,6 @@ type gap struct {
 	year               int
 }
 
-// labelISO labels the country code on the Summary sheet; the importer looks for it.
-const labelISO = "ISO code"
-
 // Summary layout: facts in A:B, the radar chart beside them, the pillar table and top gaps
 // below.
 const (
@@ -70,13 +69,13 @@ const (
 )
 
 func (b *book) summary() {
-	const s = SheetSummary
+	s, l := b.sh.summary, b.lang
 	m, f, sc, p := b.m, b.m.Doc.File, b.m.Score, b.m.Plan
 	st := &b.st
-	b.widths(s, 44, 15, 16, 13, 15, 30)
+	b.widths(s, 44, 17, 16, 17, 15, 30)
 	b.width(s, 7, 15, 9)
 	b.str(s, 1, 1, f.Country.Name, st.title)
-	b.str(s, 1, 2, "Digital government readiness, GovStack architecture and roadmap · written by govplan", st.subtitle)
+	b.str(s, 1, 2, i18n.T(l, "Digital government readiness, GovStack architecture and roadmap · written by govplan"), st.subtitle)
 
 	row := 4
 	fact := func(label string) int {
@@ -85,35 +84,35 @@ func (b *book) summary() {
 		return row - 1
 	}
 	left := b.leftOf
-	b.str(s, 2, fact("Country"), f.Country.Name, st.text)
-	b.str(s, 2, fact(labelISO), f.Country.ISO3, st.text)
+	b.str(s, 2, fact(i18n.T(l, "Country")), f.Country.Name, st.text)
+	b.str(s, 2, fact(i18n.T(l, "ISO code")), f.Country.ISO3, st.text)
 	if f.Country.Region != "" {
-		b.str(s, 2, fact("Region"), f.Country.Region, st.text)
+		b.str(s, 2, fact(i18n.T(l, "Region")), f.Country.Region, st.text)
 	}
 	if t := f.Assessment.Time(); !t.IsZero() {
-		b.date(s, 2, fact("Assessment date"), t, left(st.date))
+		b.date(s, 2, fact(i18n.T(l, "Assessment date")), t, left(st.date))
 	} else {
-		b.str(s, 2, fact("Assessment date"), f.Assessment.Date, st.text)
+		b.str(s, 2, fact(i18n.T(l, "Assessment date")), f.Assessment.Date, st.text)
 	}
-	b.str(s, 2, fact("Framework"), m.Framework.Ref(), st.text)
-	r := fact("Overall score (0–100)")
+	b.str(s, 2, fact(i18n.T(l, "Framework")), m.Framework.Ref(), st.text)
+	r := fact(i18n.T(l, "Overall score (0–100)"))
 	b.opt(s, 2, r, sc.Overall.Score, pct100, left(st.score))
-	band := "no score"
+	band := i18n.T(l, "no score")
 	if sc.Overall.Band != nil {
-		band = sc.Overall.Band.Name.In(b.lang)
+		band = sc.Overall.Band.Name.In(l)
 	}
-	b.str(s, 2, fact("Band"), band, st.text)
-	r = fact("Completeness")
+	b.str(s, 2, fact(i18n.T(l, "Band")), band, st.text)
+	r = fact(i18n.T(l, "Completeness"))
 	b.opt(s, 2, r, sc.Overall.Completeness, 1, left(st.pct))
-	b.str(s, 3, r, fmt.Sprintf("%d of %d applicable indicators answered", sc.Overall.Answered, sc.Overall.Applicable), st.subtitle)
-	r = fact("Reuse factor")
+	b.str(s, 3, r, i18n.F(l, "%d of %d applicable indicators answered", sc.Overall.Answered, sc.Overall.Applicable), st.subtitle)
+	r = fact(i18n.T(l, "Reuse factor"))
 	b.opt(s, 2, r, m.Match.ReuseFactor, 1, left(st.dec2))
-	b.str(s, 3, r, "blocks used per use case ÷ blocks built once", st.subtitle)
-	b.date(s, 2, fact("Plan start"), p.Start, left(st.month))
-	b.num(s, 2, fact("Plan duration (months)"), float64(p.Duration), left(st.int))
-	b.num(s, 2, fact("Total cost (one-off)"), p.TotalCost, left(st.money))
-	b.num(s, 2, fact("Unfunded one-off cost"), p.Funding.Gap, left(st.money))
-	b.num(s, 2, fact("Activities"), float64(len(p.Activities)), left(st.int))
+	b.str(s, 3, r, i18n.T(l, "blocks used per use case ÷ blocks built once"), st.subtitle)
+	b.date(s, 2, fact(i18n.T(l, "Plan start")), p.Start, left(st.month))
+	b.num(s, 2, fact(i18n.T(l, "Plan duration (months)")), float64(p.Duration), left(st.int))
+	b.num(s, 2, fact(i18n.T(l, "Total cost (one-off)")), p.TotalCost, left(st.money))
+	b.num(s, 2, fact(i18n.T(l, "Unfunded one-off cost")), p.Funding.Gap, left(st.money))
+	b.num(s, 2, fact(i18n.T(l, "Activities")), float64(len(p.Activities)), left(st.int))
 
 	defaults := 0
 	for _, a := range p.Activities {
@@ -121,9 +120,8 @@ func (b *book) summary() {
 			defaults++
 		}
 	}
-	note := fmt.Sprintf("Costs and durations marked %q (Roadmap sheet, column Cost basis) come from govplan's default cost model: "+
-		"they are illustrative, not quotes. %d of %d activities use them; put local figures under costs: in the country file.",
-		roadmap.BasisDefault, defaults, len(p.Activities))
+	note := i18n.F(l, "Costs and durations marked “%[1]s” (%[2]s sheet, column %[3]s) come from govplan's default cost model: they are illustrative, not quotes. %[4]d of %[5]d activities use them; put local figures under costs: in the country file.",
+		roadmap.BasisText(l, roadmap.BasisDefault), b.sh.roadmap, i18n.T(l, "Cost basis"), defaults, len(p.Activities))
 	row++
 	b.str(s, 1, row, note, st.textMerged)
 	b.check(b.f.MergeCell(s, cell(1, row), cell(4, row)))
@@ -131,35 +129,37 @@ func (b *book) summary() {
 
 	// Pillars: the data behind the radar chart.
 	pr := max(sumPillarRow, row+2)
-	b.str(s, 1, pr-1, "Pillars", st.label)
-	b.header(s, pr, "Pillar", "Score (0–100)", "Target (0–100)", "Band", "Completeness", "Answered")
+	b.str(s, 1, pr-1, i18n.T(l, "Pillars"), st.label)
+	b.header(s, pr, i18n.T(l, "Pillar"), i18n.T(l, "Score (0–100)"), i18n.T(l, "Target (0–100)"), i18n.T(l, "Band"),
+		i18n.T(l, "Completeness"), i18n.T(l, "Answered"))
 	b.numHeaders(s, pr, 2, 3, 5)
 	anyTarget := false
 	for i, ps := range sc.Pillars {
 		r := pr + 1 + i
-		b.str(s, 1, r, ps.Pillar.Name.In(b.lang), st.text)
+		b.str(s, 1, r, ps.Pillar.Name.In(l), st.textWrap)
 		b.opt(s, 2, r, ps.Score, pct100, st.score)
 		if ps.Target != nil && ps.Target.Score != nil {
 			anyTarget = true
 			b.num(s, 3, r, *ps.Target.Score*pct100, st.score)
 		}
 		if ps.Band != nil {
-			b.str(s, 4, r, ps.Band.Name.In(b.lang), st.indented)
+			b.str(s, 4, r, ps.Band.Name.In(l), st.indented)
 		}
 		b.opt(s, 5, r, ps.Completeness, 1, st.pct)
-		b.str(s, 6, r, fmt.Sprintf("%d of %d", ps.Answered, ps.Applicable), st.center)
+		b.str(s, 6, r, i18n.F(l, "%d of %d", ps.Answered, ps.Applicable), st.center)
 	}
 	last := pr + len(sc.Pillars)
 	b.radar(pr, last, anyTarget)
 
 	// Top gaps.
 	gr := last + 3
-	b.str(s, 1, gr-1, "Largest gaps to targets", st.label)
-	b.header(s, gr, "Name", "Score (0–100)", "Target (0–100)", "Gap", "By year", "Indicator or pillar")
+	b.str(s, 1, gr-1, i18n.T(l, "Largest gaps to targets"), st.label)
+	b.header(s, gr, i18n.T(l, "Name"), i18n.T(l, "Score (0–100)"), i18n.T(l, "Target (0–100)"), i18n.T(l, "Gap"), i18n.T(l, "By year"),
+		i18n.T(l, "Indicator or pillar"))
 	b.numHeaders(s, gr, 2, 3, 4)
 	gaps := b.topGaps(5)
 	if len(gaps) == 0 {
-		b.str(s, 1, gr+1, "No target is set above the current score.", st.note)
+		b.str(s, 1, gr+1, i18n.T(l, "No target is set above the current score."), st.note)
 	}
 	for i, g := range gaps {
 		r := gr + 1 + i
@@ -173,28 +173,28 @@ func (b *book) summary() {
 		b.str(s, 6, r, g.kind+" "+g.id, st.id)
 	}
 	b.fitRows(s)
-	b.check(b.f.SetRowHeight(s, noteRow, lineHeight(wrapLines(note, 44+15+16+13+3*5.0/7))))
+	b.check(b.f.SetRowHeight(s, noteRow, lineHeight(wrapLines(note, 44+17+16+17+3*5.0/7))))
 	b.page(s, paperA4)
 }
 
 // radar adds the chart of pillar scores (rows first+1..last of the pillar table), with the
 // targets as a second series when any pillar has one.
 func (b *book) radar(head, last int, withTargets bool) {
-	const s = SheetSummary
+	s := b.sh.summary
 	if last <= head {
 		return
 	}
-	cats := fmt.Sprintf("%s!$A$%d:$A$%d", s, head+1, last)
+	cats := ref(s, fmt.Sprintf("$A$%d:$A$%d", head+1, last))
 	series := []excelize.ChartSeries{{
-		Name: fmt.Sprintf("%s!$B$%d", s, head), Categories: cats,
-		Values: fmt.Sprintf("%s!$B$%d:$B$%d", s, head+1, last),
+		Name: ref(s, fmt.Sprintf("$B$%d", head)), Categories: cats,
+		Values: ref(s, fmt.Sprintf("$B$%d:$B$%d", head+1, last)),
 		Line:   excelize.LineOptions{Width: 2.25},
 		Marker: excelize.ChartMarker{Symbol: "circle", Size: 5},
 	}}
 	if withTargets {
 		series = append(series, excelize.ChartSeries{
-			Name: fmt.Sprintf("%s!$C$%d", s, head), Categories: cats,
-			Values: fmt.Sprintf("%s!$C$%d:$C$%d", s, head+1, last),
+			Name: ref(s, fmt.Sprintf("$C$%d", head)), Categories: cats,
+			Values: ref(s, fmt.Sprintf("$C$%d:$C$%d", head+1, last)),
 			Line:   excelize.LineOptions{Width: 1.5, Dash: excelize.LineDashDash},
 			Marker: excelize.ChartMarker{Symbol: "diamond", Size: 7},
 		})
@@ -203,10 +203,10 @@ func (b *book) radar(head, last int, withTargets bool) {
 	b.check(b.f.AddChart(s, "G3", &excelize.Chart{
 		Type:         excelize.Radar,
 		Series:       series,
-		Dimension:    excelize.ChartDimension{Width: 640, Height: 440},
-		Format:       excelize.GraphicOptions{AltText: "Radar chart of pillar scores 0–100", OffsetX: 10},
+		Dimension:    excelize.ChartDimension{Width: 760, Height: 460},
+		Format:       excelize.GraphicOptions{AltText: i18n.T(b.lang, "Radar chart of pillar scores 0–100"), OffsetX: 10},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Pillar scores (0–100)", Font: &excelize.Font{Bold: true, Size: 12}}}},
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.T(b.lang, "Pillar scores (0–100)"), Font: &excelize.Font{Bold: true, Size: 12}}}},
 		YAxis:        excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, MajorGridLines: true, Font: excelize.Font{Size: 7, Color: "7F7F7F"}},
 		XAxis:        excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
 		ShowBlanksAs: "gap",
@@ -219,13 +219,13 @@ func (b *book) topGaps(n int) []gap {
 	var out []gap
 	for _, ps := range sc.Pillars {
 		if ps.Gap != nil && *ps.Gap > 1e-9 {
-			out = append(out, gap{kind: "pillar", id: ps.Pillar.ID, name: ps.Pillar.Name.In(b.lang),
+			out = append(out, gap{kind: i18n.T(b.lang, "pillar"), id: ps.Pillar.ID, name: ps.Pillar.Name.In(b.lang),
 				score: *ps.Score, target: *ps.Target.Score, gap: *ps.Gap, year: ps.Target.Year})
 		}
 	}
 	for _, is := range sc.Indicators {
 		if is.Gap != nil && *is.Gap > 1e-9 {
-			out = append(out, gap{kind: "indicator", id: is.Indicator.ID, name: is.Indicator.Question.In(b.lang),
+			out = append(out, gap{kind: i18n.T(b.lang, "indicator"), id: is.Indicator.ID, name: is.Indicator.Question.In(b.lang),
 				score: *is.Score, target: *is.TargetScore, gap: *is.Gap, year: is.Target.Year})
 		}
 	}

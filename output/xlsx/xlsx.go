@@ -18,10 +18,12 @@ import (
 
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names.
+// Sheet names in English. A workbook written in another language names its sheets in that
+// language (SheetsIn); the importer recognises the Roadmap sheet in every language.
 const (
 	SheetSummary = "Summary"
 	SheetScores  = "Scores"
@@ -32,15 +34,75 @@ const (
 	SheetLists   = "Lists"
 )
 
-// Sheets lists the workbook's sheets in order.
+// Sheets lists the workbook's sheets in order, in English.
 var Sheets = []string{SheetSummary, SheetScores, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetLists}
 
-// Column headers of the Roadmap sheet that the importer reads back.
+// Column headers of the Roadmap sheet that the importer reads back, in English; a workbook in
+// another language has them in that language, and the importer knows them in every one.
 const (
 	HeaderID     = "ID"
 	HeaderStatus = "Status"
 	HeaderOwner  = "Owner"
 )
+
+// sheetNames are the names of the workbook's sheets in one language.
+type sheetNames struct {
+	summary, scores, blocks, roadmap, kpis, budget, lists string
+}
+
+// namesIn names the sheets in lang. Every name is a valid sheet name (at most 31 characters,
+// none of []:*?/\), and no two are the same; a translation that breaks either rule gives way
+// to the English name.
+func namesIn(lang string) sheetNames {
+	n := sheetNames{
+		summary: sheetName(i18n.T(lang, "Summary"), SheetSummary),
+		scores:  sheetName(i18n.T(lang, "Scores"), SheetScores),
+		blocks:  sheetName(i18n.T(lang, "Building blocks"), SheetBlocks),
+		roadmap: sheetName(i18n.T(lang, "Roadmap"), SheetRoadmap),
+		kpis:    sheetName(i18n.T(lang, "KPIs"), SheetKPIs),
+		budget:  sheetName(i18n.T(lang, "Budget"), SheetBudget),
+		lists:   sheetName(i18n.T(lang, "Lists"), SheetLists),
+	}
+	seen := map[string]bool{}
+	for _, p := range []struct {
+		name *string
+		en   string
+	}{{&n.summary, SheetSummary}, {&n.scores, SheetScores}, {&n.blocks, SheetBlocks}, {&n.roadmap, SheetRoadmap},
+		{&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.lists, SheetLists}} {
+		if seen[strings.ToLower(*p.name)] {
+			*p.name = p.en
+		}
+		seen[strings.ToLower(*p.name)] = true
+	}
+	return n
+}
+
+func (n sheetNames) list() []string {
+	return []string{n.summary, n.scores, n.blocks, n.roadmap, n.kpis, n.budget, n.lists}
+}
+
+// SheetsIn lists the workbook's sheets in order, named in lang.
+func SheetsIn(lang string) []string { return namesIn(lang).list() }
+
+// sheetName makes s a valid sheet name: without the characters Excel refuses ([]:*?/\), not
+// starting or ending with an apostrophe, and at most 31 characters; fallback when nothing is
+// left.
+func sheetName(s, fallback string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) || r < ' ' {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSpace(strings.Trim(s, "'"))
+	if r := []rune(s); len(r) > 31 {
+		s = strings.TrimSpace(string(r[:31]))
+	}
+	if s == "" {
+		return fallback
+	}
+	return s
+}
 
 // Write writes the workbook of a planned model (m.Plan must be set) in lang to w.
 func Write(m *countries.Model, lang string, w io.Writer) error {
@@ -67,6 +129,7 @@ type book struct {
 	f    *excelize.File
 	m    *countries.Model
 	lang string
+	sh   sheetNames
 	st   styles
 	err  error
 
@@ -79,12 +142,12 @@ type book struct {
 }
 
 func build(m *countries.Model, lang string) (*excelize.File, error) {
-	b := &book{f: excelize.NewFile(), m: m, lang: lang,
+	b := &book{f: excelize.NewFile(), m: m, lang: lang, sh: namesIn(lang),
 		colWidth: map[string]map[int]float64{}, lines: map[string]map[int]int{}, left: map[int]int{}}
-	if err := b.f.SetSheetName("Sheet1", SheetSummary); err != nil {
+	if err := b.f.SetSheetName("Sheet1", b.sh.summary); err != nil {
 		return nil, err
 	}
-	for _, s := range Sheets[1:] {
+	for _, s := range b.sh.list()[1:] {
 		if _, err := b.f.NewSheet(s); err != nil {
 			return nil, err
 		}
@@ -99,7 +162,7 @@ func build(m *countries.Model, lang string) (*excelize.File, error) {
 	b.roadmap()
 	b.kpis()
 	b.budget()
-	b.check(b.f.SetSheetVisible(SheetLists, false))
+	b.check(b.f.SetSheetVisible(b.sh.lists, false))
 	b.f.SetActiveSheet(0)
 	f := m.Doc.File
 	// Dated by the assessment rather than the clock.
@@ -108,8 +171,8 @@ func build(m *countries.Model, lang string) (*excelize.File, error) {
 		when = m.Plan.Start
 	}
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
-		Title:    f.Country.Name + " — readiness, architecture and roadmap",
-		Subject:  "GovStack country workbook",
+		Title:    i18n.F(lang, "%s — readiness, architecture and roadmap", f.Country.Name),
+		Subject:  i18n.T(lang, "GovStack country workbook"),
 		Creator:  "govplan",
 		Created:  when.Format(time.RFC3339),
 		Modified: when.Format(time.RFC3339),
@@ -346,13 +409,19 @@ func (b *book) printTitles(sheet, cols, rows string) {
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(parts, ","), Scope: sheet}))
 }
 
-// quoteSheet quotes a sheet name for a reference when it needs it.
+// quoteSheet quotes a sheet name for a reference when it needs it: anything but ASCII letters,
+// digits and underscores ("Feuille de route", "Synthèse").
 func quoteSheet(s string) string {
-	if strings.ContainsAny(s, " -'") {
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+			return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+		}
 	}
 	return s
 }
+
+// ref is a reference to a range of a sheet, quoted as it needs ("'Feuille de route'!$A$1").
+func ref(sheet, rng string) string { return quoteSheet(sheet) + "!" + rng }
 
 // serial is the spreadsheet date number of t's calendar day (1900 date system).
 func serial(t time.Time) float64 {
@@ -364,10 +433,14 @@ func serial(t time.Time) float64 {
 // pct100 turns a 0..1 fraction into 0..100.
 const pct100 = 100
 
+// yes is "yes" in the workbook's language; the Gantt's conditional format looks for it in the
+// Critical column.
+func (b *book) yes() string { return i18n.T(b.lang, "yes") }
+
 // yesNo is "yes" or "" (empty reads better in a filtered column than "no").
-func yesNo(b bool) string {
-	if b {
-		return "yes"
+func (b *book) yesNo(v bool) string {
+	if v {
+		return b.yes()
 	}
 	return ""
 }

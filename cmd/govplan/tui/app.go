@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // Options start the UI.
@@ -36,6 +37,7 @@ const (
 	stepCount
 )
 
+// stepNames name the steps in code and test files; stepTitle gives the name on screen.
 var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
@@ -59,31 +61,37 @@ type shared struct {
 	statusBad bool
 }
 
-// say sets the status line; bad marks an error.
-func (c *shared) say(bad bool, format string, args ...any) {
-	c.status, c.statusBad = fmt.Sprintf(format, args...), bad
+// say sets the status line (a message already in the screen's language); bad marks an error.
+func (c *shared) say(bad bool, msg string) {
+	c.status, c.statusBad = msg, bad
 }
 
 // sayErr shows err (nil clears nothing).
 func (c *shared) sayErr(err error) {
 	if err != nil {
-		c.say(true, "%v", err)
+		c.say(true, err.Error())
 	}
 }
 
 type globalKeys struct {
-	next, prev, help, quit, reload key.Binding
+	next, prev, help, quit, reload, lang key.Binding
 }
 
-func newGlobalKeys() globalKeys {
+// newGlobalKeys builds the keys of every screen, their help in lang.
+func newGlobalKeys(lang string) globalKeys {
 	return globalKeys{
-		next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
-		prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
-		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload file")),
+		next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", i18n.T(lang, "next step"))),
+		prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", i18n.T(lang, "previous step"))),
+		help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", i18n.T(lang, "all keys"))),
+		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", i18n.T(lang, "quit"))),
+		reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", i18n.T(lang, "reload file"))),
+		lang:   key.NewBinding(key.WithKeys("ctrl+l", "f2"), key.WithHelp("ctrl+l/F2", i18n.T(lang, "switch language"))),
 	}
 }
+
+// relanger is a screen that keeps texts built in a language (key help, lists) and rebuilds
+// them when the language changes.
+type relanger interface{ relang() }
 
 // Model is the root of the UI. It routes messages to the current step and draws the title,
 // status and help bars around it.
@@ -96,10 +104,12 @@ type Model struct {
 
 // New builds the UI model. With opts.Path it opens the file on the readiness step.
 func New(opts Options) (*Model, error) {
-	c := &shared{st: NewStyles(opts.Color), keys: newGlobalKeys(), lang: opts.Lang, opts: opts, w: 80, h: 24}
-	if c.lang == "" {
-		c.lang = "en"
+	c := &shared{st: NewStyles(opts.Color), lang: opts.Lang, opts: opts, w: 80, h: 24}
+	if c.lang == "" || !i18n.Supported(c.lang) {
+		c.lang = i18n.Default
 	}
+	c.lang = baseLang(c.lang)
+	c.keys = newGlobalKeys(c.lang)
 	m := &Model{c: c}
 	m.screens[stepStart] = newStartScreen(c)
 	m.screens[stepCompare] = newCompareScreen(c)
@@ -137,7 +147,7 @@ func (m *Model) open(path string) error {
 	if len(s.doc.File.Ministries) == 0 {
 		m.step = stepContext // a new file: say who is in the room first
 	}
-	m.c.say(false, "opened %s", path)
+	m.c.say(false, i18n.F(m.c.lang, "opened %s", path))
 	return nil
 }
 
@@ -154,7 +164,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.c.sess != nil && !m.c.sess.changedOnDisk {
 			m.c.sess.checkDisk()
 			if m.c.sess.changedOnDisk {
-				m.c.say(true, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r.")
+				m.c.say(true, i18n.T(m.c.lang, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r."))
 			}
 		}
 		return m, diskTick()
@@ -189,8 +199,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				if err := m.c.sess.reload(); err != nil {
 					m.c.sayErr(err)
 				} else {
-					m.c.say(false, "reloaded %s from disk", m.c.sess.doc.Path)
+					m.c.say(false, i18n.F(m.c.lang, "reloaded %s from disk", m.c.sess.doc.Path))
 				}
+				return m, nil
+			case key.Matches(msg, m.c.keys.lang):
+				m.setLang(nextLang(m.c.lang))
 				return m, nil
 			}
 		} else if msg.String() == "ctrl+c" {
@@ -201,6 +214,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cur.update(msg)
 	}
 	return m, nil
+}
+
+// setLang switches every text on screen to lang. The session rebuilds the match and the plan
+// in that language; the answers and the file do not change.
+func (m *Model) setLang(lang string) {
+	m.c.lang = lang
+	m.c.keys = newGlobalKeys(lang)
+	if s := m.c.sess; s != nil {
+		s.lang = lang
+		s.rebuild()
+	}
+	for _, s := range m.screens {
+		if r, ok := s.(relanger); ok {
+			r.relang()
+		}
+	}
+	m.c.say(false, i18n.F(lang, "Language: %s. Answers and the file are unchanged.", langName(lang)))
+}
+
+// baseLang reduces "fr-FR" to "fr", the code the language switch cycles through.
+func baseLang(lang string) string {
+	for _, l := range i18n.Languages() {
+		if strings.HasPrefix(strings.ToLower(lang), l) {
+			return l
+		}
+	}
+	return i18n.Default
 }
 
 // move goes to the next or previous step that is available.
@@ -228,7 +268,8 @@ func (m *Model) View() tea.View {
 
 func (m *Model) render() string {
 	w, h := max(m.c.w, 20), max(m.c.h, 8)
-	body := h - 3
+	status := m.statusLines(w)
+	body := h - 2 - len(status)
 	var content string
 	if m.showHelp {
 		content = m.helpView(w, body)
@@ -243,7 +284,8 @@ func (m *Model) render() string {
 	for i := range lines {
 		lines[i] = fit(lines[i], w)
 	}
-	return strings.Join(append([]string{m.titleBar(w)}, append(lines, m.statusLine(w), m.helpBar(w))...), "\n")
+	lines = append(append([]string{m.titleBar(w)}, lines...), status...)
+	return strings.Join(append(lines, m.helpBar(w)), "\n")
 }
 
 func (m *Model) titleBar(w int) string {
@@ -253,11 +295,11 @@ func (m *Model) titleBar(w int) string {
 		f := s.doc.File
 		switch {
 		case s.changedOnDisk:
-			info += " ⚠ CHANGED ON DISK (ctrl+r)"
+			info += " " + i18n.T(m.c.lang, "⚠ CHANGED ON DISK (ctrl+r)")
 		case !s.savedAt.IsZero():
-			info += " · saved " + s.savedAt.Format("15:04:05")
+			info += " · " + i18n.F(m.c.lang, "saved %s", s.savedAt.Format("15:04:05"))
 		}
-		info += fmt.Sprintf(" · %s · %s · %s %s", f.Country.Name, f.Assessment.Date, s.fw.ID, s.fw.Version)
+		info += fmt.Sprintf(" · %s · %s · %s %s", f.Country.Name, dateText(m.c.lang, f.Assessment.Date), s.fw.ID, s.fw.Version)
 	}
 	// The steps from the current one on, as many as fit, like "Readiness ▸ Needs ▸ …".
 	var avail []step
@@ -277,7 +319,7 @@ func (m *Model) titleBar(w int) string {
 		if sp < m.step {
 			continue
 		}
-		label := " " + stepNames[sp] + " "
+		label := " " + stepTitle(m.c.lang, sp) + " "
 		if used+width(label)+3 > budget && sp != m.step {
 			parts = append(parts, st.Step.Render(" …"))
 			break
@@ -295,16 +337,23 @@ func (m *Model) titleBar(w int) string {
 	return fit(left+right, w)
 }
 
-func (m *Model) statusLine(w int) string {
+// statusLines draws the status: one line, or two when a long message (French and Spanish
+// ones run longer) would be cut.
+func (m *Model) statusLines(w int) []string {
 	if m.c.status == "" {
-		return strings.Repeat(" ", w)
+		return []string{strings.Repeat(" ", w)}
 	}
 	prefix := " ✓ "
 	style := m.c.st.Good
 	if m.c.statusBad {
 		prefix, style = " ⚠ ", m.c.st.Error
 	}
-	return style.Render(pad(prefix+m.c.status, w))
+	ls := wrap(m.c.status, w-3)
+	if len(ls) == 1 || m.c.h < 16 {
+		return []string{style.Render(pad(prefix+m.c.status, w))}
+	}
+	second := strings.Join(ls[1:], " ")
+	return []string{style.Render(pad(prefix+ls[0], w)), style.Render(pad("   "+second, w))}
 }
 
 func (m *Model) helpBar(w int) string {
@@ -314,14 +363,20 @@ func (m *Model) helpBar(w int) string {
 			parts = append(parts, m.c.st.HelpKey.Render(b.Help().Key)+" "+b.Help().Desc)
 		}
 	}
+	// The screen's keys as many as fit, then "tab step" when it fits; "? help" and "q quit"
+	// always show (? lists every key).
+	lang := m.c.lang
+	var tail []string
 	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
-		parts = append(parts, m.c.st.HelpKey.Render("ctrl+c")+" quit")
+		tail = []string{m.c.st.HelpKey.Render("ctrl+c") + " " + i18n.T(lang, "quit")}
 	} else {
-		parts = append(parts, m.c.st.HelpKey.Render("tab")+" step", m.c.st.HelpKey.Render("?")+" help", m.c.st.HelpKey.Render("q")+" quit")
+		parts = append(parts, m.c.st.HelpKey.Render("tab")+" "+i18n.T(lang, "step"))
+		tail = []string{m.c.st.HelpKey.Render("?") + " " + i18n.T(lang, "help"), m.c.st.HelpKey.Render("q") + " " + i18n.T(lang, "quit")}
 	}
+	end := strings.Join(tail, " · ")
 	line := " "
 	for _, p := range parts {
-		if width(line)+width(p)+3 > w {
+		if width(line)+3+width(p)+3+width(end) > w {
 			break
 		}
 		if line != " " {
@@ -329,27 +384,53 @@ func (m *Model) helpBar(w int) string {
 		}
 		line += p
 	}
-	return m.c.st.Help.Render(fit(line, w))
+	if line != " " {
+		line += " · "
+	}
+	return m.c.st.Help.Render(fit(line+end, w))
 }
 
 func (m *Model) helpView(w, h int) string {
-	lines := []string{m.c.st.Bold.Render("Keys"), ""}
+	lang := m.c.lang
+	lines := []string{m.c.st.Bold.Render(i18n.T(lang, "Keys")), ""}
 	add := func(title string, bs []key.Binding) {
 		lines = append(lines, m.c.st.PanelHead.Render(title))
+		kw := 0
 		for _, b := range bs {
-			lines = append(lines, fmt.Sprintf("  %-12s %s", b.Help().Key, b.Help().Desc))
+			kw = max(kw, width(b.Help().Key))
+		}
+		for _, b := range bs {
+			lines = append(lines, "  "+pad(b.Help().Key, kw)+"  "+b.Help().Desc)
 		}
 		lines = append(lines, "")
 	}
 	if cur := m.screens[m.step]; cur != nil {
 		if full, ok := cur.(interface{ allKeys() []key.Binding }); ok {
-			add(stepNames[m.step], full.allKeys())
+			add(stepTitle(lang, m.step), full.allKeys())
 		} else {
-			add(stepNames[m.step], cur.keys())
+			add(stepTitle(lang, m.step), cur.keys())
 		}
 	}
 	g := m.c.keys
-	add("Everywhere", []key.Binding{g.next, g.prev, g.reload, g.help, g.quit})
-	lines = append(lines, m.c.st.Faint.Render("Every change is saved to the country file at once. Press any key to close."))
-	return strings.Join(lines, "\n")
+	split := len(lines)
+	add(i18n.T(lang, "Everywhere"), []key.Binding{g.next, g.prev, g.reload, g.lang, g.help, g.quit})
+	for _, l := range wrap(i18n.T(lang, "Every change is saved to the country file at once. Press any key to close."), w/2-2) {
+		lines = append(lines, m.c.st.Faint.Render(l))
+	}
+	if len(lines) <= h {
+		return strings.Join(lines, "\n")
+	}
+	// Too tall: two columns, the keys "everywhere" on the right when they fit there.
+	if split > h || len(lines)-split > h {
+		split = h
+	}
+	left := make([]string, split)
+	for i, l := range lines[:split] {
+		left[i] = fit(l, w/2)
+	}
+	right := lines[split:]
+	for len(right) > 0 && right[0] == "" {
+		right = right[1:]
+	}
+	return joinColumns(strings.Join(left, "\n"), strings.Join(right, "\n"))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // architecture shows the inventory per block and the match: statuses, gates, products.
@@ -21,11 +22,16 @@ type architecture struct {
 
 func newArchitectureScreen(c *shared) *architecture {
 	a := &architecture{c: c}
-	a.k.status = key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s", "inventory status"))
-	a.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "system/owner"))
-	a.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	a.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	a.relang()
 	return a
+}
+
+func (a *architecture) relang() {
+	lang := a.c.lang
+	a.k.status = key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s", i18n.T(lang, "inventory status")))
+	a.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "system/owner")))
+	a.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	a.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
 func (a *architecture) capturing() bool { return a.form != nil }
@@ -58,7 +64,7 @@ var statusCycle = []string{"", catalog.StatusNone, catalog.StatusPartial, catalo
 
 func (a *architecture) update(msg tea.Msg) tea.Cmd {
 	if a.form != nil {
-		res, cmd := a.form.update(msg)
+		res, cmd := a.form.update(a.c.lang, msg)
 		switch res {
 		case formCancelled:
 			a.form = nil
@@ -105,7 +111,7 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 			a.c.sayErr(err)
 			return nil
 		}
-		a.c.say(false, "saved · %s inventory: %s", b.Name, orDash(next))
+		a.c.say(false, i18n.F(a.c.lang, "saved · %s inventory: %s", b.Name.In(a.c.lang), orDash(inventoryWord(a.c.lang, next))))
 		a.keepSelection(b.ID)
 	case key.Matches(km, a.k.edit):
 		b := bs[a.sel]
@@ -119,18 +125,23 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 				sel = i
 			}
 		}
+		lang := a.c.lang
 		st := []string{catalog.StatusNone, catalog.StatusPartial, catalog.StatusOperational}
 		ss := 0
+		var stNames []string
 		for i, s := range st {
 			if s == it.Status {
 				ss = i
 			}
+			stNames = append(stNames, inventoryWord(lang, s))
 		}
-		a.form = newForm(b.Name.In(a.c.lang)+": what exists today",
-			choiceField("Status", st, ss),
-			textField("System", it.System, "e.g. National ID system", nil),
-			choiceField("Owner", owners, sel),
-			textField("Notes", it.Notes, "", nil),
+		status := choiceField(i18n.T(lang, "Status"), stNames, ss)
+		status.values = st
+		a.form = newForm(i18n.F(lang, "%s: what exists today", b.Name.In(lang)),
+			status,
+			textField(i18n.T(lang, "System"), it.System, i18n.T(lang, "e.g. National ID system"), nil),
+			choiceField(i18n.T(lang, "Owner"), owners, sel),
+			textField(i18n.T(lang, "Notes"), it.Notes, "", nil),
 		)
 		return a.form.setFocus(0)
 	}
@@ -160,28 +171,56 @@ func (a *architecture) saveForm() {
 		return
 	}
 	a.form = nil
-	a.c.say(false, "saved · %s inventory", b.Name)
+	a.c.say(false, i18n.F(a.c.lang, "saved · %s inventory", b.Name.In(a.c.lang)))
 	a.keepSelection(b.ID)
 }
 
 func (a *architecture) view(w, h int) string {
-	st := a.c.st
+	st, lang := a.c.st, a.c.lang
 	if a.form != nil {
-		return panel(st, "Architecture", a.form.lines(st, w-4), w, h)
+		return panel(st, stepTitle(lang, stepArchitecture), a.form.lines(st, lang, w-4), w, h)
 	}
 	m := a.c.sess.model.Match
 	inv := a.c.sess.doc.File.Inventory
 	bs := a.blocks()
-	leftW := min(52, w/2+4)
+	// The plan column fits its longest word in this language ("↑ mettre à niveau ⚠"); the
+	// panel grows by what the words add (up to half the screen).
+	planW := 0
+	for _, s := range []string{catalog.Reuse, catalog.Upgrade, catalog.Build} {
+		planW = max(planW, width(planWord(lang, s))+4)
+	}
+	leftW := min(52+max(0, planW-12), w/2+4)
+	// Narrow: the plan column keeps its mark only (✓ ↑ +) and a legend says what they mean.
+	compact := leftW-2-planW-10 < 18
+	if compact {
+		planW = max(3, width(i18n.T(lang, "Plan")))
+	}
+	nameW := max(12, min(22, leftW-2-planW-10))
+	var foot []string
+	if m.ReuseFactor != nil {
+		foot = append(foot, wrap(i18n.F(lang, "Reuse factor %s across %d use case(s)", i18n.Number(lang, *m.ReuseFactor, 2), len(m.UseCases)), leftW-2)...)
+	}
+	legend := i18n.T(lang, "⚠ = a readiness gate is not met yet")
+	if compact {
+		// No-break spaces keep each mark with its word when the legend wraps.
+		legend = "✓\u00a0" + planWord(lang, catalog.Reuse) + " · ↑\u00a0" + planWord(lang, catalog.Upgrade) + " · +\u00a0" + planWord(lang, catalog.Build) +
+			" · " + strings.Replace(i18n.T(lang, "⚠ gate not met"), " ", "\u00a0", 1)
+	}
+	for _, l := range wrap(legend, leftW-2) {
+		foot = append(foot, st.Faint.Render(l))
+	}
 	var body []string
-	head := fmt.Sprintf("%-22s %-8s %s", "Block", "Plan", "Today")
+	head := pad(i18n.T(lang, "Block"), nameW) + " " + pad(i18n.T(lang, "Plan"), planW) + " " + i18n.T(lang, "Today")
 	body = append(body, st.Bold.Render(head))
-	from, to := window(a.sel, len(bs), max(1, h-6))
+	from, to := window(a.sel, len(bs), max(1, h-5-len(foot)))
 	for i := from; i < to; i++ {
 		b := bs[i]
 		plan := "–"
 		if rb := m.Block(b.ID); rb != nil {
-			plan = map[string]string{catalog.Reuse: "✓ reuse", catalog.Upgrade: "↑ upgrade", catalog.Build: "+ build"}[rb.Status]
+			plan = map[string]string{catalog.Reuse: "✓", catalog.Upgrade: "↑", catalog.Build: "+"}[rb.Status]
+			if !compact {
+				plan += " " + planWord(lang, rb.Status)
+			}
 			for _, g := range rb.GatedBy {
 				if g.State != assess.GateMet {
 					plan += " ⚠"
@@ -191,42 +230,40 @@ func (a *architecture) view(w, h int) string {
 		}
 		today := "–"
 		if it, ok := inv[b.ID]; ok {
-			today = it.Status
+			today = inventoryWord(lang, it.Status)
 			if it.System != "" {
-				today += ": " + it.System
+				today = i18n.F(lang, "%s: %s", today, it.System)
 			}
 		}
-		line := fmt.Sprintf("%-22s %-10s %s", truncate(b.Name.In(a.c.lang), 22), plan, today)
+		line := pad(b.Name.In(lang), nameW) + " " + pad(plan, planW) + " " + today
 		if i == a.sel {
 			line = st.Selected.Render(pad(line, leftW-2))
 		}
 		body = append(body, line)
 	}
 	body = append(body, "")
-	if m.ReuseFactor != nil {
-		body = append(body, fmt.Sprintf("Reuse factor %.2f across %d use case(s)", *m.ReuseFactor, len(m.UseCases)))
-	}
-	body = append(body, st.Faint.Render("⚠ = a readiness gate is not met yet"))
-	left := panel(st, fmt.Sprintf("Building blocks · %d required", len(m.Blocks)), body, leftW, h)
+	body = append(body, foot...)
+	left := panel(st, i18n.F(lang, "Building blocks · %d required", len(m.Blocks)), body, leftW, h)
 	return joinColumns(left, a.detail(bs[a.sel], w-leftW, h))
 }
 
 func (a *architecture) detail(b *catalog.Block, w, h int) string {
-	st := a.c.st
+	st, lang := a.c.st, a.c.lang
 	inner := w - 2
 	rb := a.c.sess.model.Match.Block(b.ID)
 	var body []string
-	body = append(body, st.Faint.Render(fmt.Sprintf("%s · spec %s", b.Category, orDash(b.SpecVersion))))
-	for _, l := range wrap(b.Purpose.In(a.c.lang), inner) {
+	body = append(body, st.Faint.Render(i18n.F(lang, "%s · spec %s", categoryWord(lang, b.Category), orDash(b.SpecVersion))))
+	for _, l := range wrap(b.Purpose.In(lang), inner) {
 		body = append(body, l)
 	}
 	body = append(body, "")
 	if rb == nil {
-		body = append(body, "Not required by the country's use cases.")
-		return panel(st, b.Name.In(a.c.lang), body, w, h)
+		body = append(body, i18n.T(lang, "Not required by the country's use cases."))
+		return panel(st, b.Name.In(lang), body, w, h)
 	}
-	body = append(body, st.Bold.Render("Plan: "+strings.ToUpper(rb.Status))+"  needed by "+strings.Join(rb.NeededBy, ", "))
-	for _, r := range groupReasons(rb.Reasons) {
+	plan := st.Bold.Render(i18n.F(lang, "Plan: %s", strings.ToUpper(planWord(lang, rb.Status))))
+	body = append(body, wrapStyled(plan, i18n.F(lang, "needed by %s", strings.Join(rb.NeededBy, ", ")), inner)...)
+	for _, r := range rb.Summary() {
 		for i, l := range wrap(r, inner-2) {
 			if i == 0 {
 				body = append(body, "· "+l)
@@ -236,69 +273,60 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 		}
 	}
 	if len(rb.GatedBy) > 0 {
-		body = append(body, "", st.Bold.Render("Readiness gates"))
+		body = append(body, "", st.Bold.Render(i18n.T(lang, "Readiness gates")))
 		for _, g := range rb.GatedBy {
-			cur := "not assessed"
+			cur := i18n.T(lang, "not assessed")
 			if g.Current != nil {
-				cur = fmt.Sprintf("now %.1f", *g.Current)
+				cur = i18n.F(lang, "now %s", i18n.Number(lang, *g.Current, 1))
 			}
-			mark := map[string]string{assess.GateMet: "✓ met", assess.GateUnmet: "✗ not met", assess.GateUnknown: "? unknown"}[g.State]
-			line := fmt.Sprintf("%s ≥ %d (%s) %s", g.Indicator, g.Min, cur, mark)
-			if g.State != assess.GateMet {
-				line = st.Warn.Render(line)
+			line := fmt.Sprintf("%s\u00a0≥\u00a0%d (%s) %s\u00a0%s", g.Indicator, g.Min, cur, gateMark(g.State), gateWord(lang, g.State))
+			for i, l := range wrap(line, inner-2) {
+				if i > 0 {
+					l = "  " + l
+				}
+				if g.State != assess.GateMet {
+					l = st.Warn.Render(l)
+				}
+				body = append(body, l)
 			}
-			body = append(body, line)
 		}
 	}
 	if len(rb.Products) > 0 {
-		body = append(body, "", st.Bold.Render("Candidate products"))
+		body = append(body, "", st.Bold.Render(i18n.T(lang, "Candidate products")))
 		for _, p := range rb.Products {
 			rank := fmt.Sprintf("#%d", p.Rank)
 			if p.Excluded {
-				rank = "excluded"
+				rank = i18n.T(lang, "excluded")
 			}
 			pr := p.Product
-			ev := pr.Evidence
+			ev := evidenceWord(lang, pr.Evidence)
 			if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
-				ev += " (unverified)"
+				ev += " " + i18n.T(lang, "(unverified)")
 			}
 			lic := pr.Licence
 			if !pr.LicenceVerified {
-				lic += " (unverified)"
+				lic += " " + i18n.T(lang, "(unverified)")
 			}
-			line := fmt.Sprintf("%-8s %s — evidence %s, licence %s", rank, pr.Name, ev, lic)
-			if p.Excluded {
-				line = st.Faint.Render(line + " · " + strings.TrimPrefix(p.Reasons[0], "excluded: "))
+			line := fmt.Sprintf("%-8s %s — %s", rank, pr.Name, i18n.F(lang, "evidence %s, licence %s", ev, lic))
+			if p.Excluded && p.Why != "" {
+				line += " · " + p.Why
 			}
-			body = append(body, wrap(line, inner)...)
+			for _, l := range wrap(line, inner) {
+				if p.Excluded {
+					l = st.Faint.Render(l)
+				}
+				body = append(body, l)
+			}
 		}
 	}
-	return panel(st, b.Name.In(a.c.lang), body, w, h)
+	return panel(st, b.Name.In(lang), body, w, h)
 }
 
-// groupReasons folds "uc step N (name)" lines into "uc steps 2, 3, 7".
-func groupReasons(reasons []string) []string {
-	var out, order []string
-	steps := map[string][]string{}
-	for _, r := range reasons {
-		uc, rest, ok := strings.Cut(r, " step ")
-		if !ok || strings.HasPrefix(r, "needed by ") {
-			out = append(out, r)
-			continue
-		}
-		n, _, _ := strings.Cut(rest, " ")
-		if _, seen := steps[uc]; !seen {
-			order = append(order, uc)
-		}
-		steps[uc] = append(steps[uc], n)
+// wrapStyled puts a styled lead and plain text on one line when they fit, else the text
+// folded on the lines below the lead.
+func wrapStyled(lead, text string, w int) []string {
+	if width(lead)+2+width(text) <= w {
+		return []string{lead + "  " + text}
 	}
-	var grouped []string
-	for _, uc := range order {
-		word := "step"
-		if len(steps[uc]) > 1 {
-			word = "steps"
-		}
-		grouped = append(grouped, fmt.Sprintf("%s %s %s", uc, word, strings.Join(steps[uc], ", ")))
-	}
-	return append(grouped, out...)
+	return append([]string{lead}, wrap(text, w)...)
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // compareScreen picks several country files (of the folder, and samples) and shows them side
@@ -24,19 +25,33 @@ type compareScreen struct {
 }
 
 type compareItem struct {
-	label string
-	load  func() (*countries.Doc, error)
+	name   string // the file name, or the sample's name
+	sample bool
+	load   func() (*countries.Doc, error)
+}
+
+// label names the item in the list ("bakana.yaml", "sample: bakana").
+func (it compareItem) label(lang string) string {
+	if it.sample {
+		return i18n.F(lang, "sample: %s", it.name)
+	}
+	return it.name
 }
 
 func newCompareScreen(c *shared) *compareScreen {
 	s := &compareScreen{c: c, chosen: map[int]bool{}}
-	s.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose"))
-	s.k.run = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "compare"))
-	s.k.back = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list"))
-	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	s.relang()
 	s.scan()
 	return s
+}
+
+func (s *compareScreen) relang() {
+	lang := s.c.lang
+	s.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", i18n.T(lang, "choose")))
+	s.k.run = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "compare")))
+	s.k.back = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.T(lang, "back to the list")))
+	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
 func (s *compareScreen) enter() { s.scan() }
@@ -54,11 +69,11 @@ func (s *compareScreen) scan() {
 			continue
 		}
 		p := p
-		s.items = append(s.items, compareItem{label: filepath.Base(p), load: func() (*countries.Doc, error) { return countries.Load(p) }})
+		s.items = append(s.items, compareItem{name: filepath.Base(p), load: func() (*countries.Doc, error) { return countries.Load(p) }})
 	}
 	for _, n := range countries.SampleNames() {
 		n := n
-		s.items = append(s.items, compareItem{label: "sample: " + n, load: func() (*countries.Doc, error) { return countries.Sample(n) }})
+		s.items = append(s.items, compareItem{name: n, sample: true, load: func() (*countries.Doc, error) { return countries.Sample(n) }})
 	}
 }
 
@@ -106,17 +121,17 @@ func (s *compareScreen) compare() {
 			var fw *assess.Framework
 			if fw, err = d.Framework(""); err == nil {
 				f := d.File
-				entries = append(entries, &assess.CompareEntry{File: it.label, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
+				entries = append(entries, &assess.CompareEntry{File: it.label(s.c.lang), Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
 					FrameworkRef: f.Assessment.Framework, Framework: fw, Answers: f.Answers, Targets: &f.Targets})
 			}
 		}
 		if err != nil {
-			s.c.say(true, "%s: %s", it.label, firstLine(err.Error()))
+			s.c.say(true, i18n.F(s.c.lang, "%s: %s", it.label(s.c.lang), firstLine(err.Error())))
 			return
 		}
 	}
 	if len(entries) < 2 {
-		s.c.say(true, "choose two or more assessments with space, then press enter")
+		s.c.say(true, i18n.T(s.c.lang, "choose two or more assessments with space, then press enter"))
 		return
 	}
 	res, err := assess.Compare(entries, assess.CompareOptions{})
@@ -129,26 +144,31 @@ func (s *compareScreen) compare() {
 }
 
 func (s *compareScreen) view(w, h int) string {
-	st := s.c.st
+	st, lang := s.c.st, s.c.lang
+	title := stepTitle(lang, stepCompare)
 	if s.result != nil {
-		return panel(st, "Compare", s.resultLines(w-2), w, h)
+		return panel(st, title, s.resultLines(w-2), w, h)
 	}
-	body := []string{"Choose the assessments to put side by side (same framework), then press enter.", ""}
-	from, to := window(s.sel, len(s.items), max(1, h-5))
+	body := wrap(i18n.T(lang, "Choose the assessments to put side by side (same framework), then press enter."), w-2)
+	body = append(body, "")
+	from, to := window(s.sel, len(s.items), max(1, h-4-len(body)))
 	for i := from; i < to; i++ {
-		line := mark(s.chosen[i]) + " " + s.items[i].label
+		line := mark(s.chosen[i]) + " " + s.items[i].label(lang)
 		if i == s.sel {
 			line = st.Selected.Render(pad(line, w-4))
 		}
 		body = append(body, line)
 	}
-	return panel(st, "Compare", body, w, h)
+	return panel(st, title, body, w, h)
 }
 
 func (s *compareScreen) resultLines(w int) []string {
 	st, res, lang := s.c.st, s.result, s.c.lang
 	var lines []string
-	lines = append(lines, st.Bold.Render(fmt.Sprintf("%-5s %-30s %-5s %8s  %s", "Rank", "Country", "ISO", "Overall", "Band")))
+	rankW := max(5, width(i18n.T(lang, "Rank")))
+	ovW := max(8, width(i18n.T(lang, "Overall")))
+	lines = append(lines, st.Bold.Render(pad(i18n.T(lang, "Rank"), rankW)+" "+pad(i18n.T(lang, "Country"), 30)+" "+pad(i18n.T(lang, "ISO"), 5)+" "+
+		padLeft(i18n.T(lang, "Overall"), ovW)+"  "+i18n.T(lang, "Band")))
 	for _, r := range res.Rows {
 		rank := "–"
 		if r.Rank > 0 {
@@ -158,11 +178,11 @@ func (s *compareScreen) resultLines(w int) []string {
 		if r.Band != nil {
 			band = r.Band.Name.In(lang)
 		}
-		lines = append(lines, fmt.Sprintf("%-5s %-30s %-5s %8s  %s %s", rank, truncate(r.Entry.Name, 30), r.Entry.ISO3, pct(r.Overall), bar(r.Overall, 10), band))
+		lines = append(lines, pad(rank, rankW)+" "+pad(r.Entry.Name, 30)+" "+pad(r.Entry.ISO3, 5)+" "+padLeft(pct(r.Overall), ovW)+"  "+bar(r.Overall, 10)+" "+band)
 	}
 	lines = append(lines, "")
-	nameW := min(34, w-8*len(res.Rows)-2)
-	head := pad("Pillar", nameW)
+	nameW := max(16, min(56, w-8*len(res.Rows)-2))
+	head := pad(i18n.T(lang, "Pillar"), nameW)
 	for _, r := range res.Rows {
 		head += fmt.Sprintf(" %6s", r.Entry.ISO3)
 	}
@@ -179,7 +199,7 @@ func (s *compareScreen) resultLines(w int) []string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "", st.Faint.Render("Marks: ░ <25 · ▒ 25–49 · ▓ 50–74 · █ ≥75"))
+	lines = append(lines, "", st.Faint.Render(i18n.T(lang, "Marks: ░ <25 · ▒ 25–49 · ▓ 50–74 · █ ≥75")))
 	for _, wmsg := range res.Warnings {
 		lines = append(lines, st.Warn.Render("⚠ "+wmsg))
 	}

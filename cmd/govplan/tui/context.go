@@ -24,13 +24,18 @@ type contextScreen struct {
 
 func newContextScreen(c *shared) *contextScreen {
 	s := &contextScreen{c: c}
-	s.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add ministry"))
-	s.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit ministry"))
-	s.k.remove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove ministry"))
-	s.k.details = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "country and date"))
-	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	s.relang()
 	return s
+}
+
+func (s *contextScreen) relang() {
+	lang := s.c.lang
+	s.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.T(lang, "add ministry")))
+	s.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "edit ministry")))
+	s.k.remove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", i18n.T(lang, "remove ministry")))
+	s.k.details = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.T(lang, "country and date")))
+	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
 func (s *contextScreen) capturing() bool { return s.form != nil }
@@ -44,7 +49,7 @@ func (s *contextScreen) keys() []key.Binding {
 
 func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 	if s.form != nil {
-		res, cmd := s.form.update(msg)
+		res, cmd := s.form.update(s.c.lang, msg)
 		switch res {
 		case formCancelled:
 			s.form = nil
@@ -58,6 +63,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	f := s.c.sess.doc.File
+	lang := s.c.lang
 	switch {
 	case key.Matches(km, s.k.up):
 		s.sel = max(0, s.sel-1)
@@ -76,7 +82,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 		for _, as := range f.Answers {
 			for _, a := range as {
 				if a.By == m.ID {
-					s.c.say(true, "%s has answers in this file; change or clear them before removing it", m.ID)
+					s.c.say(true, i18n.F(lang, "%s has answers in this file; change or clear them before removing it", m.ID))
 					return nil
 				}
 			}
@@ -87,20 +93,15 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.sel = max(0, s.sel-1)
-		s.c.say(false, "saved · ministry %s removed", m.ID)
+		s.c.say(false, i18n.F(lang, "saved · ministry %s removed", m.ID))
 	case key.Matches(km, s.k.details):
 		s.editing = -2
 		a := f.Assessment
-		s.form = newForm("Country and assessment",
-			textField("Country name", f.Country.Name, "", nonEmpty),
-			textField("Region", f.Country.Region, "e.g. East Africa", nil),
-			textField("Assessment date", a.Date, "YYYY-MM-DD", func(v string) string {
-				if _, err := time.Parse(countries.DateLayout, v); err != nil {
-					return "a date in the form YYYY-MM-DD"
-				}
-				return ""
-			}),
-			textField("Facilitators", strings.Join(a.Facilitators, ", "), "names, separated by commas", nil),
+		s.form = newForm(i18n.T(lang, "Country and assessment"),
+			textField(i18n.T(lang, "Country name"), f.Country.Name, "", nonEmpty(lang)),
+			textField(i18n.T(lang, "Region"), f.Country.Region, i18n.T(lang, "e.g. East Africa"), nil),
+			textField(i18n.T(lang, "Assessment date"), a.Date, i18n.T(lang, "YYYY-MM-DD"), checkDate(lang)),
+			textField(i18n.T(lang, "Facilitators"), strings.Join(a.Facilitators, ", "), i18n.T(lang, "names, separated by commas"), nil),
 		)
 		return s.form.setFocus(0)
 	}
@@ -108,25 +109,26 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *contextScreen) ministryForm(m countries.Ministry) {
-	title := "Add a ministry or agency taking part"
+	lang := s.c.lang
+	title := i18n.T(lang, "Add a ministry or agency taking part")
 	if s.editing >= 0 {
-		title = "Edit " + m.ID
+		title = i18n.F(lang, "Edit %s", m.ID)
 	}
 	s.form = newForm(title,
-		textField("Id", m.ID, "short id: ict, finance, interior, health …", func(v string) string {
+		textField(i18n.T(lang, "Id"), m.ID, i18n.T(lang, "short id: ict, finance, interior, health …"), func(v string) string {
 			if !ident.Valid(v) {
-				return "lower-case letters, digits, '-' or '.'"
+				return i18n.T(lang, "lower-case letters, digits, '-' or '.'")
 			}
 			for i, x := range s.c.sess.doc.File.Ministries {
 				if x.ID == ident.Norm(v) && i != s.editing {
-					return "already in the list"
+					return i18n.T(lang, "already in the list")
 				}
 			}
 			return ""
 		}),
-		textField("Name", m.Name.In(s.c.lang), "Ministry of ICT and Digital Economy", nonEmpty),
-		textField("Focal point", m.FocalPoint, "who speaks for it", nil),
-		textField("E-mail", m.Email, "", nil),
+		textField(i18n.T(lang, "Name"), m.Name.In(lang), i18n.T(lang, "Ministry of ICT and Digital Economy"), nonEmpty(lang)),
+		textField(i18n.T(lang, "Focal point"), m.FocalPoint, i18n.T(lang, "who speaks for it"), nil),
+		textField(i18n.T(lang, "E-mail"), m.Email, "", nil),
 	)
 }
 
@@ -163,7 +165,7 @@ func (s *contextScreen) save() {
 		if s.editing >= 0 {
 			old := s.c.sess.doc.File.Ministries[s.editing].ID
 			if ident.Norm(f.value(0)) != old {
-				f.err = "the id is used by answers; keep it (change the name instead)"
+				f.err = i18n.T(s.c.lang, "the id is used by answers; keep it (change the name instead)")
 				return
 			}
 		}
@@ -190,39 +192,70 @@ func (s *contextScreen) save() {
 		return
 	}
 	s.form = nil
-	s.c.say(false, "saved")
+	s.c.say(false, i18n.T(s.c.lang, "saved"))
 }
 
 func (s *contextScreen) view(w, h int) string {
-	st := s.c.st
+	st, lang := s.c.st, s.c.lang
+	title := stepTitle(lang, stepContext)
 	if s.form != nil {
-		return panel(st, "Context", s.form.lines(st, w-4), w, h)
+		return panel(st, title, s.form.lines(st, lang, w-4), w, h)
 	}
 	sess := s.c.sess
 	f := sess.doc.File
-	body := []string{
-		fmt.Sprintf("Country:     %s (%s)%s", f.Country.Name, f.Country.ISO3, regionText(f.Country.Region)),
-		fmt.Sprintf("Framework:   %s — %s", sess.fw.Ref(), sess.fw.Name.In(s.c.lang)),
-		fmt.Sprintf("Assessed:    %s · facilitators: %s", f.Assessment.Date, orDash(strings.Join(f.Assessment.Facilitators, ", "))),
-		fmt.Sprintf("File:        %s", sess.doc.Path),
-		"",
-		st.Bold.Render(fmt.Sprintf("Ministries and agencies taking part · %d", len(f.Ministries))),
+	// Labels in a column as wide as the longest one in this language.
+	labels := []string{i18n.T(lang, "Country:"), i18n.T(lang, "Framework:"), i18n.T(lang, "Assessed:"), i18n.T(lang, "File:")}
+	lw := 0
+	for _, l := range labels {
+		lw = max(lw, width(l))
 	}
+	country := fmt.Sprintf("%s (%s)%s", f.Country.Name, f.Country.ISO3, regionText(f.Country.Region))
 	if f.Country.Fictional {
-		body[0] += st.Faint.Render("  (fictional sample)")
+		country += "  " + i18n.T(lang, "(fictional sample)")
 	}
+	values := []string{
+		country,
+		fmt.Sprintf("%s — %s", sess.fw.Ref(), sess.fw.Name.In(lang)),
+		i18n.F(lang, "%s · facilitators: %s", dateText(lang, f.Assessment.Date), orDash(strings.Join(f.Assessment.Facilitators, ", "))),
+		sess.doc.Path,
+	}
+	var body []string
+	for i, v := range values {
+		for j, l := range wrap(v, max(20, w-4-lw-1)) {
+			if j == 0 {
+				body = append(body, pad(labels[i], lw)+" "+l)
+			} else {
+				body = append(body, strings.Repeat(" ", lw+1)+l)
+			}
+		}
+	}
+	body = append(body, "", st.Bold.Render(i18n.F(lang, "Ministries and agencies taking part · %d", len(f.Ministries))))
 	if len(f.Ministries) == 0 {
-		body = append(body, "None yet: press a to add the ministries in the room (their answers can then be told apart).")
+		body = append(body, wrap(i18n.T(lang, "None yet: press a to add the ministries in the room (their answers can then be told apart)."), w-4)...)
 	}
+	nameW := max(20, min(60, w-4-19-1-24))
 	for i, m := range f.Ministries {
-		line := fmt.Sprintf("%-18s %-44s %s", m.ID, truncate(m.Name.In(s.c.lang), 44), m.FocalPoint)
+		line := fmt.Sprintf("%-18s %s %s", m.ID, pad(m.Name.In(lang), nameW), m.FocalPoint)
 		if i == s.sel {
 			line = st.Selected.Render(pad(line, w-4))
 		}
 		body = append(body, line)
 	}
-	body = append(body, "", st.Faint.Render("Next: tab to the readiness questions. Every change is saved to the file at once."))
-	return panel(st, "Context", body, w, h)
+	body = append(body, "")
+	for _, l := range wrap(i18n.T(lang, "Next: tab to the readiness questions. Every change is saved to the file at once."), w-4) {
+		body = append(body, st.Faint.Render(l))
+	}
+	return panel(st, title, body, w, h)
+}
+
+// checkDate checks a YYYY-MM-DD date.
+func checkDate(lang string) func(string) string {
+	return func(v string) string {
+		if _, err := time.Parse(countries.DateLayout, v); err != nil {
+			return i18n.T(lang, "a date in the form YYYY-MM-DD")
+		}
+		return ""
+	}
 }
 
 func regionText(r string) string {

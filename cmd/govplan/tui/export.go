@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -9,16 +8,18 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // ExportPart is one kind of output the export step can write.
 type ExportPart struct {
-	ID      string // passed to the exporter
-	Label   string
-	Default bool // chosen unless the user unticks it
+	ID      string                   // passed to the exporter
+	Label   func(lang string) string // what it is, in the screen's language
+	Default bool                     // chosen unless the user unticks it
 }
 
-// Exporter writes the chosen parts of a model into dir and reports each file written.
+// Exporter writes the chosen parts of a model into dir and reports each file written. The
+// model's Lang is the language chosen on screen, for the texts of the outputs.
 type Exporter func(m *countries.Model, dir string, parts []string, wrote func(path string)) error
 
 // exportScreen chooses outputs and a folder, writes them with progress, and lists the paths.
@@ -44,12 +45,17 @@ func newExportScreen(c *shared) *exportScreen {
 		e.chosen[p.ID] = p.Default
 	}
 	e.folder.SetValue(filepath.Join(c.opts.Dir, "out"))
-	e.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose"))
-	e.k.folder = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "folder"))
-	e.k.run = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export"))
-	e.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	e.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	e.relang()
 	return e
+}
+
+func (e *exportScreen) relang() {
+	lang := e.c.lang
+	e.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", i18n.T(lang, "choose")))
+	e.k.folder = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", i18n.T(lang, "folder")))
+	e.k.run = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "export")))
+	e.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	e.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
 func (e *exportScreen) capturing() bool { return e.editing }
@@ -72,7 +78,7 @@ func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 			e.err = msg.err.Error()
 			e.c.sayErr(msg.err)
 		} else {
-			e.c.say(false, "exported %d files to %s", len(e.written), e.folder.Value())
+			e.c.say(false, i18n.F(e.c.lang, "exported %d files to %s", len(e.written), e.folder.Value()))
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -110,12 +116,13 @@ func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 
 // start runs the exporter in the background; each file written arrives as a message.
 func (e *exportScreen) start() tea.Cmd {
+	lang := e.c.lang
 	if e.c.opts.Export == nil {
-		e.c.say(true, "export is not available in this build")
+		e.c.say(true, i18n.T(lang, "export is not available in this build"))
 		return nil
 	}
 	if e.c.sess.model.Plan == nil {
-		e.c.say(true, "the plan cannot be built, so it cannot be exported: %s", e.c.sess.planErr)
+		e.c.say(true, i18n.F(lang, "the plan cannot be built, so it cannot be exported: %s", e.c.sess.planErr))
 		return nil
 	}
 	var parts []string
@@ -125,7 +132,7 @@ func (e *exportScreen) start() tea.Cmd {
 		}
 	}
 	if len(parts) == 0 {
-		e.c.say(true, "choose at least one output (space)")
+		e.c.say(true, i18n.T(lang, "choose at least one output (space)"))
 		return nil
 	}
 	e.running, e.written, e.err = true, nil, ""
@@ -160,23 +167,33 @@ type batchMsg struct {
 }
 
 func (e *exportScreen) view(w, h int) string {
-	st := e.c.st
-	body := []string{"Choose what to write, the folder, then press enter.", ""}
+	st, lang := e.c.st, e.c.lang
+	body := []string{i18n.T(lang, "Choose what to write, the folder, then press enter."), ""}
 	for i, p := range e.c.opts.ExportParts {
-		line := fmt.Sprintf("%s %s", mark(e.chosen[p.ID]), p.Label)
-		if i == e.sel {
-			line = st.Selected.Render(pad(line, w-4))
+		label := p.ID
+		if p.Label != nil {
+			label = p.Label(lang)
 		}
-		body = append(body, line)
+		for j, l := range wrap(label, w-6) {
+			if j == 0 {
+				l = mark(e.chosen[p.ID]) + " " + l
+			} else {
+				l = "    " + l
+			}
+			if i == e.sel {
+				l = st.Selected.Render(pad(l, w-2))
+			}
+			body = append(body, l)
+		}
 	}
 	body = append(body, "")
-	folder := "Folder: " + e.folder.Value()
+	folder := i18n.T(lang, "Folder: ") + e.folder.Value()
 	if e.editing {
-		folder = st.Input.Render("Folder: ") + e.folder.View()
+		folder = st.Input.Render(i18n.T(lang, "Folder: ")) + e.folder.View()
 	}
 	body = append(body, folder, "")
 	if e.running {
-		body = append(body, st.Warn.Render(fmt.Sprintf("Writing… %d file(s) so far", len(e.written))))
+		body = append(body, st.Warn.Render(i18n.F(lang, "Writing… %d file(s) so far", len(e.written))))
 	}
 	for _, p := range e.written {
 		body = append(body, "  "+st.Good.Render("✓ ")+p)
@@ -184,5 +201,5 @@ func (e *exportScreen) view(w, h int) string {
 	if e.err != "" {
 		body = append(body, st.Error.Render("⚠ "+e.err))
 	}
-	return panel(st, "Export", body, w, h)
+	return panel(st, stepTitle(lang, stepExport), body, w, h)
 }

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // form is a small in-screen form: text fields and choice fields (←/→ to pick). tab/shift+tab
@@ -19,7 +20,8 @@ type form struct {
 type field struct {
 	label   string
 	input   textinput.Model
-	choices []string // a choice field when set
+	choices []string // a choice field when set (as shown)
+	values  []string // what each choice stands for, when it differs from what is shown
 	choice  int
 	check   func(string) string // returns a problem, or ""
 	typed   string              // letters typed into a choice field, to jump by prefix
@@ -67,13 +69,16 @@ func (f *form) setFocus(i int) tea.Cmd {
 // value returns the value of field i.
 func (f *form) value(i int) string {
 	fl := f.fields[i]
+	if fl.values != nil {
+		return fl.values[fl.choice]
+	}
 	if fl.choices != nil {
 		return fl.choices[fl.choice]
 	}
 	return strings.TrimSpace(fl.input.Value())
 }
 
-func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
+func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return formOpen, nil
@@ -96,7 +101,7 @@ func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
 		for i, x := range f.fields {
 			if x.check != nil {
 				if p := x.check(f.value(i)); p != "" {
-					f.err = x.label + ": " + p
+					f.err = i18n.F(lang, "%s: %s", x.label, p)
 					return formOpen, f.setFocus(i)
 				}
 			}
@@ -136,7 +141,7 @@ func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
 	return formOpen, cmd
 }
 
-func (f *form) lines(st Styles, w int) []string {
+func (f *form) lines(st Styles, lang string, w int) []string {
 	lines := []string{st.Bold.Render(f.title), ""}
 	lw := 0
 	for _, fl := range f.fields {
@@ -149,7 +154,7 @@ func (f *form) lines(st Styles, w int) []string {
 		}
 		val := ""
 		if fl.choices != nil {
-			val = "◂ " + fl.choices[fl.choice] + " ▸"
+			val = "◂ " + orDash(fl.choices[fl.choice]) + " ▸"
 		} else {
 			fl.input.SetWidth(max(10, w-lw-8))
 			val = fl.input.View()
@@ -158,8 +163,12 @@ func (f *form) lines(st Styles, w int) []string {
 	}
 	lines = append(lines, "")
 	if f.err != "" {
-		lines = append(lines, st.Error.Render("⚠ "+f.err))
+		for _, l := range wrap("⚠ "+f.err, w) {
+			lines = append(lines, st.Error.Render(l))
+		}
 	}
-	lines = append(lines, st.Faint.Render("tab/↑↓ field · ←/→ or type to choose · enter next/save · esc cancel"))
+	for _, l := range wrap(i18n.T(lang, "tab/↑↓ field · ←/→ or type to choose · enter next/save · esc cancel"), w) {
+		lines = append(lines, st.Faint.Render(l))
+	}
 	return lines
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -28,16 +29,21 @@ type needs struct {
 
 func newNeedsScreen(c *shared) *needs {
 	n := &needs{c: c}
-	n.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick/unpick"))
-	n.k.custom = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "custom use case"))
-	n.k.remove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete"))
-	n.k.view = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "use cases/services"))
-	n.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add service"))
-	n.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit service"))
-	n.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	n.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
-	n.k.legacy = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "show legacy variants"))
+	n.relang()
 	return n
+}
+
+func (n *needs) relang() {
+	lang := n.c.lang
+	n.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", i18n.T(lang, "pick/unpick")))
+	n.k.custom = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", i18n.T(lang, "custom use case")))
+	n.k.remove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", i18n.T(lang, "delete")))
+	n.k.view = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "use cases/services")))
+	n.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.T(lang, "add service")))
+	n.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "edit service")))
+	n.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	n.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
+	n.k.legacy = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", i18n.T(lang, "show legacy variants")))
 }
 
 func (n *needs) capturing() bool { return n.form != nil }
@@ -75,6 +81,10 @@ func (n *needs) rows() []useCaseRow {
 	for _, s := range f.Services {
 		viaSvc[s.UseCase] = true
 	}
+	// Sectors in the order of their names in this language; the country's own use cases and
+	// the legacy ones last.
+	lang := n.c.lang
+	const custom, legacy = "\x00custom", "\x00legacy"
 	bySector := map[string][]*catalog.UseCase{}
 	for _, u := range n.c.sess.cat.UseCases {
 		if u.Legacy && !n.legacy {
@@ -82,23 +92,39 @@ func (n *needs) rows() []useCaseRow {
 		}
 		sector := u.Sector
 		if u.Legacy {
-			sector = "legacy (SDG Digital Investment Framework)"
+			sector = legacy
 		}
 		bySector[sector] = append(bySector[sector], u)
 	}
 	for _, r := range f.UseCases {
 		if r.Custom != nil {
-			bySector["custom (this country)"] = append(bySector["custom (this country)"], r.Custom)
+			bySector[custom] = append(bySector[custom], r.Custom)
 		}
 	}
 	sectors := make([]string, 0, len(bySector))
 	for s := range bySector {
-		sectors = append(sectors, s)
+		if s != custom && s != legacy {
+			sectors = append(sectors, s)
+		}
 	}
-	sort.Strings(sectors)
+	sort.Slice(sectors, func(i, j int) bool {
+		return collate(sectorWord(lang, sectors[i])) < collate(sectorWord(lang, sectors[j]))
+	})
+	for _, s := range []string{custom, legacy} {
+		if bySector[s] != nil {
+			sectors = append(sectors, s)
+		}
+	}
 	var rows []useCaseRow
 	for _, s := range sectors {
-		rows = append(rows, useCaseRow{heading: s})
+		heading := sectorWord(lang, s)
+		switch s {
+		case custom:
+			heading = i18n.T(lang, "custom (this country)")
+		case legacy:
+			heading = i18n.T(lang, "legacy (SDG Digital Investment Framework)")
+		}
+		rows = append(rows, useCaseRow{heading: heading})
 		for _, u := range bySector[s] {
 			i, ok := picked[u.ID]
 			if !ok {
@@ -112,7 +138,7 @@ func (n *needs) rows() []useCaseRow {
 
 func (n *needs) update(msg tea.Msg) tea.Cmd {
 	if n.form != nil {
-		res, cmd := n.form.update(msg)
+		res, cmd := n.form.update(n.c.lang, msg)
 		switch res {
 		case formCancelled:
 			n.form = nil
@@ -143,6 +169,7 @@ func (n *needs) update(msg tea.Msg) tea.Cmd {
 }
 
 func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
+	lang := n.c.lang
 	rows := n.rows()
 	move := func(d int) {
 		for i := n.sel + d; i >= 0 && i < len(rows); i += d {
@@ -163,7 +190,7 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(km, n.k.toggle):
 		r := rows[n.sel]
 		if r.uc.Custom {
-			n.c.say(true, "custom use cases are always needed; press d to delete one")
+			n.c.say(true, i18n.T(lang, "custom use cases are always needed; press d to delete one"))
 			return nil
 		}
 		var err error
@@ -176,47 +203,50 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 			n.c.sayErr(err)
 			return nil
 		}
-		n.c.say(false, "saved · use cases: %s", strings.Join(n.pickedIDs(), ", "))
+		n.c.say(false, i18n.F(lang, "saved · use cases: %s", orDash(strings.Join(n.pickedIDs(), ", "))))
 	case key.Matches(km, n.k.remove):
 		r := rows[n.sel]
 		if !r.uc.Custom {
-			n.c.say(true, "only custom use cases can be deleted; space unpicks a catalog one")
+			n.c.say(true, i18n.T(lang, "only custom use cases can be deleted; space unpicks a catalog one"))
 			return nil
 		}
 		if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"use_cases", r.index}) }); err != nil {
 			n.c.sayErr(err)
 			return nil
 		}
-		n.c.say(false, "saved · custom use case %s deleted", r.uc.ID)
+		n.c.say(false, i18n.F(lang, "saved · custom use case %s deleted", r.uc.ID))
 	case key.Matches(km, n.k.custom):
-		n.form = newForm("Custom use case (one step per line: Step name: block, block)",
-			textField("Id", "", "land-transfer", func(v string) string {
+		n.form = newForm(i18n.T(lang, "Custom use case (steps separated by ';', each 'Step name: block, block')"),
+			textField(i18n.T(lang, "Id"), "", i18n.T(lang, "land-transfer"), func(v string) string {
 				if !ident.Valid(v) {
-					return "lower-case letters, digits, '-' or '.'"
+					return i18n.T(lang, "lower-case letters, digits, '-' or '.'")
 				}
 				if n.c.sess.cat.UseCase(v) != nil {
-					return "that is a catalog use case; choose another id"
+					return i18n.T(lang, "that is a catalog use case; choose another id")
 				}
 				return ""
 			}),
-			textField("Name", "", "Land title transfer", nonEmpty),
-			textField("Sector", "", "land", nil),
-			textField("Steps", "", "Apply: registration, identity; Pay: payments", n.checkSteps),
+			textField(i18n.T(lang, "Name"), "", i18n.T(lang, "Land title transfer"), nonEmpty(lang)),
+			textField(i18n.T(lang, "Sector"), "", i18n.T(lang, "land"), nil),
+			textField(i18n.T(lang, "Steps"), "", i18n.T(lang, "Apply: registration, identity; Pay: payments"), n.checkSteps),
 		)
 		return n.form.setFocus(0)
 	}
 	return nil
 }
 
-func nonEmpty(v string) string {
-	if v == "" {
-		return "required"
+// nonEmpty checks that a field is filled in.
+func nonEmpty(lang string) func(string) string {
+	return func(v string) string {
+		if v == "" {
+			return i18n.T(lang, "required")
+		}
+		return ""
 	}
-	return ""
 }
 
 // parseSteps reads "Name: block, block; Name: block".
-func parseSteps(v string) ([]catalog.Step, error) {
+func parseSteps(lang, v string) ([]catalog.Step, error) {
 	var steps []catalog.Step
 	for _, part := range strings.Split(v, ";") {
 		part = strings.TrimSpace(part)
@@ -225,7 +255,7 @@ func parseSteps(v string) ([]catalog.Step, error) {
 		}
 		name, blocks, ok := strings.Cut(part, ":")
 		if !ok || strings.TrimSpace(name) == "" {
-			return nil, fmt.Errorf("write each step as 'Name: block, block' and separate steps with ';'")
+			return nil, errors.New(i18n.T(lang, "write each step as 'Name: block, block' and separate steps with ';'"))
 		}
 		s := catalog.Step{Name: i18n.Plain(strings.TrimSpace(name))}
 		for _, b := range strings.Split(blocks, ",") {
@@ -236,20 +266,20 @@ func parseSteps(v string) ([]catalog.Step, error) {
 		steps = append(steps, s)
 	}
 	if len(steps) == 0 {
-		return nil, fmt.Errorf("give at least one step")
+		return nil, errors.New(i18n.T(lang, "give at least one step"))
 	}
 	return steps, nil
 }
 
 func (n *needs) checkSteps(v string) string {
-	steps, err := parseSteps(v)
+	steps, err := parseSteps(n.c.lang, v)
 	if err != nil {
 		return err.Error()
 	}
 	for _, s := range steps {
 		for _, b := range s.Blocks {
 			if n.c.sess.cat.Block(b) == nil {
-				return fmt.Sprintf("unknown block %q (blocks: %s)", b, strings.Join(n.c.sess.cat.BlockIDs(), ", "))
+				return i18n.F(n.c.lang, "unknown block %q (blocks: %s)", b, strings.Join(n.c.sess.cat.BlockIDs(), ", "))
 			}
 		}
 	}
@@ -258,7 +288,7 @@ func (n *needs) checkSteps(v string) string {
 
 func (n *needs) saveCustom() {
 	f := n.form
-	steps, _ := parseSteps(f.value(3))
+	steps, _ := parseSteps(n.c.lang, f.value(3))
 	u := &catalog.UseCase{ID: ident.Norm(f.value(0)), Name: i18n.Plain(f.value(1)), Sector: f.value(2), Steps: steps}
 	for i := range u.Steps {
 		sort.Strings(u.Steps[i].Blocks)
@@ -268,7 +298,7 @@ func (n *needs) saveCustom() {
 		return
 	}
 	n.form = nil
-	n.c.say(false, "saved · custom use case %s added", u.ID)
+	n.c.say(false, i18n.F(n.c.lang, "saved · custom use case %s added", u.ID))
 }
 
 func (n *needs) pickedIDs() []string {
@@ -280,6 +310,7 @@ func (n *needs) pickedIDs() []string {
 }
 
 func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
+	lang := n.c.lang
 	svcs := n.c.sess.model.Match.Services
 	switch {
 	case key.Matches(km, n.k.up):
@@ -291,18 +322,18 @@ func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 		n.serviceForm(catalog.Service{Demand: 3, Impact: 3, Technical: 3, Financial: 3, Political: 3})
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.edit) && len(svcs) > 0:
-		n.editing = n.fileIndex(svcs[n.ssel].Service.Name.In(n.c.lang))
+		n.editing = n.fileIndex(svcs[n.ssel].Service.Name.In(lang))
 		n.serviceForm(svcs[n.ssel].Service)
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.remove) && len(svcs) > 0:
-		i := n.fileIndex(svcs[n.ssel].Service.Name.In(n.c.lang))
-		name := svcs[n.ssel].Service.Name
+		i := n.fileIndex(svcs[n.ssel].Service.Name.In(lang))
+		name := svcs[n.ssel].Service.Name.In(lang)
 		if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"services", i}) }); err != nil {
 			n.c.sayErr(err)
 			return nil
 		}
 		n.ssel = max(0, n.ssel-1)
-		n.c.say(false, "saved · service %q deleted", name)
+		n.c.say(false, i18n.F(lang, "saved · service %q deleted", name))
 	}
 	return nil
 }
@@ -334,18 +365,19 @@ func (n *needs) serviceForm(s catalog.Service) {
 			sel = i
 		}
 	}
+	lang := n.c.lang
 	score := func(label string, v int) *field {
 		return choiceField(label, []string{"1", "2", "3", "4", "5"}, min(4, max(0, v-1)))
 	}
-	title := "New candidate service (criteria 1 = low … 5 = high)"
+	title := i18n.T(lang, "New candidate service (criteria 1 = low … 5 = high)")
 	if n.editing >= 0 {
-		title = "Edit service (criteria 1 = low … 5 = high)"
+		title = i18n.T(lang, "Edit service (criteria 1 = low … 5 = high)")
 	}
 	n.form = newForm(title,
-		textField("Name", s.Name.In(n.c.lang), "Child cash benefit", nonEmpty),
-		choiceField("Use case", ucs, sel),
-		score("User demand", s.Demand), score("Impact", s.Impact),
-		score("Technical feasibility", s.Technical), score("Financial feasibility", s.Financial), score("Political feasibility", s.Political),
+		textField(i18n.T(lang, "Name"), s.Name.In(lang), i18n.T(lang, "Child cash benefit"), nonEmpty(lang)),
+		choiceField(i18n.T(lang, "Use case"), ucs, sel),
+		score(i18n.T(lang, "User demand"), s.Demand), score(i18n.T(lang, "Impact"), s.Impact),
+		score(i18n.T(lang, "Technical feasibility"), s.Technical), score(i18n.T(lang, "Financial feasibility"), s.Financial), score(i18n.T(lang, "Political feasibility"), s.Political),
 	)
 }
 
@@ -375,13 +407,14 @@ func (n *needs) saveService() {
 	}
 	n.form = nil
 	p := catalog.Priority(s)
-	n.c.say(false, "saved · %s: priority %.1f (%s)", s.Name, p.Priority, p.Quadrant)
+	lang := n.c.lang
+	n.c.say(false, i18n.F(lang, "saved · %s: priority %s (%s)", s.Name.In(lang), i18n.Number(lang, p.Priority, 1), quadrantWord(lang, p.Quadrant)))
 }
 
 func (n *needs) view(w, h int) string {
-	st := n.c.st
+	st, lang := n.c.st, n.c.lang
 	if n.form != nil {
-		return panel(st, "Needs", n.form.lines(st, w-4), w, h)
+		return panel(st, stepTitle(lang, stepNeeds), n.form.lines(st, lang, w-4), w, h)
 	}
 	if n.services {
 		return n.servicesView(w, h)
@@ -396,6 +429,10 @@ func (n *needs) view(w, h int) string {
 		}
 	}
 	leftW := max(min(46, w/2), min(64, w*2/5))
+	if n.sel < len(rows) && rows[n.sel].uc != nil {
+		// Room for the steps × blocks table of the selected use case (a column per block).
+		leftW = max(32, min(leftW, w-2-5-3*len(rows[n.sel].uc.Blocks())-10))
+	}
 	var body []string
 	from, to := window(n.sel, len(rows), max(1, h-4))
 	for i := from; i < to; i++ {
@@ -406,15 +443,15 @@ func (n *needs) view(w, h int) string {
 		}
 		via := ""
 		if !r.picked && r.viaSvc {
-			via = " (via service)"
+			via = " " + i18n.T(lang, "(via service)")
 		}
-		line := fmt.Sprintf("%s %s %s%s", mark(r.picked || r.uc.Custom), pad(r.uc.ID, 13), r.uc.Name, via)
+		line := fmt.Sprintf("%s %s %s%s", mark(r.picked || r.uc.Custom), pad(r.uc.ID, 13), r.uc.Name.In(lang), via)
 		if i == n.sel {
 			line = st.Selected.Render(pad(line, leftW-2))
 		}
 		body = append(body, line)
 	}
-	left := panel(st, fmt.Sprintf("Use cases · %d needed", len(n.c.sess.model.Match.UseCases)), body, leftW, h)
+	left := panel(st, i18n.F(lang, "Use cases · %d needed", len(n.c.sess.model.Match.UseCases)), body, leftW, h)
 	var u *catalog.UseCase
 	if n.sel < len(rows) {
 		u = rows[n.sel].uc
@@ -424,37 +461,44 @@ func (n *needs) view(w, h int) string {
 
 // useCaseDetail shows a use case's steps × blocks.
 func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
-	st := n.c.st
+	st, lang := n.c.st, n.c.lang
 	if u == nil {
 		return panel(st, "", nil, w, h)
 	}
 	inner := w - 2
 	var body []string
-	meta := fmt.Sprintf("%s · version %s", u.Sector, orDash(u.Version))
+	meta := i18n.F(lang, "%s · version %s", sectorWord(lang, u.Sector), orDash(u.Version))
 	if len(u.SDGs) > 0 {
-		meta += " · SDG " + strings.Join(u.SDGs, ", ")
+		meta += " · " + i18n.F(lang, "SDG %s", strings.Join(u.SDGs, ", "))
 	}
 	body = append(body, st.Faint.Render(meta))
-	for _, l := range wrap(u.Summary.In(n.c.lang), inner) {
+	for _, l := range wrap(u.Summary.In(lang), inner) {
 		if l != "" {
 			body = append(body, l)
 		}
 	}
 	body = append(body, "")
 	blocks := u.Blocks()
+	// A column per block, with two-letter names when the steps' names would get less than
+	// 12 cells.
+	colW := 5
+	nameW := inner - 5 - colW*len(blocks)
+	short2 := nameW < 12
+	if short2 {
+		colW = 3
+		nameW = max(8, inner-5-colW*len(blocks))
+	}
 	short := make([]string, len(blocks))
 	for i, b := range blocks {
-		short[i] = abbrev(b)
+		short[i] = abbrev(b, short2)
 	}
-	colW := 5
-	nameW := max(12, inner-4-colW*len(blocks))
-	head := "    " + pad("Step", nameW)
+	head := "    " + pad(i18n.T(lang, "Step"), nameW) + " "
 	for _, s := range short {
 		head += pad(s, colW)
 	}
 	body = append(body, st.Bold.Render(head))
 	for i, s := range u.Steps {
-		line := fmt.Sprintf("%2d  %s", i+1, pad(s.Name.In(n.c.lang), nameW))
+		line := fmt.Sprintf("%2d  %s ", i+1, pad(s.Name.In(lang), nameW))
 		for _, b := range blocks {
 			m := "·"
 			for _, sb := range s.Blocks {
@@ -470,46 +514,69 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 	for _, b := range blocks {
 		name := b
 		if blk := n.c.sess.cat.Block(b); blk != nil {
-			name = blk.Name.In(n.c.lang)
+			name = blk.Name.In(lang)
 		}
-		legend = append(legend, abbrev(b)+" "+name)
+		legend = append(legend, abbrev(b, short2)+" "+name)
 	}
 	body = append(body, "")
-	body = append(body, wrap(st.Faint.Render(strings.Join(legend, " · ")), inner)...)
-	return panel(st, strings.ToUpper(u.ID)+" "+u.Name.In(n.c.lang), body, w, h)
+	for _, l := range wrap(strings.Join(legend, " · "), inner) {
+		body = append(body, st.Faint.Render(l))
+	}
+	return panel(st, strings.ToUpper(u.ID)+" "+u.Name.In(lang), body, w, h)
 }
 
 func (n *needs) servicesView(w, h int) string {
-	st := n.c.st
+	st, lang := n.c.st, n.c.lang
 	svcs := n.c.sess.model.Match.Services
 	var body []string
-	body = append(body, st.Faint.Render("Priority = impact (mean of demand and impact) × feasibility (mean of technical, financial, political); quadrants split at 3."), "")
-	body = append(body, st.Bold.Render(fmt.Sprintf("%-3s %-34s %8s  %-12s %-13s %s", "#", "Service", "Priority", "Quadrant", "Use case", "D I T F P")))
+	for _, l := range wrap(i18n.T(lang, "Priority = impact (mean of demand and impact) × feasibility (mean of technical, financial, political); quadrants split at 3."), w-2) {
+		body = append(body, st.Faint.Render(l))
+	}
+	body = append(body, "")
+	// Columns: the quadrant fits its longest word in this language; the name takes the rest.
+	qW := width(i18n.T(lang, "Quadrant"))
+	for _, q := range []string{catalog.QuadrantDoFirst, catalog.QuadrantPlanFor, catalog.QuadrantNiceToHave, catalog.QuadrantDefer} {
+		qW = max(qW, width(quadrantWord(lang, q)))
+	}
+	prW := max(8, width(i18n.T(lang, "Priority")))
+	nameW := max(16, min(60, w-2-4-prW-2-qW-1-14-10))
+	body = append(body, st.Bold.Render(fmt.Sprintf("%-3s %s %s  %s %s %s", "#", pad(i18n.T(lang, "Service"), nameW),
+		padLeft(i18n.T(lang, "Priority"), prW), pad(i18n.T(lang, "Quadrant"), qW), pad(i18n.T(lang, "Use case"), 13), i18n.T(lang, "D I T F P"))))
 	for i, s := range svcs {
 		sv := s.Service
-		line := fmt.Sprintf("%-3d %-34s %8.1f  %-12s %-13s %d %d %d %d %d", s.Rank, truncate(sv.Name.In(n.c.lang), 34), s.Priority, s.Quadrant, sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
+		line := fmt.Sprintf("%-3d %s %s  %s %-13s %d %d %d %d %d", s.Rank, pad(sv.Name.In(lang), nameW), padLeft(i18n.Number(lang, s.Priority, 1), prW),
+			pad(quadrantWord(lang, s.Quadrant), qW), sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
 		if i == n.ssel {
 			line = st.Selected.Render(pad(line, w-2))
 		}
 		body = append(body, line)
 	}
 	if len(svcs) == 0 {
-		body = append(body, "No candidate services yet: press a to add one.")
+		body = append(body, i18n.T(lang, "No candidate services yet: press a to add one."))
+	} else {
+		body = append(body, "", st.Faint.Render(i18n.T(lang, "D demand · I impact · T technical · F financial · P political feasibility (1 low … 5 high)")))
 	}
-	return panel(st, fmt.Sprintf("Candidate services · %d", len(svcs)), body, w, h)
+	return panel(st, i18n.F(lang, "Candidate services · %d", len(svcs)), body, w, h)
 }
 
-// abbrev is a block's short column name.
-func abbrev(id string) string {
-	short := map[string]string{
-		"identity": "ID", "information-mediator": "IM", "workflow": "WF", "digital-registries": "DR",
-		"registration": "Reg", "consent": "Cons", "messaging": "Msg", "payments": "Pay", "scheduler": "Sch",
-		"e-signature": "eSig", "e-marketplace": "eMkt", "gis": "GIS", "wallet": "Wal", "cloud-infrastructure": "Cloud",
-		"cms": "CMS", "e-learning": "eLrn", "shared-data-repository": "SDR", "data-collection": "DC",
-		"artificial-intelligence": "AI", "analytics": "BI", "content-management": "CM", "mobility-management": "MM",
+// abbrev is a block's short column name (two letters when short2).
+func abbrev(id string, short2 bool) string {
+	short := map[string][2]string{
+		"identity": {"ID", "ID"}, "information-mediator": {"IM", "IM"}, "workflow": {"WF", "WF"}, "digital-registries": {"DR", "DR"},
+		"registration": {"Reg", "RG"}, "consent": {"Cons", "CN"}, "messaging": {"Msg", "MS"}, "payments": {"Pay", "PY"}, "scheduler": {"Sch", "SC"},
+		"e-signature": {"eSig", "ES"}, "e-marketplace": {"eMkt", "EM"}, "gis": {"GIS", "GI"}, "wallet": {"Wal", "WL"}, "cloud-infrastructure": {"Cloud", "CL"},
+		"cms": {"CMS", "CM"}, "e-learning": {"eLrn", "EL"}, "shared-data-repository": {"SDR", "SR"}, "data-collection": {"DC", "DC"},
+		"artificial-intelligence": {"AI", "AI"}, "analytics": {"BI", "BI"}, "content-management": {"CM", "CT"}, "mobility-management": {"MM", "MM"},
 	}
-	if s, ok := short[id]; ok {
-		return s
+	s, ok := short[id]
+	switch {
+	case ok && short2:
+		return s[1]
+	case ok:
+		return s[0]
+	case short2:
+		r := []rune(strings.ToUpper(id))
+		return string(r[:min(2, len(r))])
 	}
 	return truncate(id, 5)
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 )
 
 // readiness is the step where the room answers the framework, one indicator at a time.
@@ -42,31 +42,33 @@ type readinessKeys struct {
 	confidence, ministry, addAnswer, nextAnswer, unanswered, search key.Binding
 }
 
-func newReadinessKeys() readinessKeys {
+func newReadinessKeys(lang string) readinessKeys {
 	return readinessKeys{
-		up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous")),
-		down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next")),
-		pillarPrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous area")),
-		pillarNext: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next area")),
-		level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-4", "answer level")),
-		yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y/n", "yes/no")),
-		no:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
-		na:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "n/a")),
-		clear:      key.NewBinding(key.WithKeys("x", "backspace", "delete"), key.WithHelp("x", "clear answer")),
-		number:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a number")),
-		evidence:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evidence")),
-		notes:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "notes")),
-		confidence: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "confidence")),
-		ministry:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "ministry")),
-		addAnswer:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "another ministry's answer")),
-		nextAnswer: key.NewBinding(key.WithKeys(">", "<"), key.WithHelp("</>", "switch answer")),
-		unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
-		search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "previous"))),
+		down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "next"))),
+		pillarPrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", i18n.T(lang, "previous area"))),
+		pillarNext: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", i18n.T(lang, "next area"))),
+		level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-4", i18n.T(lang, "answer level"))),
+		yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y/n", i18n.T(lang, "yes/no"))),
+		no:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.T(lang, "no"))),
+		na:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.T(lang, "n/a"))),
+		clear:      key.NewBinding(key.WithKeys("x", "backspace", "delete"), key.WithHelp("x", i18n.T(lang, "clear answer"))),
+		number:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "type a number"))),
+		evidence:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.T(lang, "evidence"))),
+		notes:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.T(lang, "notes"))),
+		confidence: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", i18n.T(lang, "confidence"))),
+		ministry:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", i18n.T(lang, "ministry"))),
+		addAnswer:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", i18n.T(lang, "another ministry's answer"))),
+		nextAnswer: key.NewBinding(key.WithKeys(">", "<"), key.WithHelp("</>", i18n.T(lang, "switch answer"))),
+		unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.T(lang, "next unanswered"))),
+		search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", i18n.T(lang, "search"))),
 	}
 }
 
+func (r *readiness) relang() { r.k = newReadinessKeys(r.c.lang) }
+
 func newReadinessScreen(c *shared) *readiness {
-	r := &readiness{c: c, k: newReadinessKeys(), input: textinput.New()}
+	r := &readiness{c: c, k: newReadinessKeys(c.lang), input: textinput.New()}
 	r.inds = c.sess.fw.Indicators()
 	r.jumpUnanswered(0)
 	return r
@@ -75,10 +77,11 @@ func newReadinessScreen(c *shared) *readiness {
 func (r *readiness) capturing() bool { return r.mode != modeNone }
 
 func (r *readiness) keys() []key.Binding {
+	lang := r.c.lang
 	if r.mode != modeNone {
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "confirm"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.T(lang, "cancel"))),
 		}
 	}
 	ind := r.ind()
@@ -86,13 +89,13 @@ func (r *readiness) keys() []key.Binding {
 	switch ind.Kind {
 	case assess.KindLevel:
 		lv := r.k.level
-		lv.SetHelp(fmt.Sprintf("%d-%d", r.c.sess.fw.Scale.Min, r.c.sess.fw.Scale.Max), "answer")
+		lv.SetHelp(fmt.Sprintf("%d-%d", r.c.sess.fw.Scale.Min, r.c.sess.fw.Scale.Max), i18n.T(lang, "answer"))
 		ks = append(ks, lv)
 	case assess.KindYesNo:
 		ks = append(ks, r.k.yes)
 	case assess.KindNumber:
 		nb := r.k.number
-		nb.SetHelp("0-9/enter", "type the number")
+		nb.SetHelp("0-9/enter", i18n.T(lang, "type the number"))
 		ks = append(ks, nb)
 	}
 	return append(ks, r.k.na, r.k.evidence, r.k.ministry, r.k.down, r.k.unanswered, r.k.search)
@@ -164,7 +167,8 @@ func (r *readiness) firstOfPillar(pi int) int {
 	return 0
 }
 
-// edit changes the selected answer and saves the file.
+// edit changes the selected answer and saves the file; what says the change in the
+// screen's language.
 func (r *readiness) edit(what string, change func(a *assess.Answer)) {
 	as := r.answers()
 	a := as[r.ai]
@@ -183,7 +187,7 @@ func (r *readiness) edit(what string, change func(a *assess.Answer)) {
 		r.c.sayErr(err)
 		return
 	}
-	r.c.say(false, "saved · %s: %s", id, what)
+	r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s", id, what))
 }
 
 func (r *readiness) update(msg tea.Msg) tea.Cmd {
@@ -219,7 +223,7 @@ func (r *readiness) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		r.mode = modeNone
 		r.input.Blur()
-		r.c.say(false, "cancelled")
+		r.c.say(false, i18n.T(r.c.lang, "cancelled"))
 		return nil
 	case "enter":
 		mode, v := r.mode, strings.TrimSpace(r.input.Value())
@@ -229,19 +233,19 @@ func (r *readiness) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 				r.mode = modeNone
 				return nil
 			}
-			f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
-			if err != nil || f != f {
-				r.c.say(true, "%q is not a number; type digits (e.g. 63.5) or press esc. Nothing was saved.", v)
+			f, err := parseNumber(v)
+			if err != nil {
+				r.c.say(true, i18n.F(r.c.lang, "%q is not a number; type digits (e.g. 63.5) or press esc. Nothing was saved.", v))
 				return nil
 			}
 			r.mode = modeNone
-			r.edit(fmt.Sprintf("%g %s", f, r.ind().Unit), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.Number(f), nil, false })
+			r.edit(num(r.c.lang, f)+" "+unitWord(r.c.lang, r.ind().Unit), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.Number(f), nil, false })
 		case modeEvidence:
 			r.mode = modeNone
-			r.edit("evidence updated", func(a *assess.Answer) { a.Evidence = v })
+			r.edit(i18n.T(r.c.lang, "evidence updated"), func(a *assess.Answer) { a.Evidence = v })
 		case modeNotes:
 			r.mode = modeNone
-			r.edit("notes updated", func(a *assess.Answer) { a.Notes = v })
+			r.edit(i18n.T(r.c.lang, "notes updated"), func(a *assess.Answer) { a.Notes = v })
 		case modeSearch:
 			r.mode = modeNone
 			r.query = v
@@ -265,15 +269,15 @@ func (r *readiness) search(q string) {
 		ind := r.inds[i]
 		if strings.Contains(ind.ID, q) || strings.Contains(strings.ToLower(ind.Question.In(r.c.lang)), q) {
 			r.selectIndicator(i)
-			r.c.say(false, "found %q in %s (press / and enter for the next match)", q, ind.ID)
+			r.c.say(false, i18n.F(r.c.lang, "found %q in %s (press / and enter for the next match)", q, ind.ID))
 			return
 		}
 	}
-	r.c.say(true, "no indicator mentions %q", q)
+	r.c.say(true, i18n.F(r.c.lang, "no indicator mentions %q", q))
 }
 
 func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
-	fw := r.c.sess.fw
+	fw, lang := r.c.sess.fw, r.c.lang
 	ind := r.ind()
 	k := r.k
 	switch {
@@ -287,31 +291,31 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.selectIndicator(r.firstOfPillar(min(len(fw.Pillars)-1, r.pillarIndex(r.sel)+1)))
 	case key.Matches(msg, k.unanswered):
 		if !r.jumpUnanswered(r.sel + 1) {
-			r.c.say(false, "every indicator has an answer")
+			r.c.say(false, i18n.T(lang, "every indicator has an answer"))
 		}
 	case key.Matches(msg, k.search):
-		return r.startInput(modeSearch, r.query, "search questions and ids")
+		return r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
 	case key.Matches(msg, k.level) && ind.Kind == assess.KindLevel:
 		l := int(msg.String()[0] - '0')
 		if l < fw.Scale.Min || l > fw.Scale.Max {
-			r.c.say(true, "levels run %d to %d", fw.Scale.Min, fw.Scale.Max)
+			r.c.say(true, i18n.F(lang, "levels run %d to %d", fw.Scale.Min, fw.Scale.Max))
 			return nil
 		}
-		r.edit(fmt.Sprintf("level %d %s", l, fw.LevelName(l, r.c.lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
+		r.edit(i18n.F(lang, "level %d %s", l, fw.LevelName(l, lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
 	case key.Matches(msg, k.level) && ind.Kind == assess.KindNumber:
-		return r.startInput(modeNumber, msg.String(), ind.Unit)
+		return r.startInput(modeNumber, msg.String(), unitWord(lang, ind.Unit))
 	case key.Matches(msg, k.number) && ind.Kind == assess.KindNumber:
 		cur := ""
 		if a := r.answers()[r.ai]; a.Value != nil {
-			cur = a.Value.String()
+			cur = numInput(lang, a.Value.Num)
 		}
-		return r.startInput(modeNumber, cur, ind.Unit)
+		return r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
 	case key.Matches(msg, k.yes) && ind.Kind == assess.KindYesNo:
-		r.edit("yes", func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
+		r.edit(i18n.T(lang, "yes"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
 	case key.Matches(msg, k.no) && ind.Kind == assess.KindYesNo:
-		r.edit("no", func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
+		r.edit(i18n.T(lang, "no"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
 	case key.Matches(msg, k.na):
-		r.edit("not applicable", func(a *assess.Answer) {
+		r.edit(i18n.T(lang, "not applicable"), func(a *assess.Answer) {
 			a.NA = !a.NA
 			if a.NA {
 				a.Level, a.Value = nil, nil
@@ -326,22 +330,30 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		r.ai = max(0, r.ai-1)
-		r.c.say(false, "saved · %s: answer cleared", id)
+		r.c.say(false, i18n.F(lang, "saved · %s: answer cleared", id))
 	case key.Matches(msg, k.evidence):
-		return r.startInput(modeEvidence, r.answers()[r.ai].Evidence, "e.g. National Digital Strategy 2023, section 4")
+		return r.startInput(modeEvidence, r.answers()[r.ai].Evidence, i18n.T(lang, "e.g. National Digital Strategy 2023, section 4"))
 	case key.Matches(msg, k.notes):
-		return r.startInput(modeNotes, r.answers()[r.ai].Notes, "what the room said")
+		return r.startInput(modeNotes, r.answers()[r.ai].Notes, i18n.T(lang, "what the room said"))
 	case key.Matches(msg, k.confidence):
 		next := map[string]string{"": "low", "low": "medium", "medium": "high", "high": ""}
-		r.edit("confidence", func(a *assess.Answer) { a.Confidence = next[a.Confidence] })
+		c := next[r.answers()[r.ai].Confidence]
+		r.edit(i18n.F(lang, "confidence %s", orDash(confidenceWord(lang, c))), func(a *assess.Answer) { a.Confidence = c })
 	case key.Matches(msg, k.ministry):
 		ids := r.c.sess.ministryIDs()
 		if len(ids) == 0 {
-			r.c.say(true, "no ministries in this file yet: add them under ministries (Start step, or by hand)")
+			r.c.say(true, i18n.T(lang, "no ministries in this file yet: add them on the Context step (a)"))
 			return nil
 		}
 		cycle := append([]string{""}, ids...)
-		r.edit("ministry", func(a *assess.Answer) {
+		by := r.answers()[r.ai].By
+		nextBy := cycle[1]
+		for i, id := range cycle {
+			if id == by {
+				nextBy = cycle[(i+1)%len(cycle)]
+			}
+		}
+		r.edit(i18n.F(lang, "ministry %s", orRoom(lang, nextBy)), func(a *assess.Answer) {
 			for i, id := range cycle {
 				if id == a.By {
 					a.By = cycle[(i+1)%len(cycle)]
@@ -379,7 +391,7 @@ func (r *readiness) addAnswer() {
 		}
 	}
 	if next == "" {
-		r.c.say(true, "every ministry of the file has an answer here; add ministries to the file for more")
+		r.c.say(true, i18n.T(r.c.lang, "every ministry of the file has an answer here; add ministries on the Context step for more"))
 		return
 	}
 	if len(as) == 1 && as[0].Empty() && as[0].By == "" {
@@ -392,7 +404,7 @@ func (r *readiness) addAnswer() {
 		return
 	}
 	r.ai = len(as) - 1
-	r.c.say(false, "saved · %s: added an answer for %s — now give its level", id, next)
+	r.c.say(false, i18n.F(r.c.lang, "saved · %s: added an answer for %s — now give its level", id, next))
 }
 
 func (r *readiness) view(w, h int) string {
@@ -431,7 +443,7 @@ func joinColumns(left, right string) string {
 }
 
 func (r *readiness) pillarsPanel(w, h int) string {
-	st, sess := r.c.st, r.c.sess
+	st, sess, lang := r.c.st, r.c.sess, r.c.lang
 	sc := sess.model.Score
 	cur := r.pillarIndex(r.sel)
 	inner := w - 2
@@ -447,10 +459,7 @@ func (r *readiness) pillarsPanel(w, h int) string {
 		}
 		count := fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)
 		nameW := inner - 2 - barW - 1 - len(count) - 1
-		name := ps.Pillar.Name.In(r.c.lang)
-		if width(name) > nameW {
-			name = strings.ToUpper(ps.Pillar.ID[:1]) + ps.Pillar.ID[1:] // the short id reads better than a cut name
-		}
+		name := shortName(ps.Pillar.Name.In(lang), ps.Pillar.ID, lang, nameW)
 		line := prefix + pad(name, nameW) + " " + bar(ps.Score, barW) + " " + count
 		if i == cur {
 			line = st.Selected.Render(pad(line, inner))
@@ -460,10 +469,10 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	o := sc.Overall
 	band := "–"
 	if o.Band != nil {
-		band = o.Band.Name.In(r.c.lang)
+		band = o.Band.Name.In(lang)
 	}
-	body = append(body, "", st.Bold.Render(fmt.Sprintf("Overall %s/100 %s", pct(o.Score), band)), bar(o.Score, inner-1))
-	body = append(body, fmt.Sprintf("%d of %d answered", o.Answered, o.Applicable))
+	body = append(body, "", st.Bold.Render(i18n.F(lang, "Overall %s/100 %s", pct(o.Score), band)), bar(o.Score, inner-1))
+	body = append(body, i18n.F(lang, "%d of %d answered", o.Answered, o.Applicable))
 	disputed := 0
 	for _, is := range sc.Indicators {
 		if is.Disputed {
@@ -471,9 +480,9 @@ func (r *readiness) pillarsPanel(w, h int) string {
 		}
 	}
 	if disputed > 0 {
-		body = append(body, st.Warn.Render(fmt.Sprintf("⚠ %d disputed", disputed)))
+		body = append(body, st.Warn.Render(i18n.F(lang, "⚠ %d disputed", disputed)))
 	}
-	return panel(st, "Areas", body, w, h)
+	return panel(st, i18n.T(lang, "Areas"), body, w, h)
 }
 
 func (r *readiness) cardPanel(w, h int) string {
@@ -490,16 +499,28 @@ func (r *readiness) cardPanel(w, h int) string {
 			pos = total
 		}
 	}
-	state := "not answered"
+	state := i18n.T(lang, "not answered")
 	switch {
 	case is.Status == assess.StatusNA:
-		state = "n/a"
+		state = i18n.T(lang, "n/a")
 	case is.Disputed:
-		state = st.Warn.Render("⚠ disputed")
+		state = st.Warn.Render(i18n.T(lang, "⚠ disputed"))
 	case is.Status == assess.StatusAnswered:
-		state = st.Good.Render("✓ answered " + pct(is.Score) + "/100")
+		state = st.Good.Render(i18n.F(lang, "✓ answered %s/100", pct(is.Score)))
 	}
-	title := fmt.Sprintf("%s · %d of %d · %s", pl.Name.In(lang), pos, total, ind.ID)
+	title := i18n.F(lang, "%s · %d of %d · %s", pl.Name.In(lang), pos, total, ind.ID)
+	if width(title) > inner {
+		// A long pillar name gives way to the indicator's place and id; when even its short
+		// name does not fit, the id moves to the line below.
+		rest := width(title) - width(pl.Name.In(lang))
+		short := shortName(pl.Name.In(lang), pl.ID, lang, inner-rest)
+		if width(short) <= inner-rest && !strings.HasSuffix(short, "…") {
+			title = i18n.F(lang, "%s · %d of %d · %s", short, pos, total, ind.ID)
+		} else {
+			title = i18n.F(lang, "%s · %d of %d", shortName(pl.Name.In(lang), pl.ID, lang, inner-8), pos, total)
+			state += " · " + ind.ID
+		}
+	}
 	var body []string
 	body = append(body, st.Faint.Render(state))
 	for _, l := range wrap(ind.Question.In(lang), inner) {
@@ -517,17 +538,18 @@ func (r *readiness) cardPanel(w, h int) string {
 	case assess.KindLevel:
 		body = append(body, r.rubricLines(ind, as, sel, inner, 0)...)
 	case assess.KindYesNo:
-		yes, no := "  y  yes", "  n  no"
+		yes, no := "  y  "+i18n.T(lang, "yes"), "  n  "+i18n.T(lang, "no")
 		if sel.Value != nil && sel.Value.IsBool {
 			if sel.Value.Bool {
-				yes = st.Selected.Render("▸ y  yes")
+				yes = st.Selected.Render("▸ y  " + i18n.T(lang, "yes"))
 			} else {
-				no = st.Selected.Render("▸ n  no")
+				no = st.Selected.Render("▸ n  " + i18n.T(lang, "no"))
 			}
 		}
 		body = append(body, yes, no)
 	case assess.KindNumber:
-		body = append(body, "Unit: "+ind.Unit)
+		unit := unitWord(lang, ind.Unit)
+		body = append(body, i18n.F(lang, "Unit: %s", unit))
 		if len(ind.Thresholds) > 0 {
 			var parts []string
 			for i, t := range ind.Thresholds {
@@ -536,52 +558,73 @@ func (r *readiness) cardPanel(w, h int) string {
 				if ind.Lower() {
 					lvl, op = fw.Scale.Max-i, "≤"
 				}
-				parts = append(parts, fmt.Sprintf("%s%g → %d", op, t, lvl))
+				parts = append(parts, fmt.Sprintf("%s%s → %d", op, num(lang, t), lvl))
 			}
-			body = append(body, st.Faint.Render("Levels: "+strings.Join(parts, " · ")))
+			body = append(body, st.Faint.Render(i18n.F(lang, "Levels: %s", strings.Join(parts, " · "))))
 		} else if len(ind.Range) == 2 {
-			dir := "higher is better"
+			dir := i18n.T(lang, "higher is better")
 			if ind.Lower() {
-				dir = "lower is better"
+				dir = i18n.T(lang, "lower is better")
 			}
-			body = append(body, st.Faint.Render(fmt.Sprintf("Scored linearly from %g to %g (%s)", ind.Range[0], ind.Range[1], dir)))
+			body = append(body, st.Faint.Render(i18n.F(lang, "Scored linearly from %s to %s (%s)", num(lang, ind.Range[0]), num(lang, ind.Range[1]), dir)))
 		}
 		v := "–"
 		if sel.Value != nil {
-			v = sel.Value.String() + " " + ind.Unit
+			v = num(lang, sel.Value.Num) + " " + unit
 		}
-		body = append(body, "Value: "+st.Bold.Render(v))
+		body = append(body, i18n.F(lang, "Value: %s", st.Bold.Render(v)))
 	}
 	tailStart := len(body)
 	if r.mode != modeNone {
-		label := map[inputMode]string{modeNumber: "Number", modeEvidence: "Evidence", modeNotes: "Notes", modeSearch: "Search"}[r.mode]
-		body = append(body, "", st.Input.Render(label+": ")+r.input.View())
+		var label string
+		switch r.mode {
+		case modeNumber:
+			label = i18n.T(lang, "Number: ")
+		case modeEvidence:
+			label = i18n.T(lang, "Evidence: ")
+		case modeNotes:
+			label = i18n.T(lang, "Notes: ")
+		case modeSearch:
+			label = i18n.T(lang, "Search: ")
+		}
+		body = append(body, "", st.Input.Render(label)+r.input.View())
 	}
 	body = append(body, "")
 	if len(as) > 1 || sel.By != "" {
 		var parts []string
 		for i, a := range as {
-			s := orRoom(a.By) + ": " + shortAnswer(fw, ind, a, lang)
+			s := i18n.F(lang, "%s: %s", orRoom(lang, a.By), shortAnswer(fw, ind, a, lang))
 			if i == r.ai {
 				s = st.Selected.Render("▸" + s)
 			}
 			parts = append(parts, s)
 		}
-		line := "Answers: " + strings.Join(parts, " · ")
+		line := i18n.F(lang, "Answers: %s", strings.Join(parts, " · "))
 		if is.Disputed {
-			line += st.Warn.Render("  ⚠ disputed")
+			line += st.Warn.Render("  " + i18n.T(lang, "⚠ disputed"))
 		}
 		body = append(body, line)
 	}
-	body = append(body, "Evidence: "+orDash(sel.Evidence))
+	// Evidence and notes wrap on up to two lines each (the rest is cut with "…").
+	clip := func(text string) []string {
+		ls := wrap(text, inner)
+		if len(ls) > 2 {
+			ls = []string{ls[0], truncate(ls[1]+" …", inner)}
+			if width(ls[1]) == inner {
+				ls[1] = truncate(strings.TrimSuffix(ls[1], "…"), inner-1) + "…"
+			}
+		}
+		return ls
+	}
+	body = append(body, clip(i18n.F(lang, "Evidence: %s", orDash(sel.Evidence)))...)
 	if sel.Notes != "" {
-		body = append(body, "Notes: "+sel.Notes)
+		body = append(body, clip(i18n.F(lang, "Notes: %s", sel.Notes))...)
 	}
-	meta := fmt.Sprintf("Confidence: %s · Ministry: %s", orDash(sel.Confidence), orRoom(sel.By))
+	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(confidenceWord(lang, sel.Confidence)), orRoom(lang, sel.By))
 	if is.Target != nil {
-		meta += fmt.Sprintf(" · Target %s by %d", pct(is.TargetScore), is.Target.Year)
+		meta += " · " + i18n.F(lang, "Target %s by %d", pct(is.TargetScore), is.Target.Year)
 	}
-	body = append(body, meta)
+	body = append(body, wrap(meta, inner)...)
 	var gates []string
 	for _, g := range sess.model.Score.Gates() {
 		if g.Indicator != ind.ID {
@@ -591,23 +634,31 @@ func (r *readiness) cardPanel(w, h int) string {
 		if b := sess.cat.Block(g.BB); b != nil {
 			name = b.Name.In(lang)
 		}
-		state := map[string]string{assess.GateMet: "met ✓", assess.GateUnmet: "not met ✗", assess.GateUnknown: "unknown ?"}[g.State]
-		gates = append(gates, fmt.Sprintf("%s ≥ %d (%s)", name, g.Min, state))
+		state := gateWord(lang, g.State)
+		if g.State != assess.GateUnknown {
+			state += " " + gateMark(g.State)
+		}
+		gates = append(gates, fmt.Sprintf("%s\u00a0≥\u00a0%d (%s)", name, g.Min, state))
 	}
 	if len(gates) > 0 {
-		body = append(body, "Gates: "+strings.Join(gates, " · "))
+		body = append(body, wrap(i18n.F(lang, "Gates: %s", strings.Join(gates, " · ")), inner)...)
 	}
 	r.tailLen = len(body) - tailStart
 	// Room to spare: list the area's questions with where each stands.
 	if spare := h - 3 - len(body); spare >= len(pl.Indicators)+2 {
-		body = append(body, "", st.Faint.Render("In this area:"))
+		body = append(body, "", st.Faint.Render(i18n.T(lang, "In this area:")))
 		for _, x := range pl.Indicators {
 			xs := sess.model.Score.Indicator(x.ID)
-			m := map[string]string{assess.StatusAnswered: "✓", assess.StatusNA: "n/a", assess.StatusUnanswered: "·"}[xs.Status]
-			if xs.Disputed {
+			m := "·"
+			switch {
+			case xs.Disputed:
 				m = "⚠"
+			case xs.Status == assess.StatusAnswered:
+				m = "✓"
+			case xs.Status == assess.StatusNA:
+				m = i18n.T(lang, "n/a")
 			}
-			line := fmt.Sprintf("%-3s %s", m, truncate(x.Question.In(lang), inner-4))
+			line := pad(m, 4) + truncate(x.Question.In(lang), inner-5)
 			if x.ID == ind.ID {
 				line = st.Bold.Render(line)
 			}
@@ -651,7 +702,7 @@ func (r *readiness) rubricLines(ind *assess.Indicator, as assess.Answers, sel as
 		var who []string
 		for _, a := range as {
 			if a.Level != nil && *a.Level == l && len(as) > 1 {
-				who = append(who, orRoom(a.By))
+				who = append(who, orRoom(lang, a.By))
 			}
 		}
 		head := fmt.Sprintf("%s%d %s  ", mark, l, pad(fw.LevelName(l, lang), nameW))
@@ -659,16 +710,27 @@ func (r *readiness) rubricLines(ind *assess.Indicator, as assess.Answers, sel as
 		if len(who) > 0 {
 			text = "[" + strings.Join(who, ", ") + "] " + text
 		}
-		lines := wrap(text, max(10, inner-width(head)))
+		// Too narrow for a column of text beside the level names (long names in French or
+		// Spanish at 80 columns): the text follows the name and goes on under it, indented.
+		indent := width(head)
+		var lines []string
+		if inner-indent < 26 {
+			head = fmt.Sprintf("%s%d %s  ", mark, l, fw.LevelName(l, lang))
+			indent = 4
+			lines = wrap(strings.Repeat("x", width(head)-indent)+" "+text, inner-indent)
+			lines[0] = strings.TrimLeft(strings.TrimPrefix(lines[0], strings.Repeat("x", width(head)-indent)), " ")
+		} else {
+			lines = wrap(text, max(10, inner-indent))
+		}
 		if per > 0 && !chosen && len(lines) > per {
 			lines = lines[:per]
-			lines[per-1] = truncate(lines[per-1]+" …", max(10, inner-width(head)))
+			lines[per-1] = truncate(lines[per-1]+" …", max(10, inner-indent))
 		}
 		for i, tl := range lines {
 			if i == 0 {
 				tl = head + tl
 			} else {
-				tl = strings.Repeat(" ", width(head)) + tl
+				tl = strings.Repeat(" ", indent) + tl
 			}
 			if chosen {
 				tl = st.Selected.Render(pad(tl, inner))
@@ -679,11 +741,25 @@ func (r *readiness) rubricLines(ind *assess.Indicator, as assess.Answers, sel as
 	return body
 }
 
-func orRoom(by string) string {
+// orRoom names who gave an answer: a ministry id, or the room as a whole.
+func orRoom(lang, by string) string {
 	if by == "" {
-		return "room"
+		return i18n.T(lang, "room")
 	}
 	return by
+}
+
+// confidenceWord is an answer's confidence (low, medium, high).
+func confidenceWord(lang, c string) string {
+	switch c {
+	case "low":
+		return i18n.T(lang, "low")
+	case "medium":
+		return i18n.T(lang, "medium")
+	case "high":
+		return i18n.T(lang, "high")
+	}
+	return c
 }
 
 func orDash(s string) string {
@@ -697,16 +773,45 @@ func orDash(s string) string {
 func shortAnswer(fw *assess.Framework, ind *assess.Indicator, a assess.Answer, lang string) string {
 	switch {
 	case a.NA:
-		return "n/a"
+		return i18n.T(lang, "n/a")
 	case a.Level != nil:
 		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, lang))
 	case a.Value != nil && a.Value.IsBool:
-		if a.Value.Bool {
-			return "yes"
-		}
-		return "no"
+		return yesNo(lang, a.Value.Bool)
 	case a.Value != nil:
-		return a.Value.String()
+		return num(lang, a.Value.Num)
 	}
-	return "not answered"
+	return i18n.T(lang, "not answered")
+}
+
+// shortName fits a pillar's name in w cells: the whole name, else its part before the first
+// "and" or comma ("Cybersecurity, privacy and resilience" → "Cybersecurity"), else (in English)
+// the capitalised id, or its first words (other languages put the noun first: "Coopération
+// internationale" → "Coopération"); a cut name only as a last resort.
+func shortName(name, id, lang string, w int) string {
+	if width(name) <= w {
+		return name
+	}
+	head := name
+	for _, sep := range []string{",", " " + i18n.T(lang, "and") + " "} {
+		if i := strings.Index(head, sep); i > 0 {
+			head = head[:i]
+		}
+	}
+	if width(head) <= w {
+		return head
+	}
+	if lang == i18n.Default && id != "" && width(id) <= w {
+		return strings.ToUpper(id[:1]) + id[1:]
+	}
+	// The longest run of its first words that fits, not ending on a short word ("Accès aux
+	// services en ligne" → "Accès aux services").
+	words := strings.Fields(head)
+	for n := len(words); n > 0; n-- {
+		s := strings.Join(words[:n], " ")
+		if width(s) <= w && (n == 1 || len([]rune(words[n-1])) > 3) {
+			return s
+		}
+	}
+	return truncate(name, w)
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/roadmap"
 )
 
@@ -31,21 +32,26 @@ type roadmapScreen struct {
 
 func newRoadmapScreen(c *shared) *roadmapScreen {
 	r := &roadmapScreen{c: c}
-	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "workstreams"))
-	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "fewer workstreams"))
-	r.k.earlier = key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", "start month"))
-	r.k.later = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later start"))
-	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "timeline/KPIs/funding"))
-	r.k.save = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "keep settings in file"))
-	r.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll"))
-	r.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll"))
+	r.relang()
 	return r
+}
+
+func (r *roadmapScreen) relang() {
+	lang := r.c.lang
+	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", i18n.T(lang, "workstreams")))
+	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", i18n.T(lang, "fewer workstreams")))
+	r.k.earlier = key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, "start month")))
+	r.k.later = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, "later start")))
+	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/KPIs/funding")))
+	r.k.save = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", i18n.T(lang, "keep settings in file")))
+	r.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "scroll")))
+	r.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "scroll")))
 }
 
 func (r *roadmapScreen) capturing() bool { return false }
 
 func (r *roadmapScreen) keys() []key.Binding {
-	return []key.Binding{r.k.more, r.k.earlier, r.k.page, r.k.save, r.k.down}
+	return []key.Binding{r.k.more, r.k.page, r.k.earlier, r.k.save, r.k.down}
 }
 
 func (r *roadmapScreen) allKeys() []key.Binding {
@@ -57,7 +63,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s := r.c.sess
+	s, lang := r.c.sess, r.c.lang
 	p := s.model.Plan
 	switch {
 	case key.Matches(km, r.k.up):
@@ -68,7 +74,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		r.view_ = (r.view_ + 1) % 3
 		r.scroll = 0
 	case p == nil:
-		r.c.say(true, "no plan: %s", s.planErr)
+		r.c.say(true, i18n.F(lang, "no plan: %s", s.planErr))
 	case key.Matches(km, r.k.more), key.Matches(km, r.k.fewer):
 		n := p.Workstreams + 1
 		if key.Matches(km, r.k.fewer) {
@@ -76,7 +82,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		s.opts.Workstreams = n
 		s.rebuild()
-		r.c.say(false, "what if: %d workstreams → %d months (press S to keep it in the file)", n, s.model.Plan.Duration)
+		r.c.say(false, i18n.F(lang, "what if: %d workstreams → %d months (press S to keep it in the file)", n, s.model.Plan.Duration))
 	case key.Matches(km, r.k.earlier), key.Matches(km, r.k.later):
 		d := 1
 		if key.Matches(km, r.k.earlier) {
@@ -84,7 +90,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		s.opts.Start = p.Start.AddDate(0, d, 0)
 		s.rebuild()
-		r.c.say(false, "what if: start %s (press S to keep it in the file)", s.opts.Start.Format("2006-01"))
+		r.c.say(false, i18n.F(lang, "what if: start %s (press S to keep it in the file)", i18n.Month(lang, s.opts.Start)))
 	case key.Matches(km, r.k.save):
 		ws, start := p.Workstreams, p.Start.Format("2006-01")
 		err := s.change(func(d *countries.Doc) error {
@@ -99,47 +105,63 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		s.opts = countries.PlanOptions{}
 		s.rebuild()
-		r.c.say(false, "saved · plan: %d workstreams from %s", ws, start)
+		r.c.say(false, i18n.F(lang, "saved · plan: %d workstreams from %s", ws, i18n.Month(lang, p.Start)))
 	}
 	return nil
 }
 
 func (r *roadmapScreen) view(w, h int) string {
-	st, s := r.c.st, r.c.sess
+	st, s, lang := r.c.st, r.c.sess, r.c.lang
 	p := s.model.Plan
 	if p == nil {
-		return panel(st, "Roadmap", []string{st.Error.Render("The plan cannot be built:"), s.planErr}, w, h)
+		return panel(st, stepTitle(lang, stepRoadmap), []string{st.Error.Render(i18n.T(lang, "The plan cannot be built:")), s.planErr}, w, h)
 	}
 	var running float64
 	for _, a := range p.Activities {
 		running += a.RunningCost
 	}
-	head := []string{
-		st.Bold.Render(fmt.Sprintf("%d activities · %d months from %s to %s · %d workstreams", len(p.Activities), p.Duration,
-			p.Start.Format("2006-01"), p.Month(max(p.Duration-1, 0)).Format("2006-01"), p.Workstreams)),
-		fmt.Sprintf("One-off %s %s · running %s %s a year · unfunded %s %s · shared approach saves %s %s",
-			money(p.TotalCost), p.Currency, money(running), p.Currency, money(p.Funding.Gap), p.Currency, money(p.Shared.Savings), p.Currency),
+	cur := func(v float64) string { return money(lang, v) + " " + p.Currency }
+	var head []string
+	for _, l := range wrap(i18n.F(lang, "%d activities · %d months from %s to %s · %d workstreams", len(p.Activities), p.Duration,
+		i18n.Month(lang, p.Start), i18n.Month(lang, p.Month(max(p.Duration-1, 0))), p.Workstreams), w-2) {
+		head = append(head, st.Bold.Render(l))
 	}
+	// The totals on one line when they fit, else one line each.
+	totals := []string{i18n.F(lang, "One-off %s", cur(p.TotalCost)), i18n.F(lang, "running %s a year", cur(running)),
+		i18n.F(lang, "unfunded %s", cur(p.Funding.Gap)), i18n.F(lang, "shared approach saves %s", cur(p.Shared.Savings))}
+	line := ""
+	for _, t := range totals {
+		switch {
+		case line == "":
+			line = t
+		case width(line)+3+width(t) <= w-2:
+			line += " · " + t
+		default:
+			head = append(head, line)
+			line = t
+		}
+	}
+	head = append(head, line)
 	var body []string
 	var title string
 	switch r.view_ {
 	case viewTimeline:
-		title = "Roadmap · timeline (█ critical path, ▓ other)"
+		title = i18n.T(lang, "Roadmap · timeline (█ critical path, ▓ other)")
 		body = r.timeline(p, w-2)
 	case viewKPIs:
-		title = "Roadmap · KPI timetable"
-		body = r.kpis(p)
+		title = i18n.T(lang, "Roadmap · KPI timetable")
+		body = r.kpis(p, w-2)
 	case viewFunding:
-		title = "Roadmap · budget and funding"
-		body = r.funding(p)
+		title = i18n.T(lang, "Roadmap · budget and funding")
+		body = r.funding(p, w-2)
 	}
-	r.scroll = min(r.scroll, max(0, len(body)-(h-5)))
+	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head))))
 	body = append(head, append([]string{""}, body[r.scroll:]...)...)
 	return panel(st, title, body, w, h)
 }
 
 func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
-	st := r.c.st
+	st, lang := r.c.st, r.c.lang
 	idW := min(30, w/3)
 	grid := max(10, w-idW-14)
 	step := 1
@@ -155,13 +177,13 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 		return acts[i].Start < acts[j].Start
 	})
 	var lines []string
-	scale := fmt.Sprintf("%s one column = %d month(s) from %s", strings.Repeat(" ", idW+1), step, p.Start.Format("2006-01"))
+	scale := strings.Repeat(" ", idW+1) + i18n.F(lang, "one column = %d month(s) from %s", step, i18n.Month(lang, p.Start))
 	lines = append(lines, st.Faint.Render(scale))
 	wave := 0
 	for _, a := range acts {
 		if a.Wave != wave {
 			wave = a.Wave
-			lines = append(lines, st.Faint.Render(fmt.Sprintf("wave %d", wave)))
+			lines = append(lines, st.Faint.Render(i18n.F(lang, "wave %d", wave)))
 		}
 		var row strings.Builder
 		for c := 0; c < cols; c++ {
@@ -181,7 +203,7 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 			tag = " ◆"
 		}
 		if a.Status != "" {
-			tag += " [" + a.Status + "]"
+			tag += " [" + activityStatusWord(lang, a.Status) + "]"
 		}
 		line := pad(a.ID, idW) + " " + row.String() + tag
 		if a.Critical {
@@ -189,16 +211,18 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "", "Critical path: "+strings.Join(p.Critical, " → "))
+	lines = append(lines, "")
+	lines = append(lines, wrap(i18n.F(lang, "Critical path: %s", strings.Join(p.Critical, " → ")), w)...)
 	for _, wmsg := range p.Warnings {
 		lines = append(lines, st.Warn.Render("⚠ "+wmsg))
 	}
 	return lines
 }
 
-func (r *roadmapScreen) kpis(p *roadmap.Plan) []string {
+func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
+	lang := r.c.lang
 	if len(p.KPIs) == 0 {
-		return []string{"No targets in the file yet: add targets to get a KPI timetable."}
+		return wrap(i18n.T(lang, "No targets in the file yet: add targets to get a KPI timetable."), w)
 	}
 	years := map[int]bool{}
 	for _, k := range p.KPIs {
@@ -211,13 +235,14 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan) []string {
 		ys = append(ys, y)
 	}
 	sort.Ints(ys)
-	head := fmt.Sprintf("%-34s %8s", "KPI", "Baseline")
+	blW := max(8, width(i18n.T(lang, "Baseline")))
+	head := pad(i18n.T(lang, "KPI"), 34) + " " + padLeft(i18n.T(lang, "Baseline"), blW)
 	for _, y := range ys {
 		head += fmt.Sprintf(" %6d", y)
 	}
-	lines := []string{r.c.st.Bold.Render(head + "   Due")}
+	lines := []string{r.c.st.Bold.Render(head + "   " + i18n.T(lang, "Due"))}
 	for _, k := range p.KPIs {
-		line := fmt.Sprintf("%-34s %8s", truncate(k.ID, 34), kpiCell(k.Baseline, k.BaselineVal, k.Unit))
+		line := pad(k.ID, 34) + " " + padLeft(kpiCell(lang, k.Baseline, k.BaselineVal, k.Unit), blW)
 		ms := map[int]roadmap.Milestone{}
 		for _, m := range k.Milestones {
 			ms[m.Year] = m
@@ -226,7 +251,7 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan) []string {
 			cell := ""
 			if m, ok := ms[y]; ok {
 				s := m.Score
-				cell = kpiCell(&s, m.Value, k.Unit)
+				cell = kpiCell(lang, &s, m.Value, k.Unit)
 			}
 			line += fmt.Sprintf(" %6s", cell)
 		}
@@ -236,39 +261,63 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan) []string {
 		}
 		lines = append(lines, line+"   "+due)
 	}
-	return append(lines, "", r.c.st.Faint.Render("Scores 0–100; L = level; other values in the indicator's unit."))
+	lines = append(lines, "")
+	for _, l := range wrap(i18n.T(lang, "Scores 0–100; L = level; other values in the indicator's unit."), w) {
+		lines = append(lines, r.c.st.Faint.Render(l))
+	}
+	return lines
 }
 
-func kpiCell(score, value *float64, unit string) string {
+func kpiCell(lang string, score, value *float64, unit string) string {
 	switch {
 	case value != nil && unit == "level":
-		return fmt.Sprintf("L%.1f", *value)
+		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
 	case value != nil:
-		return fmt.Sprintf("%g", *value)
+		return num(lang, *value)
 	case score != nil:
 		return pct(score)
 	}
 	return "–"
 }
 
-func (r *roadmapScreen) funding(p *roadmap.Plan) []string {
-	st := r.c.st
-	lines := []string{st.Bold.Render(fmt.Sprintf("%-6s %12s %12s %12s %12s %12s", "Year", "One-off", "Running", "Total", "Funded", "Unfunded"))}
+func (r *roadmapScreen) funding(p *roadmap.Plan, w int) []string {
+	st, lang := r.c.st, r.c.lang
+	heads := []string{i18n.T(lang, "One-off"), i18n.T(lang, "Running"), i18n.T(lang, "Total"), i18n.T(lang, "Funded"), i18n.T(lang, "Unfunded")}
+	colW := 12
+	for _, c := range heads {
+		colW = max(colW, width(c))
+	}
+	head := pad(i18n.T(lang, "Year"), 6)
+	for _, c := range heads {
+		head += " " + padLeft(c, colW)
+	}
+	lines := []string{st.Bold.Render(head)}
 	for _, y := range p.Budget {
-		lines = append(lines, fmt.Sprintf("%-6d %12s %12s %12s %12s %12s", y.Year, money(y.OneOff), money(y.Running), money(y.Total), money(y.Funded), money(y.Unfunded)))
+		line := fmt.Sprintf("%-6d", y.Year)
+		for _, v := range []float64{y.OneOff, y.Running, y.Total, y.Funded, y.Unfunded} {
+			line += " " + padLeft(money(lang, v), colW)
+		}
+		lines = append(lines, line)
 	}
 	f := p.Funding
-	lines = append(lines, "", fmt.Sprintf("Pledged %s %s; %s meets a cost of the plan.", money(f.Pledged), p.Currency, money(f.Covered)))
+	warn := func(s string) {
+		for _, l := range wrap(s, w) {
+			lines = append(lines, st.Warn.Render(l))
+		}
+	}
+	lines = append(lines, "")
+	lines = append(lines, wrap(i18n.F(lang, "Pledged %s %s; %s meets a cost of the plan.", money(lang, f.Pledged), p.Currency, money(lang, f.Covered)), w)...)
 	for _, d := range f.Duplicates {
-		lines = append(lines, st.Warn.Render(fmt.Sprintf("⚠ possible duplicate funding: %s — %s (%s pledged for a cost of %s)", d.Activity, strings.Join(d.Funders, " and "), money(d.Pledged), money(d.Cost))))
+		warn(i18n.F(lang, "⚠ possible duplicate funding: %s — %s (%s pledged for a cost of %s)", d.Activity,
+			strings.Join(d.Funders, i18n.T(lang, " and ")), money(lang, d.Pledged), money(lang, d.Cost)))
 	}
 	for _, u := range f.Unneeded {
-		lines = append(lines, st.Warn.Render(fmt.Sprintf("⚠ %s pledged %s to %s, which the plan does not need", u.Funder, money(u.Amount), u.Target)))
+		warn(i18n.F(lang, "⚠ %s pledged %s to %s, which the plan does not need", u.Funder, money(lang, u.Amount), u.Target))
 	}
 	if len(f.Gaps) > 0 {
-		lines = append(lines, "", st.Bold.Render("Unfunded activities (largest first)"))
+		lines = append(lines, "", st.Bold.Render(i18n.T(lang, "Unfunded activities (largest first)")))
 		for _, g := range f.Gaps {
-			lines = append(lines, fmt.Sprintf("%-40s %12s of %12s", truncate(g.Activity, 40), money(g.Gap), money(g.Cost)))
+			lines = append(lines, pad(g.Activity, 40)+" "+i18n.F(lang, "%s of %s", padLeft(money(lang, g.Gap), 12), padLeft(money(lang, g.Cost), 12)))
 		}
 	}
 	return lines

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/govplan/govplan/assess"
@@ -61,26 +60,33 @@ func (s *session) rebuild() {
 	}
 }
 
-// errNotSaved wraps why a change was not written.
-var errNotSaved = errors.New("not saved")
+// notSaved says, in the session's language, why a change was not written.
+type notSaved struct {
+	msg string
+	err error
+}
+
+func (e *notSaved) Error() string { return e.msg }
+func (e *notSaved) Unwrap() error { return e.err }
 
 // change applies an edit to the file's text and saves it at once. When the save fails the
 // in-memory change is undone (reloaded from the last saved text), so the screen never shows
 // an answer that is not on disk.
 func (s *session) change(edit func(d *countries.Doc) error) error {
 	if s.changedOnDisk {
-		return fmt.Errorf("%w: the file changed on disk; press ctrl+r to reload it first", errNotSaved)
+		return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk; press ctrl+r to reload it first"), err: countries.ErrChangedOnDisk}
 	}
 	before := append([]byte(nil), s.doc.Src()...)
 	if err := edit(s.doc); err != nil {
-		return fmt.Errorf("%w: %v", errNotSaved, err)
+		return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
 	}
 	if err := s.doc.Save(); err != nil {
+		s.restore(before)
 		if errors.Is(err, countries.ErrChangedOnDisk) {
 			s.changedOnDisk = true
+			return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk since it was opened; press ctrl+r to reload it"), err: err}
 		}
-		s.restore(before)
-		return fmt.Errorf("%w: %v", errNotSaved, err)
+		return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
 	}
 	s.savedAt = s.now()
 	s.rebuild()

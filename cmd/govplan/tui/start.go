@@ -13,6 +13,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/iso3166"
 )
 
@@ -29,16 +30,34 @@ type start struct {
 type startItem struct {
 	path   string // a file in the folder
 	sample string // or an embedded sample
-	label  string
-	detail string
+	title  string // the country and its code
+	date   string // the assessment date (YYYY-MM-DD)
+	fw     string // the framework reference
+	err    string // why the file cannot be opened
+}
+
+// label names the item in the list.
+func (it startItem) label(lang string) string {
+	if it.sample != "" {
+		return i18n.F(lang, "sample: %s", it.sample)
+	}
+	return filepath.Base(it.path)
+}
+
+// detail says what the file holds, or why it cannot be opened.
+func (it startItem) detail(lang string) string {
+	switch {
+	case it.err != "":
+		return i18n.F(lang, "cannot open: %s", it.err)
+	case it.sample != "":
+		return i18n.F(lang, "%s · fictional", it.title)
+	}
+	return fmt.Sprintf("%s · %s · %s", it.title, dateText(lang, it.date), it.fw)
 }
 
 func newStartScreen(c *shared) *start {
 	s := &start{c: c}
-	s.k.open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))
-	s.k.create = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new country"))
-	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up"))
-	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down"))
+	s.relang()
 	fws, _ := assess.Embedded()
 	// The GovStack framework first: it is what a country team uses by default.
 	for _, fw := range fws {
@@ -50,6 +69,14 @@ func newStartScreen(c *shared) *start {
 	}
 	s.scan()
 	return s
+}
+
+func (s *start) relang() {
+	lang := s.c.lang
+	s.k.open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "open")))
+	s.k.create = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.T(lang, "new country")))
+	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
+	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
 func (s *start) dir() string {
@@ -72,18 +99,18 @@ func (s *start) scan() {
 		}
 		d, err := countries.Load(p)
 		if err != nil {
-			s.items = append(s.items, startItem{path: p, label: filepath.Base(p), detail: "cannot open: " + firstLine(err.Error())})
+			s.items = append(s.items, startItem{path: p, err: firstLine(err.Error())})
 			continue
 		}
 		f := d.File
-		s.items = append(s.items, startItem{path: p, label: filepath.Base(p), detail: fmt.Sprintf("%s · %s · %s", f.Title(), f.Assessment.Date, f.Assessment.Framework)})
+		s.items = append(s.items, startItem{path: p, title: f.Title(), date: f.Assessment.Date, fw: f.Assessment.Framework})
 	}
 	for _, n := range countries.SampleNames() {
 		d, err := countries.Sample(n)
 		if err != nil {
 			continue
 		}
-		s.items = append(s.items, startItem{sample: n, label: "sample: " + n, detail: d.File.Title() + " · fictional"})
+		s.items = append(s.items, startItem{sample: n, title: d.File.Title()})
 	}
 }
 
@@ -103,7 +130,7 @@ func (s *start) keys() []key.Binding {
 
 func (s *start) update(msg tea.Msg) tea.Cmd {
 	if s.form != nil {
-		res, cmd := s.form.update(msg)
+		res, cmd := s.form.update(s.c.lang, msg)
 		switch res {
 		case formCancelled:
 			s.form = nil
@@ -135,26 +162,22 @@ func (s *start) newForm() {
 	for _, fw := range s.fws {
 		fwNames = append(fwNames, fw.Ref())
 	}
-	s.form = newForm("New country file",
-		textField("Country name", "", "Republic of X", func(v string) string {
+	lang := s.c.lang
+	s.form = newForm(i18n.T(lang, "New country file"),
+		textField(i18n.T(lang, "Country name"), "", i18n.T(lang, "Republic of X"), func(v string) string {
 			if v == "" {
-				return "give the country's name"
+				return i18n.T(lang, "give the country's name")
 			}
 			return ""
 		}),
-		textField("ISO 3166 code", "", "three letters, e.g. KEN; XAA–XZZ for fictional", func(v string) string {
+		textField(i18n.T(lang, "ISO 3166 code"), "", i18n.T(lang, "three letters, e.g. KEN; XAA–XZZ for fictional"), func(v string) string {
 			if !iso3166.Valid(strings.ToUpper(v)) {
-				return "not an ISO 3166 alpha-3 code (XAA–XZZ are free for fictional or sub-national units)"
+				return i18n.T(lang, "not an ISO 3166 alpha-3 code (XAA–XZZ are free for fictional or sub-national units)")
 			}
 			return ""
 		}),
-		choiceField("Framework", fwNames, 0),
-		textField("Assessment date", time.Now().Format(countries.DateLayout), "YYYY-MM-DD", func(v string) string {
-			if _, err := time.Parse(countries.DateLayout, v); err != nil {
-				return "a date in the form YYYY-MM-DD"
-			}
-			return ""
-		}),
+		choiceField(i18n.T(lang, "Framework"), fwNames, 0),
+		textField(i18n.T(lang, "Assessment date"), time.Now().Format(countries.DateLayout), i18n.T(lang, "YYYY-MM-DD"), checkDate(lang)),
 	)
 }
 
@@ -171,7 +194,7 @@ func (s *start) create() tea.Cmd {
 	}
 	path := filepath.Join(s.dir(), countries.Slug(name, iso)+".yaml")
 	if _, err := os.Stat(path); err == nil {
-		f.err = path + " already exists; open it from the list or choose another name"
+		f.err = i18n.F(s.c.lang, "%s already exists; open it from the list or choose another name", path)
 		return nil
 	}
 	if err := atomicfile.Write(path, text, 0o644); err != nil {
@@ -203,36 +226,36 @@ func (s *start) openItem(it startItem) tea.Cmd {
 }
 
 func (s *start) view(w, h int) string {
-	st := s.c.st
+	st, lang := s.c.st, s.c.lang
 	if s.form != nil {
-		return panel(st, "govplan", s.form.lines(st, w-4), w, h)
+		return panel(st, "govplan", s.form.lines(st, lang, w-4), w, h)
 	}
-	body := []string{
-		"Digital-government readiness, GovStack architecture and roadmap, offline.",
-		st.Faint.Render("Open a country file, try a fictional sample (a copy is saved in this folder), or start a new one."),
-		"",
+	body := wrap(i18n.T(lang, "Digital-government readiness, GovStack architecture and roadmap, offline."), w-2)
+	for _, l := range wrap(i18n.T(lang, "Open a country file, try a fictional sample (a copy is saved in this folder), or start a new one."), w-2) {
+		body = append(body, st.Faint.Render(l))
 	}
+	body = append(body, "")
 	rows := h - 2 - len(body) - 3
 	from, to := window(s.sel, len(s.items), max(1, rows))
 	labelW := 0
 	for _, it := range s.items {
-		labelW = max(labelW, width(it.label))
+		labelW = max(labelW, width(it.label(lang)))
 	}
 	labelW = min(labelW, w/3)
 	if len(s.items) == 0 {
-		body = append(body, "No country files here yet: press n to create one.")
+		body = append(body, i18n.T(lang, "No country files here yet: press n to create one."))
 	}
 	for i := from; i < to; i++ {
 		it := s.items[i]
-		line := "  " + pad(it.label, labelW) + "  " + it.detail
+		line := "  " + pad(it.label(lang), labelW) + "  " + it.detail(lang)
 		if i == s.sel {
-			line = st.Selected.Render(pad("▸ "+pad(it.label, labelW)+"  "+it.detail, w-2))
+			line = st.Selected.Render(pad("▸ "+pad(it.label(lang), labelW)+"  "+it.detail(lang), w-2))
 		}
 		body = append(body, line)
 	}
 	abs, _ := filepath.Abs(s.dir())
-	body = append(body, "", st.Faint.Render("Folder: "+abs))
-	return panel(st, "Start", body, w, h)
+	body = append(body, "", st.Faint.Render(i18n.T(lang, "Folder: ")+abs))
+	return panel(st, stepTitle(lang, stepStart), body, w, h)
 }
 
 // looksLikeCountry tells a country file from other YAML by its top-level keys.

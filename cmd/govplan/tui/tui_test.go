@@ -43,6 +43,10 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+l":
+		return tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl}
+	case "f2":
+		return tea.KeyPressMsg{Code: tea.KeyF2}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
@@ -52,7 +56,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 func press(t testing.TB, m *Model, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
-		named := map[string]bool{"enter": true, "tab": true, "shift+tab": true, "esc": true, "up": true, "down": true, "left": true, "right": true, "space": true, "backspace": true, "ctrl+r": true, "ctrl+c": true}
+		named := map[string]bool{"enter": true, "tab": true, "shift+tab": true, "esc": true, "up": true, "down": true, "left": true, "right": true, "space": true, "backspace": true, "ctrl+r": true, "ctrl+c": true, "ctrl+l": true, "f2": true}
 		if len([]rune(k)) > 1 && !named[k] {
 			for _, r := range k {
 				m.Update(keyMsg(string(r)))
@@ -295,7 +299,7 @@ func TestStartScreenCreatesFile(t *testing.T) {
 	}
 }
 
-var folderLine = regexp.MustCompile(`Folder: [^│]*`)
+var folderLine = regexp.MustCompile(`(Folder|Dossier|Carpeta) ?: [^│]*`)
 
 // TestGoldenViews checks every screen at 80×24 and 160×48 on the mid-way sample.
 func TestGoldenViews(t *testing.T) {
@@ -384,7 +388,7 @@ func TestExportShowsProgressAndPaths(t *testing.T) {
 	path := sampleFile(t, "bakana")
 	var gotParts []string
 	m, err := New(Options{Path: path, Dir: filepath.Dir(path),
-		ExportParts: []ExportPart{{ID: "a", Label: "A", Default: true}, {ID: "b", Label: "B"}},
+		ExportParts: []ExportPart{{ID: "a", Label: func(string) string { return "A" }, Default: true}, {ID: "b", Label: func(string) string { return "B" }}},
 		Export: func(_ *countries.Model, dir string, parts []string, wrote func(string)) error {
 			gotParts = parts
 			wrote(filepath.Join(dir, "one"))
@@ -414,5 +418,155 @@ func TestExportShowsProgressAndPaths(t *testing.T) {
 	view := m.render()
 	if !strings.Contains(view, "✓ "+filepath.Join(filepath.Dir(path), "out", "two")) || !strings.Contains(m.c.status, "exported 2 files") {
 		t.Errorf("paths not shown:\n%s\nstatus %q", view, m.c.status)
+	}
+}
+
+// TestLiveLanguageSwitch switches the language on the readiness step: the texts change, the
+// answers, the score and the file on disk do not.
+func TestLiveLanguageSwitch(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	m := open(t, path, 100, 30)
+	r := m.screens[stepReadiness].(*readiness)
+	fw := m.c.sess.fw
+	before, _ := os.ReadFile(path)
+	score := *m.c.sess.model.Score.Overall.Score
+	answered := m.c.sess.model.Score.Overall.Answered
+	ind := r.ind()
+	if ind.Kind != assess.KindLevel {
+		t.Fatalf("the sample opens on %s, not a level indicator", ind.ID)
+	}
+	first := func(s string) string { return strings.Fields(s)[0] + " " + strings.Fields(s)[1] }
+	// en → es → fr → en, the order of i18n.Languages().
+	for _, tt := range []struct{ key, lang, help, status, step, overall string }{
+		{"ctrl+l", "es", "responder", "Idioma: español", "Preparación", "Global"},
+		{"f2", "fr", "répondre", "Langue : français", "Maturité", "Global"},
+		{"ctrl+l", "en", "answer", "Language: English", "Readiness", "Overall"},
+	} {
+		press(t, m, tt.key)
+		if m.c.lang != tt.lang || m.c.sess.lang != tt.lang || m.c.sess.model.Lang != tt.lang {
+			t.Fatalf("after %s: screen %q, session %q, model %q; want %q", tt.key, m.c.lang, m.c.sess.lang, m.c.sess.model.Lang, tt.lang)
+		}
+		view := m.render()
+		lines := strings.Split(view, "\n")
+		// The card shows the question and the rubric in the language (their first words: the
+		// card wraps them).
+		for _, want := range []string{first(ind.Question.In(tt.lang)), first(ind.Rubric[fw.Scale.Max].In(tt.lang)), fw.LevelName(fw.Scale.Max, tt.lang)} {
+			if !strings.Contains(view, want) {
+				t.Errorf("%s: the screen lacks %q:\n%s", tt.lang, want, view)
+			}
+		}
+		if help := lines[len(lines)-1]; !strings.Contains(help, tt.help) {
+			t.Errorf("%s: help bar %q lacks %q", tt.lang, help, tt.help)
+		}
+		if !strings.Contains(lines[0], tt.step) || !strings.Contains(view, tt.overall+" ") {
+			t.Errorf("%s: title bar or score panel not in the language:\n%s", tt.lang, view)
+		}
+		if !strings.Contains(m.c.status, tt.status) {
+			t.Errorf("%s: status %q, want %q", tt.lang, m.c.status, tt.status)
+		}
+		// The switch changes no answer, no score and not a byte of the file.
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Fatalf("%s: the file changed on disk", tt.lang)
+		}
+		sc := m.c.sess.model.Score.Overall
+		if *sc.Score != score || sc.Answered != answered {
+			t.Errorf("%s: overall %v (%d answered), was %v (%d)", tt.lang, *sc.Score, sc.Answered, score, answered)
+		}
+	}
+	// The match and the plan are rebuilt in the language: the architecture's reasons are French.
+	press(t, m, "ctrl+l", "ctrl+l")
+	if m.c.lang != "fr" {
+		t.Fatalf("language %q, want fr", m.c.lang)
+	}
+	for _, rb := range m.c.sess.model.Match.Blocks {
+		for _, reason := range rb.Summary() {
+			if strings.Contains(reason, " steps ") || strings.Contains(reason, "needed by ") {
+				t.Errorf("a reason is still in English after the switch to French: %q", reason)
+			}
+		}
+	}
+	// Answering in French saves the same YAML as in English.
+	press(t, m, "2")
+	if got := load(t, path).Answers[ind.ID]; len(got) == 0 || got[0].Level == nil || *got[0].Level != 2 {
+		t.Errorf("answer given in French not saved: %+v", got)
+	}
+	if !strings.Contains(m.c.status, "enregistré") || !strings.Contains(m.c.status, fw.LevelName(2, "fr")) {
+		t.Errorf("status %q is not French", m.c.status)
+	}
+}
+
+// TestGoldenViewsFrench checks two screens in French at 100×30.
+func TestGoldenViewsFrench(t *testing.T) {
+	testdata, _ := filepath.Abs("testdata")
+	t.Chdir(filepath.Dir(sampleFile(t, "bakana")))
+	m, err := New(Options{Path: "bakana.yaml", Dir: ".", Lang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, s := range []step{stepReadiness, stepRoadmap} {
+		m.step = s
+		view := m.render()
+		for i, line := range strings.Split(view, "\n") {
+			if width(line) != 100 {
+				t.Errorf("%s line %d is %d wide", stepNames[s], i, width(line))
+			}
+		}
+		golden := filepath.Join(testdata, "fr-"+strings.ToLower(stepNames[s])+"-100x30.txt")
+		if *update {
+			os.WriteFile(golden, []byte(view), 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if string(want) != view {
+			t.Errorf("%s in French differs from %s:\n%s", stepNames[s], golden, view)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for in, want := range map[string]float64{"63.5": 63.5, "63,5": 63.5, "1 234,5": 1234.5, "1\u00a0234,5": 1234.5, "1.234,5": 1234.5,
+		"1,234.5": 1234.5, "1.234.567": 1234567, "-2": -2, "0,25": 0.25} {
+		if got, err := parseNumber(in); err != nil || got != want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "7x", "NaN", "Inf", "1,2,3.4.5"} {
+		if _, err := parseNumber(bad); err == nil {
+			t.Errorf("parseNumber(%q) accepted", bad)
+		}
+	}
+	if got := numInput("fr", 63.5); got != "63,5" {
+		t.Errorf("numInput fr = %q", got)
+	}
+}
+
+// TestAccessibleInFrench answers in the accessible mode in French (a decimal comma), and
+// checks that the end of the input saves nothing (huh's prompts would return their default).
+func TestAccessibleInFrench(t *testing.T) {
+	path := newFile(t)
+	before, _ := os.ReadFile(path)
+	var out strings.Builder
+	if err := RunAccessible(path, "", "fr", strings.NewReader("3\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Errorf("the end of the input saved something:\n%s", after)
+	}
+	if !strings.Contains(out.String(), "passer pour l'instant") || !strings.Contains(out.String(), "restent à renseigner") {
+		t.Errorf("prompts not in French:\n%s", out.String())
+	}
+	out.Reset()
+	if err := RunAccessible(path, "", "fr", strings.NewReader("1\n63,5\n4\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	if got := load(t, path).Answers["connectivity.4g-coverage"]; len(got) != 1 || got[0].Value == nil || got[0].Value.Num != 63.5 {
+		t.Errorf("63,5 not saved as 63.5: %+v\n%s", got, out.String())
+	}
+	if !strings.Contains(out.String(), "Enregistré.") {
+		t.Errorf("no French confirmation:\n%s", out.String())
 	}
 }

@@ -29,7 +29,8 @@ func pad(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }
 
-// wrap folds plain text into lines of at most w cells.
+// wrap folds plain text into lines of at most w cells. It breaks at plain spaces only: a
+// no-break space (the French "1 234 567", "question ?") keeps its neighbours together.
 func wrap(text string, w int) []string {
 	if w < 4 {
 		w = 4
@@ -37,7 +38,7 @@ func wrap(text string, w int) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		line := ""
-		for _, word := range strings.Fields(para) {
+		for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
 			for ansi.StringWidth(word) > w {
 				if line != "" {
 					lines = append(lines, line)
@@ -121,23 +122,6 @@ func window(sel, total, n int) (from, to int) {
 		from = total - n
 	}
 	return from, from + n
-}
-
-// money formats an amount with thousands separators.
-func money(v float64) string {
-	neg := v < 0
-	s := fmt.Sprintf("%.0f", math.Abs(math.Round(v)))
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // mark returns a check box.

@@ -1,0 +1,294 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/i18n"
+)
+
+// Words the screens pick at run time from a set (a status, a sector, a unit): each case passes
+// its English text as a literal, so the catalog test sees every one.
+
+// langName is a language's own name, as its speakers look for it in a list.
+func langName(lang string) string {
+	switch lang {
+	case "en":
+		return "English"
+	case "fr":
+		return "français"
+	case "es":
+		return "español"
+	}
+	return lang
+}
+
+// nextLang is the language after lang in i18n.Languages(), wrapping.
+func nextLang(lang string) string {
+	langs := i18n.Languages()
+	for i, l := range langs {
+		if l == lang {
+			return langs[(i+1)%len(langs)]
+		}
+	}
+	return langs[0]
+}
+
+// stepTitle is a step's name on screen.
+func stepTitle(lang string, s step) string {
+	switch s {
+	case stepStart:
+		return i18n.T(lang, "Home")
+	case stepContext:
+		return i18n.T(lang, "Context")
+	case stepReadiness:
+		return i18n.T(lang, "Readiness")
+	case stepNeeds:
+		return i18n.T(lang, "Needs")
+	case stepArchitecture:
+		return i18n.T(lang, "Architecture")
+	case stepRoadmap:
+		return i18n.T(lang, "Roadmap")
+	case stepExport:
+		return i18n.T(lang, "Export")
+	case stepCompare:
+		return i18n.T(lang, "Compare")
+	}
+	return ""
+}
+
+// planWord is a block's plan (reuse, upgrade, build).
+func planWord(lang, status string) string {
+	switch status {
+	case catalog.Reuse:
+		return i18n.T(lang, "reuse")
+	case catalog.Upgrade:
+		return i18n.T(lang, "upgrade")
+	case catalog.Build:
+		return i18n.T(lang, "build")
+	}
+	return status
+}
+
+// inventoryWord is what exists of a block today.
+func inventoryWord(lang, status string) string {
+	switch status {
+	case catalog.StatusNone:
+		return i18n.T(lang, "none")
+	case catalog.StatusPartial:
+		return i18n.T(lang, "partial")
+	case catalog.StatusOperational:
+		return i18n.T(lang, "operational")
+	}
+	return status
+}
+
+// quadrantWord is a service's prioritisation quadrant.
+func quadrantWord(lang, q string) string {
+	switch q {
+	case catalog.QuadrantDoFirst:
+		return i18n.T(lang, "do first")
+	case catalog.QuadrantPlanFor:
+		return i18n.T(lang, "plan for")
+	case catalog.QuadrantNiceToHave:
+		return i18n.T(lang, "nice to have")
+	case catalog.QuadrantDefer:
+		return i18n.T(lang, "defer")
+	}
+	return q
+}
+
+// gateWord is whether a readiness gate is met.
+func gateWord(lang, state string) string {
+	switch state {
+	case assess.GateMet:
+		return i18n.T(lang, "met")
+	case assess.GateUnmet:
+		return i18n.T(lang, "not met")
+	case assess.GateUnknown:
+		return i18n.T(lang, "unknown")
+	}
+	return state
+}
+
+// gateMark marks a gate's state without colour: ✓ met, ✗ not met, ? unknown.
+func gateMark(state string) string {
+	return map[string]string{assess.GateMet: "✓", assess.GateUnmet: "✗", assess.GateUnknown: "?"}[state]
+}
+
+// evidenceWord is how a product's conformance is known.
+func evidenceWord(lang, ev string) string {
+	switch ev {
+	case catalog.EvidenceSandbox:
+		return i18n.T(lang, "sandbox")
+	case catalog.EvidenceTestHarness:
+		return i18n.T(lang, "test harness")
+	case catalog.EvidenceSelfReported:
+		return i18n.T(lang, "self-reported")
+	case catalog.EvidenceNone:
+		return i18n.T(lang, "none")
+	}
+	return ev
+}
+
+// categoryWord is a block's category.
+func categoryWord(lang, c string) string {
+	switch c {
+	case catalog.Foundational:
+		return i18n.T(lang, "foundational block")
+	case catalog.Feature:
+		return i18n.T(lang, "feature block")
+	case catalog.Other:
+		return i18n.T(lang, "other block")
+	}
+	return c
+}
+
+// activityStatusWord is an activity's status as planners report it.
+func activityStatusWord(lang, s string) string {
+	switch s {
+	case "not-started":
+		return i18n.T(lang, "not started")
+	case "in-progress":
+		return i18n.T(lang, "in progress")
+	case "done":
+		return i18n.T(lang, "done")
+	case "blocked":
+		return i18n.T(lang, "blocked")
+	}
+	return s
+}
+
+// sectorWord is a use case's sector as a heading.
+func sectorWord(lang, s string) string {
+	switch s {
+	case "agriculture":
+		return i18n.T(lang, "agriculture")
+	case "civic-participation":
+		return i18n.T(lang, "civic participation")
+	case "climate":
+		return i18n.T(lang, "climate")
+	case "digital-government":
+		return i18n.T(lang, "digital government")
+	case "education":
+		return i18n.T(lang, "education")
+	case "environment":
+		return i18n.T(lang, "environment")
+	case "finance":
+		return i18n.T(lang, "finance")
+	case "health":
+		return i18n.T(lang, "health")
+	case "infrastructure":
+		return i18n.T(lang, "infrastructure")
+	case "social-protection":
+		return i18n.T(lang, "social protection")
+	case "":
+		return i18n.T(lang, "other")
+	}
+	return strings.ReplaceAll(s, "-", " ")
+}
+
+// unitWord is an indicator's unit in lang (the framework writes units in English). Units with
+// a percent sign go through F, written "%%", so the catalog keeps no stray verb.
+func unitWord(lang, u string) string {
+	switch u {
+	case "% of adults":
+		return i18n.F(lang, "%% of adults")
+	case "% of individuals":
+		return i18n.F(lang, "%% of individuals")
+	case "% of monthly GNI per capita":
+		return i18n.F(lang, "%% of monthly GNI per capita")
+	case "% of population":
+		return i18n.F(lang, "%% of population")
+	case "% of priority services":
+		return i18n.F(lang, "%% of priority services")
+	case "index 0–1":
+		return i18n.T(lang, "index 0–1")
+	case "subscriptions per 100 people":
+		return i18n.T(lang, "subscriptions per 100 people")
+	}
+	return u
+}
+
+// num writes a number as %g would, with the language's decimal sign ("63.5", "63,5").
+func num(lang string, x float64) string {
+	if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) >= 1e15 {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	dec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		dec = len(frac)
+	}
+	return i18n.Number(lang, x, dec)
+}
+
+// money writes an amount rounded to a whole unit with the language's thousands separator.
+func money(lang string, v float64) string { return i18n.Int(lang, v) }
+
+// yesNo is a yes/no answer.
+func yesNo(lang string, v bool) string {
+	if v {
+		return i18n.T(lang, "yes")
+	}
+	return i18n.T(lang, "no")
+}
+
+// dateText writes a file's YYYY-MM-DD date the language's way ("14 mars 2026"); a date that
+// does not parse is shown as written.
+func dateText(lang, d string) string {
+	t, err := time.Parse(countries.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	return i18n.Date(lang, t)
+}
+
+// numInput writes a number for editing: the language's decimal sign, no thousands separator.
+func numInput(lang string, x float64) string {
+	dec := strings.Trim(i18n.Number(lang, 1.5, 1), "15")
+	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", dec, 1)
+}
+
+// parseNumber reads a typed number in any of the ways people write one: "63.5", "63,5",
+// "1 234,5", "1.234,5", "1,234.5". One sign alone is the decimal sign; when both are used the
+// last one is; a sign repeated is a thousands separator.
+func parseNumber(v string) (float64, error) {
+	v = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(strings.TrimSpace(v))
+	dot, comma := strings.Count(v, "."), strings.Count(v, ",")
+	switch {
+	case dot > 0 && comma > 0:
+		if strings.LastIndex(v, ",") > strings.LastIndex(v, ".") {
+			v = strings.ReplaceAll(strings.ReplaceAll(v, ".", ""), ",", ".")
+		} else {
+			v = strings.ReplaceAll(v, ",", "")
+		}
+	case comma > 1:
+		v = strings.ReplaceAll(v, ",", "")
+	case dot > 1:
+		v = strings.ReplaceAll(v, ".", "")
+	default:
+		v = strings.ReplaceAll(v, ",", ".")
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		err = strconv.ErrSyntax
+	}
+	return f, err
+}
+
+// padLeft right-aligns plain text in w cells.
+func padLeft(s string, w int) string {
+	s = truncate(s, w)
+	return strings.Repeat(" ", max(0, w-width(s))) + s
+}
+
+// collate is a sort key that puts accented letters with their base letter (É with E).
+func collate(s string) string {
+	return strings.NewReplacer("é", "e", "è", "e", "ê", "e", "É", "E", "á", "a", "à", "a", "í", "i", "ó", "o", "ú", "u", "ç", "c").Replace(strings.ToLower(s))
+}
