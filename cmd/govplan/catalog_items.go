@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"github.com/govplan/govplan/catalog"
@@ -45,7 +46,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 				for _, d := range b.DependsOn {
 					deps = append(deps, d.Block)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), categoryText(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), words.Category(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
 			}
 			return tw.Flush()
 		},
@@ -54,7 +55,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 
 func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
 	w, lang := a.out, a.lang
-	fmt.Fprintf(w, "%s\n\n%s\n", i18n.F(lang, "%s (%s) · %s · spec %s", b.Name.In(lang), b.ID, categoryText(lang, b.Category), orDash(b.SpecVersion)), wrap(b.Purpose.In(lang), 92, ""))
+	fmt.Fprintf(w, "%s\n\n%s\n", i18n.F(lang, "%s (%s) · %s · spec %s", b.Name.In(lang), b.ID, words.Category(lang, b.Category), orDash(b.SpecVersion)), wrap(b.Purpose.In(lang), 92, ""))
 	if len(b.Functionalities) > 0 {
 		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Key functionalities:"))
 		for _, f := range b.Functionalities {
@@ -72,7 +73,7 @@ func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
 		tw := newTable(w)
 		for _, p := range ps {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name,
-				i18n.F(lang, "evidence %s%s", evidenceText(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)),
+				i18n.F(lang, "evidence %s%s", words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)),
 				i18n.F(lang, "licence %s%s", orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified)))
 		}
 		tw.Flush()
@@ -94,33 +95,6 @@ func unverifiedMark(lang string, v bool) string {
 		return ""
 	}
 	return " " + i18n.T(lang, "(unverified)")
-}
-
-// sectorText names the sector of a use case.
-func sectorText(lang, s string) string {
-	switch s {
-	case "agriculture":
-		return i18n.T(lang, "agriculture")
-	case "civic-participation":
-		return i18n.T(lang, "civic participation")
-	case "climate":
-		return i18n.T(lang, "climate")
-	case "digital-government":
-		return i18n.T(lang, "digital government")
-	case "education":
-		return i18n.T(lang, "education")
-	case "environment":
-		return i18n.T(lang, "environment")
-	case "finance":
-		return i18n.T(lang, "finance")
-	case "health":
-		return i18n.T(lang, "health")
-	case "infrastructure":
-		return i18n.T(lang, "infrastructure")
-	case "social-protection":
-		return i18n.T(lang, "social protection")
-	}
-	return s
 }
 
 // useCaseStatusText names the publication status of a use case.
@@ -193,7 +167,7 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 				if u.Legacy {
 					name += " " + i18n.T(a.lang, "(legacy)")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, sectorText(a.lang, u.Sector), u.Version, len(u.Steps), len(u.Blocks()))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, words.Sector(a.lang, u.Sector), u.Version, len(u.Steps), len(u.Blocks()))
 			}
 			tw.Flush()
 			if !legacy {
@@ -209,7 +183,7 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 // printUseCase shows a use case as a grid of steps × blocks.
 func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	w, lang := a.out, a.lang
-	fmt.Fprint(w, i18n.F(lang, "%s %s · %s · version %s", strings.ToUpper(u.ID), u.Name.In(lang), sectorText(lang, u.Sector), u.Version))
+	fmt.Fprint(w, i18n.F(lang, "%s %s · %s · version %s", strings.ToUpper(u.ID), u.Name.In(lang), words.Sector(lang, u.Sector), u.Version))
 	if u.Status != "" {
 		fmt.Fprintf(w, " (%s)", useCaseStatusText(lang, u.Status))
 	}
@@ -332,7 +306,7 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 				if len(p.RelatedBlocks) > 0 {
 					fields = append(fields, [2]string{i18n.T(lang, "Supports in part:"), strings.Join(p.RelatedBlocks, ", ")})
 				}
-				fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), evidenceText(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
+				fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), words.Evidence(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
 				if p.EvidenceNote != "" {
 					fields = append(fields, [2]string{"", p.EvidenceNote})
 				}
@@ -359,7 +333,7 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 					blocks = i18n.F(lang, "(part of %s)", strings.Join(p.RelatedBlocks, ", "))
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\n", p.ID, p.Name, blocks,
-					evidenceText(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified))
+					words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified))
 			}
 			tw.Flush()
 			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate."))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -54,7 +55,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 		fmt.Fprintln(tw, "  #\t"+strings.Join([]string{i18n.T(lang, "Service"), i18n.T(lang, "Priority"), i18n.T(lang, "Impact"), i18n.T(lang, "Feasibility"), i18n.T(lang, "Quadrant"), i18n.T(lang, "Use case")}, "\t"))
 		for _, s := range mt.Services {
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Rank, s.Service.Name.In(lang), i18n.Number(lang, s.Priority, 1),
-				i18n.Number(lang, s.Impact, 1), i18n.Number(lang, s.Feasibility, 1), quadrantText(lang, s.Quadrant), s.Service.UseCase)
+				i18n.Number(lang, s.Impact, 1), i18n.Number(lang, s.Feasibility, 1), words.Quadrant(lang, s.Quadrant), s.Service.UseCase)
 		}
 		tw.Flush()
 	}
@@ -91,7 +92,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 				break
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name.In(lang), strings.ToUpper(statusText(lang, b.Status)), sys, strings.Join(b.NeededBy, ", "), gateSummary(lang, b.GatedBy), top)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name.In(lang), strings.ToUpper(words.BlockStatus(lang, b.Status)), sys, strings.Join(b.NeededBy, ", "), gateSummary(lang, b.GatedBy), top)
 	}
 	tw.Flush()
 	if mt.ReuseFactor != nil {
@@ -115,7 +116,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 	}
 	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Why each block, and candidate products:"))
 	for _, b := range mt.Blocks {
-		fmt.Fprintf(w, "\n  %s (%s)\n", b.Block.Name.In(lang), statusText(lang, b.Status))
+		fmt.Fprintf(w, "\n  %s (%s)\n", b.Block.Name.In(lang), words.BlockStatus(lang, b.Status))
 		reasons := b.Reasons
 		if !all {
 			reasons = b.Summary()
@@ -153,7 +154,7 @@ func gateSummary(lang string, gs []assess.GateState) string {
 	}
 	var parts []string
 	for _, g := range gs {
-		parts = append(parts, gateStateText(lang, g.State))
+		parts = append(parts, words.Gate(lang, g.State))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -165,7 +166,7 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 	if p.Excluded {
 		return i18n.F(lang, "excluded  %s — %s", pr.Name, p.Why)
 	}
-	ev := evidenceText(lang, pr.Evidence)
+	ev := words.Evidence(lang, pr.Evidence)
 	if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
 		ev += " " + i18n.T(lang, "(unverified)")
 	}

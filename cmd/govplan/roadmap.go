@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"io"
 	"sort"
 	"strings"
@@ -64,21 +65,6 @@ func (a *app) roadmapCmd() *cobra.Command {
 // monthText is a month of the plan in tables: 2026-04, the same in every language.
 func monthText(p *roadmap.Plan, offset int) string { return p.Month(offset).Format("2006-01") }
 
-// activityStatusText names the status planners report for an activity.
-func activityStatusText(lang, s string) string {
-	switch s {
-	case "not-started":
-		return i18n.T(lang, "not started")
-	case "in-progress":
-		return i18n.T(lang, "in progress")
-	case "done":
-		return i18n.T(lang, "done")
-	case "blocked":
-		return i18n.T(lang, "blocked")
-	}
-	return s
-}
-
 func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	p, f := m.Plan, m.Doc.File
 	cur := p.Currency
@@ -117,7 +103,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 			}
 			status := ""
 			if a.Status != "" {
-				status = "[" + activityStatusText(lang, a.Status) + "]"
+				status = "[" + words.ActivityStatus(lang, a.Status) + "]"
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\t%s\t%s\t%s %s\n", a.ID, a.Name, a.Owner, monthText(p, a.Start), monthText(p, max(a.End-1, a.Start)),
 				i18n.F(lang, "%d mo", a.Months), cost, mark, status)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -109,7 +110,7 @@ func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 		if g.State != assess.GateMet {
 			state := i18n.T(lang, "unanswered")
 			if g.Current != nil {
-				state = i18n.F(lang, "now %s, %s", i18n.Number(lang, *g.Current, 1), gateStateText(lang, g.State))
+				state = i18n.F(lang, "now %s, %s", i18n.Number(lang, *g.Current, 1), words.Gate(lang, g.State))
 			}
 			name := blockName(g.BB)
 			unmet = append(unmet, fmt.Sprintf("  %s%s  %s", name, strings.Repeat(" ", width-len([]rune(name))), i18n.F(lang, "needs %s ≥ %d (%s)", g.Indicator, g.Min, state)))

@@ -9,8 +9,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/govplan/govplan/assess"
-	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 )
@@ -104,75 +102,6 @@ func yesNo(lang string, b bool) string {
 		return i18n.T(lang, "yes")
 	}
 	return i18n.T(lang, "no")
-}
-
-// gateStateText names the state of a readiness gate.
-func gateStateText(lang, state string) string {
-	switch state {
-	case assess.GateMet:
-		return i18n.T(lang, "met")
-	case assess.GateUnmet:
-		return i18n.T(lang, "unmet")
-	case assess.GateUnknown:
-		return i18n.T(lang, "not assessed")
-	}
-	return state
-}
-
-// statusText names what to do with a required block.
-func statusText(lang, status string) string {
-	switch status {
-	case catalog.Reuse:
-		return i18n.T(lang, "reuse")
-	case catalog.Upgrade:
-		return i18n.T(lang, "upgrade")
-	case catalog.Build:
-		return i18n.T(lang, "build")
-	}
-	return status
-}
-
-// quadrantText names the quadrant of a service on the impact × feasibility grid.
-func quadrantText(lang, q string) string {
-	switch q {
-	case catalog.QuadrantDoFirst:
-		return i18n.T(lang, "do first")
-	case catalog.QuadrantPlanFor:
-		return i18n.T(lang, "plan for")
-	case catalog.QuadrantNiceToHave:
-		return i18n.T(lang, "nice to have")
-	case catalog.QuadrantDefer:
-		return i18n.T(lang, "defer")
-	}
-	return q
-}
-
-// evidenceText names the kind of evidence there is that a product implements a block.
-func evidenceText(lang, e string) string {
-	switch e {
-	case catalog.EvidenceSandbox:
-		return i18n.T(lang, "sandbox")
-	case catalog.EvidenceTestHarness:
-		return i18n.T(lang, "test harness")
-	case catalog.EvidenceSelfReported:
-		return i18n.T(lang, "self-reported")
-	case catalog.EvidenceNone:
-		return i18n.T(lang, "none recorded")
-	}
-	return e
-}
-
-// categoryText names a block category.
-func categoryText(lang, c string) string {
-	switch c {
-	case catalog.Foundational:
-		return i18n.T(lang, "foundational")
-	case catalog.Feature:
-		return i18n.T(lang, "feature")
-	case catalog.Other:
-		return i18n.T(lang, "other")
-	}
-	return c
 }
 
 func orDash(s string) string {

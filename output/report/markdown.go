@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -368,17 +369,7 @@ func (r *mdReport) gates() {
 }
 
 // gateState names the state of a readiness gate.
-func (r *mdReport) gateState(s string) string {
-	switch s {
-	case assess.GateMet:
-		return i18n.T(r.lang, "met")
-	case assess.GateUnmet:
-		return i18n.T(r.lang, "not met")
-	case assess.GateUnknown:
-		return i18n.T(r.lang, "not assessed")
-	}
-	return esc(s)
-}
+func (r *mdReport) gateState(s string) string { return esc(words.Gate(r.lang, s)) }
 
 func (r *mdReport) services() {
 	l := r.lang
@@ -397,60 +388,16 @@ func (r *mdReport) services() {
 }
 
 // quadrant names a service's place on the impact × feasibility grid.
-func (r *mdReport) quadrant(q string) string {
-	switch q {
-	case catalog.QuadrantDoFirst:
-		return i18n.T(r.lang, "do first")
-	case catalog.QuadrantPlanFor:
-		return i18n.T(r.lang, "plan for")
-	case catalog.QuadrantNiceToHave:
-		return i18n.T(r.lang, "nice to have")
-	case catalog.QuadrantDefer:
-		return i18n.T(r.lang, "defer")
-	}
-	return esc(q)
-}
+func (r *mdReport) quadrant(q string) string { return esc(words.Quadrant(r.lang, q)) }
 
 // blockStatus names what the plan does with a block: reuse, upgrade or build.
-func (r *mdReport) blockStatus(s string) string {
-	switch s {
-	case catalog.Reuse:
-		return i18n.T(r.lang, "reuse")
-	case catalog.Upgrade:
-		return i18n.T(r.lang, "upgrade")
-	case catalog.Build:
-		return i18n.T(r.lang, "build")
-	}
-	return esc(s)
-}
+func (r *mdReport) blockStatus(s string) string { return esc(words.BlockStatus(r.lang, s)) }
 
 // category names a block's category.
-func (r *mdReport) category(c string) string {
-	switch c {
-	case catalog.Foundational:
-		return i18n.T(r.lang, "foundational")
-	case catalog.Feature:
-		return i18n.T(r.lang, "feature")
-	case catalog.Other:
-		return i18n.T(r.lang, "other")
-	}
-	return esc(c)
-}
+func (r *mdReport) category(c string) string { return esc(words.Category(r.lang, c)) }
 
 // activityStatus names an activity's status as planners report it.
-func (r *mdReport) activityStatus(s string) string {
-	switch s {
-	case "not-started":
-		return i18n.T(r.lang, "not started")
-	case "in-progress":
-		return i18n.T(r.lang, "in progress")
-	case "done":
-		return i18n.T(r.lang, "done")
-	case "blocked":
-		return i18n.T(r.lang, "blocked")
-	}
-	return esc(strings.ReplaceAll(s, "-", " "))
-}
+func (r *mdReport) activityStatus(s string) string { return esc(words.ActivityStatus(r.lang, s)) }
 
 // evidence names how far a product's fit with GovStack specifications is shown.
 func (r *mdReport) evidence(e string) string {

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"math"
 	"slices"
 	"strconv"
@@ -33,8 +34,8 @@ func (b *book) blocks() {
 	st := &b.st
 	mt := b.m.Match
 	fields := []bbField{
-		{title: i18n.T(l, "Category"), span: 3, value: func(rb *catalog.RequiredBlock) string { return categoryText(l, rb.Block.Category) }},
-		{title: i18n.T(l, "Status"), span: 3, value: func(rb *catalog.RequiredBlock) string { return blockStatusText(l, rb.Status) }, status: true},
+		{title: i18n.T(l, "Category"), span: 3, value: func(rb *catalog.RequiredBlock) string { return words.Category(l, rb.Block.Category) }},
+		{title: i18n.T(l, "Status"), span: 3, value: func(rb *catalog.RequiredBlock) string { return words.BlockStatus(l, rb.Status) }, status: true},
 		{title: i18n.T(l, "Existing system"), span: 5, value: b.existingSystem},
 		{title: i18n.T(l, "Needed by"), span: 4, value: func(rb *catalog.RequiredBlock) string { return strings.Join(rb.NeededBy, ", ") }},
 		{title: i18n.T(l, "Gates (indicator ≥ level: state)"), span: 7, value: b.gates},
@@ -59,7 +60,7 @@ func (b *book) blocks() {
 	b.str(s, 1, hr+1, i18n.T(l, "Status of the block"), st.label)
 	for j, rb := range mt.Blocks {
 		b.str(s, 2+j, hr, rb.Block.ID, st.headerRotated)
-		b.str(s, 2+j, hr+1, blockStatusText(l, rb.Status), st.statusUp[rb.Status])
+		b.str(s, 2+j, hr+1, words.BlockStatus(l, rb.Status), st.statusUp[rb.Status])
 	}
 	for i, u := range mt.UseCases {
 		r := hr + 2 + i
@@ -141,7 +142,7 @@ func (b *book) blocks() {
 	// The statuses stand upright in the matrix: the row is as tall as the longest.
 	longest := 0
 	for _, st := range []string{catalog.Reuse, catalog.Upgrade, catalog.Build} {
-		longest = max(longest, utf8.RuneCountInString(blockStatusText(l, st)))
+		longest = max(longest, utf8.RuneCountInString(words.BlockStatus(l, st)))
 	}
 	b.check(b.f.SetRowHeight(s, hr+1, math.Max(62, float64(longest)*7+10)))
 	b.freeze(s, 1, 0)
@@ -187,7 +188,7 @@ func (b *book) existingSystem(rb *catalog.RequiredBlock) string {
 	if it.System != "" {
 		parts = append(parts, it.System)
 	}
-	meta := inventoryStatusText(b.lang, it.Status)
+	meta := words.Inventory(b.lang, it.Status)
 	if it.Owner != "" {
 		meta = i18n.F(b.lang, "%s, owner %s", meta, it.Owner)
 	}
@@ -201,7 +202,7 @@ func (b *book) existingSystem(rb *catalog.RequiredBlock) string {
 func (b *book) gates(rb *catalog.RequiredBlock) string {
 	var out []string
 	for _, g := range rb.GatedBy {
-		line := i18n.F(b.lang, "%s ≥ %d: %s", g.Indicator, g.Min, gateStateText(b.lang, g.State))
+		line := i18n.F(b.lang, "%s ≥ %d: %s", g.Indicator, g.Min, words.Gate(b.lang, g.State))
 		if g.Current != nil && g.State != assess.GateMet {
 			line = i18n.F(b.lang, "%s (now %s)", line, trimNum(*g.Current))
 		}
@@ -260,76 +261,9 @@ func (b *book) productEvidence(p *catalog.Product) string {
 	if p == nil {
 		return ""
 	}
-	e := evidenceText(b.lang, p.Evidence)
+	e := words.Evidence(b.lang, p.Evidence)
 	if p.Evidence != "" && p.Evidence != catalog.EvidenceNone && !p.EvidenceVerified {
 		e = i18n.F(b.lang, "%s (unverified)", e)
-	}
-	return e
-}
-
-// blockStatusText names what the plan does with a block: reuse, upgrade or build.
-func blockStatusText(lang, s string) string {
-	switch s {
-	case catalog.Reuse:
-		return i18n.T(lang, "reuse")
-	case catalog.Upgrade:
-		return i18n.T(lang, "upgrade")
-	case catalog.Build:
-		return i18n.T(lang, "build")
-	}
-	return s
-}
-
-// categoryText names a block's category.
-func categoryText(lang, c string) string {
-	switch c {
-	case catalog.Foundational:
-		return i18n.T(lang, "foundational")
-	case catalog.Feature:
-		return i18n.T(lang, "feature")
-	case catalog.Other:
-		return i18n.T(lang, "other")
-	}
-	return c
-}
-
-// inventoryStatusText names the state of a system the country already has.
-func inventoryStatusText(lang, s string) string {
-	switch s {
-	case catalog.StatusOperational:
-		return i18n.T(lang, "operational")
-	case catalog.StatusPartial:
-		return i18n.T(lang, "partial")
-	case catalog.StatusNone:
-		return i18n.T(lang, "none")
-	}
-	return s
-}
-
-// gateStateText names the state of a readiness gate.
-func gateStateText(lang, s string) string {
-	switch s {
-	case assess.GateMet:
-		return i18n.T(lang, "met")
-	case assess.GateUnmet:
-		return i18n.T(lang, "not met")
-	case assess.GateUnknown:
-		return i18n.T(lang, "not assessed")
-	}
-	return s
-}
-
-// evidenceText names how far a product's fit with the GovStack specifications is shown.
-func evidenceText(lang, e string) string {
-	switch e {
-	case catalog.EvidenceSandbox:
-		return i18n.T(lang, "sandbox")
-	case catalog.EvidenceTestHarness:
-		return i18n.T(lang, "test harness")
-	case catalog.EvidenceSelfReported:
-		return i18n.T(lang, "self-reported")
-	case catalog.EvidenceNone, "":
-		return i18n.T(lang, "none")
 	}
 	return e
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -111,7 +112,7 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 			a.c.sayErr(err)
 			return nil
 		}
-		a.c.say(false, i18n.F(a.c.lang, "saved · %s inventory: %s", b.Name.In(a.c.lang), orDash(inventoryWord(a.c.lang, next))))
+		a.c.say(false, i18n.F(a.c.lang, "saved · %s inventory: %s", b.Name.In(a.c.lang), orDash(words.Inventory(a.c.lang, next))))
 		a.keepSelection(b.ID)
 	case key.Matches(km, a.k.edit):
 		b := bs[a.sel]
@@ -133,7 +134,7 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 			if s == it.Status {
 				ss = i
 			}
-			stNames = append(stNames, inventoryWord(lang, s))
+			stNames = append(stNames, words.Inventory(lang, s))
 		}
 		status := choiceField(i18n.T(lang, "Status"), stNames, ss)
 		status.values = st
@@ -230,7 +231,7 @@ func (a *architecture) view(w, h int) string {
 		}
 		today := "–"
 		if it, ok := inv[b.ID]; ok {
-			today = inventoryWord(lang, it.Status)
+			today = words.Inventory(lang, it.Status)
 			if it.System != "" {
 				today = i18n.F(lang, "%s: %s", today, it.System)
 			}
@@ -252,7 +253,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	inner := w - 2
 	rb := a.c.sess.model.Match.Block(b.ID)
 	var body []string
-	body = append(body, st.Faint.Render(i18n.F(lang, "%s · spec %s", categoryWord(lang, b.Category), orDash(b.SpecVersion))))
+	body = append(body, st.Faint.Render(i18n.F(lang, "%s · spec %s", words.Category(lang, b.Category), orDash(b.SpecVersion))))
 	for _, l := range wrap(b.Purpose.In(lang), inner) {
 		body = append(body, l)
 	}
@@ -279,7 +280,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			if g.Current != nil {
 				cur = i18n.F(lang, "now %s", i18n.Number(lang, *g.Current, 1))
 			}
-			line := fmt.Sprintf("%s\u00a0≥\u00a0%d (%s) %s\u00a0%s", g.Indicator, g.Min, cur, gateMark(g.State), gateWord(lang, g.State))
+			line := fmt.Sprintf("%s\u00a0≥\u00a0%d (%s) %s\u00a0%s", g.Indicator, g.Min, cur, gateMark(g.State), words.Gate(lang, g.State))
 			for i, l := range wrap(line, inner-2) {
 				if i > 0 {
 					l = "  " + l
@@ -299,7 +300,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 				rank = i18n.T(lang, "excluded")
 			}
 			pr := p.Product
-			ev := evidenceWord(lang, pr.Evidence)
+			ev := words.Evidence(lang, pr.Evidence)
 			if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
 				ev += " " + i18n.T(lang, "(unverified)")
 			}

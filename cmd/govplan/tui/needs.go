@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,7 +109,7 @@ func (n *needs) rows() []useCaseRow {
 		}
 	}
 	sort.Slice(sectors, func(i, j int) bool {
-		return collate(sectorWord(lang, sectors[i])) < collate(sectorWord(lang, sectors[j]))
+		return collate(words.Sector(lang, sectors[i])) < collate(words.Sector(lang, sectors[j]))
 	})
 	for _, s := range []string{custom, legacy} {
 		if bySector[s] != nil {
@@ -117,7 +118,7 @@ func (n *needs) rows() []useCaseRow {
 	}
 	var rows []useCaseRow
 	for _, s := range sectors {
-		heading := sectorWord(lang, s)
+		heading := words.Sector(lang, s)
 		switch s {
 		case custom:
 			heading = i18n.T(lang, "custom (this country)")
@@ -408,7 +409,7 @@ func (n *needs) saveService() {
 	n.form = nil
 	p := catalog.Priority(s)
 	lang := n.c.lang
-	n.c.say(false, i18n.F(lang, "saved · %s: priority %s (%s)", s.Name.In(lang), i18n.Number(lang, p.Priority, 1), quadrantWord(lang, p.Quadrant)))
+	n.c.say(false, i18n.F(lang, "saved · %s: priority %s (%s)", s.Name.In(lang), i18n.Number(lang, p.Priority, 1), words.Quadrant(lang, p.Quadrant)))
 }
 
 func (n *needs) view(w, h int) string {
@@ -467,7 +468,7 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 	}
 	inner := w - 2
 	var body []string
-	meta := i18n.F(lang, "%s · version %s", sectorWord(lang, u.Sector), orDash(u.Version))
+	meta := i18n.F(lang, "%s · version %s", words.Sector(lang, u.Sector), orDash(u.Version))
 	if len(u.SDGs) > 0 {
 		meta += " · " + i18n.F(lang, "SDG %s", strings.Join(u.SDGs, ", "))
 	}
@@ -536,7 +537,7 @@ func (n *needs) servicesView(w, h int) string {
 	// Columns: the quadrant fits its longest word in this language; the name takes the rest.
 	qW := width(i18n.T(lang, "Quadrant"))
 	for _, q := range []string{catalog.QuadrantDoFirst, catalog.QuadrantPlanFor, catalog.QuadrantNiceToHave, catalog.QuadrantDefer} {
-		qW = max(qW, width(quadrantWord(lang, q)))
+		qW = max(qW, width(words.Quadrant(lang, q)))
 	}
 	prW := max(8, width(i18n.T(lang, "Priority")))
 	nameW := max(16, min(60, w-2-4-prW-2-qW-1-14-10))
@@ -545,7 +546,7 @@ func (n *needs) servicesView(w, h int) string {
 	for i, s := range svcs {
 		sv := s.Service
 		line := fmt.Sprintf("%-3d %s %s  %s %-13s %d %d %d %d %d", s.Rank, pad(sv.Name.In(lang), nameW), padLeft(i18n.Number(lang, s.Priority, 1), prW),
-			pad(quadrantWord(lang, s.Quadrant), qW), sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
+			pad(words.Quadrant(lang, s.Quadrant), qW), sv.UseCase, sv.Demand, sv.Impact, sv.Technical, sv.Financial, sv.Political)
 		if i == n.ssel {
 			line = st.Selected.Render(pad(line, w-2))
 		}

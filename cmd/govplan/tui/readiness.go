@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -634,7 +635,7 @@ func (r *readiness) cardPanel(w, h int) string {
 		if b := sess.cat.Block(g.BB); b != nil {
 			name = b.Name.In(lang)
 		}
-		state := gateWord(lang, g.State)
+		state := words.Gate(lang, g.State)
 		if g.State != assess.GateUnknown {
 			state += " " + gateMark(g.State)
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -203,7 +204,7 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 			tag = " ◆"
 		}
 		if a.Status != "" {
-			tag += " [" + activityStatusWord(lang, a.Status) + "]"
+			tag += " [" + words.ActivityStatus(lang, a.Status) + "]"
 		}
 		line := pad(a.ID, idW) + " " + row.String() + tag
 		if a.Critical {

@@ -1,0 +1,137 @@
+// Package words names govplan's fixed values (block statuses, gate states, quadrants,
+// evidence kinds…) in the reader's language, once for every screen and document.
+package words
+
+import (
+	"strings"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
+)
+
+// BlockStatus names what the plan does with a block: reuse, upgrade or build.
+func BlockStatus(lang, s string) string {
+	switch s {
+	case catalog.Reuse:
+		return i18n.T(lang, "reuse")
+	case catalog.Upgrade:
+		return i18n.T(lang, "upgrade")
+	case catalog.Build:
+		return i18n.T(lang, "build")
+	}
+	return s
+}
+
+// Inventory names what exists today for a block.
+func Inventory(lang, s string) string {
+	switch s {
+	case catalog.StatusOperational:
+		return i18n.T(lang, "operational")
+	case catalog.StatusPartial:
+		return i18n.T(lang, "partial")
+	case catalog.StatusNone:
+		return i18n.T(lang, "none")
+	}
+	return s
+}
+
+// Quadrant names a service's place on the impact × feasibility grid.
+func Quadrant(lang, q string) string {
+	switch q {
+	case catalog.QuadrantDoFirst:
+		return i18n.T(lang, "do first")
+	case catalog.QuadrantPlanFor:
+		return i18n.T(lang, "plan for")
+	case catalog.QuadrantNiceToHave:
+		return i18n.T(lang, "nice to have")
+	case catalog.QuadrantDefer:
+		return i18n.T(lang, "defer")
+	}
+	return q
+}
+
+// Gate names whether a readiness gate is met.
+func Gate(lang, state string) string {
+	switch state {
+	case assess.GateMet:
+		return i18n.T(lang, "met")
+	case assess.GateUnmet:
+		return i18n.T(lang, "not met")
+	case assess.GateUnknown:
+		return i18n.T(lang, "not assessed")
+	}
+	return state
+}
+
+// Evidence names the kind of evidence that a product implements a block.
+func Evidence(lang, e string) string {
+	switch e {
+	case catalog.EvidenceSandbox:
+		return i18n.T(lang, "sandbox")
+	case catalog.EvidenceTestHarness:
+		return i18n.T(lang, "test harness")
+	case catalog.EvidenceSelfReported:
+		return i18n.T(lang, "self-reported")
+	case catalog.EvidenceNone, "":
+		return i18n.T(lang, "none recorded")
+	}
+	return e
+}
+
+// Category names a block category.
+func Category(lang, c string) string {
+	switch c {
+	case catalog.Foundational:
+		return i18n.T(lang, "foundational")
+	case catalog.Feature:
+		return i18n.T(lang, "feature")
+	case catalog.Other:
+		return i18n.T(lang, "other")
+	}
+	return c
+}
+
+// ActivityStatus names an activity's status as planners report it.
+func ActivityStatus(lang, s string) string {
+	switch s {
+	case "not-started":
+		return i18n.T(lang, "not started")
+	case "in-progress":
+		return i18n.T(lang, "in progress")
+	case "done":
+		return i18n.T(lang, "done")
+	case "blocked":
+		return i18n.T(lang, "blocked")
+	}
+	return s
+}
+
+// Sector names the sector of a use case.
+func Sector(lang, s string) string {
+	switch s {
+	case "agriculture":
+		return i18n.T(lang, "agriculture")
+	case "civic-participation":
+		return i18n.T(lang, "civic participation")
+	case "climate":
+		return i18n.T(lang, "climate")
+	case "digital-government":
+		return i18n.T(lang, "digital government")
+	case "education":
+		return i18n.T(lang, "education")
+	case "environment":
+		return i18n.T(lang, "environment")
+	case "finance":
+		return i18n.T(lang, "finance")
+	case "health":
+		return i18n.T(lang, "health")
+	case "infrastructure":
+		return i18n.T(lang, "infrastructure")
+	case "social-protection":
+		return i18n.T(lang, "social protection")
+	case "":
+		return i18n.T(lang, "other")
+	}
+	return strings.ReplaceAll(s, "-", " ")
+}
