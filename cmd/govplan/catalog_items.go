@@ -199,7 +199,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	tw := newTable(w)
 	header := []string{"#", i18n.T(lang, "Step")}
 	for _, b := range blocks {
-		header = append(header, abbrev(b))
+		header = append(header, words.BlockAbbrev(b, false))
 	}
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
 	for i, s := range u.Steps {
@@ -226,7 +226,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 		if blk := cat.Block(b); blk != nil {
 			name = blk.Name.In(lang)
 		}
-		fmt.Fprintf(w, "  %-5s %s\n", abbrev(b), name)
+		fmt.Fprintf(w, "  %-5s %s\n", words.BlockAbbrev(b, false), name)
 	}
 	if deps := cat.Closure(blocks); len(deps) > len(blocks) {
 		var extra []string
@@ -243,21 +243,6 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 		fmt.Fprintf(w, "\n%s %s\n", label, wrap(u.Notes, 92, indent))
 	}
 	fmt.Fprintln(w, i18n.F(lang, "Source: %s", u.Source))
-}
-
-// abbrev is the short column name of a block in step grids.
-func abbrev(id string) string {
-	short := map[string]string{
-		"identity": "ID", "information-mediator": "IM", "workflow": "WF", "digital-registries": "DR",
-		"registration": "Reg", "consent": "Cons", "messaging": "Msg", "payments": "Pay", "scheduler": "Sch",
-		"e-signature": "eSig", "e-marketplace": "eMkt", "gis": "GIS", "wallet": "Wal", "cloud-infrastructure": "Cloud",
-		"cms": "CMS", "e-learning": "eLrn", "shared-data-repository": "SDR", "data-collection": "DC",
-		"artificial-intelligence": "AI", "analytics": "BI", "content-management": "CM", "mobility-management": "MM",
-	}
-	if s, ok := short[id]; ok {
-		return s
-	}
-	return id
 }
 
 func (a *app) catalogProductsCmd(format *string) *cobra.Command {

@@ -135,3 +135,30 @@ func Sector(lang, s string) string {
 	}
 	return strings.ReplaceAll(s, "-", " ")
 }
+
+// blockShort holds each block's short column name and a two-letter one.
+var blockShort = map[string][2]string{
+	"identity": {"ID", "ID"}, "information-mediator": {"IM", "IM"}, "workflow": {"WF", "WF"}, "digital-registries": {"DR", "DR"},
+	"registration": {"Reg", "RG"}, "consent": {"Cons", "CN"}, "messaging": {"Msg", "MS"}, "payments": {"Pay", "PY"}, "scheduler": {"Sch", "SC"},
+	"e-signature": {"eSig", "ES"}, "e-marketplace": {"eMkt", "EM"}, "gis": {"GIS", "GI"}, "wallet": {"Wal", "WL"}, "cloud-infrastructure": {"Cloud", "CL"},
+	"cms": {"CMS", "CM"}, "e-learning": {"eLrn", "EL"}, "shared-data-repository": {"SDR", "SR"}, "data-collection": {"DC", "DC"},
+	"artificial-intelligence": {"AI", "AI"}, "analytics": {"BI", "BI"}, "content-management": {"CM", "CT"}, "mobility-management": {"MM", "MM"},
+}
+
+// BlockAbbrev is a block's short column name in step grids (two letters when two is set).
+func BlockAbbrev(id string, two bool) string {
+	s, ok := blockShort[id]
+	switch {
+	case ok && two:
+		return s[1]
+	case ok:
+		return s[0]
+	case two:
+		r := []rune(strings.ToUpper(id))
+		return string(r[:min(2, len(r))])
+	}
+	if r := []rune(id); len(r) > 5 {
+		return string(r[:4]) + "…"
+	}
+	return id
+}

@@ -491,7 +491,7 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 	}
 	short := make([]string, len(blocks))
 	for i, b := range blocks {
-		short[i] = abbrev(b, short2)
+		short[i] = words.BlockAbbrev(b, short2)
 	}
 	head := "    " + pad(i18n.T(lang, "Step"), nameW) + " "
 	for _, s := range short {
@@ -517,7 +517,7 @@ func (n *needs) useCaseDetail(u *catalog.UseCase, w, h int) string {
 		if blk := n.c.sess.cat.Block(b); blk != nil {
 			name = blk.Name.In(lang)
 		}
-		legend = append(legend, abbrev(b, short2)+" "+name)
+		legend = append(legend, words.BlockAbbrev(b, short2)+" "+name)
 	}
 	body = append(body, "")
 	for _, l := range wrap(strings.Join(legend, " · "), inner) {
@@ -558,26 +558,4 @@ func (n *needs) servicesView(w, h int) string {
 		body = append(body, "", st.Faint.Render(i18n.T(lang, "D demand · I impact · T technical · F financial · P political feasibility (1 low … 5 high)")))
 	}
 	return panel(st, i18n.F(lang, "Candidate services · %d", len(svcs)), body, w, h)
-}
-
-// abbrev is a block's short column name (two letters when short2).
-func abbrev(id string, short2 bool) string {
-	short := map[string][2]string{
-		"identity": {"ID", "ID"}, "information-mediator": {"IM", "IM"}, "workflow": {"WF", "WF"}, "digital-registries": {"DR", "DR"},
-		"registration": {"Reg", "RG"}, "consent": {"Cons", "CN"}, "messaging": {"Msg", "MS"}, "payments": {"Pay", "PY"}, "scheduler": {"Sch", "SC"},
-		"e-signature": {"eSig", "ES"}, "e-marketplace": {"eMkt", "EM"}, "gis": {"GIS", "GI"}, "wallet": {"Wal", "WL"}, "cloud-infrastructure": {"Cloud", "CL"},
-		"cms": {"CMS", "CM"}, "e-learning": {"eLrn", "EL"}, "shared-data-repository": {"SDR", "SR"}, "data-collection": {"DC", "DC"},
-		"artificial-intelligence": {"AI", "AI"}, "analytics": {"BI", "BI"}, "content-management": {"CM", "CT"}, "mobility-management": {"MM", "MM"},
-	}
-	s, ok := short[id]
-	switch {
-	case ok && short2:
-		return s[1]
-	case ok:
-		return s[0]
-	case short2:
-		r := []rune(strings.ToUpper(id))
-		return string(r[:min(2, len(r))])
-	}
-	return truncate(id, 5)
 }
