@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
@@ -81,17 +82,30 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
-	if err := a.writeCompareFiles(cmp, docs, fws, o); err != nil {
+	models, err := a.planCompared(cmp, docs, fws)
+	if err != nil {
 		return err
 	}
+	if err := a.writeCompareFiles(cmp, models, o); err != nil {
+		return err
+	}
+	var port *countries.Portfolio
+	if len(models) > 0 {
+		port = countries.NewPortfolio(models)
+	}
 	if o.format == "json" {
-		return a.writeJSON(compareDocument(cmp, warns, a.lang))
+		doc := compareDocument(cmp, warns, a.lang)
+		doc.Portfolio = portfolioDocument(port)
+		return a.writeJSON(doc)
 	}
 	a.warnCapped(warns, 10)
 	for _, w := range cmp.Warnings {
 		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w))
 	}
 	cmpPrintComparison(a.out, cmp, a.lang)
+	if port != nil {
+		printPortfolio(a.out, port, a.lang)
+	}
 	return nil
 }
 
@@ -240,6 +254,8 @@ type compareJSON struct {
 	Rounds    []roundJSON           `json:"rounds"`
 	LeftOut   []string              `json:"left_out"`
 	Warnings  []string              `json:"warnings"`
+	// Portfolio is the block and funding view; null when no file records needs.
+	Portfolio *portfolioJSON `json:"portfolio"`
 }
 
 type compareCountryJSON struct {
@@ -1024,9 +1040,39 @@ func cmpLimitList(lang string, items []string, limit int) []string {
 	return items
 }
 
-// writeCompareFiles writes the comparison workbook and the ranking chart when asked. The
-// workbook's block and funding sheets use the needs and plans of the ranked assessments.
-func (a *app) writeCompareFiles(cmp *assess.Comparison, docs []*countries.Doc, fws []*assess.Framework, o compareOptions) error {
+// planCompared matches and plans the ranked assessments that record needs, for the block and
+// funding views; the others (published index tables, say) are left out of those views.
+func (a *app) planCompared(cmp *assess.Comparison, docs []*countries.Doc, fws []*assess.Framework) ([]*countries.Model, error) {
+	ranked := map[string]bool{}
+	for _, r := range cmp.Rows {
+		ranked[r.Entry.File] = true
+	}
+	var cat *catalog.Catalog
+	var models []*countries.Model
+	for i, d := range docs {
+		if !ranked[d.Name] || (len(d.File.UseCases) == 0 && len(d.File.Services) == 0) {
+			continue
+		}
+		if cat == nil {
+			var err error
+			if cat, err = a.catalog(); err != nil {
+				return nil, err
+			}
+		}
+		if d.CheckCatalog(cat) != nil {
+			continue
+		}
+		m := countries.Build(d, fws[i], cat, a.lang)
+		if m.Replan(countries.PlanOptions{}) != nil {
+			m.Plan = nil
+		}
+		models = append(models, m)
+	}
+	return models, nil
+}
+
+// writeCompareFiles writes the comparison workbook and the ranking chart when asked.
+func (a *app) writeCompareFiles(cmp *assess.Comparison, models []*countries.Model, o compareOptions) error {
 	if o.chart != "" {
 		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
 			return err
@@ -1036,30 +1082,87 @@ func (a *app) writeCompareFiles(cmp *assess.Comparison, docs []*countries.Doc, f
 	if o.output == "" {
 		return nil
 	}
-	ranked := map[string]bool{}
-	for _, r := range cmp.Rows {
-		ranked[r.Entry.File] = true
-	}
-	cat, err := a.catalog()
-	if err != nil {
-		return err
-	}
-	var models []*countries.Model
-	for i, d := range docs {
-		if !ranked[d.Name] || d.CheckCatalog(cat) != nil {
-			continue
-		}
-		m := countries.Build(d, fws[i], cat, a.lang)
-		if m.Replan(countries.PlanOptions{}) != nil {
-			m.Plan = nil
-		}
-		if len(m.Match.Blocks) > 0 {
-			models = append(models, m)
-		}
-	}
 	if err := comparison.WriteFile(o.output, cmp, models, a.lang); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %s", o.output))
 	return nil
+}
+
+// portfolioJSON is the block and funding view across the compared countries.
+type portfolioJSON struct {
+	Blocks     map[string]map[string]string `json:"blocks"` // ISO code → block → reuse|upgrade|build
+	CommonGaps []commonGapJSON              `json:"common_gaps"`
+	Funding    []countryFundingJSON         `json:"funding"`
+	Funders    []funderJSON                 `json:"funders"`
+}
+
+type commonGapJSON struct {
+	Block     string   `json:"block"`
+	Countries int      `json:"countries"`
+	Build     []string `json:"build"`
+	Upgrade   []string `json:"upgrade"`
+}
+
+type countryFundingJSON struct {
+	ISO3       string   `json:"iso3"`
+	Currency   string   `json:"currency"`
+	Cost       float64  `json:"cost"`
+	Funded     float64  `json:"funded"`
+	Unfunded   float64  `json:"unfunded"`
+	Duplicates []string `json:"duplicate_funding"`
+	Unneeded   int      `json:"unneeded_pledges"`
+}
+
+type funderJSON struct {
+	Funder    string             `json:"funder"`
+	Countries []string           `json:"countries"`
+	Blocks    []string           `json:"blocks"`
+	Amounts   map[string]float64 `json:"amounts"`
+}
+
+func portfolioDocument(p *countries.Portfolio) *portfolioJSON {
+	if p == nil {
+		return nil
+	}
+	out := &portfolioJSON{Blocks: map[string]map[string]string{}, CommonGaps: []commonGapJSON{}, Funding: []countryFundingJSON{}, Funders: []funderJSON{}}
+	for _, c := range p.Countries {
+		iso := c.Model.Doc.File.Country.ISO3
+		out.Blocks[iso] = c.Statuses
+		out.Funding = append(out.Funding, countryFundingJSON{iso, c.Currency, math.Round(c.Cost), math.Round(c.Funded), math.Round(c.Gap), nonNilStrings(c.Duplicates), c.Unneeded})
+	}
+	for _, g := range p.CommonGaps {
+		out.CommonGaps = append(out.CommonGaps, commonGapJSON{g.Block, g.Countries, nonNilStrings(g.Build), nonNilStrings(g.Upgrade)})
+	}
+	for _, f := range p.Funders {
+		out.Funders = append(out.Funders, funderJSON{f.Funder, f.Countries, nonNilStrings(f.Blocks), f.Amounts})
+	}
+	return out
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// printPortfolio shows the blocks missing in several countries and the funding per country.
+func printPortfolio(w io.Writer, p *countries.Portfolio, lang string) {
+	if len(p.CommonGaps) > 0 {
+		fmt.Fprintln(w, "\n"+i18n.T(lang, "Blocks missing in several countries (candidates for a shared regional investment)"))
+		tw := newTable(w)
+		fmt.Fprintln(tw, "  "+i18n.T(lang, "Block")+"\t"+i18n.T(lang, "Countries")+"\t"+i18n.T(lang, "To build")+"\t"+i18n.T(lang, "To upgrade"))
+		for _, g := range p.CommonGaps {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\n", g.Block, g.Countries, orDash(strings.Join(g.Build, ", ")), orDash(strings.Join(g.Upgrade, ", ")))
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(w, "\n"+i18n.T(lang, "Funding per country"))
+	tw := newTable(w)
+	fmt.Fprintln(tw, "  "+i18n.T(lang, "Country")+"\t"+i18n.T(lang, "One-off cost")+"\t"+i18n.T(lang, "Funded")+"\t"+i18n.T(lang, "Unfunded")+"\t"+i18n.T(lang, "Possible duplicate funding"))
+	for _, c := range p.Countries {
+		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\n", c.Model.Doc.File.Country.ISO3, i18n.Int(lang, c.Cost), c.Currency, i18n.Int(lang, c.Funded), i18n.Int(lang, c.Gap), orDash(strings.Join(c.Duplicates, ", ")))
+	}
+	tw.Flush()
 }
