@@ -63,7 +63,7 @@ func score100(s *float64) *float64 {
 	if s == nil {
 		return nil
 	}
-	v := math.Round(*s*1000) / 10
+	v := *s * 100 // shown without decimals; kept exact so the cell is not rounded twice
 	return &v
 }
 
