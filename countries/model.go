@@ -58,3 +58,23 @@ func (m *Model) Replan(opts PlanOptions) error {
 	m.Plan = plan
 	return nil
 }
+
+// Analyse runs the whole pipeline on a loaded file with the framework it names: checks it
+// against the framework and cat, scores, matches and plans, writing texts in lang.
+func Analyse(d *Doc, cat *catalog.Catalog, lang string) (*Model, error) {
+	fw, err := d.Framework("")
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Check(fw); err != nil {
+		return nil, err
+	}
+	if err := d.CheckCatalog(cat); err != nil {
+		return nil, err
+	}
+	m := Build(d, fw, cat, lang)
+	if err := m.Replan(PlanOptions{}); err != nil {
+		return nil, err
+	}
+	return m, nil
+}

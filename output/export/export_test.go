@@ -20,19 +20,12 @@ func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.
 	if edit != nil {
 		edit(doc)
 	}
-	fw, err := doc.Framework("")
+	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := doc.Check(fw); err != nil {
-		t.Fatal(err)
-	}
-	cat, _ := catalog.Default()
-	if err := doc.CheckCatalog(cat); err != nil {
-		t.Fatal(err)
-	}
-	m := countries.Build(doc, fw, cat, "en")
-	if err := m.Replan(countries.PlanOptions{}); err != nil {
+	m, err := countries.Analyse(doc, cat, "en")
+	if err != nil {
 		t.Fatal(err)
 	}
 	return m

@@ -27,22 +27,12 @@ func buildModel(t *testing.T, doc *countries.Doc) *countries.Model {
 // do under --lang.
 func buildModelIn(t *testing.T, doc *countries.Doc, lang string) *countries.Model {
 	t.Helper()
-	fw, err := doc.Framework("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Check(fw); err != nil {
-		t.Fatal(err)
-	}
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := doc.CheckCatalog(cat); err != nil {
-		t.Fatal(err)
-	}
-	m := countries.Build(doc, fw, cat, lang)
-	if err := m.Replan(countries.PlanOptions{}); err != nil {
+	m, err := countries.Analyse(doc, cat, lang)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return m

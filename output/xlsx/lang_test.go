@@ -26,16 +26,12 @@ func modelIn(t testing.TB, name, lang string) *countries.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, err := doc.Framework("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := countries.Build(doc, fw, cat, lang)
-	if err := m.Replan(countries.PlanOptions{}); err != nil {
+	m, err := countries.Analyse(doc, cat, lang)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return m

@@ -19,22 +19,12 @@ import (
 // model builds and plans a country document.
 func model(t testing.TB, doc *countries.Doc) *countries.Model {
 	t.Helper()
-	fw, err := doc.Framework("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Check(fw); err != nil {
-		t.Fatal(err)
-	}
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := doc.CheckCatalog(cat); err != nil {
-		t.Fatal(err)
-	}
-	m := countries.Build(doc, fw, cat, "en")
-	if err := m.Replan(countries.PlanOptions{}); err != nil {
+	m, err := countries.Analyse(doc, cat, "en")
+	if err != nil {
 		t.Fatal(err)
 	}
 	return m
