@@ -123,7 +123,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 		}
 		fmt.Fprintln(tw, strings.Join(append(head, i18n.T(lang, "Due")), "\t"))
 		for _, k := range p.KPIs {
-			row := []string{"  " + k.ID, kpiValue(lang, k.Baseline, k.BaselineVal, k.Unit)}
+			row := []string{"  " + k.ID, words.KPIValue(lang, k.Baseline, k.BaselineVal, k.Unit)}
 			ms := map[int]roadmap.Milestone{}
 			for _, mi := range k.Milestones {
 				ms[mi.Year] = mi
@@ -131,7 +131,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 			for _, y := range years {
 				if mi, ok := ms[y]; ok {
 					s := mi.Score
-					row = append(row, kpiValue(lang, &s, mi.Value, k.Unit))
+					row = append(row, words.KPIValue(lang, &s, mi.Value, k.Unit))
 				} else {
 					row = append(row, "")
 				}
@@ -208,18 +208,6 @@ func kpiYears(ks []roadmap.KPI) []int {
 	}
 	sort.Ints(ys)
 	return ys
-}
-
-func kpiValue(lang string, score, value *float64, unit string) string {
-	switch {
-	case value != nil && unit == "level":
-		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
-	case value != nil:
-		return numText(lang, *value)
-	case score != nil:
-		return pct(score)
-	}
-	return "–"
 }
 
 // printGantt draws one row per activity and one column per month (per quarter for long plans).

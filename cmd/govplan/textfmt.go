@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -66,14 +65,7 @@ func percent(lang string, s *float64) string {
 }
 
 // numText shows a number from a file with the decimals it has, the language's way.
-func numText(lang string, x float64) string {
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	dec := 0
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		dec = len(frac)
-	}
-	return i18n.Number(lang, x, dec)
-}
+func numText(lang string, x float64) string { return i18n.Exact(lang, x) }
 
 // dateText shows a YYYY-MM-DD date as the language writes it; other text as it is.
 func dateText(lang, s string) string {

@@ -42,6 +42,20 @@ func Number(lang string, x float64, decimals int) string {
 	return out
 }
 
+// Exact formats x with the decimals it has ("63.5", "63,5", "1 234"), the language's way; a
+// value too large or not finite for that is written as %g would.
+func Exact(lang string, x float64) string {
+	if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) >= 1e15 {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	dec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		dec = len(frac)
+	}
+	return Number(lang, x, dec)
+}
+
 // Int formats a whole number with thousands separators.
 func Int(lang string, x float64) string { return Number(lang, math.Round(x), 0) }
 

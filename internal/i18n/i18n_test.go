@@ -207,6 +207,21 @@ func TestFormats(t *testing.T) {
 			t.Errorf("Number(%s, %v) = %q, want %q", tt.lang, tt.x, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		lang string
+		x    float64
+		want string
+	}{
+		{"en", 63.5, "63.5"},
+		{"fr", 63.5, "63,5"},
+		{"fr", 1234, "1\u00a0234"},
+		{"en", 0.125, "0.125"},
+		{"en", 2e20, "2e+20"},
+	} {
+		if got := Exact(tt.lang, tt.x); got != tt.want {
+			t.Errorf("Exact(%s, %v) = %q, want %q", tt.lang, tt.x, got, tt.want)
+		}
+	}
 	day := time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)
 	for lang, want := range map[string]string{"en": "14 March 2026", "fr": "14 mars 2026", "es": "14 de marzo de 2026"} {
 		if got := Date(lang, day); got != want {

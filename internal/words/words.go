@@ -3,6 +3,7 @@
 package words
 
 import (
+	"math"
 	"strings"
 
 	"github.com/govplan/govplan/assess"
@@ -161,4 +162,18 @@ func BlockAbbrev(id string, two bool) string {
 		return string(r[:4]) + "…"
 	}
 	return id
+}
+
+// KPIValue is one cell of a KPI table: a measured value in the indicator's unit (a level as
+// "L2.5"), or else the 0–100 score, or "–" when there is neither.
+func KPIValue(lang string, score, value *float64, unit string) string {
+	switch {
+	case value != nil && unit == "level":
+		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
+	case value != nil:
+		return i18n.Exact(lang, *value)
+	case score != nil:
+		return i18n.Number(lang, math.Round(*score*100), 0)
+	}
+	return "–"
 }

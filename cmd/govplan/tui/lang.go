@@ -102,18 +102,8 @@ func unitWord(lang, u string) string {
 	return u
 }
 
-// num writes a number as %g would, with the language's decimal sign ("63.5", "63,5").
-func num(lang string, x float64) string {
-	if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) >= 1e15 {
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	dec := 0
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		dec = len(frac)
-	}
-	return i18n.Number(lang, x, dec)
-}
+// num writes a number with the decimals it has, the language's way ("63.5", "63,5").
+func num(lang string, x float64) string { return i18n.Exact(lang, x) }
 
 // money writes an amount rounded to a whole unit with the language's thousands separator.
 func money(lang string, v float64) string { return i18n.Int(lang, v) }

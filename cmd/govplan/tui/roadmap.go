@@ -243,7 +243,7 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 	}
 	lines := []string{r.c.st.Bold.Render(head + "   " + i18n.T(lang, "Due"))}
 	for _, k := range p.KPIs {
-		line := pad(k.ID, 34) + " " + padLeft(kpiCell(lang, k.Baseline, k.BaselineVal, k.Unit), blW)
+		line := pad(k.ID, 34) + " " + padLeft(words.KPIValue(lang, k.Baseline, k.BaselineVal, k.Unit), blW)
 		ms := map[int]roadmap.Milestone{}
 		for _, m := range k.Milestones {
 			ms[m.Year] = m
@@ -252,7 +252,7 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 			cell := ""
 			if m, ok := ms[y]; ok {
 				s := m.Score
-				cell = kpiCell(lang, &s, m.Value, k.Unit)
+				cell = words.KPIValue(lang, &s, m.Value, k.Unit)
 			}
 			line += fmt.Sprintf(" %6s", cell)
 		}
@@ -267,18 +267,6 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 		lines = append(lines, r.c.st.Faint.Render(l))
 	}
 	return lines
-}
-
-func kpiCell(lang string, score, value *float64, unit string) string {
-	switch {
-	case value != nil && unit == "level":
-		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
-	case value != nil:
-		return num(lang, *value)
-	case score != nil:
-		return pct(score)
-	}
-	return "–"
 }
 
 func (r *roadmapScreen) funding(p *roadmap.Plan, w int) []string {
