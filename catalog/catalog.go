@@ -180,60 +180,42 @@ func (c *Catalog) add(name string, data []byte) error {
 	}
 	for i, b := range f.Blocks {
 		p := []any{"blocks", i}
-		if !checkID("block", append(p, "id"), &b.ID) {
-			continue
+		if checkID("block", append(p, "id"), &b.ID) {
+			c.Blocks = upsert(c.Blocks, c.blocks, b.ID, b, func(b *Block) string { return b.ID })
+			c.origin["block:"+b.ID] = origin{doc, p}
 		}
-		if _, ok := c.blocks[b.ID]; !ok {
-			c.Blocks = append(c.Blocks, b)
-		} else {
-			c.replaceBlock(b)
-		}
-		c.blocks[b.ID] = b
-		c.origin["block:"+b.ID] = origin{doc, p}
 	}
 	for i, u := range f.UseCases {
 		p := []any{"use_cases", i}
-		if !checkID("use case", append(p, "id"), &u.ID) {
-			continue
+		if checkID("use case", append(p, "id"), &u.ID) {
+			c.UseCases = upsert(c.UseCases, c.useCases, u.ID, u, func(u *UseCase) string { return u.ID })
+			c.origin["usecase:"+u.ID] = origin{doc, p}
 		}
-		if _, ok := c.useCases[u.ID]; !ok {
-			c.UseCases = append(c.UseCases, u)
-		} else {
-			for j := range c.UseCases {
-				if c.UseCases[j].ID == u.ID {
-					c.UseCases[j] = u
-				}
-			}
-		}
-		c.useCases[u.ID] = u
-		c.origin["usecase:"+u.ID] = origin{doc, p}
 	}
 	for i, pr := range f.Products {
 		p := []any{"products", i}
-		if !checkID("product", append(p, "id"), &pr.ID) {
-			continue
+		if checkID("product", append(p, "id"), &pr.ID) {
+			c.Products = upsert(c.Products, c.products, pr.ID, pr, func(p *Product) string { return p.ID })
+			c.origin["product:"+pr.ID] = origin{doc, p}
 		}
-		if _, ok := c.products[pr.ID]; !ok {
-			c.Products = append(c.Products, pr)
-		} else {
-			for j := range c.Products {
-				if c.Products[j].ID == pr.ID {
-					c.Products[j] = pr
-				}
-			}
-		}
-		c.products[pr.ID] = pr
-		c.origin["product:"+pr.ID] = origin{doc, p}
 	}
 	return doc.Locate(ps).Err()
 }
 
-func (c *Catalog) replaceBlock(b *Block) {
-	for i := range c.Blocks {
-		if c.Blocks[i].ID == b.ID {
-			c.Blocks[i] = b
+// upsert adds v to list under id, or replaces the entry with that id in place when an earlier
+// file defined it, so a later file overrides without changing the order.
+func upsert[T any](list []T, byID map[string]T, id string, v T, idOf func(T) string) []T {
+	if _, ok := byID[id]; !ok {
+		list = append(list, v)
+	} else {
+		for i := range list {
+			if idOf(list[i]) == id {
+				list[i] = v
+			}
 		}
 	}
+	byID[id] = v
+	return list
 }
 
 // finish normalises references, sorts, and validates the whole catalog.

@@ -375,3 +375,30 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+func TestUserFileOverridesBlockInPlace(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(`
+blocks:
+  - {id: identity, name: National ID, category: foundational, source: ministry}
+`), 0o644)
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Blocks) != len(def.Blocks) {
+		t.Fatalf("override changed the block count: %d, was %d", len(c.Blocks), len(def.Blocks))
+	}
+	for i, b := range c.Blocks {
+		if b.ID != def.Blocks[i].ID {
+			t.Fatalf("override moved blocks: #%d is %s, was %s", i, b.ID, def.Blocks[i].ID)
+		}
+	}
+	if got := c.Block("identity").Name.String(); got != "National ID" {
+		t.Errorf("identity is named %q after the override", got)
+	}
+}
