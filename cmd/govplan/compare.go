@@ -16,6 +16,7 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/output/comparison"
 	"github.com/spf13/cobra"
@@ -989,7 +990,7 @@ func cmpTargetMet(lang string, t assess.TargetMet) string {
 		case is.Target.Level != nil:
 			what = i18n.F(lang, "level %d", *is.Target.Level)
 		case is.Target.Value != nil && is.Target.Value.IsBool:
-			what = yesNo(lang, is.Target.Value.Bool)
+			what = words.YesNo(lang, is.Target.Value.Bool)
 		case is.Target.Value != nil:
 			what = i18n.F(lang, "value %s", numText(lang, is.Target.Value.Num))
 		}

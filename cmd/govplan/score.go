@@ -159,7 +159,7 @@ func answerText(lang string, fw *assess.Framework, ind *assess.Indicator, a asse
 	case a.Level != nil:
 		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, lang))
 	case a.Value != nil && a.Value.IsBool:
-		return yesNo(lang, a.Value.Bool)
+		return words.YesNo(lang, a.Value.Bool)
 	case a.Value != nil:
 		if ind.Unit != "" {
 			return numText(lang, a.Value.Num) + " " + ind.Unit

@@ -89,13 +89,6 @@ func semi(lang string, parts ...string) string {
 	return out
 }
 
-func yesNo(lang string, b bool) string {
-	if b {
-		return i18n.T(lang, "yes")
-	}
-	return i18n.T(lang, "no")
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "–"

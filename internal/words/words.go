@@ -177,3 +177,11 @@ func KPIValue(lang string, score, value *float64, unit string) string {
 	}
 	return "–"
 }
+
+// YesNo is a yes/no answer in the reader's language.
+func YesNo(lang string, v bool) string {
+	if v {
+		return i18n.T(lang, "yes")
+	}
+	return i18n.T(lang, "no")
+}

@@ -886,18 +886,11 @@ func (r *mdReport) answerText(ind *assess.Indicator, a assess.Answer) string {
 		}
 		return fmt.Sprint(*a.Level)
 	case a.Value != nil && a.Value.IsBool:
-		return r.yesNo(a.Value.Bool)
+		return words.YesNo(r.lang, a.Value.Bool)
 	case a.Value != nil:
 		return withUnit(r.number(a.Value.Num), ind.Unit)
 	}
 	return i18n.T(r.lang, "not answered")
-}
-
-func (r *mdReport) yesNo(v bool) string {
-	if v {
-		return i18n.T(r.lang, "yes")
-	}
-	return i18n.T(r.lang, "no")
 }
 
 // currentText is an indicator's current state in its own terms: a level, yes/no, or a value.
@@ -915,9 +908,9 @@ func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 	case assess.KindYesNo:
 		switch *is.Score {
 		case 1:
-			return r.yesNo(true)
+			return words.YesNo(r.lang, true)
 		case 0:
-			return r.yesNo(false)
+			return words.YesNo(r.lang, false)
 		}
 		return r.scoreOf(is.Score)
 	case assess.KindNumber:
@@ -941,7 +934,7 @@ func (r *mdReport) targetText(ind *assess.Indicator, t assess.Target) string {
 	case t.Level != nil:
 		return r.levelWithName(float64(*t.Level))
 	case t.Value != nil && t.Value.IsBool:
-		return r.yesNo(t.Value.Bool)
+		return words.YesNo(r.lang, t.Value.Bool)
 	case t.Value != nil:
 		return withUnit(r.number(t.Value.Num), ind.Unit)
 	}

@@ -188,7 +188,7 @@ func (a *architecture) view(w, h int) string {
 	// panel grows by what the words add (up to half the screen).
 	planW := 0
 	for _, s := range []string{catalog.Reuse, catalog.Upgrade, catalog.Build} {
-		planW = max(planW, width(planWord(lang, s))+4)
+		planW = max(planW, width(words.BlockStatus(lang, s))+4)
 	}
 	leftW := min(52+max(0, planW-12), w/2+4)
 	// Narrow: the plan column keeps its mark only (✓ ↑ +) and a legend says what they mean.
@@ -204,7 +204,7 @@ func (a *architecture) view(w, h int) string {
 	legend := i18n.T(lang, "⚠ = a readiness gate is not met yet")
 	if compact {
 		// No-break spaces keep each mark with its word when the legend wraps.
-		legend = "✓\u00a0" + planWord(lang, catalog.Reuse) + " · ↑\u00a0" + planWord(lang, catalog.Upgrade) + " · +\u00a0" + planWord(lang, catalog.Build) +
+		legend = "✓\u00a0" + words.BlockStatus(lang, catalog.Reuse) + " · ↑\u00a0" + words.BlockStatus(lang, catalog.Upgrade) + " · +\u00a0" + words.BlockStatus(lang, catalog.Build) +
 			" · " + strings.Replace(i18n.T(lang, "⚠ gate not met"), " ", "\u00a0", 1)
 	}
 	for _, l := range wrap(legend, leftW-2) {
@@ -220,7 +220,7 @@ func (a *architecture) view(w, h int) string {
 		if rb := m.Block(b.ID); rb != nil {
 			plan = map[string]string{catalog.Reuse: "✓", catalog.Upgrade: "↑", catalog.Build: "+"}[rb.Status]
 			if !compact {
-				plan += " " + planWord(lang, rb.Status)
+				plan += " " + words.BlockStatus(lang, rb.Status)
 			}
 			for _, g := range rb.GatedBy {
 				if g.State != assess.GateMet {
@@ -262,7 +262,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 		body = append(body, i18n.T(lang, "Not required by the country's use cases."))
 		return panel(st, b.Name.In(lang), body, w, h)
 	}
-	plan := st.Bold.Render(i18n.F(lang, "Plan: %s", strings.ToUpper(planWord(lang, rb.Status))))
+	plan := st.Bold.Render(i18n.F(lang, "Plan: %s", strings.ToUpper(words.BlockStatus(lang, rb.Status))))
 	body = append(body, wrapStyled(plan, i18n.F(lang, "needed by %s", strings.Join(rb.NeededBy, ", ")), inner)...)
 	for _, r := range rb.Summary() {
 		for i, l := range wrap(r, inner-2) {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/assess"
-	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 )
@@ -62,19 +61,6 @@ func stepTitle(lang string, s step) string {
 	return ""
 }
 
-// planWord is a block's plan (reuse, upgrade, build).
-func planWord(lang, status string) string {
-	switch status {
-	case catalog.Reuse:
-		return i18n.T(lang, "reuse")
-	case catalog.Upgrade:
-		return i18n.T(lang, "upgrade")
-	case catalog.Build:
-		return i18n.T(lang, "build")
-	}
-	return status
-}
-
 // gateMark marks a gate's state without colour: ✓ met, ✗ not met, ? unknown.
 func gateMark(state string) string {
 	return map[string]string{assess.GateMet: "✓", assess.GateUnmet: "✗", assess.GateUnknown: "?"}[state]
@@ -107,14 +93,6 @@ func num(lang string, x float64) string { return i18n.Exact(lang, x) }
 
 // money writes an amount rounded to a whole unit with the language's thousands separator.
 func money(lang string, v float64) string { return i18n.Int(lang, v) }
-
-// yesNo is a yes/no answer.
-func yesNo(lang string, v bool) string {
-	if v {
-		return i18n.T(lang, "yes")
-	}
-	return i18n.T(lang, "no")
-}
 
 // dateText writes a file's YYYY-MM-DD date the language's way ("14 mars 2026"); a date that
 // does not parse is shown as written.

@@ -778,7 +778,7 @@ func shortAnswer(fw *assess.Framework, ind *assess.Indicator, a assess.Answer, l
 	case a.Level != nil:
 		return fmt.Sprintf("%d %s", *a.Level, fw.LevelName(*a.Level, lang))
 	case a.Value != nil && a.Value.IsBool:
-		return yesNo(lang, a.Value.Bool)
+		return words.YesNo(lang, a.Value.Bool)
 	case a.Value != nil:
 		return num(lang, a.Value.Num)
 	}
