@@ -185,3 +185,16 @@ func YesNo(lang string, v bool) string {
 	}
 	return i18n.T(lang, "no")
 }
+
+// Confidence names how sure a ministry is of its answer (low, medium, high).
+func Confidence(lang, c string) string {
+	switch c {
+	case "low":
+		return i18n.T(lang, "low")
+	case "medium":
+		return i18n.T(lang, "medium")
+	case "high":
+		return i18n.T(lang, "high")
+	}
+	return c
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -62,7 +63,7 @@ func (b *book) scores() {
 		given := is.Answers.Given()
 		b.str(s, scEvidence, row, perMinistry(given, func(a assess.Answer) string { return a.Evidence }), st.textWrap)
 		b.str(s, scNotes, row, perMinistry(given, func(a assess.Answer) string { return a.Notes }), st.textWrap)
-		b.str(s, scConfidence, row, perMinistry(given, func(a assess.Answer) string { return confidenceText(l, a.Confidence) }), st.textWrap)
+		b.str(s, scConfidence, row, perMinistry(given, func(a assess.Answer) string { return words.Confidence(l, a.Confidence) }), st.textWrap)
 		b.str(s, scBy, row, byWhom(given), st.textWrap)
 		b.str(s, scDisputed, row, b.yesNo(is.Disputed), st.center)
 		b.str(s, scSource, row, perMinistry(given, func(a assess.Answer) string { return a.Source }), st.textWrap)
@@ -195,19 +196,6 @@ func aggText(lang, rule string) string {
 		return i18n.T(lang, "highest")
 	}
 	return rule
-}
-
-// confidenceText names how sure a ministry is of its answer.
-func confidenceText(lang, c string) string {
-	switch c {
-	case "low":
-		return i18n.T(lang, "low")
-	case "medium":
-		return i18n.T(lang, "medium")
-	case "high":
-		return i18n.T(lang, "high")
-	}
-	return c
 }
 
 // perMinistry joins a text of each answer; with several answers each line names its ministry.

@@ -339,7 +339,7 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.confidence):
 		next := map[string]string{"": "low", "low": "medium", "medium": "high", "high": ""}
 		c := next[r.answers()[r.ai].Confidence]
-		r.edit(i18n.F(lang, "confidence %s", orDash(confidenceWord(lang, c))), func(a *assess.Answer) { a.Confidence = c })
+		r.edit(i18n.F(lang, "confidence %s", orDash(words.Confidence(lang, c))), func(a *assess.Answer) { a.Confidence = c })
 	case key.Matches(msg, k.ministry):
 		ids := r.c.sess.ministryIDs()
 		if len(ids) == 0 {
@@ -621,7 +621,7 @@ func (r *readiness) cardPanel(w, h int) string {
 	if sel.Notes != "" {
 		body = append(body, clip(i18n.F(lang, "Notes: %s", sel.Notes))...)
 	}
-	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(confidenceWord(lang, sel.Confidence)), orRoom(lang, sel.By))
+	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), orRoom(lang, sel.By))
 	if is.Target != nil {
 		meta += " · " + i18n.F(lang, "Target %s by %d", pct(is.TargetScore), is.Target.Year)
 	}
@@ -748,19 +748,6 @@ func orRoom(lang, by string) string {
 		return i18n.T(lang, "room")
 	}
 	return by
-}
-
-// confidenceWord is an answer's confidence (low, medium, high).
-func confidenceWord(lang, c string) string {
-	switch c {
-	case "low":
-		return i18n.T(lang, "low")
-	case "medium":
-		return i18n.T(lang, "medium")
-	case "high":
-		return i18n.T(lang, "high")
-	}
-	return c
 }
 
 func orDash(s string) string {
