@@ -82,6 +82,11 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 	if err = doc.CheckCatalog(cat); err != nil {
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
+	// validate refuses whatever roadmap and export would refuse: plan the file too (a cycle in
+	// plan edits, a dependency on an unknown activity, a currency without a rate).
+	if err = countries.Build(doc, fw, cat, a.lang).Replan(countries.PlanOptions{}); err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
 	f := doc.File
 	return nil, doc.Warnings, i18n.F(a.lang, "country file for %s, %s, %d of %d indicators answered",
 		f.Title(), fw.Ref(), len(fw.Indicators())-len(f.Unanswered(fw)), len(fw.Indicators()))
