@@ -213,7 +213,10 @@ func checkRange(lang string, ind *assess.Indicator, f float64, typed string) err
 
 // validRange is the indicator's valid range (design §4.1), when it has one.
 func validRange(ind *assess.Indicator) (lo, hi float64, ok bool) {
-	return 0, 0, false
+	if len(ind.Valid) != 2 {
+		return 0, 0, false
+	}
+	return ind.Valid[0], ind.Valid[1], true
 }
 
 // padLeft right-aligns plain text in w cells.
