@@ -31,7 +31,7 @@ func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.
 	return m
 }
 
-var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
+var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|report\.html|report\.pdf|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
 
 func TestWriteEverything(t *testing.T) {
 	m := model(t, "bakana", nil)
