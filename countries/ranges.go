@@ -1,10 +1,12 @@
 package countries
 
 import (
+	"reflect"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/govplan/govplan/internal/yamlx"
-	"github.com/govplan/govplan/roadmap"
 )
 
 // Sanity ranges of a country file (design §4.2). Values outside them are refused by validate,
@@ -89,26 +91,9 @@ func (f *File) validateRanges() yamlx.Problems {
 		target([]any{"targets", "overall"}, t.Year)
 	}
 
-	c := &f.Costs
-	blockCost := func(p []any, b roadmap.BlockCost) {
-		months(at(p, "build_months"), b.BuildMonths)
-		months(at(p, "upgrade_months"), b.UpgradeMonths)
-		amount(at(p, "build_cost"), b.BuildCost)
-		amount(at(p, "upgrade_cost"), b.UpgradeCost)
-		amount(at(p, "running_cost"), b.RunningCost)
-	}
-	stepCost := func(p []any, s roadmap.StepCost) {
-		months(at(p, "months"), s.Months)
-		amount(at(p, "cost"), s.Cost)
-	}
-	blockCost([]any{"costs", "default_block"}, c.DefaultBlock)
-	for _, id := range yamlx.SortedKeys(c.Blocks) {
-		blockCost([]any{"costs", "blocks", id}, c.Blocks[id])
-	}
-	stepCost([]any{"costs", "readiness_level"}, c.ReadinessLevel)
-	stepCost([]any{"costs", "assess"}, c.Assess)
-	stepCost([]any{"costs", "pilot"}, c.Pilot)
-	amount([]any{"costs", "integration"}, c.Integration)
+	// Every duration (a whole number) and every amount (a decimal) of the cost model, found by
+	// reflection so that fields added to the model later are checked too.
+	walkCosts(reflect.ValueOf(f.Costs), []any{"costs"}, func(p []any, v *int) { months(p, v) }, amount)
 
 	for _, k := range yamlx.SortedKeys(f.ExchangeRates) {
 		if r := f.ExchangeRates[k]; r > 0 && (r < MinRate || r > MaxRate) {
@@ -125,6 +110,11 @@ func (f *File) validateRanges() yamlx.Problems {
 	if pl.Start != "" {
 		if t, err := time.Parse("2006-01", pl.Start); err == nil && !ValidYear(t.Year()) {
 			ps.Add([]any{"plan", "start"}, "start %s is outside the years %d..%d", pl.Start, MinYear, MaxYear)
+		}
+	}
+	for _, o := range yamlx.SortedKeys(pl.Capacity) {
+		if pl.Capacity[o] > MaxWorkstreams {
+			ps.Add([]any{"plan", "capacity", o}, "capacity must be 1..%d, got %d", MaxWorkstreams, pl.Capacity[o])
 		}
 	}
 	if pl.Workstreams > MaxWorkstreams {
@@ -146,4 +136,55 @@ func (f *File) validateRanges() yamlx.Problems {
 		name([]any{"plan", "add", i, "name"}, yamlx.Msgf("the activity name"), a.Name)
 	}
 	return ps
+}
+
+// walkCosts calls months for every whole number and amount for every decimal number inside v
+// (a cost model value), with its path in the file.
+func walkCosts(v reflect.Value, path []any, months func([]any, *int), amount func([]any, *float64)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		switch p := v.Interface().(type) {
+		case *int:
+			months(path, p)
+		case *float64:
+			amount(path, p)
+		default:
+			walkCosts(v.Elem(), path, months, amount)
+		}
+	case reflect.Int:
+		i := int(v.Int())
+		months(path, &i)
+	case reflect.Float64:
+		x := v.Float()
+		amount(path, &x)
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			walkCosts(v.Field(i), append(append([]any{}, path...), name), months, amount)
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkCosts(v.MapIndex(k), append(append([]any{}, path...), k.String()), months, amount)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkCosts(v.Index(i), append(append([]any{}, path...), i), months, amount)
+		}
+	}
 }
