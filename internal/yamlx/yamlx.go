@@ -15,6 +15,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govplan/govplan/internal/safeio"
 	"github.com/govplan/govplan/internal/termtext"
 	"go.yaml.in/yaml/v3"
 )
@@ -109,31 +110,32 @@ func AsErrors(err error) Errors {
 	return Errors{{Msg: err.Error()}}
 }
 
-// ReadFile reads a user file, refusing one larger than MaxFileSize before reading it.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// ReadFile reads a file the user named, refusing one larger than MaxFileSize. A device or a
+// pipe is read too, but never more than MaxFileSize bytes (stat says 0 for them, so the read
+// itself is bounded), and a FIFO is opened without waiting for a writer.
+func ReadFile(path string) ([]byte, error) { return readFile(path, false) }
+
+// ReadListedFile reads a file found by listing a folder (a --catalog folder, a compare folder):
+// only a regular file is opened; a FIFO, a device or a socket planted there is refused.
+func ReadListedFile(path string) ([]byte, error) { return readFile(path, true) }
+
+func readFile(path string, regularOnly bool) ([]byte, error) {
+	data, err := safeio.ReadFile(path, MaxFileSize, regularOnly)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, safeio.ErrIsDir):
+		return nil, Errorf(path, "is a folder, expected a YAML file")
+	case errors.Is(err, safeio.ErrNotRegular):
+		return nil, Errorf(path, "is not a regular file (a pipe, a device or a socket); refused without reading")
+	case errors.Is(err, safeio.ErrTooLarge):
+		return nil, Errorf(path, "file is larger than the %d MiB limit; refused", MaxFileSize>>20)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Op == "open" {
 		return nil, Errorf(path, "cannot open: %s", OSReason(err))
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, Errorf(path, "cannot read: %s", OSReason(err))
-	}
-	if st.IsDir() {
-		return nil, Errorf(path, "is a folder, expected a YAML file")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, Errorf(path, "file is %d bytes, larger than the %d MiB limit; refused without reading", st.Size(), MaxFileSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, Errorf(path, "cannot read: %s", OSReason(err))
-	}
-	if len(data) > MaxFileSize {
-		return nil, Errorf(path, "file is larger than the %d MiB limit", MaxFileSize>>20)
-	}
-	return data, nil
+	return nil, Errorf(path, "cannot read: %s", OSReason(err))
 }
 
 // OSReason is the system's reason for a failed file operation without the path ("no such
