@@ -66,8 +66,8 @@ type RequiredBlock struct {
 	Dependants []string
 	// Requirements say, per dependant, why it requires this block and where its spec says so.
 	Requirements []Requirement
-	GatedBy    []assess.GateState
-	Products   []RankedProduct
+	GatedBy      []assess.GateState
+	Products     []RankedProduct
 	// Recommends are the blocks this block's specification recommends but does not require;
 	// they are options, never pulled into the architecture.
 	Recommends []Option

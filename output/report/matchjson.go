@@ -91,12 +91,12 @@ type RequiredBlockJSON struct {
 
 // ProductRank is a ranked (or excluded) candidate product.
 type ProductRank struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Rank     *int     `json:"rank"`
-	Excluded bool     `json:"excluded"`
-	Licence  string   `json:"licence"`
-	Evidence string   `json:"evidence"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Rank     *int   `json:"rank"`
+	Excluded bool   `json:"excluded"`
+	Licence  string `json:"licence"`
+	Evidence string `json:"evidence"`
 	// OutOfScope: no use case that needs the block is in the product's usual scope; scope says why.
 	OutOfScope bool           `json:"out_of_scope"`
 	Scope      string         `json:"scope_reason,omitempty"`
@@ -205,17 +205,17 @@ func UseCase(u *catalog.UseCase, lang string) UseCaseJSON {
 
 // BlockJSON is a block as the catalog lists it.
 type BlockJSON struct {
-	ID              string               `json:"id"`
-	Name            string               `json:"name"`
-	Category        string               `json:"category"`
-	SpecVersion     string               `json:"spec_version"`
-	Purpose         string               `json:"purpose"`
-	Functionalities []string             `json:"functionalities"`
-	DependsOn       []DependencyJSON     `json:"depends_on"`
-	LegacyNames     []string             `json:"legacy_names"`
-	Products        []string             `json:"products"`
-	Related         []string             `json:"related_products"`
-	Source          string               `json:"source"`
+	ID              string           `json:"id"`
+	Name            string           `json:"name"`
+	Category        string           `json:"category"`
+	SpecVersion     string           `json:"spec_version"`
+	Purpose         string           `json:"purpose"`
+	Functionalities []string         `json:"functionalities"`
+	DependsOn       []DependencyJSON `json:"depends_on"`
+	LegacyNames     []string         `json:"legacy_names"`
+	Products        []string         `json:"products"`
+	Related         []string         `json:"related_products"`
+	Source          string           `json:"source"`
 }
 
 // Block builds the JSON of one block.
