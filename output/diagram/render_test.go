@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,8 +17,13 @@ import (
 	"github.com/govplan/govplan/output/diagram/internal/wasmcache"
 )
 
-// go-graphviz is not safe from several goroutines: SVG must serialise them. Run with -race.
+// go-graphviz is not safe from several goroutines: the built-in renderer must serialise
+// them. Run with -race.
 func TestSVGConcurrent(t *testing.T) {
+	if !hasBuiltin {
+		t.Skip("built without go-graphviz")
+	}
+	SVG := builtinSVG
 	m := sampleModel(t, "bakana")
 	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
 	want := make([][]byte, len(dots))
@@ -212,6 +218,82 @@ func BenchmarkBuildDOT(b *testing.B) {
 		Dependencies(m, "en")
 		Roadmap(m, "en")
 		if _, err := UseCase(m, "inst-1", "en"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A bold run followed by regular text on the same line is held to the width Graphviz gave it,
+// so the space that starts the next run stays visible in any font.
+func TestFitRuns(t *testing.T) {
+	in := `<g><text text-anchor="start" x="10" y="-5" font-weight="bold">Mediator</text>
+<text text-anchor="start" x="70.5" y="-5">&#160;— the bus</text>
+<text text-anchor="start" x="10" y="-20">alone</text></g>`
+	out := string(fitRuns([]byte(in)))
+	if !strings.Contains(out, `font-weight="bold" textLength="60.50" lengthAdjust="spacingAndGlyphs">Mediator`) {
+		t.Errorf("bold run not fitted:\n%s", out)
+	}
+	if strings.Count(out, "textLength") != 1 {
+		t.Errorf("only the run followed on its line should be fitted:\n%s", out)
+	}
+	// Regression: the architecture diagram's mediator title, drawn by either renderer.
+	var b bytes.Buffer
+	if err := SVG(Architecture(sampleModel(t, "bakana"), "en"), &b); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`font-weight="bold"[^>]*textLength="[0-9.]+"[^>]*>Information Mediator</text>`).Match(b.Bytes()) {
+		t.Error("the mediator's bold title is not fitted to its width")
+	}
+}
+
+// SVGs draws several diagrams at once (one dot process when Graphviz is installed) and gets
+// the same drawings as one by one.
+func TestSVGsBatch(t *testing.T) {
+	m := sampleModel(t, "coralia")
+	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
+	all, err := SVGs(dots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(dots) {
+		t.Fatalf("%d drawings for %d diagrams", len(all), len(dots))
+	}
+	for i, d := range dots {
+		var b bytes.Buffer
+		if err := SVG(d, &b); err != nil {
+			t.Fatal(err)
+		}
+		// dot names the graphs of one run apart (id="page0,1_graph0"); the drawing is the same.
+		ids := regexp.MustCompile(`id="[^"]*"`)
+		if !bytes.Equal(ids.ReplaceAll(b.Bytes(), nil), ids.ReplaceAll(all[i], nil)) {
+			t.Errorf("diagram %d differs when drawn in a batch", i)
+		}
+		if bytes.Count(all[i], []byte("<svg")) != 1 {
+			t.Errorf("diagram %d holds %d SVG documents", i, bytes.Count(all[i], []byte("<svg")))
+		}
+	}
+}
+
+func TestSplitSVGs(t *testing.T) {
+	got := splitSVGs([]byte("<?xml?>\n<svg>a</svg>\n<?xml?>\n<svg>b</svg>\n"))
+	if len(got) != 2 || string(got[0]) != "<?xml?>\n<svg>a</svg>\n" || string(got[1]) != "<?xml?>\n<svg>b</svg>\n" {
+		t.Errorf("%q", got)
+	}
+}
+
+// BenchmarkSVGsBatch draws the nine diagrams of an export, as export does.
+func BenchmarkSVGsBatch(b *testing.B) {
+	m := sampleModel(b, "bakana")
+	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
+	for _, u := range m.Match.UseCases {
+		d, err := UseCase(m, u.UseCase.ID, "en")
+		if err != nil {
+			b.Fatal(err)
+		}
+		dots = append(dots, d)
+	}
+	for b.Loop() {
+		if _, err := SVGs(dots); err != nil {
 			b.Fatal(err)
 		}
 	}
