@@ -68,4 +68,3 @@ func TestWasmCacheInit(t *testing.T) {
 		t.Errorf("without a cache folder: %s", out)
 	}
 }
-

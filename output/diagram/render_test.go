@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
 )
 
 // go-graphviz is not safe from several goroutines: the built-in renderer must serialise
