@@ -50,13 +50,13 @@ var read = sync.OnceValue(func() Info {
 		}
 	}
 	if v.Version == "" {
-		v.Version = "devel"
+		v.Version = "dev"
 	}
 	return v
 })
 
 // Read returns the build's information: `go install …@v1.2.3` gives the module version, a
-// build in a git clone the commit and its time; a build with neither says "devel".
+// build in a git clone the commit and its time; a build with neither says "dev".
 func Read() Info { return read() }
 
 // Version is the version written into every JSON document.
