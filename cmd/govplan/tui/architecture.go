@@ -254,9 +254,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	rb := a.c.sess.model.Match.Block(b.ID)
 	var body []string
 	body = append(body, st.Faint.Render(i18n.F(lang, "%s · spec %s", words.Category(lang, b.Category), orDash(b.SpecVersion))))
-	for _, l := range wrap(b.Purpose.In(lang), inner) {
-		body = append(body, l)
-	}
+	body = append(body, wrap(b.Purpose.In(lang), inner)...)
 	body = append(body, "")
 	if rb == nil {
 		body = append(body, i18n.T(lang, "Not required by the country's use cases."))
