@@ -60,12 +60,11 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	if err != nil {
 		return err
 	}
-	// Printed once every file is in place (a failed export writes none).
+	// Said once every file is in place (a failed export writes none).
 	for _, p := range paths {
-		fmt.Fprintln(a.out, p)
+		a.note(p)
 	}
-	n := len(paths)
-	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
+	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
 	return nil
 }
 
