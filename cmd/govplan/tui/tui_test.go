@@ -47,6 +47,14 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl}
 	case "f2":
 		return tea.KeyPressMsg{Code: tea.KeyF2}
+	case "ctrl+z":
+		return tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
+	case "ctrl+y":
+		return tea.KeyPressMsg{Code: 'y', Mod: tea.ModCtrl}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "alt+enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter, Mod: tea.ModAlt}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
@@ -56,7 +64,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 func press(t testing.TB, m *Model, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
-		named := map[string]bool{"enter": true, "tab": true, "shift+tab": true, "esc": true, "up": true, "down": true, "left": true, "right": true, "space": true, "backspace": true, "ctrl+r": true, "ctrl+c": true, "ctrl+l": true, "f2": true}
+		named := map[string]bool{"enter": true, "tab": true, "shift+tab": true, "esc": true, "up": true, "down": true, "left": true, "right": true, "space": true, "backspace": true, "ctrl+r": true, "ctrl+c": true, "ctrl+l": true, "f2": true, "ctrl+z": true, "ctrl+y": true, "ctrl+s": true, "alt+enter": true}
 		if len([]rune(k)) > 1 && !named[k] {
 			for _, r := range k {
 				m.Update(keyMsg(string(r)))
