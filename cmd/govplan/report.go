@@ -25,7 +25,7 @@ func (a *app) reportCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report " + i18n.T(lang, "[FILE] --format html|pdf|md -o OUT"),
 		Short: i18n.T(lang, "Write the report people present: HTML, PDF or Markdown"),
-		Long: localHelp(i18n.T(lang, "report writes the country's report: an executive page first, then scores, gates, architecture, roadmap, KPIs, budget, funding, methodology and assumptions. HTML is one self-contained file that prints on A4. PDF is that page printed by a Chrome, Chromium or Edge installed on this machine (or the browser GOVPLAN_BROWSER names). Markdown links its diagrams, which are written beside it as SVG.")),
+		Long:  localHelp(i18n.T(lang, "report writes the country's report: an executive page first, then scores, gates, architecture, roadmap, KPIs, budget, funding, methodology and assumptions. HTML is one self-contained file that prints on A4. PDF is that page printed by a Chrome, Chromium or Edge installed on this machine (or the browser GOVPLAN_BROWSER names). Markdown links its diagrams, which are written beside it as SVG.")),
 		Example: `  govplan report --sample bakana --format html -o bakana.html
   govplan report country.yaml --format pdf -o country.pdf --lang fr
   govplan report country.yaml --format md -o annex/country.md`,
