@@ -78,6 +78,17 @@ func (f *form) value(i int) string {
 	return strings.TrimSpace(fl.input.Value())
 }
 
+// checkField shows the problem with field i, if any, as the field is left: each field is
+// checked as it is filled in, not only when the form is saved.
+func (f *form) checkField(lang string, i int) {
+	f.err = ""
+	if x := f.fields[i]; x.check != nil {
+		if p := x.check(f.value(i)); p != "" {
+			f.err = i18n.F(lang, "%s: %s", x.label, p)
+		}
+	}
+}
+
 func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -91,11 +102,14 @@ func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 	case "esc":
 		return formCancelled, nil
 	case "tab", "down":
+		f.checkField(lang, f.focus)
 		return formOpen, f.setFocus(f.focus + 1)
 	case "shift+tab", "up":
+		f.checkField(lang, f.focus)
 		return formOpen, f.setFocus(f.focus - 1)
 	case "enter":
 		if f.focus < len(f.fields)-1 {
+			f.checkField(lang, f.focus)
 			return formOpen, f.setFocus(f.focus + 1)
 		}
 		for i, x := range f.fields {

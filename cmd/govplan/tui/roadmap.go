@@ -18,6 +18,7 @@ type roadmapView int
 
 const (
 	viewTimeline roadmapView = iota
+	viewActivities // the activity list that edits the plan (planedit.go)
 	viewKPIs
 	viewFunding
 )
@@ -28,39 +29,55 @@ type roadmapScreen struct {
 	c      *shared
 	view_  roadmapView
 	scroll int
+	plan   *planEditor
 	k      struct{ more, fewer, earlier, later, page, save, up, down key.Binding }
 }
 
 func newRoadmapScreen(c *shared) *roadmapScreen {
-	r := &roadmapScreen{c: c}
+	r := &roadmapScreen{c: c, plan: newPlanEditor(c)}
 	r.relang()
 	return r
 }
 
 func (r *roadmapScreen) relang() {
 	lang := r.c.lang
+	if r.plan != nil {
+		r.plan.relang()
+	}
 	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", i18n.T(lang, "workstreams")))
 	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", i18n.T(lang, "fewer workstreams")))
 	r.k.earlier = key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, "start month")))
 	r.k.later = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, "later start")))
-	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/KPIs/funding")))
+	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/activities/KPIs/funding")))
 	r.k.save = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", i18n.T(lang, "keep settings in file")))
 	r.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "scroll")))
 	r.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "scroll")))
 }
 
-func (r *roadmapScreen) capturing() bool { return false }
+func (r *roadmapScreen) capturing() bool { return r.view_ == viewActivities && r.plan.capturing() }
 
 func (r *roadmapScreen) keys() []key.Binding {
+	if r.view_ == viewActivities {
+		if r.plan.capturing() {
+			return r.plan.keys()
+		}
+		return append(r.plan.keys(), r.k.page)
+	}
 	return []key.Binding{r.k.more, r.k.page, r.k.earlier, r.k.save, r.k.down}
 }
 
 func (r *roadmapScreen) allKeys() []key.Binding {
+	if r.view_ == viewActivities {
+		return append(r.plan.allKeys(), r.k.page)
+	}
 	return []key.Binding{r.k.more, r.k.fewer, r.k.earlier, r.k.later, r.k.page, r.k.save, r.k.up, r.k.down}
 }
 
 func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyPressMsg)
+	if r.view_ == viewActivities && (r.plan.capturing() || !ok || !key.Matches(km, r.k.page)) {
+		return r.plan.update(msg)
+	}
 	if !ok {
 		return nil
 	}
@@ -72,7 +89,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, r.k.down):
 		r.scroll++
 	case key.Matches(km, r.k.page):
-		r.view_ = (r.view_ + 1) % 3
+		r.view_ = (r.view_ + 1) % 4
 		r.scroll = 0
 	case p == nil:
 		r.c.say(true, i18n.F(lang, "no plan: %s", s.planErr))
@@ -113,6 +130,9 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 
 func (r *roadmapScreen) view(w, h int) string {
 	st, s, lang := r.c.st, r.c.sess, r.c.lang
+	if r.view_ == viewActivities {
+		return r.plan.view(w, h)
+	}
 	p := s.model.Plan
 	if p == nil {
 		return panel(st, stepTitle(lang, stepRoadmap), []string{st.Error.Render(i18n.T(lang, "The plan cannot be built:")), s.planErr}, w, h)
