@@ -17,8 +17,8 @@ import (
 type roadmapView int
 
 const (
-	viewTimeline roadmapView = iota
-	viewActivities // the activity list that edits the plan (planedit.go)
+	viewTimeline   roadmapView = iota
+	viewActivities             // the activity list that edits the plan (planedit.go)
 	viewKPIs
 	viewFunding
 )
