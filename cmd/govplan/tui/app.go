@@ -32,13 +32,14 @@ const (
 	stepNeeds
 	stepArchitecture
 	stepRoadmap
+	stepFunding
 	stepExport
 	stepCompare
 	stepCount
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -142,6 +143,7 @@ func (m *Model) open(path string) error {
 	m.screens[stepNeeds] = newNeedsScreen(m.c)
 	m.screens[stepArchitecture] = newArchitectureScreen(m.c)
 	m.screens[stepRoadmap] = newRoadmapScreen(m.c)
+	m.screens[stepFunding] = newFundingScreen(m.c)
 	m.screens[stepExport] = newExportScreen(m.c)
 	m.step = stepReadiness
 	if len(s.doc.File.Ministries) == 0 {
