@@ -12,6 +12,7 @@ import (
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/roadmap"
 )
 
@@ -568,10 +569,51 @@ func activityByID(pl *roadmap.Plan, id string) *roadmap.Activity {
 	return nil
 }
 
-// capacityFields are the per-owner capacities (plan.capacity), once the plan has them.
-func (p *planEditor) capacityFields() []*field { return nil }
+// capacityFields is the per-owner capacity (plan.capacity): how many raises, pilots and
+// scale-ups each ministry runs at once, written "justice: 1, finance: 3" (others: 2).
+func (p *planEditor) capacityFields() []*field {
+	lang := p.c.lang
+	c := p.c.sess.doc.File.Plan.Capacity
+	var parts []string
+	for _, o := range yamlx.SortedKeys(c) {
+		parts = append(parts, fmt.Sprintf("%s: %d", o, c[o]))
+	}
+	return []*field{textField(i18n.T(lang, "Capacity per owner"), strings.Join(parts, ", "), i18n.T(lang, "justice: 1, finance: 3 (others run 2 at once)"), func(v string) string {
+		if _, err := parseCapacity(v); err != nil {
+			return i18n.T(lang, "write owner: number, separated by commas (e.g. justice: 1)")
+		}
+		return ""
+	})}
+}
 
-// saveCapacity writes the capacities of the teams form.
-func (p *planEditor) saveCapacity(d *countries.Doc, f *form) error { return nil }
+// parseCapacity reads "justice: 1, finance: 3".
+func parseCapacity(v string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, part := range splitList(v) {
+		o, n, ok := strings.Cut(part, ":")
+		o = ident.Norm(strings.TrimSpace(o))
+		k, err := strconv.Atoi(strings.TrimSpace(n))
+		if !ok || !ident.Valid(o) || err != nil || k < 1 || k > 50 {
+			return nil, fmt.Errorf("bad capacity %q", part)
+		}
+		out[o] = k
+	}
+	return out, nil
+}
+
+// saveCapacity writes the capacities of the teams form (field 1); none removes the entry.
+func (p *planEditor) saveCapacity(d *countries.Doc, f *form) error {
+	c, err := parseCapacity(f.value(1))
+	if err != nil {
+		return err
+	}
+	if len(c) == 0 {
+		if len(d.File.Plan.Capacity) == 0 {
+			return nil
+		}
+		return d.Delete([]any{"plan", "capacity"})
+	}
+	return setFlow(d, []any{"plan", "capacity"}, c)
+}
 
 var _ = fmt.Sprint
