@@ -34,6 +34,8 @@ type RequiredBlockJSON struct {
 	Reasons  []string      `json:"reasons"`
 	GatedBy  []GateJSON    `json:"gated_by"`
 	Products []ProductRank `json:"products"`
+	// Chosen is the country's choice of product (file key products): an id, or "undecided".
+	Chosen string `json:"chosen,omitempty"`
 }
 
 // ProductRank is a ranked (or excluded) candidate product.
@@ -68,6 +70,7 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 		rb := RequiredBlockJSON{
 			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
 			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy), Products: []ProductRank{},
+			Chosen: b.Chosen,
 		}
 		if b.Inventory != nil {
 			rb.System = b.Inventory.System
