@@ -112,7 +112,7 @@ func checkAmount(lang string, positive, optional bool) func(string) string {
 			}
 			return i18n.T(lang, "required")
 		}
-		f, err := parseNumber(v)
+		f, err := parseNumber(lang, v)
 		switch {
 		case err != nil:
 			return i18n.T(lang, "a number, such as 250000")
@@ -177,8 +177,8 @@ func splitList(v string) []string {
 }
 
 // amountOf reads a checked amount.
-func amountOf(v string) float64 {
-	f, _ := parseNumber(v)
+func amountOf(lang, v string) float64 {
+	f, _ := parseNumber(lang, v)
 	return f
 }
 

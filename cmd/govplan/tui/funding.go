@@ -402,11 +402,11 @@ func optInt(v string) *int {
 	return &n
 }
 
-func optAmount(v string) *float64 {
+func optAmount(lang, v string) *float64 {
 	if v == "" {
 		return nil
 	}
-	x := amountOf(v)
+	x := amountOf(lang, v)
 	return &x
 }
 
@@ -416,7 +416,7 @@ func (f *funding) save() {
 	var what string
 	switch f.formKind {
 	case "pledge":
-		inv := roadmap.Investment{Funder: fm.value(0), Amount: amountOf(fm.value(2)), Currency: strings.ToUpper(fm.value(3)), Notes: fm.value(5)}
+		inv := roadmap.Investment{Funder: fm.value(0), Amount: amountOf(lang, fm.value(2)), Currency: strings.ToUpper(fm.value(3)), Notes: fm.value(5)}
 		if f.editing >= 0 {
 			inv.Notes = fm.value(5)
 		}
@@ -440,7 +440,7 @@ func (f *funding) save() {
 		what = i18n.F(lang, "pledge of %s: %s %s to %s", inv.Funder, money(lang, inv.Amount), orDash(inv.Currency), id)
 	case "rate":
 		code := strings.ToUpper(fm.value(0))
-		rate := amountOf(fm.value(1))
+		rate := amountOf(lang, fm.value(1))
 		old := f.editKey
 		err = s.changePlan(func(d *countries.Doc) error {
 			if old != "" && old != code {
@@ -461,9 +461,9 @@ func (f *funding) save() {
 	case "cost":
 		id := f.editKey
 		bc := s.doc.File.Costs.Blocks[id]
-		bc.BuildMonths, bc.BuildCost = optInt(fm.value(0)), optAmount(fm.value(1))
-		bc.UpgradeMonths, bc.UpgradeCost = optInt(fm.value(2)), optAmount(fm.value(3))
-		bc.RunningCost = optAmount(fm.value(4))
+		bc.BuildMonths, bc.BuildCost = optInt(fm.value(0)), optAmount(lang, fm.value(1))
+		bc.UpgradeMonths, bc.UpgradeCost = optInt(fm.value(2)), optAmount(lang, fm.value(3))
+		bc.RunningCost = optAmount(lang, fm.value(4))
 		empty := bc.BuildMonths == nil && bc.BuildCost == nil && bc.UpgradeMonths == nil && bc.UpgradeCost == nil && bc.RunningCost == nil && bc.Owner == ""
 		err = s.changePlan(func(d *countries.Doc) error {
 			if empty {

@@ -364,7 +364,7 @@ func (p *planEditor) saveForm() {
 		id := p.formID
 		name, owner := f.value(0), f.value(1)
 		months, _ := strconv.Atoi(f.value(2))
-		cost := amountOf(f.value(3))
+		cost := amountOf(lang, f.value(3))
 		if i := p.addedIndex(id); i >= 0 {
 			spec := s.doc.File.Plan.Add[i]
 			spec.Name, spec.Owner, spec.Months, spec.Cost = name, owner, months, cost
@@ -398,7 +398,7 @@ func (p *planEditor) saveForm() {
 		what = i18n.F(lang, "%s: %s", id, orDash(words.ActivityStatus(lang, st)))
 	case "add":
 		months, _ := strconv.Atoi(f.value(3))
-		spec := roadmap.ActivitySpec{ID: ident.Norm(f.value(0)), Name: f.value(1), Owner: f.value(2), Months: months, Cost: amountOf(f.value(4))}
+		spec := roadmap.ActivitySpec{ID: ident.Norm(f.value(0)), Name: f.value(1), Owner: f.value(2), Months: months, Cost: amountOf(lang, f.value(4))}
 		for _, d := range splitList(f.value(5)) {
 			spec.DependsOn = append(spec.DependsOn, ident.Norm(d))
 		}

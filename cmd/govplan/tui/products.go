@@ -11,21 +11,21 @@ import (
 	"github.com/govplan/govplan/internal/words"
 )
 
-// picker is a vertical list to choose one item from (↑/↓, enter, esc); it scrolls.
-type picker struct {
+// choiceList is a vertical list to choose one item from (↑/↓, enter, esc); it scrolls.
+type choiceList struct {
 	title string
-	items []pickItem
+	items []choiceItem
 	sel   int
 }
 
-type pickItem struct {
+type choiceItem struct {
 	label  string
 	value  string
 	refuse string // why this item cannot be chosen ("" when it can)
 }
 
 // update moves or chooses; it returns the chosen item (done) or cancelled.
-func (p *picker) update(km tea.KeyPressMsg) (chosen *pickItem, cancelled bool) {
+func (p *choiceList) update(km tea.KeyPressMsg) (chosen *choiceItem, cancelled bool) {
 	switch km.String() {
 	case "up", "k":
 		p.sel = max(0, p.sel-1)
@@ -43,7 +43,7 @@ func (p *picker) update(km tea.KeyPressMsg) (chosen *pickItem, cancelled bool) {
 	return nil, false
 }
 
-func (p *picker) lines(st Styles, lang string, w, h int) []string {
+func (p *choiceList) lines(st Styles, lang string, w, h int) []string {
 	out := []string{st.Bold.Render(truncate(p.title, w)), ""}
 	var rows []string
 	for i, it := range p.items {
@@ -87,10 +87,10 @@ func (a *architecture) productPicker(b *catalog.Block) {
 		a.c.say(true, i18n.F(lang, "%s is not required by the country's use cases; no product to choose", b.Name.In(lang)))
 		return
 	}
-	p := &picker{title: i18n.F(lang, "Product for %s (ranked; saved under products: in the file)", b.Name.In(lang))}
+	p := &choiceList{title: i18n.F(lang, "Product for %s (ranked; saved under products: in the file)", b.Name.In(lang))}
 	for _, rp := range rb.Products {
 		label := i18n.F(lang, "#%d %s", rp.Rank, rp.Product.Name)
-		it := pickItem{label: label + " · " + orDash(rp.Product.Licence) + " · " + words.Evidence(lang, rp.Product.Evidence), value: rp.Product.ID}
+		it := choiceItem{label: label + " · " + orDash(rp.Product.Licence) + " · " + words.Evidence(lang, rp.Product.Evidence), value: rp.Product.ID}
 		if rp.Excluded {
 			it.label = i18n.F(lang, "excluded %s", rp.Product.Name)
 			it.refuse = rp.Why
@@ -98,8 +98,8 @@ func (a *architecture) productPicker(b *catalog.Block) {
 		p.items = append(p.items, it)
 	}
 	p.items = append(p.items,
-		pickItem{label: i18n.T(lang, "undecided (looked at, no choice yet)"), value: catalog.Undecided},
-		pickItem{label: i18n.T(lang, "no choice recorded (outputs show the top-ranked product)"), value: ""})
+		choiceItem{label: i18n.T(lang, "undecided (looked at, no choice yet)"), value: catalog.Undecided},
+		choiceItem{label: i18n.T(lang, "no choice recorded (outputs show the top-ranked product)"), value: ""})
 	for i, it := range p.items {
 		if it.value == rb.Chosen {
 			p.sel = i

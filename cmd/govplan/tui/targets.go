@@ -72,7 +72,7 @@ func (r *readiness) indicatorTargetForm() tea.Cmd {
 				if v == "" {
 					return ""
 				}
-				f, err := parseNumber(v)
+				f, err := parseNumber(lang, v)
 				if err != nil {
 					return i18n.T(lang, "a number, such as 63.5")
 				}
@@ -159,7 +159,7 @@ func (r *readiness) saveTarget() {
 			tg.Value = assess.YesNo(v == "true")
 			what = i18n.F(lang, "target %s by %d", words.YesNo(lang, v == "true"), year)
 		default:
-			x, _ := parseNumber(v)
+			x, _ := parseNumber(lang, v)
 			tg.Value = assess.Number(x)
 			what = i18n.F(lang, "target %s by %d", num(lang, x), year)
 		}
