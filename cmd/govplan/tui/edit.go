@@ -5,46 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 )
-
-// question is a yes/no question a screen asks before a delete: y runs yes, any other key
-// cancels. The screen captures keys while it waits, so q or tab cannot slip through.
-type question struct {
-	text string
-	yes  func()
-}
-
-// answerQuestion handles a key while q waits; it returns the question still waiting (nil
-// once answered).
-func answerQuestion(c *shared, q *question, km tea.KeyPressMsg) *question {
-	if km.String() == "y" || km.String() == "Y" {
-		q.yes()
-		return nil
-	}
-	c.say(false, i18n.T(c.lang, "cancelled; nothing changed"))
-	return nil
-}
-
-// questionKeys is the help bar while a question waits.
-func questionKeys(lang string) []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", i18n.T(lang, "yes"))),
-		key.NewBinding(key.WithKeys("n"), key.WithHelp("n/esc", i18n.T(lang, "no"))),
-	}
-}
-
-// questionLines draws a waiting question for the bottom of a panel.
-func questionLines(st Styles, lang string, q *question, w int) []string {
-	var out []string
-	for _, l := range wrap("? "+q.text+"  "+i18n.T(lang, "[y/n]"), w) {
-		out = append(out, st.Warn.Render(l))
-	}
-	return out
-}
 
 // planCheck builds the roadmap from the file as it would be after edit, on a copy, and
 // returns the reason it cannot be built ("" when it can). Plan changes are refused when they

@@ -35,7 +35,6 @@ type funding struct {
 	formKind string
 	editing  int    // pledge being edited (-1 new)
 	editKey  string // rate or block being edited ("" new)
-	ask      *question
 	k        struct{ up, down, page, add, edit, remove, currency key.Binding }
 }
 
@@ -56,12 +55,10 @@ func (f *funding) relang() {
 	f.k.currency = key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.T(lang, "plan currency")))
 }
 
-func (f *funding) capturing() bool { return f.form != nil || f.ask != nil }
+func (f *funding) capturing() bool { return f.form != nil }
 
 func (f *funding) keys() []key.Binding {
 	switch {
-	case f.ask != nil:
-		return questionKeys(f.c.lang)
 	case f.form != nil:
 		return nil
 	case f.page == pageCosts:
@@ -113,10 +110,6 @@ func (f *funding) update(msg tea.Msg) tea.Cmd {
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
-	}
-	if f.ask != nil {
-		f.ask = answerQuestion(f.c, f.ask, km)
 		return nil
 	}
 	n := f.count()
@@ -177,14 +170,15 @@ func (f *funding) remove(i int) {
 		text = i18n.F(lang, "Delete your costs for %s (back to the defaults)?", b)
 		path = []any{"costs", "blocks", b}
 	}
-	f.ask = &question{text: text, yes: func() {
+	f.c.ask(text, func() tea.Cmd {
 		if err := s.changePlan(func(d *countries.Doc) error { return d.Delete(path) }); err != nil {
 			f.c.sayErr(err)
-			return
+			return nil
 		}
 		f.sel[f.page] = max(0, min(f.sel[f.page], f.count()-1))
 		f.c.say(false, i18n.T(lang, "saved · deleted"))
-	}}
+		return nil
+	})
 }
 
 // targets are what a pledge can fund: the plan's blocks, then its activities.
@@ -588,9 +582,6 @@ func (f *funding) view(w, h int) string {
 			rows[i] = st.Selected.Render(pad(rows[i], inner))
 		}
 	}
-	if f.ask != nil {
-		foot = questionLines(st, lang, f.ask, inner)
-	}
 	n := max(1, h-3-len(head)-len(foot)-1)
 	body := append(head, listLines(st, lang, rows, sel, n)...)
 	body = append(body, "")
@@ -600,3 +591,14 @@ func (f *funding) view(w, h int) string {
 
 var _ = fmt.Sprint
 var _ = ident.Norm
+
+// reopen keeps the page and clamps the selections after a reload or an undo.
+func (f *funding) reopen() {
+	f.form = nil
+	page := f.page
+	for p := fundingPage(0); p < fundingPages; p++ {
+		f.page = p
+		f.sel[p] = max(0, min(f.sel[p], f.count()-1))
+	}
+	f.page = page
+}

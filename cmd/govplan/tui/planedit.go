@@ -26,7 +26,6 @@ type planEditor struct {
 	// formKind says what the open form edits.
 	formKind string
 	formID   string
-	ask      *question
 	k        struct {
 		up, down, pgUp, pgDown, home, end, drop, edit, owner, months, cost, status, add, teams key.Binding
 	}
@@ -56,12 +55,10 @@ func (p *planEditor) relang() {
 	p.k.teams = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", i18n.T(lang, "teams and capacity")))
 }
 
-func (p *planEditor) capturing() bool { return p.form != nil || p.ask != nil }
+func (p *planEditor) capturing() bool { return p.form != nil }
 
 func (p *planEditor) keys() []key.Binding {
 	switch {
-	case p.ask != nil:
-		return questionKeys(p.c.lang)
 	case p.form != nil:
 		return nil
 	}
@@ -134,10 +131,6 @@ func (p *planEditor) update(msg tea.Msg) tea.Cmd {
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
-	}
-	if p.ask != nil {
-		p.ask = answerQuestion(p.c, p.ask, km)
 		return nil
 	}
 	rows := p.rows()
@@ -213,13 +206,14 @@ func (p *planEditor) dropOrRestore(r planRow) {
 		return
 	}
 	if i := p.addedIndex(id); i >= 0 {
-		p.ask = &question{text: i18n.F(lang, "Delete the activity %s you added?", id), yes: func() {
+		p.c.ask(i18n.F(lang, "Delete the activity %s you added?", id), func() tea.Cmd {
 			if err := s.changePlan(func(d *countries.Doc) error { return d.Delete([]any{"plan", "add", i}) }); err != nil {
 				p.c.sayErr(err)
-				return
+				return nil
 			}
 			p.c.say(false, i18n.F(lang, "saved · activity %s deleted", id))
-		}}
+			return nil
+		})
 		return
 	}
 	var deps []string
@@ -232,14 +226,15 @@ func (p *planEditor) dropOrRestore(r planRow) {
 	if len(deps) > 0 {
 		text = i18n.F(lang, "Drop %s from the plan? %s then go on without it.", id, strings.Join(deps, ", "))
 	}
-	p.ask = &question{text: text, yes: func() {
+	p.c.ask(text, func() tea.Cmd {
 		if err := s.changePlan(func(d *countries.Doc) error { return d.Append([]any{"plan", "drop"}, id) }); err != nil {
 			p.c.sayErr(err)
-			return
+			return nil
 		}
 		p.selectID(id)
 		p.c.say(false, i18n.F(lang, "saved · %s dropped (d restores it)", id))
-	}}
+		return nil
+	})
 }
 
 // ownerField is a choice of the file's ministries (and the current owner, when it is not
@@ -466,9 +461,7 @@ func (p *planEditor) view(w, h int) string {
 	head = append(head, st.Faint.Render(truncate(hdr, inner)))
 	// Room for the rows: the panel less its borders, title, header and the detail lines.
 	var foot []string
-	if p.ask != nil {
-		foot = append(foot, questionLines(st, lang, p.ask, inner)...)
-	} else if len(rows) > 0 {
+	if len(rows) > 0 {
 		foot = p.detail(rows[p.sel], inner)
 	} else {
 		foot = wrap(i18n.T(lang, "No activities: answer readiness, pick use cases, or press a to add one."), inner)
@@ -617,3 +610,9 @@ func (p *planEditor) saveCapacity(d *countries.Doc, f *form) error {
 }
 
 var _ = fmt.Sprint
+
+// reopen keeps the roadmap page and the selected activity after a reload or an undo.
+func (r *roadmapScreen) reopen() {
+	r.plan.form = nil
+	r.plan.clamp(len(r.plan.rows()))
+}
