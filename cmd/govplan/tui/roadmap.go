@@ -30,6 +30,7 @@ type roadmapScreen struct {
 	view_  roadmapView
 	scroll int
 	plan   *planEditor
+	tl     timelineCache
 	k      struct{ more, fewer, earlier, later, page, save, up, down key.Binding }
 }
 
@@ -168,7 +169,9 @@ func (r *roadmapScreen) view(w, h int) string {
 	switch r.view_ {
 	case viewTimeline:
 		title = i18n.T(lang, "Roadmap · timeline (█ critical path, ▓ other)")
-		body = r.timeline(p, w-2)
+		var lines []string
+		lines, r.scroll = r.timelineWindow(p, w-2, r.scroll, max(1, h-3-len(head)-1))
+		return panel(st, title, append(head, append([]string{""}, lines...)...), w, h)
 	case viewKPIs:
 		title = i18n.T(lang, "Roadmap · KPI timetable")
 		body = r.kpis(p, w-2)
@@ -179,65 +182,6 @@ func (r *roadmapScreen) view(w, h int) string {
 	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head))))
 	body = append(head, append([]string{""}, body[r.scroll:]...)...)
 	return panel(st, title, body, w, h)
-}
-
-func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
-	st, lang := r.c.st, r.c.lang
-	idW := min(30, w/3)
-	grid := max(10, w-idW-14)
-	step := 1
-	for (p.Duration+step-1)/step > grid {
-		step++
-	}
-	cols := (p.Duration + step - 1) / step
-	acts := append([]roadmap.Activity(nil), p.Activities...)
-	sort.SliceStable(acts, func(i, j int) bool {
-		if acts[i].Wave != acts[j].Wave {
-			return acts[i].Wave < acts[j].Wave
-		}
-		return acts[i].Start < acts[j].Start
-	})
-	var lines []string
-	scale := strings.Repeat(" ", idW+1) + i18n.F(lang, "one column = %d month(s) from %s", step, i18n.Month(lang, p.Start))
-	lines = append(lines, st.Faint.Render(scale))
-	wave := 0
-	for _, a := range acts {
-		if a.Wave != wave {
-			wave = a.Wave
-			lines = append(lines, st.Faint.Render(i18n.F(lang, "wave %d", wave)))
-		}
-		var row strings.Builder
-		for c := 0; c < cols; c++ {
-			m0, m1 := c*step, c*step+step
-			on := a.Start < m1 && a.End > m0
-			switch {
-			case on && a.Critical:
-				row.WriteRune('█')
-			case on:
-				row.WriteRune('▓')
-			default:
-				row.WriteRune('·')
-			}
-		}
-		tag := ""
-		if a.Critical {
-			tag = " ◆"
-		}
-		if a.Status != "" {
-			tag += " [" + words.ActivityStatus(lang, a.Status) + "]"
-		}
-		line := pad(a.ID, idW) + " " + row.String() + tag
-		if a.Critical {
-			line = st.Critical.Render(line)
-		}
-		lines = append(lines, line)
-	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(i18n.F(lang, "Critical path: %s", strings.Join(p.Critical, " → ")), w)...)
-	for _, wmsg := range p.Warnings {
-		lines = append(lines, st.Warn.Render("⚠ "+wmsg))
-	}
-	return lines
 }
 
 func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
