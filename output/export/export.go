@@ -5,7 +5,6 @@
 package export
 
 import (
-	"bytes"
 	"context"
 	"time"
 
@@ -83,18 +82,17 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 			return err
 		}
 	}
-	// Each diagram is drawn once: its SVG is written and reused by the HTML and PDF reports.
-	svgs := map[string][]byte{}
-	needSVG := want[DiagramFiles] || want[HTMLReport] || want[PDFReport]
-	if needSVG || want[PNG] {
+	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
+	// is written and reused by the HTML and PDF reports.
+	var svgs map[string][]byte
+	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
+		var err error
+		if svgs, err = SVGs(m, lang); err != nil {
+			return err
+		}
+	}
+	if want[DiagramFiles] || want[PNG] {
 		for _, d := range Diagrams(m, lang) {
-			if needSVG {
-				var buf bytes.Buffer
-				if err := diagram.SVG(d.DOT, &buf); err != nil {
-					return fmt.Errorf("drawing the %s diagram: %w", d.Name, err)
-				}
-				svgs[d.Name] = buf.Bytes()
-			}
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
@@ -151,13 +149,18 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, d := range Diagrams(m, lang) {
-		var buf bytes.Buffer
-		if err := diagram.SVG(d.DOT, &buf); err != nil {
-			return nil, fmt.Errorf("drawing the %s diagram: %w", d.Name, err)
-		}
-		out[d.Name] = buf.Bytes()
+	ds := Diagrams(m, lang)
+	dots := make([][]byte, len(ds))
+	for i, d := range ds {
+		dots[i] = d.DOT
+	}
+	drawn, err := diagram.SVGs(dots)
+	if err != nil {
+		return nil, fmt.Errorf("drawing the diagrams: %w", err)
+	}
+	out := make(map[string][]byte, len(ds))
+	for i, d := range ds {
+		out[d.Name] = drawn[i]
 	}
 	return out, nil
 }
