@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
@@ -33,6 +33,7 @@ type app struct {
 	langFlag   string // --lang as given
 	warnedLang string // the unsupported language already warned about
 	catalogDir string
+	quiet      bool                  // -q: no messages or progress on stderr, only warnings and errors
 	planOpts   countries.PlanOptions // set by roadmap's --start and --workstreams
 }
 
@@ -55,11 +56,6 @@ func inputError(err error) error {
 		return err
 	}
 	return &exitError{code: exitInput, err: err}
-}
-
-// inputErrorf is inputError(fmt.Errorf(...)).
-func inputErrorf(format string, args ...any) error {
-	return inputError(fmt.Errorf(format, args...))
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
@@ -144,6 +140,9 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceErrors: true,
 		Args:          a.noArgs(),
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if a.langFlag == "" {
+				a.langFlag = envLang()
+			}
 			a.setLang(a.langFlag, a.errOut)
 			return nil
 		},
@@ -151,8 +150,11 @@ func (a *app) rootCmd() *cobra.Command {
 			return a.runTUI("")
 		},
 	}
-	root.PersistentFlags().StringVar(&a.langFlag, "lang", envOr("GOVPLAN_LANG", assess.DefaultLang),
-		i18n.F(lang, "language of texts: %s (or set GOVPLAN_LANG); any other falls back to English", strings.Join(i18n.Languages(), ", ")))
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", "",
+		i18n.F(lang, "language of texts: %s (default: GOVPLAN_LANG, else LC_ALL, LC_MESSAGES or LANG, else English)", strings.Join(i18n.Languages(), ", ")))
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, i18n.T(lang, "print no messages or progress on stderr, only warnings and errors"))
+	root.Version = buildinfo.Read().String()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.catalogDir, "catalog", "", i18n.T(lang, "folder with your own catalog YAML, merged over the built-in catalog"))
 	root.SetFlagErrorFunc(a.flagError)
 	root.SetUsageFunc(a.usage)
@@ -171,6 +173,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.demoCmd(),
 		a.compareCmd(),
 		a.importCmd(),
+		a.versionCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
@@ -191,11 +194,12 @@ func wrapArgs(c *cobra.Command) {
 	}
 }
 
-func envOr(key, def string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
+// note prints a message for the person at the terminal on stderr, unless -q: what was
+// written, what to do next. Data goes to stdout; messages never do.
+func (a *app) note(msg string) {
+	if !a.quiet {
+		fmt.Fprintln(a.errOut, msg)
 	}
-	return def
 }
 
 // writeJSON prints v as one indented JSON document.

@@ -1078,7 +1078,7 @@ func (a *app) writeCompareFiles(cmp *assess.Comparison, models []*countries.Mode
 		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %s", o.chart))
+		a.note(i18n.F(a.lang, "wrote %s", o.chart))
 	}
 	if o.output == "" {
 		return nil
@@ -1086,7 +1086,7 @@ func (a *app) writeCompareFiles(cmp *assess.Comparison, models []*countries.Mode
 	if err := comparison.WriteFile(o.output, cmp, models, a.lang); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %s", o.output))
+	a.note(i18n.F(a.lang, "wrote %s", o.output))
 	return nil
 }
 

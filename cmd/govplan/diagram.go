@@ -85,7 +85,7 @@ func (a *app) diagramCmd() *cobra.Command {
 			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
 				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the diagram"), err)
 			}
-			fmt.Fprintln(a.out, outPath)
+			a.note(i18n.F(a.lang, "wrote %s", outPath))
 			return nil
 		},
 	}

@@ -58,12 +58,12 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	n := 0
 	err := export.Write(m, dir, a.lang, parts, func(p string) {
 		n++
-		fmt.Fprintln(a.out, p)
+		a.note(p)
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
+	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
 	return nil
 }
 

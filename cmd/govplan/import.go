@@ -166,15 +166,15 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 			return fmt.Errorf("%s: %w", i18n.F(a.lang, "writing %s", out), err)
 		}
 	}
-	fmt.Fprintln(a.out, i18n.F(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
+	a.note(i18n.F(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
 		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source))
 	if len(res.Skipped) > 0 {
-		fmt.Fprintln(a.out, i18n.F(a.lang, "skipped %d rows that could not be mapped to a country (listed on stderr)", len(res.Skipped)))
+		a.note(i18n.N(a.lang, "skipped %d rows that could not be mapped to a country (listed above)", len(res.Skipped)))
 	}
 	if res.Empty > 0 {
-		fmt.Fprintln(a.out, i18n.F(a.lang, "%d empty cells left their indicators unanswered", res.Empty))
+		a.note(i18n.F(a.lang, "%d empty cells left their indicators unanswered", res.Empty))
 	}
-	fmt.Fprintln(a.out, i18n.F(a.lang, "next: govplan compare %s", o.outDir))
+	a.note(i18n.F(a.lang, "next: govplan compare %s", o.outDir))
 	return nil
 }
 
