@@ -212,7 +212,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case diskTickMsg:
 		if m.c.sess != nil && !m.c.sess.changedOnDisk {
 			m.c.sess.checkDisk()
-			if m.c.sess.changedOnDisk {
+			switch {
+			case m.c.sess.changedOnDisk && m.c.sess.gone():
+				m.c.say(true, i18n.F(m.c.lang, "%s was deleted or moved. Nothing is lost on screen: ctrl+s saves it under a name.", m.c.sess.doc.Path))
+			case m.c.sess.changedOnDisk:
 				m.c.say(true, i18n.T(m.c.lang, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r."))
 			}
 		}
