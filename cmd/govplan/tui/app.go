@@ -587,6 +587,9 @@ func (m *Model) helpBar(w int) string {
 	if m.c.confirm != nil {
 		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("y")+" "+i18n.T(lang, "yes")+" · "+i18n.T(lang, "any other key: no"), w))
 	}
+	if m.saveAs != nil {
+		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("enter")+" "+i18n.T(lang, "save")+" · "+m.c.st.HelpKey.Render("esc")+" "+i18n.T(lang, "cancel"), w))
+	}
 	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
 		tail = []string{m.c.st.HelpKey.Render("ctrl+c") + " " + i18n.T(lang, "quit")}
 	} else {
