@@ -14,14 +14,14 @@ import (
 // useCaseEditor edits a custom use case of the file: its name and sector, and its steps,
 // each with the blocks it uses picked from the catalog. Every change is saved at once.
 type useCaseEditor struct {
-	c     *shared
-	id    string // the use case's id (its place in use_cases is found again on each save)
-	sel   int
-	form  *form
-	fkind string // "step" (name of step sel, or a new one when adding), "usecase"
+	c      *shared
+	id     string // the use case's id (its place in use_cases is found again on each save)
+	sel    int
+	form   *form
+	fkind  string // "step" (name of step sel, or a new one when adding), "usecase"
 	adding bool
-	check *blockChecklist
-	k     struct{ up, down, add, rename, blocks, remove, meta, close key.Binding }
+	check  *blockChecklist
+	k      struct{ up, down, add, rename, blocks, remove, meta, close key.Binding }
 }
 
 func newUseCaseEditor(c *shared, id string) *useCaseEditor {
