@@ -152,6 +152,12 @@ func (d *Doc) CheckCatalog(cat *catalog.Catalog) error {
 	return errs.Err()
 }
 
+// CheckGates checks that the framework's gates and raised_by name blocks of the catalog
+// (positioned in the framework file). Every path that plans runs it.
+func CheckGates(fw *assess.Framework, cat *catalog.Catalog) error {
+	return fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", "))
+}
+
 func appendUniqueErr(list yamlx.Errors, e *yamlx.Error) yamlx.Errors {
 	for _, x := range list {
 		if x.Error() == e.Error() {

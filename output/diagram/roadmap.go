@@ -43,10 +43,10 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	var order []int
 	for i := range p.Activities {
 		act := &p.Activities[i]
-		if _, ok := waves[act.Wave]; !ok {
-			order = append(order, act.Wave)
+		if _, ok := waves[act.Phase]; !ok {
+			order = append(order, act.Phase)
 		}
-		waves[act.Wave] = append(waves[act.Wave], act)
+		waves[act.Phase] = append(waves[act.Phase], act)
 	}
 	sort.Ints(order)
 	// One cluster per wave; a long wave is split into columns of at most perColumn

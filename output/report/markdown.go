@@ -511,12 +511,12 @@ func (r *mdReport) roadmap() {
 	})
 	maxWave := 0
 	for _, a := range p.Activities {
-		maxWave = max(maxWave, a.Wave)
+		maxWave = max(maxWave, a.Phase)
 	}
 	for w := 1; w <= maxWave; w++ {
 		var rows [][]string
 		for _, a := range p.Activities {
-			if a.Wave != w {
+			if a.Phase != w {
 				continue
 			}
 			name := esc(a.Name)

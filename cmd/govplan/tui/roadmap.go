@@ -172,8 +172,8 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 	cols := (p.Duration + step - 1) / step
 	acts := append([]roadmap.Activity(nil), p.Activities...)
 	sort.SliceStable(acts, func(i, j int) bool {
-		if acts[i].Wave != acts[j].Wave {
-			return acts[i].Wave < acts[j].Wave
+		if acts[i].Phase != acts[j].Phase {
+			return acts[i].Phase < acts[j].Phase
 		}
 		return acts[i].Start < acts[j].Start
 	})
@@ -182,8 +182,8 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 	lines = append(lines, st.Faint.Render(scale))
 	wave := 0
 	for _, a := range acts {
-		if a.Wave != wave {
-			wave = a.Wave
+		if a.Phase != wave {
+			wave = a.Phase
 			lines = append(lines, st.Faint.Render(i18n.F(lang, "wave %d", wave)))
 		}
 		var row strings.Builder
