@@ -91,6 +91,12 @@ func (d *Doc) apply(edit func([]byte) ([]byte, error)) error {
 	return nil
 }
 
+// Replace swaps the whole text for src (an undo), keeping the file's path and what was last
+// read from disk. src must parse; the change is only in memory until Save.
+func (d *Doc) Replace(src []byte) error {
+	return d.apply(func([]byte) ([]byte, error) { return append([]byte(nil), src...), nil })
+}
+
 // Dirty reports whether the text differs from what is on disk (as last read or written).
 func (d *Doc) Dirty() bool { return sha256.Sum256(d.src) != d.hash }
 

@@ -166,6 +166,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.matchCmd(),
 		a.roadmapCmd(),
 		a.exportCmd(),
+		a.reportCmd(),
 		a.diagramCmd(),
 		a.demoCmd(),
 		a.compareCmd(),

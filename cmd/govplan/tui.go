@@ -65,7 +65,9 @@ func (a *app) runTUI(path string) error {
 	if err != nil {
 		return inputError(err)
 	}
-	if _, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run(); err != nil {
+	_, err = tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
+	m.Close() // an export abandoned by quitting leaves no half-written folder
+	if err != nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}
 	return nil
