@@ -30,9 +30,9 @@ type Funding struct {
 	// TimingUnused is pledged money the plan cannot use because the work it would pay for
 	// falls outside the pledge's years.
 	TimingUnused []TimingUnused
-	Pledged    float64      // in the plan currency
-	Covered    float64      // pledged money that meets a cost of the plan
-	Gap        float64      // one-off cost not covered
+	Pledged      float64 // in the plan currency
+	Covered      float64 // pledged money that meets a cost of the plan
+	Gap          float64 // one-off cost not covered
 }
 
 // Pledge is an investment converted to the plan currency and tied to an activity.

@@ -82,7 +82,7 @@ type Input struct {
 	Score       *assess.Scorecard
 	Match       *catalog.Match
 	Targets     assess.Targets
-	Costs       *CostModel                // the country's overrides (may be nil)
+	Costs       *CostModel // the country's overrides (may be nil)
 	Edits       PlanEdits
 	Investments []Investment
 	Rates       map[string]float64
