@@ -251,8 +251,8 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add(append(p, "currency"), "currency %q is not a three-letter ISO 4217 code", inv.Currency)
 		}
 		for j, y := range inv.Years {
-			if y < 1990 || y > 2100 {
-				ps.Add(append(p, "years", j), "year %d is not a plausible year", y)
+			if !ValidYear(y) {
+				ps.Add(append(p, "years", j), "year %d is outside %d..%d", y, MinYear, MaxYear)
 			}
 		}
 	}
@@ -294,7 +294,7 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add([]any{"plan", "add", i, "holds"}, "holds %q is not one of team, owner", a.Holds)
 		}
 	}
-	return ps
+	return append(ps, f.validateRanges()...)
 }
 
 func validStatus(s string) bool {

@@ -114,11 +114,16 @@ func Architecture(m *countries.Model, lang string) []byte {
 	if len(lastRows) == 0 {
 		w.edge(bus, "hosting", a("style", "invis"))
 	}
-	legend(w, lang, "legend", 3, append(statusLegend(lang),
+	options(w, m, lang)
+	rows := append(statusLegend(lang),
 		legendRow{swatch: coloured(colUnmet, esc(i18n.T(lang, "⚠ gated"))), text: i18n.T(lang, "a readiness gate is not met yet")},
 		legendRow{swatch: esc(i18n.T(lang, "? gate")), text: i18n.T(lang, "a readiness gate is not assessed yet")},
 		legendRow{swatch: esc("→"), text: i18n.T(lang, "uses / talks through")},
-	))
+	)
+	if len(m.Match.Options()) > 0 {
+		rows = append(rows, optionLegend(lang))
+	}
+	legend(w, lang, "legend", 3, rows)
 	w.edge("hosting", "legend", a("style", "invis"))
 	w.close()
 	return w.b.Bytes()

@@ -67,10 +67,10 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 		if blk == nil {
 			continue
 		}
-		for _, d := range blk.DependsOn {
+		for _, d := range blk.Requires() {
 			if inClosure[d.Block] {
 				w.edge(nodeID("bb", b), nodeID("bb", d.Block), a("style", "dashed"), a("label", i18n.T(lang, "depends on")),
-					tip(truncate(d.Reason, 300)))
+					tip(truncate(d.Reason.In(lang)+" ["+d.Source+"]", 300)))
 			}
 		}
 	}

@@ -5,7 +5,6 @@
 package export
 
 import (
-	"bytes"
 	"context"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/pdf"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -57,20 +55,31 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Every file is written into a temporary folder inside dir and moved into place only when
+	// all are complete: a failing export leaves dir as it was, never 20 of 21 files.
+	group, err := atomicfile.NewGroup(dir)
+	if err != nil {
 		return err
 	}
+	if err := writeParts(m, group, lang, parts, wrote); err != nil {
+		group.Abort()
+		return fmt.Errorf("%w; nothing was written to %s", err, dir)
+	}
+	return group.Commit(true)
+}
+
+func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts []string, wrote func(path string)) error {
 	slug := Slug(m)
 	want := map[string]bool{}
 	for _, p := range parts {
 		want[p] = true
 	}
 	put := func(name string, fill func(io.Writer) error) error {
-		path, err := inside(dir, slug+"-"+name)
+		path, err := inside(group.Path(""), slug+"-"+name)
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFunc(path, 0o644, fill); err != nil {
+		if err := group.Write(filepath.Base(path), fill); err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		if wrote != nil {
@@ -83,18 +92,17 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 			return err
 		}
 	}
-	// Each diagram is drawn once: its SVG is written and reused by the HTML and PDF reports.
-	svgs := map[string][]byte{}
-	needSVG := want[DiagramFiles] || want[HTMLReport] || want[PDFReport]
-	if needSVG || want[PNG] {
+	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
+	// is written and reused by the HTML and PDF reports.
+	var svgs map[string][]byte
+	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
+		var err error
+		if svgs, err = SVGs(m, lang); err != nil {
+			return err
+		}
+	}
+	if want[DiagramFiles] || want[PNG] {
 		for _, d := range Diagrams(m, lang) {
-			if needSVG {
-				var buf bytes.Buffer
-				if err := diagram.SVG(d.DOT, &buf); err != nil {
-					return fmt.Errorf("drawing the %s diagram: %w", d.Name, err)
-				}
-				svgs[d.Name] = buf.Bytes()
-			}
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
@@ -151,13 +159,18 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, d := range Diagrams(m, lang) {
-		var buf bytes.Buffer
-		if err := diagram.SVG(d.DOT, &buf); err != nil {
-			return nil, fmt.Errorf("drawing the %s diagram: %w", d.Name, err)
-		}
-		out[d.Name] = buf.Bytes()
+	ds := Diagrams(m, lang)
+	dots := make([][]byte, len(ds))
+	for i, d := range ds {
+		dots[i] = d.DOT
+	}
+	drawn, err := diagram.SVGs(dots)
+	if err != nil {
+		return nil, fmt.Errorf("drawing the diagrams: %w", err)
+	}
+	out := make(map[string][]byte, len(ds))
+	for i, d := range ds {
+		out[d.Name] = drawn[i]
 	}
 	return out, nil
 }

@@ -63,11 +63,6 @@ func e(s string) string { return html.EscapeString(s) }
 
 func (r *htmlReport) w(format string, args ...any) { fmt.Fprintf(&r.b, format, args...) }
 
-func (r *htmlReport) t(s string) string { return e(i18n.T(r.l, s)) }
-
-// f formats a message; its arguments must be escaped already.
-func (r *htmlReport) f(format string, args ...any) string { return i18n.F(r.l, format, args...) }
-
 func (r *htmlReport) p(s string) {
 	if s != "" {
 		r.w("<p>%s</p>\n", s)

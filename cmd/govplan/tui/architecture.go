@@ -254,9 +254,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	rb := a.c.sess.model.Match.Block(b.ID)
 	var body []string
 	body = append(body, st.Faint.Render(i18n.F(lang, "%s · spec %s", words.Category(lang, b.Category), orDash(b.SpecVersion))))
-	for _, l := range wrap(b.Purpose.In(lang), inner) {
-		body = append(body, l)
-	}
+	body = append(body, wrap(b.Purpose.In(lang), inner)...)
 	body = append(body, "")
 	if rb == nil {
 		body = append(body, i18n.T(lang, "Not required by the country's use cases."))
@@ -271,6 +269,20 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			} else {
 				body = append(body, "  "+l)
 			}
+		}
+	}
+	for _, o := range rb.Recommends {
+		line := i18n.F(lang, "option: %s, recommended, not required [%s]", o.Block, o.Source)
+		if o.InArchitecture {
+			line = i18n.F(lang, "also recommends %s, in the architecture anyway [%s]", o.Block, o.Source)
+		}
+		for i, l := range wrap(line, inner-2) {
+			if i == 0 {
+				l = "◇ " + l
+			} else {
+				l = "  " + l
+			}
+			body = append(body, st.Faint.Render(l))
 		}
 	}
 	if len(rb.GatedBy) > 0 {
@@ -301,7 +313,9 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			}
 			pr := p.Product
 			ev := words.Evidence(lang, pr.Evidence)
-			if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
+			if pr.Evidence == catalog.EvidenceNone {
+				ev = i18n.T(lang, "none: no GovStack evidence")
+			} else if !pr.EvidenceVerified {
 				ev += " " + i18n.T(lang, "(unverified)")
 			}
 			lic := pr.Licence
@@ -311,6 +325,12 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			line := fmt.Sprintf("%-8s %s — %s", rank, pr.Name, i18n.F(lang, "evidence %s, licence %s", ev, lic))
 			if p.Excluded && p.Why != "" {
 				line += " · " + p.Why
+			}
+			if p.OutOfScope {
+				line += " · " + p.Scope
+			}
+			if l := catalog.LifecycleLine(lang, pr); l != "" {
+				line += " · " + l
 			}
 			for _, l := range wrap(line, inner) {
 				if p.Excluded {
