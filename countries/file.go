@@ -34,6 +34,7 @@ type File struct {
 	Services      []catalog.Service                `yaml:"services"`
 	UseCases      []catalog.UseCaseRef             `yaml:"use_cases"`
 	Inventory     map[string]catalog.InventoryItem `yaml:"inventory"`
+	Products      map[string]string                `yaml:"products"` // block → chosen product id, or "undecided"
 	Constraints   catalog.Constraints              `yaml:"constraints"`
 	Costs         roadmap.CostModel                `yaml:"costs"`
 	ExchangeRates map[string]float64               `yaml:"exchange_rates"`
@@ -122,6 +123,13 @@ func (f *File) normalize() {
 			inv[ident.Norm(id)] = it
 		}
 		f.Inventory = inv
+	}
+	if f.Products != nil {
+		pr := make(map[string]string, len(f.Products))
+		for id, p := range f.Products {
+			pr[ident.Norm(id)] = ident.Norm(p)
+		}
+		f.Products = pr
 	}
 	for i := range f.Investments {
 		f.Investments[i].Block = ident.Norm(f.Investments[i].Block)
@@ -219,6 +227,11 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add([]any{"inventory", id}, "inventory entry %s needs a status: none, partial or operational", id)
 		default:
 			ps.Add([]any{"inventory", id, "status"}, "status %q is not one of none, partial, operational", it.Status)
+		}
+	}
+	for _, id := range yamlx.SortedKeys(f.Products) {
+		if p := f.Products[id]; !ident.Valid(p) {
+			ps.Add([]any{"products", id}, "product for %s must be a product id from the catalog or %q, got %q", id, catalog.Undecided, p)
 		}
 	}
 	switch f.Constraints.Hosting {
@@ -341,5 +354,5 @@ func (f *File) Title() string { return fmt.Sprintf("%s (%s)", f.Country.Name, f.
 
 // Needs returns the file's needs for matching.
 func (f *File) Needs() catalog.Needs {
-	return catalog.Needs{Services: f.Services, UseCases: f.UseCases, Inventory: f.Inventory, Constraints: f.Constraints}
+	return catalog.Needs{Services: f.Services, UseCases: f.UseCases, Inventory: f.Inventory, Constraints: f.Constraints, Chosen: f.Products}
 }

@@ -23,6 +23,7 @@ func (b *book) budget() {
 	b.header(s, row, i18n.T(l, "Year"), i18n.T(l, "One-off"), i18n.T(l, "Running"), i18n.T(l, "Total"), i18n.T(l, "Funded"), i18n.T(l, "Unfunded"))
 	b.numHeaders(s, row, 2, 3, 4, 5, 6)
 	var tot [5]float64
+	first := row + 1
 	for _, y := range p.Budget {
 		row++
 		b.num(s, 1, row, float64(y.Year), b.leftOf(st.year))
@@ -34,7 +35,7 @@ func (b *book) budget() {
 	row++
 	b.str(s, 1, row, i18n.T(l, "Total"), st.labelTotal)
 	for i, v := range tot {
-		b.num(s, 2+i, row, v, st.moneyBold)
+		b.sum(s, 2+i, row, first, row-1, v, st.moneyBold)
 	}
 
 	section := func(title string) {
@@ -69,6 +70,29 @@ func (b *book) budget() {
 		b.str(s, 4, row, strings.Join(d.Funders, "; "), st.indented)
 	}
 	if len(fd.Duplicates) == 0 {
+		row++
+		b.str(s, 1, row, i18n.T(l, "None."), st.note)
+	}
+
+	section(i18n.T(l, "Pledged money the timing cannot use: the work falls outside the pledge's years"))
+	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "Activity"), i18n.T(l, "Pledge years"), i18n.T(l, "Work years"))
+	b.numHeaders(s, row, 2)
+	yearList := func(ys []int) string {
+		var out []string
+		for _, y := range ys {
+			out = append(out, fmt.Sprint(y))
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, t := range fd.TimingUnused {
+		row++
+		b.str(s, 1, row, t.Funder, st.text)
+		b.num(s, 2, row, t.Amount, st.money)
+		b.str(s, 3, row, t.Activity, st.idIndented)
+		b.str(s, 4, row, yearList(t.Years), st.text)
+		b.str(s, 5, row, yearList(t.SpendYears), st.text)
+	}
+	if len(fd.TimingUnused) == 0 {
 		row++
 		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
@@ -116,7 +140,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "Total pledged"), st.labelTotal)
 		b.num(s, 2, row, fd.Pledged, st.moneyBold)
 		row++
-		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan"), st.label)
+		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan in its years"), st.label)
 		b.num(s, 2, row, fd.Covered, st.money)
 	}
 
@@ -129,8 +153,8 @@ func (b *book) budget() {
 		v     float64
 	}{
 		{i18n.T(l, "Shared: each block built or upgraded once, plus one integration"), sh.Shared},
-		{i18n.T(l, "Siloed: once for every use case that needs it"), sh.Siloed},
-		{i18n.T(l, "Savings"), sh.Savings},
+		{i18n.T(l, "Siloed, upper bound: once for every use case that needs it (a silo would not build every shared layer)"), sh.Siloed},
+		{i18n.T(l, "Savings, at most"), sh.Savings},
 	} {
 		row++
 		b.str(s, 1, row, kv.label, st.textWrap)

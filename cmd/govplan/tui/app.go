@@ -34,13 +34,14 @@ const (
 	stepNeeds
 	stepArchitecture
 	stepRoadmap
+	stepFunding
 	stepExport
 	stepCompare
 	stepCount
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -156,6 +157,7 @@ var fileScreens = map[step]func(c *shared) screen{
 	stepNeeds:        func(c *shared) screen { return newNeedsScreen(c) },
 	stepArchitecture: func(c *shared) screen { return newArchitectureScreen(c) },
 	stepRoadmap:      func(c *shared) screen { return newRoadmapScreen(c) },
+	stepFunding:      func(c *shared) screen { return newFundingScreen(c) },
 }
 
 // reopen brings every screen in line with the file after it changed under them (reload,
@@ -210,7 +212,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case diskTickMsg:
 		if m.c.sess != nil && !m.c.sess.changedOnDisk {
 			m.c.sess.checkDisk()
-			if m.c.sess.changedOnDisk {
+			switch {
+			case m.c.sess.changedOnDisk && m.c.sess.gone():
+				m.c.say(true, i18n.F(m.c.lang, "%s was deleted or moved. Nothing is lost on screen: ctrl+s saves it under a name.", m.c.sess.doc.Path))
+			case m.c.sess.changedOnDisk:
 				m.c.say(true, i18n.T(m.c.lang, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r."))
 			}
 		}
@@ -581,6 +586,9 @@ func (m *Model) helpBar(w int) string {
 	var tail []string
 	if m.c.confirm != nil {
 		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("y")+" "+i18n.T(lang, "yes")+" · "+i18n.T(lang, "any other key: no"), w))
+	}
+	if m.saveAs != nil {
+		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("enter")+" "+i18n.T(lang, "save")+" · "+m.c.st.HelpKey.Render("esc")+" "+i18n.T(lang, "cancel"), w))
 	}
 	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
 		tail = []string{m.c.st.HelpKey.Render("ctrl+c") + " " + i18n.T(lang, "quit")}
