@@ -60,7 +60,7 @@ func (m *Model) Replan(opts PlanOptions) error {
 		// No output can show it (a workbook grid of thousands of months) and no one would
 		// sign it; refused before any output is attempted.
 		var ps yamlx.Problems
-		ps.Add(nil, "the plan would run %d months, more than %d years; plan fewer use cases at once or give more workstreams", plan.Duration, MaxPlanMonths/12)
+		ps.Add(nil, "the plan would run %d months, more than %d years; plan fewer use cases at once, or give more workstreams or capacity", plan.Duration, MaxPlanMonths/12)
 		return m.Doc.Locate(ps).Err()
 	}
 	m.Plan = plan
