@@ -334,7 +334,7 @@ func generate(in Input, cs *costs) []Activity {
 			Name:   i18n.F(lang, "%s: raise the score from %s to %.0f", ps.Pillar.Name.In(lang), from, *ps.Target.Score*100),
 			Owner:  firstNonEmpty(pillarOwner(ps.Pillar), f.owner),
 			Months: f.months * int(math.Ceil(perIndicator-1e-9)), Cost: f.cost * float64(steps), Basis: f.basis, Pillar: pid,
-			Reason: i18n.F(lang, "pillar target %.0f by %d; the indicator raises in the plan bring it to %.0f, the rest is about %d level step(s) across %d indicators",
+			Reason: i18n.N(lang, "pillar target %.0f by %d; the indicator raises in the plan bring it to %.0f, the rest is about %d level steps across %d indicators",
 				*ps.Target.Score*100, ps.Target.Year, *after*100, steps, n),
 		})
 	}

@@ -178,7 +178,7 @@ func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
 		return acts[i].Start < acts[j].Start
 	})
 	var lines []string
-	scale := strings.Repeat(" ", idW+1) + i18n.F(lang, "one column = %d month(s) from %s", step, i18n.Month(lang, p.Start))
+	scale := strings.Repeat(" ", idW+1) + i18n.N(lang, "one column = %d months from %s", step, i18n.Month(lang, p.Start))
 	lines = append(lines, st.Faint.Render(scale))
 	wave := 0
 	for _, a := range acts {
