@@ -86,7 +86,13 @@ func (v validated) summary(lang string) string {
 // validateFile checks one file ("-" is standard input, "sample:NAME" an embedded sample).
 func (a *app) validateFile(path, framework string) (v validated) {
 	v.name = path
-	fail := func(err error) validated { v.errs = yamlx.AsErrors(err); return v }
+	fail := func(err error) validated {
+		v.errs = yamlx.AsErrors(err)
+		if v.doc != nil {
+			v.warns = v.doc.Warnings // checks add warnings as they go
+		}
+		return v
+	}
 	var data []byte
 	var err error
 	switch {
@@ -130,6 +136,7 @@ func (a *app) validateFile(path, framework string) (v validated) {
 	if err = v.doc.CheckCatalog(cat); err != nil {
 		return fail(err)
 	}
+	v.warns = v.doc.Warnings
 	v.answer = len(v.fw.Indicators()) - len(v.doc.File.Unanswered(v.fw))
 	return v
 }
