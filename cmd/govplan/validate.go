@@ -40,12 +40,14 @@ func (a *app) validateCmd() *cobra.Command {
 			bad := 0
 			for _, path := range args {
 				v := a.validateFile(path, framework)
-				a.warn(v.warns)
 				if len(v.errs) > 0 {
 					bad++
+					// Errors first: in a flood they are what must be seen.
 					a.printError(v.errs)
+					a.warn(v.warns)
 					continue
 				}
+				a.warn(v.warns)
 				fmt.Fprintln(a.out, i18n.F(a.lang, "%s: ok (%s)", v.name, v.summary(a.lang)))
 			}
 			if bad > 0 {
@@ -59,7 +61,7 @@ func (a *app) validateCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&framework, "framework", "", i18n.T(lang, "check country files against this framework (id[@version] or template path)"))
 	c.Flags().StringVar(&sample, "sample", "", i18n.T(lang, "use an embedded sample country instead of a file (see govplan catalog samples)"))
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json (json lists every problem, however many)"))
 	return c
 }
 
@@ -134,6 +136,11 @@ func (a *app) validateFile(path, framework string) (v validated) {
 		return fail(err)
 	}
 	if err = v.doc.CheckCatalog(cat); err != nil {
+		return fail(err)
+	}
+	// validate refuses whatever roadmap and export would refuse: plan the file too (a cycle in
+	// plan edits, a dependency on an unknown activity, a currency without a rate).
+	if err = countries.Build(v.doc, v.fw, cat, a.lang).Replan(countries.PlanOptions{}); err != nil {
 		return fail(err)
 	}
 	v.warns = v.doc.Warnings

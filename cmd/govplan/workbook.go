@@ -79,7 +79,7 @@ func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOpti
 		return err
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(a.errOut, "%s: %s\n", book, p)
+		a.problemLine(fmt.Sprintf("%s: %s", book, p))
 	}
 	if len(res.Changes) == 0 {
 		a.note(i18n.T(a.lang, "no changes"))

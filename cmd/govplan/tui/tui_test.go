@@ -266,7 +266,7 @@ func TestStartScreenCreatesFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	press(t, m, "n", "Republic of Y", "enter", "xry", "enter", "enter", "enter")
+	press(t, m, "n", "Republic of Y", "enter", "xry", "enter", "enter", "enter", "enter") // name, code, framework, date, file name (empty: from the name)
 	path := filepath.Join(dir, "republic-of-y.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal("the new file was not written at once")
