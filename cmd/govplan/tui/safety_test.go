@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
@@ -931,3 +932,117 @@ func TestAccessibleMode(t *testing.T) {
 		t.Errorf("prompts not in French:\n%s", out.String())
 	}
 }
+
+// Defect 17: compare silently used an older, invalid copy of the same country and date, and
+// had no completeness column.
+func TestCompareUsesTheOpenFileAndRefusesBadCopies(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	dir := filepath.Dir(path)
+	src, _ := os.ReadFile(path)
+	// An older copy beside it: same country and date, and invalid (a ministry it does not list).
+	bad := strings.Replace(string(src), "by: ict,", "by: nobody,", 1)
+	os.WriteFile(filepath.Join(dir, "bakana-old.yaml"), []byte(bad), 0o644)
+	m := open(t, path, 120, 40)
+	m.step = stepCompare
+	m.screens[stepCompare].(interface{ enter() }).enter()
+	c := m.screens[stepCompare].(*compareScreen)
+	if !c.items[0].open {
+		t.Fatalf("the open file is not first: %+v", c.items[0])
+	}
+	choose := func(names ...string) {
+		c.chosen = map[int]bool{}
+		for i, it := range c.items {
+			for _, n := range names {
+				if it.label("en") == n {
+					c.chosen[i] = true
+				}
+			}
+		}
+		c.result = nil
+		press(t, m, "enter")
+	}
+	choose("bakana.yaml (open now)", "bakana-old.yaml")
+	if c.result != nil || !strings.Contains(m.c.status, "bakana-old.yaml cannot be compared") {
+		t.Fatalf("an invalid copy was compared (status %q)", m.c.status)
+	}
+	// A valid copy of the same round is refused too: which one counts is the user's choice.
+	os.WriteFile(filepath.Join(dir, "bakana-old.yaml"), src, 0o644)
+	choose("bakana.yaml (open now)", "bakana-old.yaml")
+	if c.result != nil || !strings.Contains(m.c.status, "both assess") {
+		t.Fatalf("two copies of one round were compared (status %q)", m.c.status)
+	}
+	// The open file against a sample: its score is the workshop's, with a completeness column.
+	choose("bakana.yaml (open now)", "sample: aurelia")
+	if c.result == nil {
+		t.Fatalf("no result: %s", m.c.status)
+	}
+	want := pct(m.c.sess.model.Score.Overall.Score)
+	view := m.render()
+	if !strings.Contains(view, "Answered") {
+		t.Errorf("no completeness column:\n%s", view)
+	}
+	for _, r := range c.result.Rows {
+		if r.Entry.ISO3 == m.c.sess.doc.File.Country.ISO3 && pct(r.Overall) != want {
+			t.Errorf("the open file scores %s in compare, %s in the workshop", pct(r.Overall), want)
+		}
+	}
+}
+
+// Point 16: every line of the roadmap's timeline, KPI and funding views can be scrolled to,
+// at 80×24 in English and 120×40 in French and Spanish, and nothing is cut at the edge.
+func TestRoadmapViewsReachEveryLine(t *testing.T) {
+	strip := func(view string) []string {
+		var out []string
+		for _, l := range strings.Split(view, "\n") {
+			l = strings.TrimSpace(strings.Trim(stripANSI(l), "│ "))
+			if l != "" && !strings.ContainsAny(l[:min(3, len(l))], "╭╰") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		lang string
+		w, h int
+	}{{"en", 80, 24}, {"fr", 120, 40}, {"es", 120, 40}, {"en", 200, 50}} {
+		path := sampleFile(t, "aurelia")
+		for _, v := range []roadmapView{viewTimeline, viewKPIs, viewFunding} {
+			m, err := New(Options{Path: path, Dir: filepath.Dir(path), Lang: tt.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.step = stepRoadmap
+			r := m.screens[stepRoadmap].(*roadmapScreen)
+			r.view_ = v
+			// Everything the view holds, drawn at a great height.
+			m.Update(tea.WindowSizeMsg{Width: tt.w, Height: 1000})
+			all := strip(m.render())
+			m.Update(tea.WindowSizeMsg{Width: tt.w, Height: tt.h})
+			seen := map[string]bool{}
+			last := ""
+			for i := 0; i < 400; i++ {
+				v := m.render()
+				if v == last {
+					break // the end: j no longer moves
+				}
+				last = v
+				for _, l := range strip(v) {
+					seen[l] = true
+				}
+				press(t, m, "j")
+			}
+			for _, l := range all {
+				if !seen[l] {
+					t.Errorf("%s %dx%d view %d: line never shown: %q", tt.lang, tt.w, tt.h, v, l)
+				}
+			}
+			for _, l := range strings.Split(m.render(), "\n") {
+				if width(l) != tt.w {
+					t.Errorf("%s %dx%d: a line is %d wide", tt.lang, tt.w, tt.h, width(l))
+				}
+			}
+		}
+	}
+}
+
+func stripANSI(s string) string { return ansi.Strip(s) }
