@@ -149,13 +149,13 @@ func archSummary(m *countries.Model, lang string) string {
 	for _, rb := range m.Match.Blocks {
 		count[rb.Status]++
 	}
-	uc := i18n.F(lang, "%d use case(s)", len(m.Match.UseCases))
+	uc := i18n.N(lang, "%d use cases", len(m.Match.UseCases))
 	if len(m.Match.UseCases) > MaxUseCases {
 		uc = i18n.F(lang, "%d use cases, the %d most urgent drawn", len(m.Match.UseCases), MaxUseCases)
 	}
 	parts := []string{
 		uc,
-		i18n.F(lang, "%d building block(s): %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
+		i18n.N(lang, "%d building blocks: %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
 	}
 	if m.Match.ReuseFactor != nil {
 		parts = append(parts, i18n.F(lang, "reuse factor %s", i18n.Number(lang, *m.Match.ReuseFactor, 2)))
