@@ -84,7 +84,7 @@ func expand(words []string) [][]string {
 			i++
 			var next [][]string
 			for _, o := range out {
-				next = append(next, append(append([]string{}, o...)), append(append([]string{}, o...), opt...))
+				next = append(next, append([]string{}, o...), append(append([]string{}, o...), opt...))
 			}
 			out = next
 		case strings.Contains(w, "|"):
@@ -177,4 +177,3 @@ func TestReadmeTour(t *testing.T) {
 		t.Errorf("README should say Go %s or newer (go.mod) in the install and the two-commands sections", goVer[1])
 	}
 }
-
