@@ -170,6 +170,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.demoCmd(),
 		a.compareCmd(),
 		a.importCmd(),
+		a.questionnaireCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
