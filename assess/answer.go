@@ -307,6 +307,8 @@ func (fw *Framework) validateAnswer(ps *yamlx.Problems, p []any, ind *Indicator,
 		}
 		if a.Value != nil && (math.IsNaN(a.Value.Num) || math.IsInf(a.Value.Num, 0)) {
 			ps.Add(at("value"), "%s: value must be a finite number", ind.ID)
+		} else if a.Value != nil && !a.Value.IsBool && !ind.InValid(a.Value.Num) {
+			ps.Add(at("value"), "%s: value %g is outside the valid range %g..%g (%s)", ind.ID, a.Value.Num, ind.Valid[0], ind.Valid[1], ind.Unit)
 		}
 	}
 	switch a.Confidence {

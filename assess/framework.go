@@ -94,7 +94,29 @@ type Indicator struct {
 	Gates      []Gate       `yaml:"gates"`
 	Challenges []string     `yaml:"challenges"`
 	Source     string       `yaml:"source"`
+	// Action is how a raise of the indicator is planned: law | institution | programme |
+	// infrastructure | policy (default policy). It changes no score.
+	Action string `yaml:"action"`
+	// After lists indicators whose raise must end before this one's starts.
+	After []string `yaml:"after"`
+	// RaisedBy names a building block whose build or upgrade raises the indicator (the roadmap
+	// then plans no raise of its own).
+	RaisedBy string `yaml:"raised_by"`
+	// Valid is the range [lo, hi] a number answer must fall in; answers outside are refused.
+	Valid []float64 `yaml:"valid"`
 }
+
+// Actions a raise of an indicator can take (Indicator.Action).
+const (
+	ActionLaw            = "law"
+	ActionInstitution    = "institution"
+	ActionProgramme      = "programme"
+	ActionInfrastructure = "infrastructure"
+	ActionPolicy         = "policy"
+)
+
+// Actions lists the valid actions.
+var Actions = []string{ActionLaw, ActionInstitution, ActionProgramme, ActionInfrastructure, ActionPolicy}
 
 // SetDefaults gives an indicator weight 1 unless the file says otherwise.
 func (ind *Indicator) SetDefaults() { ind.Weight = 1 }
@@ -114,6 +136,22 @@ func (ind *Indicator) Lower() bool { return ind.Better == "lower" }
 type Gate struct {
 	BB  string `yaml:"bb"`
 	Min int    `yaml:"min"`
+	// UseCases limits the gate to the pilots of these use cases (empty: every use case that
+	// uses the block).
+	UseCases []string `yaml:"use_cases"`
+}
+
+// Holds reports whether the gate holds the go-live of use case uc.
+func (g Gate) Holds(uc string) bool {
+	if len(g.UseCases) == 0 {
+		return true
+	}
+	for _, u := range g.UseCases {
+		if u == uc {
+			return true
+		}
+	}
+	return false
 }
 
 // Ref returns "id@version".
@@ -317,7 +355,66 @@ func (fw *Framework) Validate() yamlx.Problems {
 			validateIndicator(&ps, ip, sc, ind)
 		}
 	}
+	validateAfter(&ps, fw, indIDs)
 	return ps
+}
+
+// validateAfter checks that after: names indicators of the framework and makes no cycle.
+func validateAfter(ps *yamlx.Problems, fw *Framework, indIDs map[string][]any) {
+	after := map[string][]string{}
+	for pi := range fw.Pillars {
+		for ii := range fw.Pillars[pi].Indicators {
+			ind := &fw.Pillars[pi].Indicators[ii]
+			for ai, a := range ind.After {
+				p := []any{"pillars", pi, "indicators", ii, "after", ai}
+				id := ident.Norm(a)
+				switch {
+				case !ident.Valid(a):
+					ps.Add(p, "indicator %s: after %q is not a valid indicator id (%s)", ind.ID, a, yamlx.IDRule)
+				case id == ind.ID:
+					ps.Add(p, "indicator %s: after may not name the indicator itself", ind.ID)
+				case indIDs[id] == nil:
+					ps.Add(p, "indicator %s: after names %q, which is not an indicator of this framework", ind.ID, a)
+				default:
+					after[ind.ID] = append(after[ind.ID], id)
+				}
+				ind.After[ai] = id
+			}
+		}
+	}
+	// A cycle in after: would leave raises that can never start.
+	state := map[string]int{}
+	var stack []string
+	var visit func(id string) []string
+	visit = func(id string) []string {
+		state[id] = 1
+		stack = append(stack, id)
+		for _, d := range after[id] {
+			if state[d] == 1 {
+				for k, s := range stack {
+					if s == d {
+						return append(append([]string{}, stack[k:]...), d)
+					}
+				}
+			}
+			if state[d] == 0 {
+				if c := visit(d); c != nil {
+					return c
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[id] = 2
+		return nil
+	}
+	for _, id := range yamlx.SortedKeys(after) {
+		if state[id] == 0 {
+			if c := visit(id); c != nil {
+				ps.Add(append(append([]any{}, indIDs[c[0]][:4]...), "after"), "after makes a cycle: %s", strings.Join(c, " → "))
+				return
+			}
+		}
+	}
 }
 
 func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
@@ -394,8 +491,37 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 	default:
 		ps.Add(at("kind"), "indicator %s: kind %q is not one of level, yesno, number", ind.ID, ind.Kind)
 	}
+	switch ind.Action {
+	case "":
+		ind.Action = ActionPolicy
+	case ActionLaw, ActionInstitution, ActionProgramme, ActionInfrastructure, ActionPolicy:
+	default:
+		ps.Add(at("action"), "indicator %s: action %q is not one of law, institution, programme, infrastructure, policy", ind.ID, ind.Action)
+	}
+	if ind.RaisedBy != "" {
+		if !ident.Valid(ind.RaisedBy) {
+			ps.Add(at("raised_by"), "indicator %s: raised_by needs a building-block id, got %q", ind.ID, ind.RaisedBy)
+		}
+		ind.RaisedBy = ident.Norm(ind.RaisedBy)
+	}
+	if len(ind.Valid) > 0 {
+		switch {
+		case ind.Kind != KindNumber:
+			ps.Add(at("valid"), "indicator %s: %q is only allowed on kind %s", ind.ID, "valid", "number")
+		case len(ind.Valid) != 2:
+			ps.Add(at("valid"), "indicator %s: valid needs two numbers [low, high], got %d", ind.ID, len(ind.Valid))
+		case !(ind.Valid[1] > ind.Valid[0]):
+			ps.Add(at("valid"), "indicator %s: valid high (%g) must be greater than low (%g)", ind.ID, ind.Valid[1], ind.Valid[0])
+		}
+	}
 	for gi, g := range ind.Gates {
 		gp := at("gates", gi)
+		for ui, u := range g.UseCases {
+			if !ident.Valid(u) {
+				ps.Add(append(append([]any{}, gp...), "use_cases", ui), "indicator %s: gate use case %q is not a valid id (%s)", ind.ID, u, yamlx.IDRule)
+			}
+			ind.Gates[gi].UseCases[ui] = ident.Norm(u)
+		}
 		if !ident.Valid(g.BB) {
 			ps.Add(gp, "indicator %s: gate needs a building-block id in bb, got %q", ind.ID, g.BB)
 		}
@@ -429,10 +555,21 @@ func (fw *Framework) CheckGateBlocks(known func(id string) bool, list string) er
 					ps.Add([]any{"pillars", pi, "indicators", ii, "gates", gi, "bb"}, "indicator %s: gate names unknown building block %q; blocks: %s", ind.ID, g.BB, list)
 				}
 			}
+			if ind.RaisedBy != "" && !known(ind.RaisedBy) {
+				ps.Add([]any{"pillars", pi, "indicators", ii, "raised_by"}, "indicator %s: raised_by names unknown building block %q; blocks: %s", ind.ID, ind.RaisedBy, list)
+			}
 		}
 	}
 	if fw.doc == nil || len(ps) == 0 {
 		return nil
 	}
 	return fw.doc.Locate(ps).Err()
+}
+
+// InValid reports whether v lies in the indicator's valid range (always true without one).
+func (ind *Indicator) InValid(v float64) bool {
+	if len(ind.Valid) != 2 {
+		return true
+	}
+	return v >= ind.Valid[0] && v <= ind.Valid[1]
 }

@@ -128,6 +128,16 @@ func (f *File) normalize() {
 		f.Investments[i].Activity = ident.Norm(f.Investments[i].Activity)
 		f.Investments[i].Currency = strings.ToUpper(f.Investments[i].Currency)
 	}
+	if f.Plan.Capacity != nil {
+		c := make(map[string]int, len(f.Plan.Capacity))
+		for k, v := range f.Plan.Capacity {
+			c[ident.Norm(k)] = v
+		}
+		f.Plan.Capacity = c
+	}
+	for i := range f.Plan.Add {
+		f.Plan.Add[i].Owner = ident.Norm(f.Plan.Add[i].Owner)
+	}
 	f.Costs.Currency = strings.ToUpper(f.Costs.Currency)
 	if f.ExchangeRates != nil {
 		r := make(map[string]float64, len(f.ExchangeRates))
@@ -259,12 +269,29 @@ func (f *File) validate() yamlx.Problems {
 	if f.Plan.Workstreams < 0 {
 		ps.Add([]any{"plan", "workstreams"}, "workstreams must be 1 or more")
 	}
+	for _, o := range yamlx.SortedKeys(f.Plan.Capacity) {
+		switch {
+		case !ident.Valid(o):
+			ps.AddKey([]any{"plan", "capacity", o}, "capacity owner %q is not a valid id (%s)", o, yamlx.IDRule)
+		case f.Plan.Capacity[o] < 1:
+			ps.Add([]any{"plan", "capacity", o}, "capacity of %s must be 1 or more (how many of its raises, pilots and scale-ups run at once)", o)
+		}
+	}
 	for i, a := range f.Plan.Add {
 		if !ident.Valid(a.ID) {
 			ps.Add([]any{"plan", "add", i, "id"}, "activity id %q is not valid (%s)", a.ID, yamlx.IDRule)
 		}
 		if a.Months < 0 || a.Cost < 0 {
 			ps.Add([]any{"plan", "add", i}, "activity %s: months and cost may not be negative", a.ID)
+		}
+		switch a.Holds {
+		case "", roadmap.HoldsTeam:
+		case roadmap.HoldsOwner:
+			if a.Owner == "" {
+				ps.Add([]any{"plan", "add", i, "holds"}, "activity %s holds its owner's capacity but names no owner", a.ID)
+			}
+		default:
+			ps.Add([]any{"plan", "add", i, "holds"}, "holds %q is not one of team, owner", a.Holds)
 		}
 	}
 	return ps

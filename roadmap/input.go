@@ -58,8 +58,10 @@ type PlanEdits struct {
 	Add    []ActivitySpec            `yaml:"add,omitempty"`
 	// Status of activities, as planners report it (not-started | in-progress | done | blocked).
 	Status map[string]string `yaml:"status,omitempty"`
-	// Workstreams is how many activities can run at once (default 3).
+	// Workstreams is how many delivery teams there are: builds and upgrades at once (default 3).
 	Workstreams int `yaml:"workstreams,omitempty"`
+	// Capacity is, per owner, how many raises, pilots and scale-ups it runs at once (default 2).
+	Capacity map[string]int `yaml:"capacity,omitempty"`
 	// Start is the plan's first month as YYYY-MM (default: the month after the assessment).
 	Start string `yaml:"start,omitempty"`
 }
@@ -81,7 +83,16 @@ type ActivitySpec struct {
 	Months    int      `yaml:"months"`
 	Cost      float64  `yaml:"cost"`
 	DependsOn []string `yaml:"depends_on,omitempty"`
+	// Holds is the resource the activity holds while it runs: team (a delivery team), owner
+	// (a unit of its owner's capacity) or nothing (empty).
+	Holds string `yaml:"holds,omitempty"`
 }
+
+// What an added activity may hold (ActivitySpec.Holds).
+const (
+	HoldsTeam  = "team"
+	HoldsOwner = "owner"
+)
 
 // Activity statuses planners may set.
 var Statuses = []string{"not-started", "in-progress", "done", "blocked"}
