@@ -385,3 +385,40 @@ func TestReadsWorkbookResavedByLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersCheckedAgainstTheValidRange(t *testing.T) {
+	doc, fw, _ := sampleCopy(t, "bakana")
+	book := write(t, doc, fw, Options{Ministry: "ict", All: true})
+	q0 := read(t, book, fw)
+	var nums []int
+	for i, r := range q0.Rows {
+		if ind := fw.Indicator(r.ID); ind.Kind == assess.KindNumber && len(ind.Valid) == 2 {
+			nums = append(nums, i)
+		}
+	}
+	if len(nums) < 2 {
+		t.Skip("the framework has fewer than two numbers with a valid range")
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	dvs, _ := f.GetDataValidations(f.GetSheetName(0))
+	ref, _ := excelize.CoordinatesToCellName(colAnswer+1, headerRow+1+nums[0])
+	found := false
+	for _, dv := range dvs {
+		if dv.Sqref == ref && dv.Type == "decimal" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no decimal validation on %s", ref)
+	}
+	ind0 := fw.Indicator(q0.Rows[nums[0]].ID)
+	over := ind0.Valid[1] + 40
+	q := read(t, fill(t, book, map[int]map[int]any{nums[0]: {colAnswer: over}, nums[1]: {colAnswer: "12,5"}}), fw)
+	if len(q.Problems) != 1 || !q.Problems[0].OutOfRange || q.Problems[0].Cell != "Questionnaire!"+ref ||
+		!strings.Contains(q.Problems[0].Msg, ind0.Unit) {
+		t.Errorf("problems %+v", q.Problems)
+	}
+	if v := q.Rows[nums[1]].Answer.Value; v == nil || v.Num != 12.5 {
+		t.Errorf("\"12,5\" read as %+v", v)
+	}
+}
