@@ -171,6 +171,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.compareCmd(),
 		a.importCmd(),
 		a.questionnaireCmd(),
+		a.serveCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

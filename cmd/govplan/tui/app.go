@@ -20,6 +20,15 @@ type Options struct {
 	// Export writes outputs for the export step; ExportParts lists what it can write.
 	Export      Exporter
 	ExportParts []ExportPart
+
+	// Live room (govplan serve). Room, when set, takes every edit to its single writer and the
+	// screens follow its file; Path names that file.
+	Room     Room
+	Ministry string // bound to this ministry: its answers are recorded by it
+	ReadOnly bool   // look, never change (the observer)
+	Remote   bool   // a delegate's session: no start, compare or export screens (they touch the server's disk)
+	RoomView bool   // the facilitator's screen: open on the room view
+	Banner   []string
 }
 
 // step is a step of the engagement flow.
@@ -34,11 +43,12 @@ const (
 	stepRoadmap
 	stepExport
 	stepCompare
+	stepRoom
 	stepCount
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare", "Room"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -111,8 +121,10 @@ func New(opts Options) (*Model, error) {
 	c.lang = baseLang(c.lang)
 	c.keys = newGlobalKeys(c.lang)
 	m := &Model{c: c}
-	m.screens[stepStart] = newStartScreen(c)
-	m.screens[stepCompare] = newCompareScreen(c)
+	if !opts.Remote {
+		m.screens[stepStart] = newStartScreen(c)
+		m.screens[stepCompare] = newCompareScreen(c)
+	}
 	if opts.Path != "" {
 		if err := m.open(opts.Path); err != nil {
 			return nil, err
@@ -132,7 +144,13 @@ func diskTick() tea.Cmd {
 }
 
 func (m *Model) open(path string) error {
-	s, err := openSession(path, m.c.opts.CatalogDir, m.c.lang)
+	var s *session
+	var err error
+	if r := m.c.opts.Room; r != nil {
+		s, err = roomSession(r, path, m.c.lang, m.c.opts.ReadOnly)
+	} else {
+		s, err = openSession(path, m.c.opts.CatalogDir, m.c.lang)
+	}
 	if err != nil {
 		return err
 	}
@@ -142,17 +160,28 @@ func (m *Model) open(path string) error {
 	m.screens[stepNeeds] = newNeedsScreen(m.c)
 	m.screens[stepArchitecture] = newArchitectureScreen(m.c)
 	m.screens[stepRoadmap] = newRoadmapScreen(m.c)
-	m.screens[stepExport] = newExportScreen(m.c)
+	if !m.c.opts.Remote {
+		m.screens[stepExport] = newExportScreen(m.c)
+	}
 	m.step = stepReadiness
-	if len(s.doc.File.Ministries) == 0 {
+	if len(s.doc.File.Ministries) == 0 && !m.c.opts.ReadOnly {
 		m.step = stepContext // a new file: say who is in the room first
+	}
+	if m.c.opts.RoomView {
+		m.screens[stepRoom] = newRoomScreen(m.c, m)
+		m.step = stepRoom
 	}
 	m.c.say(false, i18n.F(m.c.lang, "opened %s", path))
 	return nil
 }
 
 // Init starts the on-disk check.
-func (m *Model) Init() tea.Cmd { return diskTick() }
+func (m *Model) Init() tea.Cmd {
+	if m.c.opts.RoomView {
+		return tea.Batch(diskTick(), roomTick())
+	}
+	return diskTick()
+}
 
 // Update handles global keys and messages and hands the rest to the current step.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -168,6 +197,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, diskTick()
+	case roomTickMsg:
+		return m, roomTick()
+	case RoomChangedMsg:
+		if s := m.c.sess; s != nil {
+			s.sync()
+		}
+		return m, nil
 	case batchMsg:
 		_, cmd := m.Update(msg.msg)
 		return m, tea.Batch(cmd, msg.next)
@@ -298,6 +334,12 @@ func (m *Model) titleBar(w int) string {
 			info += " " + i18n.T(m.c.lang, "⚠ CHANGED ON DISK (ctrl+r)")
 		case !s.savedAt.IsZero():
 			info += " · " + i18n.F(m.c.lang, "saved %s", s.savedAt.Format("15:04:05"))
+		}
+		switch {
+		case m.c.opts.Ministry != "":
+			info += " · " + i18n.F(m.c.lang, "answering as %s", m.c.opts.Ministry)
+		case m.c.opts.ReadOnly:
+			info += " · " + i18n.T(m.c.lang, "read-only view")
 		}
 		info += fmt.Sprintf(" · %s · %s · %s %s", f.Country.Name, dateText(m.c.lang, f.Assessment.Date), s.fw.ID, s.fw.Version)
 	}

@@ -119,6 +119,21 @@ func (r *readiness) answers() assess.Answers {
 			out = append(out, a)
 		}
 	}
+	if by := r.c.opts.Ministry; by != "" {
+		// Bound to a ministry (govplan serve): its own answer is the one selected, shown empty
+		// until it answers.
+		r.ai = -1
+		for i, a := range out {
+			if a.By == by {
+				r.ai = i
+			}
+		}
+		if r.ai < 0 {
+			out = append(out, assess.Answer{By: by})
+			r.ai = len(out) - 1
+		}
+		return out
+	}
 	if len(out) == 0 {
 		out = assess.Answers{{}}
 	}
@@ -171,6 +186,10 @@ func (r *readiness) firstOfPillar(pi int) int {
 // edit changes the selected answer and saves the file; what says the change in the
 // screen's language.
 func (r *readiness) edit(what string, change func(a *assess.Answer)) {
+	if by := r.c.opts.Ministry; by != "" {
+		r.editOwn(by, what, change)
+		return
+	}
 	as := r.answers()
 	a := as[r.ai]
 	change(&a)
@@ -184,6 +203,30 @@ func (r *readiness) edit(what string, change func(a *assess.Answer)) {
 		}
 	}
 	err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) })
+	if err != nil {
+		r.c.sayErr(err)
+		return
+	}
+	r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s", id, what))
+}
+
+// editOwn changes the answer of the ministry the screen is bound to. The change is made on the
+// room's latest file, so answers other ministries gave a moment ago are kept.
+func (r *readiness) editOwn(by, what string, change func(a *assess.Answer)) {
+	id := r.ind().ID
+	err := r.c.sess.change(func(d *countries.Doc) error {
+		var a assess.Answer
+		for _, x := range d.File.Answers[id] {
+			if x.By == by {
+				a = x
+			}
+		}
+		if change == nil {
+			return d.SetAnswerBy(id, by, nil)
+		}
+		change(&a)
+		return d.SetAnswerBy(id, by, &a)
+	})
 	if err != nil {
 		r.c.sayErr(err)
 		return
@@ -322,6 +365,10 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 				a.Level, a.Value = nil, nil
 			}
 		})
+	case key.Matches(msg, k.clear) && r.c.opts.Ministry != "":
+		r.editOwn(r.c.opts.Ministry, i18n.T(lang, "answer cleared"), nil)
+	case (key.Matches(msg, k.ministry) || key.Matches(msg, k.addAnswer)) && r.c.opts.Ministry != "":
+		r.c.say(true, i18n.F(lang, "you answer for %s; every answer you give is recorded as theirs", r.c.opts.Ministry))
 	case key.Matches(msg, k.clear):
 		as := r.answers()
 		id := ind.ID

@@ -8,6 +8,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/room"
 )
 
 // session is the open country file and everything derived from it. The file is the only
@@ -24,6 +25,70 @@ type session struct {
 	changedOnDisk bool   // the file changed under us; nothing is saved until reload
 	planErr       string // the roadmap cannot be built (e.g. a missing exchange rate)
 	now           func() time.Time
+
+	room     Room   // the live room (govplan serve): edits go to its writer
+	readOnly bool   // the observer: nothing is changed
+	version  uint64 // the room state the document was built from
+}
+
+// Room is the live room of govplan serve as the screens use it: one writer applies and saves
+// every session's edit, and the screens rebuild from its latest state.
+type Room interface {
+	// Edit applies edit to the room's document and saves it; it returns when saved or refused.
+	Edit(edit func(d *countries.Doc) error) error
+	// State is the latest saved file.
+	State() room.State
+	// Reload reads the file again after an outside edit.
+	Reload() error
+	// People lists who is connected.
+	People() []room.Person
+	// Parts returns the framework and catalog the room's file is read with (shared, never changed).
+	Parts() (*assess.Framework, *catalog.Catalog)
+}
+
+// RoomChangedMsg tells a screen that the room's file changed: it rebuilds from it.
+type RoomChangedMsg struct{}
+
+// roomSession opens the room's file for one screen.
+func roomSession(r Room, path, lang string, readOnly bool) (*session, error) {
+	fw, cat := r.Parts()
+	s := &session{fw: fw, cat: cat, now: time.Now, lang: lang, room: r, readOnly: readOnly}
+	if err := s.load(r.State()); err != nil {
+		return nil, err
+	}
+	s.doc.Path = path
+	return s, nil
+}
+
+// load rebuilds the session from a room state.
+func (s *session) load(st room.State) error {
+	path := ""
+	if s.doc != nil {
+		path = s.doc.Path
+	}
+	d, err := countries.Parse(path, st.Src)
+	if err != nil {
+		return err
+	}
+	d.Path = path
+	if err := d.Check(s.fw); err != nil {
+		return err
+	}
+	s.doc, s.version, s.savedAt, s.changedOnDisk = d, st.Version, st.SavedAt, st.ChangedOnDisk
+	s.rebuild()
+	return nil
+}
+
+// sync takes the room's latest state when it is newer than the one on screen.
+func (s *session) sync() {
+	if s.room == nil {
+		return
+	}
+	st := s.room.State()
+	s.savedAt, s.changedOnDisk = st.SavedAt, st.ChangedOnDisk
+	if st.Version != s.version {
+		_ = s.load(st)
+	}
 }
 
 // openSession loads a country file with its framework and the catalog.
@@ -73,6 +138,20 @@ func (e *notSaved) Unwrap() error { return e.err }
 // in-memory change is undone (reloaded from the last saved text), so the screen never shows
 // an answer that is not on disk.
 func (s *session) change(edit func(d *countries.Doc) error) error {
+	if s.readOnly {
+		return &notSaved{msg: i18n.T(s.lang, "not saved: this is a read-only view (observer)")}
+	}
+	if s.room != nil {
+		err := s.room.Edit(edit)
+		s.sync()
+		if errors.Is(err, countries.ErrChangedOnDisk) {
+			return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk; the facilitator must reload it first"), err: err}
+		}
+		if err != nil {
+			return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
+		}
+		return nil
+	}
 	if s.changedOnDisk {
 		return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk; press ctrl+r to reload it first"), err: countries.ErrChangedOnDisk}
 	}
@@ -105,6 +184,16 @@ func (s *session) restore(src []byte) {
 
 // reload reads the file from disk again (after someone else changed it).
 func (s *session) reload() error {
+	if s.room != nil {
+		if s.readOnly {
+			return errors.New(i18n.T(s.lang, "only the facilitator can reload the file"))
+		}
+		if err := s.room.Reload(); err != nil {
+			return err
+		}
+		s.sync()
+		return nil
+	}
 	if err := s.doc.Reload(); err != nil {
 		return err
 	}
@@ -126,6 +215,10 @@ func (s *session) reload() error {
 
 // checkDisk notices a change on disk made by someone else.
 func (s *session) checkDisk() {
+	if s.room != nil {
+		s.sync()
+		return
+	}
 	if changed, err := s.doc.ChangedOnDisk(); err == nil && changed {
 		s.changedOnDisk = true
 	}
