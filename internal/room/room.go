@@ -57,6 +57,52 @@ type Room struct {
 	now    func() time.Time
 	// DiskCheck is how often the writer looks for outside edits.
 	diskCheck time.Duration
+	views     map[string]*view // per language, for the current version
+}
+
+// View is the file of one State parsed, scored, matched and planned (default plan options),
+// built once per version and language and shared by every screen: nobody may change it.
+type View struct {
+	State
+	Model   *countries.Model
+	PlanErr string
+}
+
+type view struct {
+	version uint64
+	once    sync.Once
+	v       *View
+	err     error
+}
+
+// View returns the shared model of the latest state in lang.
+func (r *Room) View(lang string) (*View, error) {
+	r.mu.Lock()
+	st := r.state
+	e := r.views[lang]
+	if e == nil || e.version != st.Version {
+		e = &view{version: st.Version}
+		r.views[lang] = e
+	}
+	r.mu.Unlock()
+	e.once.Do(func() {
+		doc, err := countries.Parse(r.Path, st.Src)
+		if err == nil {
+			doc.Path = r.Path
+			err = doc.Check(r.Framework)
+		}
+		if err != nil {
+			e.err = err
+			return
+		}
+		m := countries.Build(doc, r.Framework, r.Catalog, lang)
+		v := &View{State: st, Model: m}
+		if err := m.Replan(countries.PlanOptions{}); err != nil {
+			v.PlanErr = err.Error()
+		}
+		e.v = v
+	})
+	return e.v, e.err
 }
 
 type request struct {
@@ -79,7 +125,7 @@ func Open(path, catalogDir string) (*Room, error) {
 		return nil, err
 	}
 	r := &Room{Path: path, Framework: fw, Catalog: cat, edits: make(chan request), quit: make(chan struct{}), done: make(chan struct{}),
-		people: map[int]Person{}, subs: map[int]chan struct{}{}, now: time.Now, diskCheck: time.Second}
+		people: map[int]Person{}, subs: map[int]chan struct{}{}, now: time.Now, diskCheck: time.Second, views: map[string]*view{}}
 	r.state = State{Src: append([]byte(nil), doc.Src()...), Version: 1, Ministries: ministryIDs(doc)}
 	go r.writer(doc)
 	return r, nil
@@ -96,7 +142,19 @@ func (r *Room) writer(doc *countries.Doc) {
 			// Edits already handed over were answered; nothing is pending.
 			return
 		case req := <-r.edits:
-			req.reply <- r.apply(doc, req)
+			// Take every edit already waiting too and save them together: one atomic write
+			// for the lot, and nobody is told "saved" before it is on disk.
+			batch := []request{req}
+		more:
+			for len(batch) < maxBatch {
+				select {
+				case x := <-r.edits:
+					batch = append(batch, x)
+				default:
+					break more
+				}
+			}
+			r.applyBatch(doc, batch)
 		case <-tick.C:
 			r.mu.RLock()
 			cod := r.state.ChangedOnDisk
@@ -110,20 +168,32 @@ func (r *Room) writer(doc *countries.Doc) {
 	}
 }
 
-func (r *Room) apply(doc *countries.Doc, req request) error {
-	if req.reload {
-		nd, err := countries.Load(r.Path)
-		if err != nil {
-			return err
+// maxBatch is the most edits saved in one write.
+const maxBatch = 64
+
+// applyBatch applies edits in order, saves once, and answers each: an edit that fails is
+// undone alone; when the save fails every edit of the batch is undone and gets the error.
+func (r *Room) applyBatch(doc *countries.Doc, batch []request) {
+	var applied []request
+	for _, req := range batch {
+		if req.reload {
+			// A reload drops edits not yet saved, so save what came before it first.
+			r.save(doc, applied)
+			applied = nil
+			req.reply <- r.reload(doc)
+			continue
 		}
-		if err := nd.Check(r.Framework); err != nil {
-			return err
+		if err := r.applyOne(doc, req); err != nil {
+			req.reply <- err
+			continue
 		}
-		*doc = *nd
-		src, ms := append([]byte(nil), doc.Src()...), ministryIDs(doc)
-		r.update(func(s *State) { s.Src, s.Ministries, s.ChangedOnDisk = src, ms, false; s.Version++ })
-		return nil
+		applied = append(applied, req)
 	}
+	r.save(doc, applied)
+}
+
+// applyOne makes one edit in memory; on failure the document is as it was.
+func (r *Room) applyOne(doc *countries.Doc, req request) error {
 	r.mu.RLock()
 	cod := r.state.ChangedOnDisk
 	r.mu.RUnlock()
@@ -139,16 +209,45 @@ func (r *Room) apply(doc *countries.Doc, req request) error {
 		r.restore(doc, before)
 		return err
 	}
-	if err := doc.Save(); err != nil {
-		r.restore(doc, before)
+	return nil
+}
+
+// save writes the document and answers the applied edits.
+func (r *Room) save(doc *countries.Doc, applied []request) {
+	if len(applied) == 0 {
+		return
+	}
+	err := doc.Save()
+	if err != nil {
+		r.mu.RLock()
+		src := r.state.Src
+		r.mu.RUnlock()
+		r.restore(doc, src)
 		if errors.Is(err, countries.ErrChangedOnDisk) {
 			r.update(func(s *State) { s.ChangedOnDisk = true })
 		}
+	} else {
+		src, ms := append([]byte(nil), doc.Src()...), ministryIDs(doc)
+		now := r.now()
+		r.update(func(s *State) { s.Src, s.Ministries, s.SavedAt = src, ms, now; s.Version++ })
+	}
+	for _, req := range applied {
+		req.reply <- err
+	}
+}
+
+// reload reads the file from disk again.
+func (r *Room) reload(doc *countries.Doc) error {
+	nd, err := countries.Load(r.Path)
+	if err != nil {
 		return err
 	}
+	if err := nd.Check(r.Framework); err != nil {
+		return err
+	}
+	*doc = *nd
 	src, ms := append([]byte(nil), doc.Src()...), ministryIDs(doc)
-	now := r.now()
-	r.update(func(s *State) { s.Src, s.Ministries, s.SavedAt = src, ms, now; s.Version++ })
+	r.update(func(s *State) { s.Src, s.Ministries, s.ChangedOnDisk = src, ms, false; s.Version++ })
 	return nil
 }
 

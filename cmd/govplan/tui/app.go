@@ -110,7 +110,20 @@ type Model struct {
 	step     step
 	screens  [stepCount]screen
 	showHelp bool
+
+	// Remote sessions draw at most once a frame: keys that come in a burst (a paste, a fast
+	// typist over SSH) and room changes are drawn together.
+	lastDraw     time.Time
+	drawn        tea.View
+	holdDraw     bool
+	framePending bool
 }
+
+// frameGap is the shortest time between two draws of a remote session.
+const frameGap = 40 * time.Millisecond
+
+// frameMsg draws a remote session's screen after a held draw.
+type frameMsg struct{}
 
 // New builds the UI model. With opts.Path it opens the file on the readiness step.
 func New(opts Options) (*Model, error) {
@@ -185,6 +198,25 @@ func (m *Model) Init() tea.Cmd {
 
 // Update handles global keys and messages and hands the rest to the current step.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if !m.c.opts.Remote {
+		return m.update(msg)
+	}
+	if _, ok := msg.(frameMsg); ok {
+		m.framePending, m.holdDraw = false, false
+		return m, nil
+	}
+	model, cmd := m.update(msg)
+	if time.Since(m.lastDraw) < frameGap {
+		m.holdDraw = true
+		if !m.framePending {
+			m.framePending = true
+			cmd = tea.Batch(cmd, tea.Tick(frameGap, func(time.Time) tea.Msg { return frameMsg{} }))
+		}
+	}
+	return model, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.w, m.c.h = msg.Width, msg.Height
@@ -205,7 +237,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case batchMsg:
-		_, cmd := m.Update(msg.msg)
+		_, cmd := m.update(msg.msg)
 		return m, tea.Batch(cmd, msg.next)
 	case openedMsg:
 		if err := m.open(msg.path); err != nil {
@@ -295,10 +327,16 @@ func (m *Model) move(d int) {
 
 // View draws the title bar, the step, the status line and the help bar.
 func (m *Model) View() tea.View {
+	if m.holdDraw && m.drawn.Content != "" {
+		return m.drawn
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "govplan"
+	if m.c.opts.Remote {
+		m.lastDraw, m.drawn = time.Now(), v
+	}
 	return v
 }
 

@@ -44,6 +44,8 @@ type Room interface {
 	People() []room.Person
 	// Parts returns the framework and catalog the room's file is read with (shared, never changed).
 	Parts() (*assess.Framework, *catalog.Catalog)
+	// View is the latest state parsed, scored and planned in lang, shared by every screen.
+	View(lang string) (*room.View, error)
 }
 
 // RoomChangedMsg tells a screen that the room's file changed: it rebuilds from it.
@@ -53,29 +55,38 @@ type RoomChangedMsg struct{}
 func roomSession(r Room, path, lang string, readOnly bool) (*session, error) {
 	fw, cat := r.Parts()
 	s := &session{fw: fw, cat: cat, now: time.Now, lang: lang, room: r, readOnly: readOnly}
-	if err := s.load(r.State()); err != nil {
+	if err := s.load(); err != nil {
 		return nil, err
 	}
-	s.doc.Path = path
 	return s, nil
 }
 
-// load rebuilds the session from a room state.
-func (s *session) load(st room.State) error {
-	path := ""
-	if s.doc != nil {
-		path = s.doc.Path
-	}
-	d, err := countries.Parse(path, st.Src)
+// load takes the room's latest view. With default plan options the document and model are
+// the room's shared ones (never changed here); a what-if plan gets its own copy.
+func (s *session) load() error {
+	v, err := s.room.View(s.lang)
 	if err != nil {
 		return err
 	}
-	d.Path = path
+	s.version, s.savedAt, s.changedOnDisk = v.Version, v.SavedAt, v.ChangedOnDisk
+	if s.opts == (countries.PlanOptions{}) {
+		s.doc, s.model, s.planErr = v.Model.Doc, v.Model, v.PlanErr
+		return nil
+	}
+	d, err := countries.Parse(v.Model.Doc.Name, v.Src)
+	if err != nil {
+		return err
+	}
+	d.Path = v.Model.Doc.Path
 	if err := d.Check(s.fw); err != nil {
 		return err
 	}
-	s.doc, s.version, s.savedAt, s.changedOnDisk = d, st.Version, st.SavedAt, st.ChangedOnDisk
-	s.rebuild()
+	s.doc = d
+	s.model = countries.Build(d, s.fw, s.cat, s.lang)
+	s.planErr = ""
+	if err := s.model.Replan(s.opts); err != nil {
+		s.planErr = err.Error()
+	}
 	return nil
 }
 
@@ -87,7 +98,7 @@ func (s *session) sync() {
 	st := s.room.State()
 	s.savedAt, s.changedOnDisk = st.SavedAt, st.ChangedOnDisk
 	if st.Version != s.version {
-		_ = s.load(st)
+		_ = s.load()
 	}
 }
 
@@ -118,6 +129,10 @@ func openSession(path, catalogDir, lang string) (*session, error) {
 
 // rebuild derives the score, match and plan from the file.
 func (s *session) rebuild() {
+	if s.room != nil {
+		_ = s.load()
+		return
+	}
 	s.model = countries.Build(s.doc, s.fw, s.cat, s.lang)
 	s.planErr = ""
 	if err := s.model.Replan(s.opts); err != nil {
