@@ -7,13 +7,16 @@ import (
 	"math/rand"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/room"
@@ -128,18 +131,23 @@ func connect(t testing.TB, addr, user string) *client {
 	return c
 }
 
-// waitFor waits until the screen output contains s.
+// waitFor waits until the screen shows s. The renderer sends only the cells that changed, so
+// the client resizes its window now and then to have the whole screen drawn again, and reads
+// the output without its escape sequences.
 func (c *client) waitFor(t testing.TB, s string, d time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
+	for i := 0; time.Now().Before(deadline); i++ {
 		c.mu.Lock()
-		ok := strings.Contains(c.out.String(), s)
+		ok := strings.Contains(ansi.Strip(c.out.String()), s)
 		c.mu.Unlock()
 		if ok {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
+		if i%10 == 9 {
+			_ = c.sess.WindowChange(40, 120+(i/10)%2)
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -357,4 +365,128 @@ func loadSize() (int, int) {
 		return 30, 20
 	}
 	return 6, 5
+}
+
+// buildBinary builds govplan once for the tests that run it as a separate process.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "govplan-bin")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "govplan")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// serveProcess runs `govplan serve --headless` on a free loopback port and waits until it
+// listens.
+func serveProcess(t *testing.T, path string) (*exec.Cmd, string) {
+	t.Helper()
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(bin, "serve", path, "--headless", "--listen", addr, "--passcode", testPass,
+		"--host-key", filepath.Join(t.TempDir(), "host_key"))
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return cmd, addr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the server did not start listening on %s", addr)
+	return nil, ""
+}
+
+func answerOf(t *testing.T, path, id, by string) *int {
+	t.Helper()
+	doc, _, err := countries.Open(path, "")
+	if err != nil {
+		t.Fatalf("the file is not valid: %v", err)
+	}
+	for _, a := range doc.File.Answers[id] {
+		if a.By == by {
+			return a.Level
+		}
+	}
+	return nil
+}
+
+// TestServerKilledLosesNothingShownAsSaved answers questions until each shows as saved, then
+// kills the server with SIGKILL in the middle of the next answer: every answer shown as saved
+// is in the file, and the file is valid.
+func TestServerKilledLosesNothingShownAsSaved(t *testing.T) {
+	path := roomFile(t, 0)
+	cmd, addr := serveProcess(t, path)
+	c := connect(t, addr, "finance")
+	ids := searchable(mustFramework(t, path), 6)
+	for k, id := range ids[:5] {
+		if err := c.send(answerKeys(id, k%5)); err != nil {
+			t.Fatal(err)
+		}
+		c.waitFor(t, "saved · "+id, 20*time.Second)
+	}
+	_ = c.send(answerKeys(ids[5], 4)[:6]) // the next search half typed
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = cmd.Process.Wait()
+	for k, id := range ids[:5] {
+		if l := answerOf(t, path, id, "finance"); l == nil || *l != k%5 {
+			t.Errorf("%s: shown as saved at level %d, file has %v", id, k%5, l)
+		}
+	}
+}
+
+// TestServerStopsGracefully: SIGINT (ctrl+c) ends the sessions, keeps every answer and exits 0.
+func TestServerStopsGracefully(t *testing.T) {
+	path := roomFile(t, 0)
+	cmd, addr := serveProcess(t, path)
+	c := connect(t, addr, "ict")
+	id := searchable(mustFramework(t, path), 1)[0]
+	_ = c.send(answerKeys(id, 1))
+	c.waitFor(t, "saved · "+id, 20*time.Second)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after ctrl+c: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server did not stop after ctrl+c")
+	}
+	if l := answerOf(t, path, id, "ict"); l == nil || *l != 1 {
+		t.Errorf("answer after stop: %v", l)
+	}
+	_ = c.sess.Wait() // the session was closed by the server
+}
+
+func mustFramework(t *testing.T, path string) *assess.Framework {
+	t.Helper()
+	_, fw, err := countries.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
 }

@@ -92,13 +92,3 @@ func TestOneWriterKeepsEveryEdit(t *testing.T) {
 		t.Errorf("edit after close: %v", err)
 	}
 }
-
-func BenchmarkOneEditTmp(b *testing.B) {
-	path := roomFile(b, 30)
-	doc, fw, _ := countries.Open(path, "")
-	ids := levelIDs(fw, 20)
-	for i := 0; i < b.N; i++ {
-		_ = doc.SetAnswerBy(ids[i%20], fmt.Sprintf("m%02d", i%30+1), &assess.Answer{Level: assess.Int(i % 5)})
-		_ = doc.Check(fw)
-	}
-}
