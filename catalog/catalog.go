@@ -99,7 +99,11 @@ func Load(dir string) (*Catalog, error) {
 	c := def.clone()
 	var errs yamlx.Errors
 	for _, p := range paths {
-		data, err := yamlx.ReadFile(p)
+		read := yamlx.ReadFile
+		if st.IsDir() {
+			read = yamlx.ReadListedFile // never open a FIFO or a device planted in the folder
+		}
+		data, err := read(p)
 		if err == nil {
 			err = c.add(p, data)
 		}
@@ -237,6 +241,13 @@ func (c *Catalog) finish() error {
 		for i := range b.DependsOn {
 			d := &b.DependsOn[i]
 			d.Block = ident.Norm(d.Block)
+			switch d.Strength {
+			case "":
+				d.Strength = Required
+			case Required, Recommended:
+			default:
+				errs.Errorf(at(key, "depends_on", i, "strength"), "block %s: dependency strength %q is not one of required, recommended", b.ID, d.Strength)
+			}
 			if c.blocks[d.Block] == nil {
 				errs.Errorf(at(key, "depends_on", i, "block"), "block %s depends on unknown block %q", b.ID, d.Block)
 			} else if d.Block == b.ID {
@@ -259,7 +270,7 @@ func (c *Catalog) finish() error {
 			ring = append(ring, ring[0])
 			edge := 0
 			for i, d := range c.blocks[ring[0]].DependsOn {
-				if d.Block == ring[1] {
+				if d.Block == ring[1] && d.IsRequired() {
 					edge = i
 				}
 			}
@@ -298,6 +309,37 @@ func (c *Catalog) finish() error {
 			p.RelatedBlocks[i] = ident.Norm(b)
 			if c.blocks[p.RelatedBlocks[i]] == nil {
 				errs.Errorf(at(key, "related_blocks", i), "product %s relates to unknown block %q", p.ID, b)
+			}
+		}
+		for i, u := range p.Scope.UseCases {
+			p.Scope.UseCases[i] = ident.Norm(u)
+			if c.useCases[p.Scope.UseCases[i]] == nil {
+				errs.Errorf(at(key, "scope", "use_cases", i), "product %s: scope names unknown use case %q", p.ID, u)
+			}
+		}
+		for i, sct := range p.Scope.Sectors {
+			p.Scope.Sectors[i] = ident.Norm(sct)
+			if !ident.Valid(sct) {
+				errs.Errorf(at(key, "scope", "sectors", i), "product %s: sector %q is not valid (%s)", p.ID, sct, yamlx.IDRule)
+			}
+		}
+		if !p.Scope.Generic() && strings.TrimSpace(p.Scope.Note.String()) == "" {
+			errs.Errorf(at(key, "scope"), "product %s: a limited scope needs a note with the evidence", p.ID)
+		}
+		if p.DPG != nil && strings.TrimSpace(p.DPGSource) == "" {
+			errs.Errorf(at(key, "dpg"), "product %s: dpg %v needs a dpg_source", p.ID, *p.DPG)
+		}
+		if p.DPG == nil && p.DPGVerified {
+			errs.Errorf(at(key, "dpg_verified"), "product %s: an unknown dpg status cannot be verified", p.ID)
+		}
+		if l := p.Lifecycle; l != nil {
+			switch l.Status {
+			case LifecycleActive, LifecycleLicenceChange, LifecycleEndOfLife:
+			default:
+				errs.Errorf(at(key, "lifecycle", "status"), "product %s: lifecycle status %q is not one of active, licence-change, end-of-life", p.ID, l.Status)
+			}
+			if l.Status != LifecycleActive && strings.TrimSpace(l.Note.String()) == "" {
+				errs.Errorf(at(key, "lifecycle"), "product %s: lifecycle %s needs a note", p.ID, l.Status)
 			}
 		}
 		if len(p.Blocks)+len(p.RelatedBlocks) == 0 {
@@ -376,7 +418,7 @@ func (c *Catalog) dependencyCycle() []string {
 		stack = append(stack, id)
 		b := c.blocks[id]
 		deps := make([]string, 0, len(b.DependsOn))
-		for _, d := range b.DependsOn {
+		for _, d := range b.Requires() {
 			deps = append(deps, d.Block)
 		}
 		sort.Strings(deps)
@@ -450,7 +492,8 @@ func (c *Catalog) ProductsFor(id string) []*Product {
 	return out
 }
 
-// Closure returns blocks plus everything they depend on, transitively, sorted.
+// Closure returns blocks plus everything they require, transitively, sorted. Recommended
+// dependencies are not followed.
 func (c *Catalog) Closure(blocks []string) []string {
 	set := map[string]bool{}
 	var add func(id string)
@@ -460,7 +503,7 @@ func (c *Catalog) Closure(blocks []string) []string {
 		}
 		set[id] = true
 		if b := c.blocks[id]; b != nil {
-			for _, d := range b.DependsOn {
+			for _, d := range b.Requires() {
 				add(d.Block)
 			}
 		}

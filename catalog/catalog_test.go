@@ -74,7 +74,7 @@ func TestCatalogContents(t *testing.T) {
 			t.Errorf("block %s incomplete: %+v", id, b)
 		}
 		for _, d := range b.DependsOn {
-			if d.Reason == "" {
+			if d.Reason.String() == "" || d.Source == "" {
 				t.Errorf("block %s depends on %s without a reason", id, d.Block)
 			}
 		}
@@ -167,7 +167,6 @@ func TestMatchByHand(t *testing.T) {
 		"hltc-1 step 4 (Eligibility Determination)",
 		"hltc-1 step 6 (Payment)",
 		"inst-1 step 1 (Outreach Communications)",
-		"needed by scheduler: " + dependencyReason(c, "scheduler", "messaging"),
 	}
 	if !reflect.DeepEqual(msg.Reasons, want) {
 		t.Errorf("messaging reasons:\n%s\nwant:\n%s", strings.Join(msg.Reasons, "\n"), strings.Join(want, "\n"))
@@ -176,7 +175,7 @@ func TestMatchByHand(t *testing.T) {
 	if n := len(id.Reasons); n != 8+7+1 { // hltc-1 steps 2–9, inst-1 steps 2–5 and 7–9, needed by consent
 		t.Errorf("identity has %d reasons, want 16: %v", n, id.Reasons)
 	}
-	if id.Reasons[len(id.Reasons)-1] != "needed by consent: "+dependencyReason(c, "consent", "identity") {
+	if id.Reasons[len(id.Reasons)-1] != dependencyReason("en", "consent", depOf(c, "consent", "identity")) {
 		t.Errorf("identity's last reason %q", id.Reasons[len(id.Reasons)-1])
 	}
 	if g := m.Block("consent").GatedBy; len(g) != 1 || g[0].State != assess.GateUnmet {
@@ -187,13 +186,13 @@ func TestMatchByHand(t *testing.T) {
 	}
 }
 
-func dependencyReason(c *Catalog, from, to string) string {
+func depOf(c *Catalog, from, to string) Dependency {
 	for _, d := range c.Block(from).DependsOn {
 		if d.Block == to {
-			return d.Reason
+			return d
 		}
 	}
-	return "(no such dependency)"
+	return Dependency{Reason: i18n.Plain("(no such dependency)")}
 }
 
 func ptr(f float64) *float64 { return &f }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,9 +34,14 @@ type Needs struct {
 	UseCases    []UseCaseRef
 	Inventory   map[string]InventoryItem
 	Constraints Constraints
+	// Chosen is the product the country chose per block id: a product id, or Undecided.
+	Chosen map[string]string
 	// Lang is the language of the reasons the match writes (default English).
 	Lang string
 }
+
+// Undecided records that the country looked at a block's products and chose none yet.
+const Undecided = "undecided"
 
 // Match is the architecture a country's needs call for.
 type Match struct {
@@ -64,9 +70,85 @@ type RequiredBlock struct {
 	Steps     []StepRef
 	// Dependants are the required blocks that cannot run without this one, sorted.
 	Dependants []string
-	GatedBy    []assess.GateState
-	Products   []RankedProduct
-	lang       string
+	// Requirements say, per dependant, why it requires this block and where its spec says so.
+	Requirements []Requirement
+	GatedBy      []assess.GateState
+	Products     []RankedProduct
+	// Recommends are the blocks this block's specification recommends but does not require;
+	// they are options, never pulled into the architecture.
+	Recommends []Option
+	// Chosen is the country's choice of product: "" (none recorded), Undecided, or a product
+	// id (ChosenProduct gives the product).
+	Chosen string
+	lang   string
+}
+
+// Pick is the product outputs show for the block: the one the country chose, else the best
+// ranked one that breaks no constraint. chosen says it was the country's choice; nil with
+// rb.Chosen == Undecided means the country left it open.
+func (rb *RequiredBlock) Pick() (p *RankedProduct, chosen bool) {
+	if rb.Chosen == Undecided {
+		return nil, false
+	}
+	for i := range rb.Products {
+		if rb.Chosen != "" && rb.Products[i].Product.ID == rb.Chosen {
+			return &rb.Products[i], true
+		}
+	}
+	for i := range rb.Products {
+		if !rb.Products[i].Excluded {
+			return &rb.Products[i], false
+		}
+	}
+	return nil, false
+}
+
+// ChosenProduct returns the product the country chose for the block, or nil (no choice,
+// undecided, or a product the catalog does not have).
+func (rb *RequiredBlock) ChosenProduct() *Product {
+	for _, p := range rb.Products {
+		if p.Product.ID == rb.Chosen {
+			return p.Product
+		}
+	}
+	return nil
+}
+
+// Requirement is a required dependency that brought a block in: Dependant requires it.
+type Requirement struct {
+	Dependant string
+	Reason    string // in the match's language
+	Source    string // spec file and section
+}
+
+// Option is a recommended dependency of a required block.
+type Option struct {
+	Block  string // the recommended block
+	For    string // the required block whose specification recommends it
+	Reason string // in the match's language
+	Source string // spec file and section
+	// InArchitecture is true when the block is required anyway (by a use case or another block).
+	InArchitecture bool
+}
+
+// Options returns the recommended blocks that are not in the architecture, one entry per
+// block and recommending block, sorted by block then recommender.
+func (m *Match) Options() []Option {
+	var out []Option
+	for _, rb := range m.Blocks {
+		for _, o := range rb.Recommends {
+			if !o.InArchitecture {
+				out = append(out, o)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Block != out[j].Block {
+			return out[i].Block < out[j].Block
+		}
+		return out[i].For < out[j].For
+	})
+	return out
 }
 
 // StepRef is a step of a needed use case that uses a block.
@@ -77,7 +159,8 @@ type StepRef struct {
 }
 
 // Summary folds the reasons into one line per use case ("hltc-1: steps 2, 3, 7") followed by
-// the dependant blocks with their reasons, in the match's language.
+// one line per dependant block with the spec section that makes it require this one, in the
+// match's language (Reasons has the full text).
 func (rb *RequiredBlock) Summary() []string {
 	var out, order []string
 	steps := map[string][]string{}
@@ -95,7 +178,10 @@ func (rb *RequiredBlock) Summary() []string {
 			out = append(out, i18n.F(rb.lang, "%s: steps %s", uc, strings.Join(steps[uc], ", ")))
 		}
 	}
-	return append(out, rb.Reasons[len(rb.Steps):]...)
+	for _, r := range rb.Requirements {
+		out = append(out, i18n.F(rb.lang, "required by %s [%s]", r.Dependant, r.Source))
+	}
+	return out
 }
 
 // RankedProduct is a candidate product for a block. Rank is 1..n without ties; excluded
@@ -105,7 +191,11 @@ type RankedProduct struct {
 	Rank     int // 0 when excluded
 	Excluded bool
 	Why      string // why it is excluded
-	Reasons  []string
+	// OutOfScope is set when none of the use cases that need the block is in the product's
+	// scope; Scope says why, in the match's language. Such products rank after those in scope.
+	OutOfScope bool
+	Scope      string
+	Reasons    []string
 }
 
 // RankedService is a candidate service with its priority.
@@ -219,6 +309,19 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 			ps.Warn([]any{"inventory", id, "product"}, "product %q is not in the catalog", p)
 		}
 	}
+	for _, id := range yamlx.SortedKeys(n.Chosen) {
+		if c.Block(id) == nil {
+			ps.AddKey([]any{"products", id}, "products names unknown building block %q; known blocks: %s", id, strings.Join(c.BlockIDs(), ", "))
+			continue
+		}
+		switch p := n.Chosen[id]; {
+		case p == Undecided:
+		case c.Product(p) == nil:
+			ps.Warn([]any{"products", id}, "product %q is not in the catalog", p)
+		case !slices.Contains(c.Product(p).Blocks, id):
+			ps.Warn([]any{"products", id}, "product %q does not provide the block %s in the catalog", p, id)
+		}
+	}
 	return ps
 }
 
@@ -303,7 +406,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		// Dependencies: every block reached through another gets a reason per dependant.
 		for _, id := range all {
 			if b := c.blocks[id]; b != nil {
-				for _, d := range b.DependsOn {
+				for _, d := range b.Requires() {
 					a := get(d.Block)
 					a.neededBy[u.ID] = true
 					a.deps[id] = true
@@ -323,9 +426,10 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		rb.Reasons, rb.Steps = sortedSteps(a.steps, a.refs)
 		rb.Dependants = yamlx.SortedKeys(a.deps)
 		for _, dep := range yamlx.SortedKeys(a.deps) {
-			for _, d := range c.blocks[dep].DependsOn {
+			for _, d := range c.blocks[dep].Requires() {
 				if d.Block == id {
-					rb.Reasons = append(rb.Reasons, i18n.F(n.Lang, "needed by %s: %s", dep, d.Reason))
+					rb.Reasons = append(rb.Reasons, dependencyReason(n.Lang, dep, d))
+					rb.Requirements = append(rb.Requirements, Requirement{Dependant: dep, Reason: d.Reason.In(n.Lang), Source: d.Source})
 				}
 			}
 		}
@@ -346,8 +450,19 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	for _, id := range ids {
 		required[id] = true
 	}
+	sectors := map[string]string{}
+	for _, u := range m.UseCases {
+		sectors[u.UseCase.ID] = u.UseCase.Sector
+	}
 	for i := range m.Blocks {
-		m.Blocks[i].Products = c.rankProducts(n.Lang, m.Blocks[i].Block.ID, required, n.Constraints, n.Inventory[m.Blocks[i].Block.ID].Product)
+		rb := &m.Blocks[i]
+		for _, d := range rb.Block.Recommends() {
+			rb.Recommends = append(rb.Recommends, Option{Block: d.Block, For: rb.Block.ID, Reason: d.Reason.In(n.Lang), Source: d.Source, InArchitecture: required[d.Block]})
+		}
+		ctx := rankContext{block: rb.Block.ID, status: rb.Status, neededBy: rb.NeededBy, sectors: sectors, required: required,
+			cons: n.Constraints, inUse: n.Inventory[rb.Block.ID].Product}
+		rb.Products = c.rankProducts(n.Lang, ctx)
+		rb.Chosen = n.Chosen[rb.Block.ID]
 	}
 	if len(ids) > 0 {
 		sum := 0
@@ -427,31 +542,71 @@ func breaks(lang string, p *Product, c Constraints) string {
 	return strings.Join(why, "; ")
 }
 
-func (c *Catalog) rankProducts(lang, block string, required map[string]bool, cons Constraints, inUse string) []RankedProduct {
+// rankContext is what ranking the products of one required block needs to know.
+type rankContext struct {
+	block    string
+	status   string            // reuse | upgrade | build
+	neededBy []string          // use cases that need the block
+	sectors  map[string]string // use case → sector
+	required map[string]bool   // blocks of the architecture
+	cons     Constraints
+	inUse    string // product id the inventory names for the block
+}
+
+// lifecycleRank orders lifecycle statuses: active first, end of life last.
+var lifecycleRank = map[string]int{LifecycleActive: 0, LifecycleLicenceChange: 1, LifecycleEndOfLife: 2}
+
+// rankProducts ranks the candidates of one block (design §5): products that break a
+// constraint come last and unranked; then products outside their usual scope for every use
+// case that needs the block; then by lifecycle (end of life and licence changes after active
+// products), an overlay after full platforms when the block must be built, evidence, licence
+// fit, other required blocks covered, and id.
+func (c *Catalog) rankProducts(lang string, x rankContext) []RankedProduct {
 	type cand struct {
 		p       *Product
 		why     string
 		others  []string
 		fit     int
 		evRank  int
+		outside bool
+		scope   string
+		life    int
+		overlay bool
 		reasons []string
 	}
 	var cands []cand
-	for _, p := range c.ProductsFor(block) {
-		k := cand{p: p, why: breaks(lang, p, cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence]}
+	for _, p := range c.ProductsFor(x.block) {
+		k := cand{p: p, why: breaks(lang, p, x.cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence],
+			life: lifecycleRank[p.LifecycleStatus()], overlay: p.Overlay && x.status == Build}
 		for _, b := range p.Blocks {
-			if b != block && required[b] {
+			if b != x.block && x.required[b] {
 				k.others = append(k.others, b)
 			}
 		}
 		sort.Strings(k.others)
-		k.reasons = productReasons(lang, p, k.others, inUse)
+		k.outside, k.scope = scopeFit(lang, p, x)
+		k.reasons = productReasons(lang, p, k.others, x.inUse)
+		if k.scope != "" {
+			k.reasons = append([]string{k.scope}, k.reasons...)
+		}
+		if k.overlay {
+			k.reasons = append(k.reasons, i18n.T(lang, "works over an existing system of this block, and the block must be built"))
+		}
 		cands = append(cands, k)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if (a.why == "") != (b.why == "") {
 			return a.why == ""
+		}
+		if a.outside != b.outside {
+			return !a.outside
+		}
+		if a.life != b.life {
+			return a.life < b.life
+		}
+		if a.overlay != b.overlay {
+			return !a.overlay
 		}
 		if a.evRank != b.evRank {
 			return a.evRank > b.evRank
@@ -467,7 +622,10 @@ func (c *Catalog) rankProducts(lang, block string, required map[string]bool, con
 	out := make([]RankedProduct, 0, len(cands))
 	rank := 0
 	for _, k := range cands {
-		rp := RankedProduct{Product: k.p, Reasons: k.reasons}
+		rp := RankedProduct{Product: k.p, Reasons: k.reasons, OutOfScope: k.outside}
+		if k.outside {
+			rp.Scope = k.scope
+		}
 		if k.why != "" {
 			rp.Excluded, rp.Why = true, k.why
 			rp.Reasons = append([]string{i18n.F(lang, "excluded: %s", k.why)}, rp.Reasons...)
@@ -480,14 +638,46 @@ func (c *Catalog) rankProducts(lang, block string, required map[string]bool, con
 	return out
 }
 
+// scopeFit says whether a product is outside its usual scope for every use case that needs
+// the block, with a line that says why (or, for a limited scope that fits, which use cases
+// it fits). A generic product gives no line.
+func scopeFit(lang string, p *Product, x rankContext) (outside bool, line string) {
+	if p.Scope.Generic() {
+		return false, ""
+	}
+	var fits []string
+	for _, uc := range x.neededBy {
+		if p.Scope.Fits(uc, x.sectors[uc]) {
+			fits = append(fits, uc)
+		}
+	}
+	made := strings.Join(p.Scope.Functions, ", ")
+	if made == "" {
+		made = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
+	}
+	if len(fits) == 0 {
+		return true, i18n.F(lang, "outside its usual scope: made for %s — %s", made, p.Scope.Note.In(lang))
+	}
+	return false, i18n.F(lang, "in its scope for %s (made for %s)", strings.Join(fits, ", "), made)
+}
+
+// dependencyReason is the line that says a required block is needed by another, why, and
+// where the specification says so.
+func dependencyReason(lang, dependant string, d Dependency) string {
+	if d.Source == "" {
+		return i18n.F(lang, "needed by %s: %s", dependant, d.Reason.In(lang))
+	}
+	return i18n.F(lang, "needed by %s: %s [%s]", dependant, d.Reason.In(lang), d.Source)
+}
+
 func productReasons(lang string, p *Product, others []string, inUse string) []string {
 	var r []string
 	if inUse == p.ID {
 		r = append(r, i18n.T(lang, "already in use in the country (inventory)"))
 	}
 	ev := i18n.F(lang, "evidence: %s", p.Evidence)
-	if p.EvidenceNote != "" {
-		ev += " — " + p.EvidenceNote
+	if note := p.EvidenceNote.In(lang); note != "" {
+		ev += " — " + note
 	}
 	if p.Evidence != EvidenceNone {
 		ev += verified(lang, p.EvidenceVerified)
@@ -504,6 +694,10 @@ func productReasons(lang string, p *Product, others []string, inUse string) []st
 	if len(others) > 0 {
 		r = append(r, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
 	}
+	if l := p.Lifecycle; l != nil && l.Status != LifecycleActive {
+		r = append(r, LifecycleLine(lang, p))
+	}
+	r = append(r, DPGLine(lang, p))
 	return r
 }
 
@@ -561,4 +755,33 @@ func sortedSteps(reasons []string, refs []StepRef) ([]string, []StepRef) {
 		outR, outS = append(outR, reasons[i]), append(outS, refs[i])
 	}
 	return outR, outS
+}
+
+// LifecycleLine says what changed in a product's life ("end of life since 2025-10: ..."),
+// with its verification; "" when nothing is recorded.
+func LifecycleLine(lang string, p *Product) string {
+	l := p.Lifecycle
+	if l == nil || l.Status == LifecycleActive {
+		return ""
+	}
+	what := i18n.T(lang, "end of life")
+	if l.Status == LifecycleLicenceChange {
+		what = i18n.T(lang, "licence change")
+	}
+	if l.Since != "" {
+		what = i18n.F(lang, "%s since %s", what, l.Since)
+	}
+	return i18n.F(lang, "lifecycle: %s — %s", what, l.Note.In(lang)) + verified(lang, l.Verified)
+}
+
+// DPGLine says whether a product is a registered Digital Public Good, or that it is unknown.
+func DPGLine(lang string, p *Product) string {
+	switch {
+	case p.DPG == nil:
+		return i18n.T(lang, "Digital Public Good: unknown")
+	case *p.DPG:
+		return i18n.T(lang, "registered Digital Public Good") + verified(lang, p.DPGVerified)
+	default:
+		return i18n.T(lang, "not a registered Digital Public Good") + verified(lang, p.DPGVerified)
+	}
 }

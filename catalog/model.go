@@ -29,10 +29,42 @@ type Block struct {
 	Source          string       `yaml:"source"`
 }
 
-// Dependency says a block cannot be deployed without another, and why.
+// Dependency strengths.
+const (
+	// Required: the block's specification makes the other block mandatory; it is pulled into
+	// every architecture that needs the block.
+	Required = "required"
+	// Recommended: the specification recommends the other block (or leaves the choice to the
+	// implementation); it is shown as an option and never pulled in.
+	Recommended = "recommended"
+)
+
+// Dependency says a block needs (required) or should have (recommended) another, why, and
+// where its specification says so.
 type Dependency struct {
-	Block  string `yaml:"block"`
-	Reason string `yaml:"reason"`
+	Block    string    `yaml:"block"`
+	Strength string    `yaml:"strength"` // required (default) | recommended
+	Reason   i18n.Text `yaml:"reason"`
+	Source   string    `yaml:"source"` // spec file and section
+}
+
+// IsRequired reports whether the dependency pulls its block into an architecture.
+func (d Dependency) IsRequired() bool { return d.Strength != Recommended }
+
+// Requires returns the block's required dependencies.
+func (b *Block) Requires() []Dependency { return b.deps(true) }
+
+// Recommends returns the block's recommended dependencies.
+func (b *Block) Recommends() []Dependency { return b.deps(false) }
+
+func (b *Block) deps(required bool) []Dependency {
+	var out []Dependency
+	for _, d := range b.DependsOn {
+		if d.IsRequired() == required {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // UseCase is a reference use case (or a country's custom one): ordered steps, each using blocks.
@@ -84,20 +116,79 @@ const (
 
 // Product is a candidate software product for one or more blocks.
 type Product struct {
-	ID               string   `yaml:"id"`
-	Name             string   `yaml:"name"`
-	Summary          string   `yaml:"summary"`
-	Blocks           []string `yaml:"blocks"`
-	RelatedBlocks    []string `yaml:"related_blocks"` // supported only in part: never ranked as a candidate
-	BlocksVerified   bool     `yaml:"blocks_verified"`
-	Evidence         string   `yaml:"evidence"`
-	EvidenceVerified bool     `yaml:"evidence_verified"`
-	EvidenceNote     string   `yaml:"evidence_note"`
-	Licence          string   `yaml:"licence"`
-	LicenceVerified  bool     `yaml:"licence_verified"`
-	OpenSource       bool     `yaml:"open_source"`
-	Deployment       []string `yaml:"deployment"`
-	Source           string   `yaml:"source"`
+	ID               string    `yaml:"id"`
+	Name             string    `yaml:"name"`
+	Summary          i18n.Text `yaml:"summary"`
+	Blocks           []string  `yaml:"blocks"`
+	RelatedBlocks    []string  `yaml:"related_blocks"` // supported only in part: never ranked as a candidate
+	BlocksVerified   bool      `yaml:"blocks_verified"`
+	Evidence         string    `yaml:"evidence"`
+	EvidenceVerified bool      `yaml:"evidence_verified"`
+	EvidenceNote     i18n.Text `yaml:"evidence_note"`
+	Licence          string    `yaml:"licence"`
+	LicenceVerified  bool      `yaml:"licence_verified"`
+	OpenSource       bool      `yaml:"open_source"`
+	Deployment       []string  `yaml:"deployment"`
+	// Scope is where the product usually fits; empty means any use case.
+	Scope Scope `yaml:"scope"`
+	// DPG is whether the product is a registered Digital Public Good; nil when unknown.
+	DPG         *bool  `yaml:"dpg"`
+	DPGSource   string `yaml:"dpg_source"`
+	DPGVerified bool   `yaml:"dpg_verified"`
+	// Lifecycle records an end of life or a licence change; nil when none is known.
+	Lifecycle *Lifecycle `yaml:"lifecycle"`
+	// Overlay marks a product that works on top of an existing system of its blocks (an
+	// authentication layer over an ID register): when the block must be built, platforms
+	// that build it rank first.
+	Overlay bool   `yaml:"overlay"`
+	Source  string `yaml:"source"`
+}
+
+// Scope is the use cases, sectors and functions a product is made for, with the evidence. A
+// product with no use cases and no sectors fits any use case.
+type Scope struct {
+	UseCases  []string  `yaml:"use_cases"`
+	Sectors   []string  `yaml:"sectors"`
+	Functions []string  `yaml:"functions"`
+	Note      i18n.Text `yaml:"note"`
+	Source    string    `yaml:"source"`
+	Verified  bool      `yaml:"verified"`
+}
+
+// Generic reports whether the scope fits any use case.
+func (s Scope) Generic() bool { return len(s.UseCases) == 0 && len(s.Sectors) == 0 }
+
+// Fits reports whether a use case (by id and sector) is inside the scope.
+func (s Scope) Fits(useCase, sector string) bool {
+	if s.Generic() {
+		return true
+	}
+	return contains(s.UseCases, useCase) || (sector != "" && contains(s.Sectors, sector))
+}
+
+// Lifecycle statuses of a product, healthiest first.
+const (
+	LifecycleActive        = "active"
+	LifecycleLicenceChange = "licence-change"
+	LifecycleEndOfLife     = "end-of-life"
+)
+
+// Lifecycle is a change in a product's life that a buyer must know: end of life of the
+// edition or a move of (part of) it to a licence that is not open source.
+type Lifecycle struct {
+	Status   string    `yaml:"status"` // active | licence-change | end-of-life
+	Since    string    `yaml:"since"`  // YYYY or YYYY-MM
+	Note     i18n.Text `yaml:"note"`
+	Source   string    `yaml:"source"`
+	Verified bool      `yaml:"verified"`
+}
+
+// LifecycleStatus returns the product's lifecycle status (active when none is recorded).
+func (p *Product) LifecycleStatus() string {
+	if p.Lifecycle == nil || p.Lifecycle.Status == "" {
+		return LifecycleActive
+	}
+	return p.Lifecycle.Status
 }
 
 // Service is a candidate service of a country, scored 1..5 on the prioritisation criteria.

@@ -1,5 +1,8 @@
 package catalog
 
+// The tables below were typed from GovStack's product-use-cases repository (branch main,
+// use-cases/*.md, commit 594426d) and checked against it with TestPublishedPagesMatchTable.
+
 // publishedSteps is the step → blocks table of every GovStack reference use case, typed by
 // hand from the published use cases (govstack-facts §2.2), for TestUseCasesMatchPublished.
 // Each inner slice is one step in published order; block ids in a step are sorted.
@@ -43,13 +46,14 @@ var publishedSteps = map[string][][]string{
 		{"consent", "identity", "information-mediator"},
 		{"consent", "identity", "scheduler", "workflow"},
 	},
-	// HLTC-4 Pandemic Response, v1.0
+	// HLTC-4 Pandemic Response, v1.0. Steps 3 and 5 list the Information Mediator with a space
+	// inside the link text ("[**Information Mediator** ](...)"), which an earlier reading missed.
 	"hltc-4": {
 		{"consent", "gis", "scheduler", "workflow"},
 		{"gis", "messaging", "scheduler"},
-		{"consent", "e-signature", "identity", "registration"},
+		{"consent", "e-signature", "identity", "information-mediator", "registration"},
 		{"consent", "identity", "information-mediator"},
-		{"digital-registries", "identity", "messaging", "scheduler", "workflow"},
+		{"digital-registries", "identity", "information-mediator", "messaging", "scheduler", "workflow"},
 		{"consent", "identity", "information-mediator", "messaging", "workflow"},
 		{"consent", "gis", "identity", "scheduler", "workflow"},
 	},
@@ -189,4 +193,31 @@ var publishedSteps = map[string][][]string{
 		{"consent", "messaging", "workflow"},
 		{"digital-registries", "workflow"},
 	},
+}
+
+// publishedUseCaseBlocks is each page's use-case-level "Building Blocks" list, sorted.
+var publishedUseCaseBlocks = map[string][]string{
+	"agr-1":  {"consent", "digital-registries", "e-marketplace", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"agr-2":  {"consent", "digital-registries", "e-marketplace", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"clmt-1": {"consent", "digital-registries", "gis", "identity", "information-mediator", "messaging", "payments", "scheduler", "workflow"},
+	"edu-1":  {"consent", "identity", "information-mediator", "messaging", "registration", "scheduler", "workflow"},
+	"egov-1": {"consent", "digital-registries", "identity", "information-mediator", "messaging", "registration", "workflow"},
+	"env-1":  {"consent", "digital-registries", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"finc-1": {"consent", "digital-registries", "e-signature", "gis", "identity", "information-mediator", "messaging", "payments", "scheduler", "workflow"},
+	"finc-2": {"consent", "digital-registries", "e-signature", "gis", "identity", "information-mediator", "messaging", "payments", "scheduler", "workflow"},
+	"hltc-1": {"consent", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"hltc-2": {"consent", "digital-registries", "e-signature", "gis", "identity", "information-mediator", "messaging", "payments", "scheduler", "workflow"},
+	"hltc-3": {"consent", "identity", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"hltc-4": {"consent", "digital-registries", "e-signature", "gis", "identity", "information-mediator", "messaging", "registration", "scheduler", "workflow"},
+	"inf-1":  {"consent", "digital-registries", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"inst-1": {"consent", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"inst-2": {"consent", "gis", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler", "workflow"},
+	"inst-3": {"consent", "digital-registries", "identity", "information-mediator", "messaging", "scheduler", "workflow"},
+}
+
+// publishedListGaps are the blocks a page's steps use but its use-case-level list leaves out,
+// as published: the only places where the two lists disagree.
+var publishedListGaps = map[string][]string{
+	"edu-1":  {"payments"},             // step 3 Payment
+	"hltc-3": {"information-mediator"}, // steps 2-6 and 9
 }

@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamledit"
+	"github.com/govplan/govplan/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -136,6 +138,12 @@ func (d *Doc) apply(edit func([]byte) ([]byte, error)) error {
 	return nil
 }
 
+// Replace swaps the whole text for src (an undo), keeping the file's path and what was last
+// read from disk. src must parse; the change is only in memory until Save.
+func (d *Doc) Replace(src []byte) error {
+	return d.apply(func([]byte) ([]byte, error) { return append([]byte(nil), src...), nil })
+}
+
 // Dirty reports whether the text differs from what is on disk (as last read or written).
 func (d *Doc) Dirty() bool { return sha256.Sum256(d.src) != d.hash }
 
@@ -170,7 +178,22 @@ func (d *Doc) Save() error {
 	if !d.Dirty() {
 		return nil
 	}
-	if err := atomicfile.Write(d.Path, d.src, d.mode); err != nil {
+	// The check runs again under the folder's lock right before the rename: between the check
+	// above and the rename another writer (a second govplan, the TUI, a server) may have saved.
+	err = atomicfile.WriteWith(d.Path, atomicfile.Options{Perm: d.mode, MaxCheckSize: 2 * yamlx.MaxFileSize,
+		Check: func(cur []byte, exists bool) error {
+			if !exists || sha256.Sum256(cur) != d.hash {
+				return ErrChangedOnDisk
+			}
+			return nil
+		}}, func(w io.Writer) error {
+		_, err := w.Write(d.src)
+		return err
+	})
+	if errors.Is(err, ErrChangedOnDisk) {
+		return err
+	}
+	if err != nil {
 		return fmt.Errorf("saving %s: %w", d.Path, err)
 	}
 	d.hash = sha256.Sum256(d.src)
@@ -180,12 +203,26 @@ func (d *Doc) Save() error {
 // SaveAs writes the document to a new path atomically and makes that its file. An existing
 // file there is only replaced when overwrite is true.
 func (d *Doc) SaveAs(path string, overwrite bool) error {
+	errExists := fmt.Errorf("%s already exists; choose another name", path)
 	if !overwrite {
-		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s already exists; choose another name", path)
+		if _, err := os.Lstat(path); err == nil {
+			return errExists
 		}
 	}
-	if err := atomicfile.Write(path, d.src, 0o644); err != nil {
+	o := atomicfile.Options{Perm: 0o644}
+	if !overwrite {
+		// Checked again under the lock, right before the rename.
+		o.Check = func(_ []byte, exists bool) error {
+			if exists {
+				return errExists
+			}
+			return nil
+		}
+	}
+	if err := atomicfile.WriteWith(path, o, func(w io.Writer) error {
+		_, err := w.Write(d.src)
+		return err
+	}); err != nil {
 		return err
 	}
 	d.Path, d.Name = path, path

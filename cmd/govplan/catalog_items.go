@@ -44,7 +44,11 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 			for _, b := range cat.Blocks {
 				var deps []string
 				for _, d := range b.DependsOn {
-					deps = append(deps, d.Block)
+					if d.IsRequired() {
+						deps = append(deps, d.Block)
+					} else {
+						deps = append(deps, i18n.F(a.lang, "(%s)", d.Block))
+					}
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), words.Category(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
 			}
@@ -62,10 +66,18 @@ func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
 			fmt.Fprintf(w, "  - %s\n", f)
 		}
 	}
-	if len(b.DependsOn) > 0 {
-		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Depends on:"))
-		for _, d := range b.DependsOn {
-			fmt.Fprintf(w, "  - %s: %s\n", d.Block, wrap(d.Reason, 88, "    "))
+	if req := b.Requires(); len(req) > 0 {
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Requires (pulled into every architecture that needs this block):"))
+		for _, d := range req {
+			fmt.Fprintf(w, "  - %s: %s\n", d.Block, wrap(d.Reason.In(lang), 88, "    "))
+			fmt.Fprintf(w, "    %s\n", wrap(i18n.F(lang, "Source: %s", d.Source), 88, "    "))
+		}
+	}
+	if rec := b.Recommends(); len(rec) > 0 {
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Recommends (an option, never pulled in):"))
+		for _, d := range rec {
+			fmt.Fprintf(w, "  - %s: %s\n", d.Block, wrap(d.Reason.In(lang), 88, "    "))
+			fmt.Fprintf(w, "    %s\n", wrap(i18n.F(lang, "Source: %s", d.Source), 88, "    "))
 		}
 	}
 	if ps := cat.ProductsFor(b.ID); len(ps) > 0 {
@@ -81,7 +93,7 @@ func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
 	if ps := cat.RelatedProductsFor(b.ID); len(ps) > 0 {
 		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Supports part of it (not a candidate on its own):"))
 		for _, p := range ps {
-			fmt.Fprintf(w, "  %s: %s\n", p.Name, wrap(p.EvidenceNote, 84, "    "))
+			fmt.Fprintf(w, "  %s: %s\n", p.Name, wrap(p.EvidenceNote.In(lang), 84, "    "))
 		}
 	}
 	if len(b.LegacyNames) > 0 {
@@ -266,14 +278,14 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 					return inputMsg(i18n.F(a.lang, "unknown product %q; products: %s", args[0], strings.Join(ids, ", ")))
 				}
 				if *format == "json" {
-					return a.writeJSON(report.Product(p))
+					return a.writeJSON(report.Product(p, a.lang))
 				}
 				list = []*catalog.Product{p}
 			}
 			if *format == "json" {
 				out := []report.ProductJSON{}
 				for _, p := range list {
-					out = append(out, report.Product(p))
+					out = append(out, report.Product(p, a.lang))
 				}
 				return a.writeJSON(out)
 			}
@@ -292,8 +304,18 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 					fields = append(fields, [2]string{i18n.T(lang, "Supports in part:"), strings.Join(p.RelatedBlocks, ", ")})
 				}
 				fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), words.Evidence(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
-				if p.EvidenceNote != "" {
-					fields = append(fields, [2]string{"", p.EvidenceNote})
+				if note := p.EvidenceNote.In(lang); note != "" {
+					fields = append(fields, [2]string{"", note})
+				}
+				if !p.Scope.Generic() {
+					fields = append(fields, [2]string{i18n.T(lang, "Scope:"), scopeText(lang, p) + unverifiedMark(lang, p.Scope.Verified)})
+				}
+				fields = append(fields, [2]string{i18n.T(lang, "DPG:"), catalog.DPGLine(lang, p)})
+				if p.DPGSource != "" {
+					fields = append(fields, [2]string{"", p.DPGSource})
+				}
+				if l := catalog.LifecycleLine(lang, p); l != "" {
+					fields = append(fields, [2]string{i18n.T(lang, "Lifecycle:"), l}, [2]string{"", p.Lifecycle.Source})
 				}
 				fields = append(fields,
 					[2]string{i18n.T(lang, "Licence:"), orDash(p.Licence) + unverifiedMark(lang, p.LicenceVerified)},
@@ -303,7 +325,7 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 				for _, f := range fields {
 					width = max(width, len([]rune(f[0])))
 				}
-				fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary, 92, ""))
+				fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary.In(lang), 92, ""))
 				indent := strings.Repeat(" ", width+1)
 				for _, f := range fields {
 					fmt.Fprintf(w, "%s%s%s\n", f[0], strings.Repeat(" ", width+1-len([]rune(f[0]))), wrap(f[1], 92-width-1, indent))
@@ -311,18 +333,24 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 				return nil
 			}
 			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(lang, "Name"), i18n.T(lang, "Blocks"), i18n.T(lang, "Evidence"), i18n.T(lang, "Licence")}, "\t"))
+			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(lang, "Name"), i18n.T(lang, "Blocks"), i18n.T(lang, "Evidence"), i18n.T(lang, "Licence"), i18n.T(lang, "Scope"), "DPG", i18n.T(lang, "Lifecycle")}, "\t"))
 			for _, p := range list {
 				blocks := strings.Join(p.Blocks, ", ") + unverifiedMark(lang, p.BlocksVerified)
 				if len(p.Blocks) == 0 {
 					blocks = i18n.F(lang, "(part of %s)", strings.Join(p.RelatedBlocks, ", "))
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\n", p.ID, p.Name, blocks,
-					words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified))
+				scope := i18n.T(lang, "any")
+				if !p.Scope.Generic() {
+					scope = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\n", p.ID, p.Name, blocks,
+					words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified),
+					scope, dpgShort(lang, p), lifecycleShort(lang, p))
 			}
 			tw.Flush()
 			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate."))
 			fmt.Fprintln(a.out, i18n.T(lang, "(unverified) marks facts the GovStack sources do not confirm."))
+			fmt.Fprintln(a.out, i18n.T(lang, "Scope: where a product usually fits (any: every use case). DPG: registered Digital Public Good (?: unknown)."))
 			return nil
 		},
 	}
@@ -365,4 +393,46 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// scopeText says what a product is made for and where it fits.
+func scopeText(lang string, p *catalog.Product) string {
+	var parts []string
+	if len(p.Scope.Functions) > 0 {
+		parts = append(parts, strings.Join(p.Scope.Functions, "; "))
+	}
+	if len(p.Scope.Sectors) > 0 {
+		parts = append(parts, i18n.F(lang, "sectors %s", strings.Join(p.Scope.Sectors, ", ")))
+	}
+	if len(p.Scope.UseCases) > 0 {
+		parts = append(parts, i18n.F(lang, "use cases %s", strings.Join(p.Scope.UseCases, ", ")))
+	}
+	out := strings.Join(parts, " · ")
+	if note := p.Scope.Note.In(lang); note != "" {
+		out += " — " + note
+	}
+	return out
+}
+
+// dpgShort is the DPG column: yes, no or ? (unknown).
+func dpgShort(lang string, p *catalog.Product) string {
+	switch {
+	case p.DPG == nil:
+		return "?"
+	case *p.DPG:
+		return i18n.T(lang, "yes")
+	default:
+		return i18n.T(lang, "no")
+	}
+}
+
+// lifecycleShort is the lifecycle column: – when active.
+func lifecycleShort(lang string, p *catalog.Product) string {
+	switch p.LifecycleStatus() {
+	case catalog.LifecycleEndOfLife:
+		return i18n.T(lang, "end of life")
+	case catalog.LifecycleLicenceChange:
+		return i18n.T(lang, "licence change")
+	}
+	return "–"
 }

@@ -488,8 +488,8 @@ func TestImportCSVErrors(t *testing.T) {
 		{"bad map", []string{table, "--framework", "egdi", "--country-column", "Country", "--map", "egdi.osi", "-o", out}, 2,
 			nil, []string{"is not INDICATOR=COLUMN"}},
 		{"rows it cannot map are skipped; one country twice gets two files", []string{table, "--framework", "egdi", "--country-column", "Country", "--map", "egdi.osi=OSI", "-o", out, "--date", "2024-01-01"}, 0,
-			[]string{"wrote 3 country files to " + out, "skipped 1 rows"},
-			[]string{table + `:3:1: warning: row skipped: no ISO 3166 code is known for the country "Atlantis"`, table + ":5:1: warning: Ghana (GHA) is also on line 4"}},
+			nil,
+			[]string{"wrote 3 country files to " + out, "skipped 1 row ", table + `:3:1: warning: row skipped: no ISO 3166 code is known for the country "Atlantis"`, table + ":5:1: warning: Ghana (GHA) is also on line 4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, append([]string{"import", "csv"}, tc.args...)...)

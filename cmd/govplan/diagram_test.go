@@ -108,8 +108,11 @@ func TestDiagramFileAndOutput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if strings.TrimSpace(out) != target {
-		t.Errorf("stdout %q, want the path", out)
+	if out != "" || !strings.Contains(errOut, "wrote "+target) {
+		t.Errorf("stdout %q, stderr %q: want the path as a message on stderr only", out, errOut)
+	}
+	if out, errOut, code := runDiagram(t, file, "-o", target, "-q"); code != 0 || out != "" || errOut != "" {
+		t.Errorf("-q: exit %d, stdout %q, stderr %q; want silence", code, out, errOut)
 	}
 	got, _ := os.ReadFile(target)
 	if !bytes.HasPrefix(bytes.TrimSpace(got), []byte("<?xml")) || !bytes.Contains(got, []byte("</svg>")) {

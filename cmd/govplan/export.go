@@ -9,18 +9,19 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/export"
+	"github.com/govplan/govplan/output/pdf"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) exportCmd() *cobra.Command {
 	var cf countryFlags
 	var dir string
-	var png bool
+	var png, withPDF bool
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "export " + i18n.T(lang, "[FILE] -o DIR"),
 		Short: i18n.T(lang, "Write the workbook, diagrams (SVG and DOT), report and JSON into a folder"),
-		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot (and the other diagrams), <country>-report.md and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
+		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot (and the other diagrams), <country>-report.md, <country>-report.html and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
@@ -35,11 +36,18 @@ func (a *app) exportCmd() *cobra.Command {
 			if png {
 				parts = append(parts, export.PNG)
 			}
+			if withPDF {
+				if _, err := pdf.FindBrowser(); err != nil {
+					return err
+				}
+				parts = append(parts, export.PDFReport)
+			}
 			return a.export(m, dir, parts)
 		},
 	}
 	cf.register(c, lang)
 	c.Flags().StringVarP(&dir, "output", "o", "", i18n.T(lang, "folder to write into (created if missing)"))
+	c.Flags().BoolVar(&withPDF, "pdf", false, i18n.T(lang, "also write the PDF report (needs Chrome, Chromium or Edge installed)"))
 	c.Flags().BoolVar(&png, "png", false, i18n.T(lang, "also write PNG diagrams (needs Graphviz dot or rsvg-convert)"))
 	return c
 }
@@ -47,15 +55,16 @@ func (a *app) exportCmd() *cobra.Command {
 // export writes the parts and prints each path as it is written.
 func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	start := time.Now()
-	n := 0
-	err := export.Write(m, dir, a.lang, parts, func(p string) {
-		n++
-		fmt.Fprintln(a.out, p)
-	})
+	var paths []string
+	err := export.Write(m, dir, a.lang, parts, func(p string) { paths = append(paths, p) })
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.errOut, i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
+	// Said once every file is in place (a failed export writes none).
+	for _, p := range paths {
+		a.note(p)
+	}
+	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
 	return nil
 }
 

@@ -17,7 +17,15 @@ func TestExportAndDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	paths := strings.Fields(stdout)
+	if stdout != "" {
+		t.Errorf("export printed data on stdout: %q", stdout)
+	}
+	var paths []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.HasPrefix(l, "wrote ") {
+			paths = append(paths, l)
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	if len(paths) != len(entries) || len(paths) < 9 {
 		t.Errorf("printed %d paths, folder has %d files", len(paths), len(entries))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -60,8 +59,8 @@ func (a *app) initCmd() *cobra.Command {
 			if err := atomicfile.Write(output, text, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintln(a.out, i18n.F(a.lang, "wrote %s: %s (%s), %s, %d indicators to answer", output, name, code, fw.Ref(), len(fw.Indicators())))
-			fmt.Fprintln(a.out, i18n.F(a.lang, "next: govplan assess %s", output))
+			a.note(i18n.F(a.lang, "wrote %s: %s (%s), %s, %d indicators to answer", output, name, code, fw.Ref(), len(fw.Indicators())))
+			a.note(i18n.F(a.lang, "next: govplan assess %s", output))
 			return nil
 		},
 	}

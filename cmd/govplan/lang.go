@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 
@@ -13,10 +14,10 @@ import (
 )
 
 // langArg finds the language of texts before cobra parses the command line, so that help and
-// flag descriptions are built in it: the last --lang on the line (up to a lone "--"), else
-// GOVPLAN_LANG, else English.
+// flag descriptions are built in it: the last --lang on the line (up to a lone "--"), else the
+// environment (envLang).
 func langArg(args []string) string {
-	lang := envOr("GOVPLAN_LANG", i18n.Default)
+	lang := ""
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		if arg == "--" {
@@ -29,17 +30,48 @@ func langArg(args []string) string {
 			i++
 		}
 	}
+	if lang == "" {
+		return envLang()
+	}
 	return lang
+}
+
+// envLang is the language the environment asks for: GOVPLAN_LANG, else the POSIX locale
+// (LC_ALL, then LC_MESSAGES, then LANG). A locale govplan has no messages for ("C", "de_DE")
+// means English without a warning, as nobody asked govplan for it; GOVPLAN_LANG is checked
+// and warned about like --lang.
+func envLang() string {
+	if v := os.Getenv("GOVPLAN_LANG"); v != "" {
+		return v
+	}
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(key)
+		if v == "" {
+			continue
+		}
+		if code := langCode(v); i18n.Supported(code) {
+			return code
+		}
+		return i18n.Default
+	}
+	return i18n.Default
+}
+
+// langCode reduces a language tag or locale to its language: "fr-FR", "fr_FR.UTF-8" and
+// "fr@euro" are "fr".
+func langCode(lang string) string {
+	code := strings.ToLower(strings.TrimSpace(lang))
+	for _, sep := range []string{".", "_", "-", "@"} {
+		code, _, _ = strings.Cut(code, sep)
+	}
+	return code
 }
 
 // setLang makes lang the language of texts: "fr-FR" or "fr_FR.UTF-8" become "fr"; a
 // language without messages falls back to English with one warning on w (in English, as
 // the person asked for a language govplan cannot speak).
 func (a *app) setLang(lang string, w io.Writer) {
-	code := strings.ToLower(strings.TrimSpace(lang))
-	for _, sep := range []string{".", "_", "-", "@"} {
-		code, _, _ = strings.Cut(code, sep)
-	}
+	code := langCode(lang)
 	switch {
 	case code == "":
 		code = i18n.Default
@@ -61,7 +93,14 @@ func inputMsg(msg string) error { return inputError(errors.New(msg)) }
 func (a *app) noArgs() cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
-			return inputMsg(i18n.F(a.lang, "unknown command %q for %q (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath()))
+			msg := i18n.F(a.lang, "unknown command %q for %q (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())
+			if cmd.HasAvailableSubCommands() {
+				cmd.SuggestionsMinimumDistance = 2
+				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += "\n" + i18n.F(a.lang, "Did you mean %s?", strings.Join(s, ", "))
+				}
+			}
+			return inputMsg(msg)
 		}
 		return nil
 	}
@@ -117,7 +156,7 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		}
 		msg = i18n.F(a.lang, "invalid value %s for --%s: %s", m[1], m[2], why)
 	}
-	return inputMsg(i18n.F(a.lang, "%s (see govplan %s --help)", msg, c.Name()))
+	return inputMsg(i18n.F(a.lang, "%s (see %s --help)", msg, c.CommandPath()))
 }
 
 var invalidFlagArg = regexp.MustCompile(`^invalid argument (".*") for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)

@@ -162,7 +162,7 @@ func TestUseCaseInFrenchAndSpanish(t *testing.T) {
 
 // labelKeys are the JSON fields that carry text in the language of texts; everything else
 // (ids, numbers, enum values, structure) is the same in every language.
-var labelKeys = map[string]bool{"name": true, "band": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true}
+var labelKeys = map[string]bool{"name": true, "band": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true, "scope_reason": true, "note": true, "evidence_note": true}
 
 // firstDiff names where two JSON values first differ ("" when they are equal).
 func firstDiff(a, b any, path string) string {
@@ -306,4 +306,23 @@ func mustMonth(t *testing.T, s string) time.Time {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestCatalogBlocksJSONKeys: dependencies print with lower-case keys, a strength and a source.
+func TestCatalogBlocksJSONKeys(t *testing.T) {
+	out := runOK(t, "catalog", "blocks", "payments", "--format", "json")
+	for _, k := range []string{`"block": "information-mediator"`, `"strength": "required"`, `"reason": "`, `"source": "bb-payments spec/5-cross-cutting-requirements.md`} {
+		if !strings.Contains(out, k) {
+			t.Errorf("catalog blocks payments --format json lacks %s:\n%s", k, out)
+		}
+	}
+	for _, k := range []string{`"Block"`, `"Reason"`} {
+		if strings.Contains(out, k) {
+			t.Errorf("catalog blocks --format json has the Go field name %s", k)
+		}
+	}
+	out = runOK(t, "--lang", "fr", "catalog", "blocks", "scheduler")
+	if !strings.Contains(out, "Recommande") || !strings.Contains(out, "§6.12") || !strings.Contains(out, "Le planificateur peut envoyer") {
+		t.Errorf("catalog blocks scheduler in French lacks the recommended dependency:\n%s", out)
+	}
 }

@@ -86,11 +86,13 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 			sys = b.Inventory.System
 		}
 		top := "–"
-		for _, p := range b.Products {
-			if !p.Excluded {
-				top = p.Product.Name
-				break
-			}
+		switch p, chosen := b.Pick(); {
+		case b.Chosen == catalog.Undecided:
+			top = i18n.T(lang, "undecided")
+		case p != nil && chosen:
+			top = i18n.F(lang, "%s (chosen)", p.Product.Name)
+		case p != nil:
+			top = p.Product.Name
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name.In(lang), strings.ToUpper(words.BlockStatus(lang, b.Status)), sys, strings.Join(b.NeededBy, ", "), gateSummary(lang, b.GatedBy), top)
 	}
@@ -114,6 +116,12 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 	if len(blocked) > 0 {
 		fmt.Fprintf(w, "\n%s\n%s\n", i18n.T(lang, "Readiness gates blocking a deployment:"), strings.Join(blocked, "\n"))
 	}
+	if opts := mt.Options(); len(opts) > 0 {
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Options (recommended by a required block's spec, not in the architecture):"))
+		for _, o := range opts {
+			fmt.Fprintf(w, "  %s\n", i18n.F(lang, "%s, recommended by %s", o.Block, o.For))
+		}
+	}
 	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Why each block, and candidate products:"))
 	for _, b := range mt.Blocks {
 		fmt.Fprintf(w, "\n  %s (%s)\n", b.Block.Name.In(lang), words.BlockStatus(lang, b.Status))
@@ -123,6 +131,16 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 		}
 		for _, r := range reasons {
 			fmt.Fprintf(w, "    · %s\n", r)
+		}
+		for _, o := range b.Recommends {
+			line := i18n.F(lang, "option: %s, recommended, not required [%s]", o.Block, o.Source)
+			if o.InArchitecture {
+				line = i18n.F(lang, "also recommends %s, in the architecture anyway [%s]", o.Block, o.Source)
+			}
+			if all {
+				line += " — " + o.Reason
+			}
+			fmt.Fprintf(w, "    · %s\n", line)
 		}
 		shown := 0
 		for _, p := range b.Products {
@@ -167,7 +185,9 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 		return i18n.F(lang, "excluded  %s — %s", pr.Name, p.Why)
 	}
 	ev := words.Evidence(lang, pr.Evidence)
-	if pr.Evidence != catalog.EvidenceNone && !pr.EvidenceVerified {
+	if pr.Evidence == catalog.EvidenceNone {
+		ev = i18n.T(lang, "none: no GovStack evidence")
+	} else if !pr.EvidenceVerified {
 		ev += " " + i18n.T(lang, "(unverified)")
 	}
 	lic := orDash(pr.Licence)
@@ -178,6 +198,15 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 		lic += " " + i18n.T(lang, "(unverified)")
 	}
 	parts := []string{i18n.F(lang, "#%d %s — evidence %s", p.Rank, pr.Name, ev), i18n.F(lang, "licence %s", lic)}
+	if p.OutOfScope {
+		parts = append(parts, p.Scope)
+	}
+	if l := catalog.LifecycleLine(lang, pr); l != "" {
+		parts = append(parts, l)
+	}
+	if pr.Overlay && b.Status == catalog.Build {
+		parts = append(parts, i18n.T(lang, "works over an existing system of this block, and the block must be built"))
+	}
 	if !pr.BlocksVerified {
 		parts = append(parts, i18n.T(lang, "fit to this block unverified"))
 	}
@@ -193,6 +222,9 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 	if len(others) > 0 {
 		sort.Strings(others)
 		parts = append(parts, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
+	}
+	if pr.DPG != nil && *pr.DPG {
+		parts = append(parts, catalog.DPGLine(lang, pr))
 	}
 	return semi(lang, parts...)
 }

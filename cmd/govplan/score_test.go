@@ -123,8 +123,8 @@ func TestInitWritesAnswerableFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "60 indicators") {
-		t.Errorf("stdout %q", stdout)
+	if stdout != "" || !strings.Contains(stderr, "60 indicators") {
+		t.Errorf("stdout %q, stderr %q: want the message on stderr", stdout, stderr)
 	}
 	stdout, stderr, code = runCLI(t, "score", out)
 	if code != 0 || !strings.Contains(stdout, "0 of 60 indicators answered") {

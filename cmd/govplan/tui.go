@@ -26,7 +26,7 @@ func (a *app) assessCmd() *cobra.Command {
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if accessible {
-				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.out))
+				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.raw()))
 			}
 			return a.runTUI(args[0])
 		},
@@ -38,7 +38,7 @@ func (a *app) assessCmd() *cobra.Command {
 // runTUI opens the terminal UI, on a file or on the start screen.
 func (a *app) runTUI(path string) error {
 	in, inOK := a.in.(*os.File)
-	out, outOK := a.out.(*os.File)
+	out, outOK := a.raw().(*os.File)
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return inputMsg(i18n.T(a.lang, "the workshop screens need a terminal; in scripts use the commands (govplan --help)"))
 	}
@@ -65,7 +65,9 @@ func (a *app) runTUI(path string) error {
 	if err != nil {
 		return inputError(err)
 	}
-	if _, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run(); err != nil {
+	_, err = tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
+	m.Close() // an export abandoned by quitting leaves no half-written folder
+	if err != nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}
 	return nil

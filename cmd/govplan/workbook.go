@@ -43,10 +43,10 @@ func (a *app) runImportWorkbook(book, country string) error {
 		return err
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(a.errOut, "%s: %s\n", book, p)
+		a.problemLine(fmt.Sprintf("%s: %s", book, p))
 	}
 	if len(res.Changes) == 0 {
-		fmt.Fprintln(a.out, i18n.T(a.lang, "no changes"))
+		a.note(i18n.T(a.lang, "no changes"))
 		return nil
 	}
 	// The edited file must still plan before it is saved.
@@ -59,6 +59,6 @@ func (a *app) runImportWorkbook(book, country string) error {
 	for _, c := range res.Changes {
 		fmt.Fprintln(a.out, c)
 	}
-	fmt.Fprintln(a.out, i18n.F(a.lang, "saved %s: %d change(s) under plan:", country, len(res.Changes)))
+	a.note(i18n.F(a.lang, "saved %s: %d change(s) under plan:", country, len(res.Changes)))
 	return nil
 }

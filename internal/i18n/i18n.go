@@ -32,14 +32,14 @@ func load() {
 	catalogs.m = map[string]map[string]string{}
 	dirs, _ := fs.ReadDir(files, "locales")
 	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
+		if !d.IsDir() || d.Name() == Default {
+			continue // English is the source; locales/en holds only its plural forms
 		}
 		lang := d.Name()
 		cat := map[string]string{}
 		entries, _ := fs.ReadDir(files, path.Join("locales", lang))
 		for _, e := range entries {
-			if !strings.HasSuffix(e.Name(), ".yaml") {
+			if !strings.HasSuffix(e.Name(), ".yaml") || e.Name() == pluralFile {
 				continue
 			}
 			data, err := files.ReadFile(path.Join("locales", lang, e.Name()))

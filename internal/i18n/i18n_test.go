@@ -89,7 +89,7 @@ func messageArg(call *ast.CallExpr) int {
 		return -1
 	}
 	switch {
-	case recv == "i18n" && (name == "T" || name == "F"):
+	case recv == "i18n" && (name == "T" || name == "F" || name == "N"):
 		return 1
 	case recv == "fmt" || recv == "i18n":
 		return -1
@@ -115,7 +115,8 @@ func TestNoMissingMessages(t *testing.T) {
 		cat := Catalog(lang)
 		var missing []string
 		for msg, where := range used {
-			if _, ok := cat[msg]; !ok {
+			_, isPlural := PluralForms(lang)[msg]
+			if _, ok := cat[msg]; !ok && !isPlural {
 				missing = append(missing, strconv.Quote(msg)+"  ("+where[0]+")")
 			}
 		}
@@ -123,6 +124,36 @@ func TestNoMissingMessages(t *testing.T) {
 		if len(missing) > 0 {
 			t.Errorf("%s: %d messages have no translation:\n%s", lang, len(missing), strings.Join(missing, "\n"))
 		}
+	}
+}
+
+// TestPluralForms checks the messages that follow a count: each has English forms, every
+// form of every language keeps the English verbs, and "other" is always there.
+func TestPluralForms(t *testing.T) {
+	if err := PluralError(); err != nil {
+		t.Fatal(err)
+	}
+	en := PluralForms(Default)
+	for _, lang := range Languages() {
+		for key, forms := range PluralForms(lang) {
+			if _, ok := en[key]; !ok {
+				t.Errorf("%s: plural %q has no English forms in locales/en/plurals.yaml", lang, key)
+			}
+			if _, ok := forms["other"]; !ok {
+				t.Errorf("%s: plural %q has no other form", lang, key)
+			}
+			for c, f := range forms {
+				if verbs(f) != verbs(key) {
+					t.Errorf("%s: plural %q, form %s %q: format verbs differ", lang, key, c, f)
+				}
+			}
+		}
+	}
+	if got := N("fr", "skipped %d rows that could not be mapped to a country (listed above)", 0); !strings.HasPrefix(got, "0 ligne ignorée") {
+		t.Errorf("French 0 takes the singular: %q", got)
+	}
+	if got := N("en", "skipped %d rows that could not be mapped to a country (listed above)", 1); got != "skipped 1 row that could not be mapped to a country (listed above)" {
+		t.Errorf("English 1: %q", got)
 	}
 }
 

@@ -406,15 +406,6 @@ func (dc *doc) setMissing(steps []step, path []any, v *yaml.Node) ([]byte, error
 	return nil, fmt.Errorf("%s is not a mapping", yamlx.PathString(path[:len(steps)]))
 }
 
-func (dc *doc) lastContentLine() int {
-	for i := dc.nLines() - 1; i >= 0; i-- {
-		if !blankOrComment(dc.line(i)) {
-			return i
-		}
-	}
-	return -1
-}
-
 // rerender rewrites the entry at steps (its value already changed in the tree). With no steps
 // it is the top level, which is always block style here.
 func (dc *doc) rerender(steps []step) ([]byte, error) {

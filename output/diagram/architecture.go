@@ -114,11 +114,16 @@ func Architecture(m *countries.Model, lang string) []byte {
 	if len(lastRows) == 0 {
 		w.edge(bus, "hosting", a("style", "invis"))
 	}
-	legend(w, lang, "legend", 3, append(statusLegend(lang),
+	options(w, m, lang)
+	rows := append(statusLegend(lang),
 		legendRow{swatch: coloured(colUnmet, esc(i18n.T(lang, "⚠ gated"))), text: i18n.T(lang, "a readiness gate is not met yet")},
 		legendRow{swatch: esc(i18n.T(lang, "? gate")), text: i18n.T(lang, "a readiness gate is not assessed yet")},
 		legendRow{swatch: esc("→"), text: i18n.T(lang, "uses / talks through")},
-	))
+	)
+	if len(m.Match.Options()) > 0 {
+		rows = append(rows, optionLegend(lang))
+	}
+	legend(w, lang, "legend", 3, rows)
 	w.edge("hosting", "legend", a("style", "invis"))
 	w.close()
 	return w.b.Bytes()
@@ -253,8 +258,16 @@ func grid(w *writer, ids []string, cols int) [][]string {
 	return rows
 }
 
-// product is the rank-1 product of a block, or "".
-func product(rb *catalog.RequiredBlock) string {
+// product is the product the country chose for a block (marked as chosen), else its rank-1
+// product, or "".
+func product(rb *catalog.RequiredBlock, lang string) string {
+	p, chosen := rb.Pick()
+	switch {
+	case rb.Chosen == catalog.Undecided:
+		return i18n.T(lang, "undecided")
+	case p != nil && chosen:
+		return i18n.F(lang, "%s (chosen)", p.Product.Name)
+	}
 	for _, p := range rb.Products {
 		if p.Rank == 1 {
 			return p.Product.Name
@@ -286,7 +299,7 @@ func blockLabel(rb *catalog.RequiredBlock, lang string) html {
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
 		rows = append(rows, small(lines(wrap(i18n.F(lang, "in place: %s", rb.Inventory.System), 36))))
 	}
-	if p := product(rb); p != "" {
+	if p := product(rb, lang); p != "" {
 		rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 36))))
 	} else {
 		rows = append(rows, small(esc(i18n.T(lang, "no ranked product in the catalog"))))
@@ -340,7 +353,7 @@ func busLabel(m *countries.Model, lang string) html {
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
 		detail += " · " + i18n.F(lang, "in place: %s", rb.Inventory.System)
 	}
-	if p := product(rb); p != "" {
+	if p := product(rb, lang); p != "" {
 		detail += " · " + i18n.F(lang, "product: %s", p)
 	}
 	var gates []string

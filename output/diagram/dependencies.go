@@ -87,14 +87,16 @@ func Dependencies(m *countries.Model, lang string) []byte {
 			ah("label", table(rows...)), tip(blockTooltip(m, rb, lang)))...)
 	}
 	for _, rb := range blocks {
-		for _, d := range rb.Block.DependsOn {
+		for _, d := range rb.Block.Requires() {
 			if m.Match.Block(d.Block) == nil {
 				continue
 			}
 			w.edge(nodeID("bb", rb.Block.ID), nodeID("bb", d.Block), af("penwidth", 1.6), a("color", colInk),
-				tip(truncate(i18n.F(lang, "%s depends on %s: %s", rb.Block.Name.In(lang), blockName(m, d.Block, lang), d.Reason), 400)))
+				tip(truncate(i18n.F(lang, "%s depends on %s: %s", rb.Block.Name.In(lang), blockName(m, d.Block, lang), d.Reason.In(lang))+" ["+d.Source+"]", 400)))
 		}
 	}
+	recommendedEdges(w, m, lang)
+	options(w, m, lang)
 	for _, id := range inds {
 		for _, g := range byInd[id] {
 			st := gateStyles[g.g.State]
@@ -106,6 +108,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 	}
 	legend(w, lang, "legend", 1, append(statusLegend(lang),
 		legendRow{swatch: esc("A → B"), text: i18n.T(lang, "A cannot be deployed without B")},
+		optionLegend(lang),
 		legendRow{swatch: coloured(colUnmet, bold(esc("━ "+gateMark(lang, assess.GateUnmet)))), text: i18n.T(lang, "gate not met: raise the indicator first")},
 		legendRow{swatch: esc("┈ " + gateMark(lang, assess.GateUnknown)), text: i18n.T(lang, "gate not assessed: assess the indicator first")},
 		legendRow{swatch: coloured(colMet, esc("— "+gateMark(lang, assess.GateMet))), text: i18n.T(lang, "gate met")},

@@ -125,7 +125,7 @@ func TestContent(t *testing.T) {
 	for _, want := range []string{
 		"bb_consent -> bb_identity", "bb_registration -> bb_information_mediator",
 		"ind_cybersecurity__data_protection_law -> bb_consent", "✗ not met", "? not assessed", "✓ met",
-		"Is a personal data protection law in", "The Consent spec checks",
+		"Is a personal data protection law in", "The Consent spec relies",
 	} {
 		if !strings.Contains(deps, want) {
 			t.Errorf("dependencies lacks %q", want)

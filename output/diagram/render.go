@@ -2,62 +2,133 @@ package diagram
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
+	"regexp"
+	"strconv"
 	"sync"
-
-	"github.com/goccy/go-graphviz"
-	"github.com/govplan/govplan/output/diagram/internal/wasmcache"
 )
 
-func init() {
-	// go-graphviz has initialised (this package imports it): give TMPDIR back.
-	wasmcache.Restore()
-}
+// nativeDot is the path of Graphviz's dot program, or "" when it is not on PATH or
+// GOVPLAN_DOT=builtin asks for go-graphviz. Looked up once.
+var nativeDot = sync.OnceValue(func() string {
+	if os.Getenv("GOVPLAN_DOT") == "builtin" && hasBuiltin {
+		return ""
+	}
+	p, err := exec.LookPath("dot")
+	if err != nil {
+		return ""
+	}
+	return p
+})
 
-// The one go-graphviz renderer. go-graphviz is not safe from several goroutines, not even
-// with separate instances (they share one WebAssembly module), so every call into it holds mu.
-// The instance is made on the first render: commands that draw nothing never create it.
-var renderer struct {
-	mu sync.Mutex
-	gv *graphviz.Graphviz
-}
-
-// SVG lays out the DOT with go-graphviz (no Graphviz install needed) and writes SVG to w.
-// Only SVG: go-graphviz's PNG output is wrong and its RenderFilename is broken.
+// SVG lays out the DOT and writes SVG to w: with Graphviz's own dot program when it is
+// installed (faster, and it measures text with real fonts), else with go-graphviz inside
+// govplan, so no install is needed.
 func SVG(dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
-	if err := renderSVG(dot, &buf); err != nil {
+	if p := nativeDot(); p != "" {
+		if err := pipe(p, []string{"-Tsvg"}, dot, &buf); err != nil {
+			return err
+		}
+	} else if err := builtinSVG(dot, &buf); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(fitRuns(buf.Bytes()))
 	return err
 }
 
-// renderSVG holds the lock only while go-graphviz works; the caller writes the result after.
-func renderSVG(dot []byte, w io.Writer) error {
-	renderer.mu.Lock()
-	defer renderer.mu.Unlock()
-	ctx := context.Background()
-	if renderer.gv == nil {
-		gv, err := graphviz.New(ctx)
-		if err != nil {
-			return fmt.Errorf("starting the diagram renderer: %w", err)
+// SVGs draws several diagrams: with one dot process for all of them when Graphviz is
+// installed (dot reads one graph after another from its input), else one by one in govplan.
+func SVGs(dots [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(dots))
+	if p := nativeDot(); p != "" && len(dots) > 1 {
+		var in, all bytes.Buffer
+		for _, d := range dots {
+			in.Write(d)
+			in.WriteByte('\n')
 		}
-		renderer.gv = gv
+		if err := pipe(p, []string{"-Tsvg"}, in.Bytes(), &all); err == nil {
+			parts := splitSVGs(all.Bytes())
+			if len(parts) == len(dots) {
+				for i, s := range parts {
+					out[i] = fitRuns(s)
+				}
+				return out, nil
+			}
+		}
+		// Fall through: draw them one by one, so the error names the diagram.
 	}
-	g, err := graphviz.ParseBytes(dot)
-	if err != nil {
-		return fmt.Errorf("reading the diagram: %w", err)
+	for i, d := range dots {
+		var b bytes.Buffer
+		if err := SVG(d, &b); err != nil {
+			return nil, err
+		}
+		out[i] = b.Bytes()
 	}
-	defer g.Close()
-	if err := renderer.gv.Render(ctx, g, graphviz.SVG, w); err != nil {
-		return fmt.Errorf("drawing the diagram: %w", err)
+	return out, nil
+}
+
+// splitSVGs cuts dot's output for several graphs into one document per graph.
+func splitSVGs(all []byte) [][]byte {
+	const end = "</svg>"
+	var parts [][]byte
+	for {
+		i := bytes.Index(all, []byte(end))
+		if i < 0 {
+			break
+		}
+		n := i + len(end)
+		if n < len(all) && all[n] == '\n' {
+			n++
+		}
+		parts = append(parts, all[:n:n])
+		all = all[n:]
 	}
-	return nil
+	return parts
+}
+
+var textRun = regexp.MustCompile(`<text text-anchor="start" x="([-0-9.]+)" y="([-0-9.]+)"([^>]*)>`)
+
+// fitRuns keeps a run of text inside the width Graphviz gave it when another run follows on
+// the same line (bold then regular text in an HTML label): a viewer whose font is wider than
+// Graphviz's estimate would otherwise draw the first run over the space that starts the
+// next ("Mediator— the"). The run gets textLength, so viewers squeeze it to fit.
+func fitRuns(svg []byte) []byte {
+	ms := textRun.FindAllSubmatchIndex(svg, -1)
+	if len(ms) < 2 {
+		return svg
+	}
+	var b bytes.Buffer
+	last := 0
+	for i, m := range ms {
+		if i+1 >= len(ms) || bytes.Contains(svg[m[6]:m[7]], []byte("textLength")) {
+			continue
+		}
+		next := ms[i+1]
+		y, ny := svg[m[4]:m[5]], svg[next[4]:next[5]]
+		// Only when the next run follows this element directly, on the same line.
+		closeAt := bytes.Index(svg[m[1]:], []byte("</text>"))
+		if closeAt < 0 || !bytes.Equal(y, ny) {
+			continue
+		}
+		if between := svg[m[1]+closeAt+len("</text>") : next[0]]; len(bytes.TrimSpace(between)) > 0 {
+			continue
+		}
+		x, err1 := strconv.ParseFloat(string(svg[m[2]:m[3]]), 64)
+		nx, err2 := strconv.ParseFloat(string(svg[next[2]:next[3]]), 64)
+		if err1 != nil || err2 != nil || nx <= x {
+			continue
+		}
+		b.Write(svg[last:m[7]])
+		fmt.Fprintf(&b, ` textLength="%.2f" lengthAdjust="spacingAndGlyphs"`, nx-x)
+		last = m[7]
+	}
+	b.Write(svg[last:])
+	return b.Bytes()
 }
 
 // ErrNoPNG says PNG needs a program that is not installed.
@@ -69,7 +140,7 @@ func PNG(dot []byte, w io.Writer) error {
 	if p, err := exec.LookPath("dot"); err == nil {
 		return pipe(p, []string{"-Tpng", "-Gdpi=144"}, dot, w)
 	}
-	if p, err := exec.LookPath("rsvg-convert"); err == nil {
+	if p, err := exec.LookPath("rsvg-convert"); err == nil && hasBuiltin {
 		var svg bytes.Buffer
 		if err := SVG(dot, &svg); err != nil {
 			return err

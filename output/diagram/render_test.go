@@ -8,16 +8,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/govplan/govplan/output/diagram/internal/wasmcache"
 )
 
-// go-graphviz is not safe from several goroutines: SVG must serialise them. Run with -race.
+// go-graphviz is not safe from several goroutines: the built-in renderer must serialise
+// them. Run with -race.
 func TestSVGConcurrent(t *testing.T) {
+	if !hasBuiltin {
+		t.Skip("built without go-graphviz")
+	}
+	SVG := builtinSVG
 	m := sampleModel(t, "bakana")
 	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
 	want := make([][]byte, len(dots))
@@ -126,60 +131,6 @@ func TestPNGFallback(t *testing.T) {
 	}
 }
 
-// The wasmcache package must be initialised before go-graphviz compiles its WebAssembly, so
-// the compiled code lands in the user cache folder; the environment is put back after; and a
-// user without a usable cache folder still runs (go-graphviz alone panics when its folder in
-// /tmp belongs to someone else). Checked in fresh processes of this test binary.
-func TestWasmCacheInit(t *testing.T) {
-	if os.Getenv("GOVPLAN_WASMCACHE_CHILD") == "1" {
-		fmt.Printf("TMPDIR=%s\nDIR=%s\n", os.Getenv("TMPDIR"), wasmcache.Dir)
-		return
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("checks TMPDIR and XDG_CACHE_HOME")
-	}
-	child := func(env ...string) (stdout, stderr string) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestWasmCacheInit$", "-test.count=1")
-		cmd.Env = append(os.Environ(), append([]string{"GOVPLAN_WASMCACHE_CHILD=1", "GODEBUG=inittrace=1",
-			"TMPDIR=/tmp/govplan-test-tmpdir-kept"}, env...)...)
-		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("%v\n%s", err, errOut.String())
-		}
-		return out.String(), errOut.String()
-	}
-
-	cache := t.TempDir()
-	out, trace := child("XDG_CACHE_HOME="+cache, "HOME="+cache)
-	ours := strings.Index(trace, "init github.com/govplan/govplan/output/diagram/internal/wasmcache ")
-	theirs := strings.Index(trace, "init github.com/goccy/go-graphviz/internal/wasm ")
-	if ours < 0 || theirs < 0 || ours > theirs {
-		t.Errorf("wasmcache is not initialised before go-graphviz's internal/wasm (positions %d, %d)", ours, theirs)
-	}
-	if !strings.Contains(out, "TMPDIR=/tmp/govplan-test-tmpdir-kept\n") {
-		t.Errorf("TMPDIR was not restored: %s", out)
-	}
-	dir := filepath.Join(cache, "govplan")
-	if !strings.Contains(out, "DIR="+dir+"\n") {
-		t.Errorf("wasmcache.Dir is not %s: %s", dir, out)
-	}
-	entries, err := os.ReadDir(filepath.Join(dir, "go-graphviz"))
-	if err != nil || len(entries) == 0 {
-		t.Errorf("go-graphviz did not cache its compiled code in %s: %v", dir, err)
-	}
-
-	// No usable cache folder (HOME is a file): no cache, no failure.
-	file := filepath.Join(t.TempDir(), "home")
-	if err := os.WriteFile(file, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, _ = child("XDG_CACHE_HOME=", "HOME="+file)
-	if !strings.Contains(out, "TMPDIR=/tmp/govplan-test-tmpdir-kept\nDIR=\n") {
-		t.Errorf("without a cache folder: %s", out)
-	}
-}
-
 func BenchmarkRenderSVG(b *testing.B) {
 	dot := Architecture(sampleModel(b, "bakana"), "en")
 	if err := SVG(dot, &bytes.Buffer{}); err != nil { // warm up: the renderer is made on first use
@@ -215,4 +166,86 @@ func BenchmarkBuildDOT(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A bold run followed by regular text on the same line is held to the width Graphviz gave it,
+// so the space that starts the next run stays visible in any font.
+func TestFitRuns(t *testing.T) {
+	in := `<g><text text-anchor="start" x="10" y="-5" font-weight="bold">Mediator</text>
+<text text-anchor="start" x="70.5" y="-5">&#160;— the bus</text>
+<text text-anchor="start" x="10" y="-20">alone</text></g>`
+	out := string(fitRuns([]byte(in)))
+	if !strings.Contains(out, `font-weight="bold" textLength="60.50" lengthAdjust="spacingAndGlyphs">Mediator`) {
+		t.Errorf("bold run not fitted:\n%s", out)
+	}
+	if strings.Count(out, "textLength") != 1 {
+		t.Errorf("only the run followed on its line should be fitted:\n%s", out)
+	}
+	// Regression: the architecture diagram's mediator title, drawn by either renderer.
+	var b bytes.Buffer
+	if err := SVG(Architecture(sampleModel(t, "bakana"), "en"), &b); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`font-weight="bold"[^>]*textLength="[0-9.]+"[^>]*>Information Mediator</text>`).Match(b.Bytes()) {
+		t.Error("the mediator's bold title is not fitted to its width")
+	}
+}
+
+// SVGs draws several diagrams at once (one dot process when Graphviz is installed) and gets
+// the same drawings as one by one.
+func TestSVGsBatch(t *testing.T) {
+	m := sampleModel(t, "coralia")
+	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
+	all, err := SVGs(dots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(dots) {
+		t.Fatalf("%d drawings for %d diagrams", len(all), len(dots))
+	}
+	for i, d := range dots {
+		var b bytes.Buffer
+		if err := SVG(d, &b); err != nil {
+			t.Fatal(err)
+		}
+		// dot names the graphs of one run apart (id="page0,1_graph0") and may list clusters
+		// in another order; the drawing is the same: the same elements at the same places.
+		if sortedLines(b.Bytes()) != sortedLines(all[i]) {
+			t.Errorf("diagram %d differs when drawn in a batch", i)
+		}
+		if bytes.Count(all[i], []byte("<svg")) != 1 {
+			t.Errorf("diagram %d holds %d SVG documents", i, bytes.Count(all[i], []byte("<svg")))
+		}
+	}
+}
+
+func TestSplitSVGs(t *testing.T) {
+	got := splitSVGs([]byte("<?xml?>\n<svg>a</svg>\n<?xml?>\n<svg>b</svg>\n"))
+	if len(got) != 2 || string(got[0]) != "<?xml?>\n<svg>a</svg>\n" || string(got[1]) != "<?xml?>\n<svg>b</svg>\n" {
+		t.Errorf("%q", got)
+	}
+}
+
+// BenchmarkSVGsBatch draws the nine diagrams of an export, as export does.
+func BenchmarkSVGsBatch(b *testing.B) {
+	m := sampleModel(b, "bakana")
+	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
+	for _, u := range m.Match.UseCases {
+		d, err := UseCase(m, u.UseCase.ID, "en")
+		if err != nil {
+			b.Fatal(err)
+		}
+		dots = append(dots, d)
+	}
+	for b.Loop() {
+		if _, err := SVGs(dots); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func sortedLines(svg []byte) string {
+	lines := strings.Split(regexp.MustCompile(`id="[^"]*"`).ReplaceAllString(string(svg), ""), "\n")
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
 }

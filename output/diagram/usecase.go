@@ -67,10 +67,10 @@ func UseCase(m *countries.Model, id string, lang string) ([]byte, error) {
 		if blk == nil {
 			continue
 		}
-		for _, d := range blk.DependsOn {
+		for _, d := range blk.Requires() {
 			if inClosure[d.Block] {
 				w.edge(nodeID("bb", b), nodeID("bb", d.Block), a("style", "dashed"), a("label", i18n.T(lang, "depends on")),
-					tip(truncate(d.Reason, 300)))
+					tip(truncate(d.Reason.In(lang)+" ["+d.Source+"]", 300)))
 			}
 		}
 	}
@@ -121,7 +121,7 @@ func blockCluster(w *writer, m *countries.Model, name, title string, ids []strin
 		rows := []html{bold(lines(wrap(blockName(m, id, lang), 28))), esc(statusMark(lang, st))}
 		as := blockAttrs(st)
 		if rb := m.Match.Block(id); rb != nil {
-			if p := product(rb); p != "" {
+			if p := product(rb, lang); p != "" {
 				rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 34))))
 			}
 			rows = append(rows, gateLines(rb, lang)...)

@@ -5,11 +5,16 @@
 package export
 
 import (
+	"context"
+	"time"
+
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/govplan/govplan/internal/buildinfo"
+	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/pdf"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -27,11 +32,13 @@ const (
 	DiagramFiles = "diagrams" // SVG and DOT of every diagram
 	PNG          = "png"      // PNG of every diagram (needs Graphviz dot or rsvg-convert)
 	Report       = "report"   // Markdown
+	HTMLReport   = "html"     // the self-contained HTML report
+	PDFReport    = "pdf"      // the HTML report printed by a local Chromium-family browser
 	JSON         = "json"     // the full model
 )
 
 // AllParts is what `govplan export` writes by default.
-var AllParts = []string{Workbook, DiagramFiles, Report, JSON}
+var AllParts = []string{Workbook, DiagramFiles, Report, HTMLReport, JSON}
 
 // Slug is the file-name prefix for a model: from the country name, else its ISO code.
 func Slug(m *countries.Model) string {
@@ -48,20 +55,31 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Every file is written into a temporary folder inside dir and moved into place only when
+	// all are complete: a failing export leaves dir as it was, never 20 of 21 files.
+	group, err := atomicfile.NewGroup(dir)
+	if err != nil {
 		return err
 	}
+	if err := writeParts(m, group, lang, parts, wrote); err != nil {
+		group.Abort()
+		return fmt.Errorf("%w; nothing was written to %s", err, dir)
+	}
+	return group.Commit(true)
+}
+
+func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts []string, wrote func(path string)) error {
 	slug := Slug(m)
 	want := map[string]bool{}
 	for _, p := range parts {
 		want[p] = true
 	}
 	put := func(name string, fill func(io.Writer) error) error {
-		path, err := inside(dir, slug+"-"+name)
+		path, err := inside(group.Path(""), slug+"-"+name)
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFunc(path, 0o644, fill); err != nil {
+		if err := group.Write(filepath.Base(path), fill); err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		if wrote != nil {
@@ -74,13 +92,22 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 			return err
 		}
 	}
+	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
+	// is written and reused by the HTML and PDF reports.
+	var svgs map[string][]byte
+	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
+		var err error
+		if svgs, err = SVGs(m, lang); err != nil {
+			return err
+		}
+	}
 	if want[DiagramFiles] || want[PNG] {
 		for _, d := range Diagrams(m, lang) {
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
 				}
-				if err := put(d.Name+".svg", func(w io.Writer) error { return diagram.SVG(d.DOT, w) }); err != nil {
+				if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svgs[d.Name]); return err }); err != nil {
 					return err
 				}
 			}
@@ -92,7 +119,19 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 		}
 	}
 	if want[Report] {
-		if err := put("report.md", func(w io.Writer) error { _, err := w.Write(report.Markdown(m, lang)); return err }); err != nil {
+		md := report.MarkdownWith(m, lang, report.MarkdownOptions{DiagramPrefix: slug + "-", Diagrams: diagramNames(svgs)})
+		if err := put("report.md", func(w io.Writer) error { _, err := w.Write(md); return err }); err != nil {
+			return err
+		}
+	}
+	opt := report.HTMLOptions{Diagrams: svgs, Generated: time.Now(), Version: buildinfo.Version()}
+	if want[HTMLReport] {
+		if err := put("report.html", func(w io.Writer) error { _, err := w.Write(report.HTML(m, lang, opt)); return err }); err != nil {
+			return err
+		}
+	}
+	if want[PDFReport] {
+		if err := put("report.pdf", func(w io.Writer) error { return PDF(m, lang, opt, w) }); err != nil {
 			return err
 		}
 	}
@@ -107,6 +146,41 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 		}
 	}
 	return nil
+}
+
+// PDF prints the HTML report to w through a local Chromium-family browser, with the running
+// header and numbered pages in the margins.
+func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) error {
+	opt.ForPDF = true
+	doc := report.HTML(m, lang, opt)
+	running := report.RunningText(m, lang, opt)
+	return pdf.Print(context.Background(), doc, pdf.Options{Header: running, Footer: running, Page: i18n.T(lang, "page")}, w)
+}
+
+// SVGs draws every diagram of the model once, by export name, for the HTML report.
+func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
+	ds := Diagrams(m, lang)
+	dots := make([][]byte, len(ds))
+	for i, d := range ds {
+		dots[i] = d.DOT
+	}
+	drawn, err := diagram.SVGs(dots)
+	if err != nil {
+		return nil, fmt.Errorf("drawing the diagrams: %w", err)
+	}
+	out := make(map[string][]byte, len(ds))
+	for i, d := range ds {
+		out[d.Name] = drawn[i]
+	}
+	return out, nil
+}
+
+func diagramNames(svgs map[string][]byte) map[string]bool {
+	out := map[string]bool{}
+	for k := range svgs {
+		out[k] = true
+	}
+	return out
 }
 
 // Diagram is one diagram of an export: its file-name part and its DOT.

@@ -31,7 +31,7 @@ func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.
 	return m
 }
 
-var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
+var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|report\.html|report\.pdf|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
 
 func TestWriteEverything(t *testing.T) {
 	m := model(t, "bakana", nil)
@@ -44,9 +44,9 @@ func TestWriteEverything(t *testing.T) {
 	if len(entries) != len(wrote) {
 		t.Errorf("%d files in the folder, %d reported", len(entries), len(wrote))
 	}
-	// workbook, report, json, and SVG+DOT for architecture, dependencies, roadmap and each of
-	// the 6 use cases.
-	if want := 3 + 2*(3+len(m.Match.UseCases)); len(wrote) != want {
+	// workbook, Markdown and HTML report, json, and SVG+DOT for architecture, dependencies,
+	// roadmap and each of the 6 use cases.
+	if want := 4 + 2*(3+len(m.Match.UseCases)); len(wrote) != want {
 		t.Errorf("%d files, want %d", len(wrote), want)
 	}
 	for _, p := range wrote {
@@ -59,6 +59,15 @@ func TestWriteEverything(t *testing.T) {
 		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
 			t.Errorf("%s missing or empty", p)
 		}
+	}
+	// The Markdown report links the diagrams written beside it; the HTML report inlines them.
+	md, _ := os.ReadFile(filepath.Join(dir, "republic-of-bakana-report.md"))
+	if !strings.Contains(string(md), "](republic-of-bakana-architecture.svg)") {
+		t.Error("report.md does not link the architecture diagram")
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "republic-of-bakana-report.html"))
+	if strings.Count(string(page), `class="diagram"`) != 1+len(m.Match.UseCases) {
+		t.Errorf("report.html inlines %d diagrams", strings.Count(string(page), `class="diagram"`))
 	}
 	svg, _ := os.ReadFile(filepath.Join(dir, "republic-of-bakana-architecture.svg"))
 	if !strings.Contains(string(svg), "<svg") {

@@ -24,7 +24,23 @@ import (
 // i18n catalogs); texts from data files are taken in lang where they have it. Every text from
 // a file is escaped, so it can neither break a table nor inject HTML.
 func Markdown(m *countries.Model, lang string) []byte {
-	r := &mdReport{m: m, lang: lang, f: m.Doc.File}
+	return MarkdownWith(m, lang, MarkdownOptions{})
+}
+
+// MarkdownOptions say which diagram files the Markdown report links to.
+type MarkdownOptions struct {
+	// DiagramPrefix is put before a diagram's export name and ".svg" to make the link
+	// ("bakana-" links "bakana-architecture.svg"), relative to the report.
+	DiagramPrefix string
+	// Diagrams are the export names of the diagrams written beside the report; only those
+	// are linked.
+	Diagrams map[string]bool
+}
+
+// MarkdownWith is Markdown with the diagrams written beside the report linked as images
+// (![caption](prefix-name.svg)), so git hosts and Pandoc show them.
+func MarkdownWith(m *countries.Model, lang string, opt MarkdownOptions) []byte {
+	r := &mdReport{m: m, lang: lang, f: m.Doc.File, opt: opt}
 	if m.Plan != nil {
 		r.cur = m.Plan.Currency
 	}
@@ -48,6 +64,21 @@ type mdReport struct {
 	f    *countries.File
 	lang string
 	cur  string
+	opt  MarkdownOptions
+}
+
+// image links a diagram written beside the report, when there is one.
+func (r *mdReport) image(name, caption string) {
+	if !r.opt.Diagrams[name] {
+		return
+	}
+	file := r.opt.DiagramPrefix + name + ".svg"
+	fmt.Fprintf(&r.b, "![%s](%s)\n\n", esc(caption), mdLink(file))
+}
+
+// mdLink makes a relative file name safe inside a Markdown link target.
+func mdLink(file string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(file)
 }
 
 // dash stands for "nothing" in a cell or a sentence, in every language.
@@ -169,6 +200,9 @@ func (r *mdReport) summary() {
 	if p != nil {
 		s = append(s, i18n.F(l, "The roadmap runs %s from %s to %s and costs %s one-off, plus %s a year to run what it builds.",
 			r.nMonths(p.Duration), r.month(p, 0), r.month(p, max(p.Duration-1, 0)), r.money(p.TotalCost), r.money(runningPerYear(p))))
+		if illustrative(p) {
+			s = append(s, "*"+i18n.T(l, "Costs marked illustrative come from govplan's default cost model, not from local quotes: replace them under costs: in the country file before budgeting.")+"*")
+		}
 		fd := p.Funding
 		switch {
 		case len(fd.Gaps) == 0:
@@ -417,6 +451,8 @@ func (r *mdReport) evidence(e string) string {
 func (r *mdReport) architecture() {
 	l := r.lang
 	r.heading(2, i18n.T(l, "Architecture"))
+	r.image("architecture", i18n.T(l, "Layered architecture: services, the information mediator, building blocks and hosting"))
+	r.image("dependencies", i18n.T(l, "Building blocks, their dependencies and readiness gates"))
 	mt := r.m.Match
 	if len(mt.UseCases) == 0 {
 		r.para(i18n.T(l, "No services or use cases are recorded yet, so no building blocks are needed."))
@@ -436,6 +472,9 @@ func (r *mdReport) architecture() {
 		rows = append(rows, []string{r.useCaseLabel(u.UseCase), fmt.Sprint(len(u.Blocks)), strings.Join(from, ", ")})
 	}
 	r.table([]string{i18n.T(l, "Use case"), i18n.T(l, "Building blocks"), i18n.T(l, "Asked for by")}, "lrl", rows)
+	for _, u := range mt.UseCases {
+		r.image("usecase-"+u.UseCase.ID, i18n.F(l, "Steps of %s and the building blocks each uses", u.UseCase.Name.In(l)))
+	}
 
 	r.heading(3, i18n.T(l, "Required building blocks"))
 	n := statusCounts(mt)
@@ -446,7 +485,7 @@ func (r *mdReport) architecture() {
 		if b.Inventory != nil && b.Inventory.System != "" {
 			sys = esc(b.Inventory.System)
 		}
-		rows = append(rows, []string{esc(b.Block.Name.In(l)), r.category(b.Block.Category), r.blockStatus(b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
+		rows = append(rows, []string{esc(b.Block.Name.In(l)), r.category(b.Block.Category), r.blockStatus(b.Status), sys, r.neededBy(b.NeededBy), r.pickedProduct(&b)})
 	}
 	r.table([]string{i18n.T(l, "Building block"), i18n.T(l, "Category"), i18n.T(l, "Status"), i18n.T(l, "Existing system"), i18n.T(l, "Needed by"), i18n.T(l, "Top candidate product")},
 		"llllll", rows)
@@ -495,6 +534,7 @@ func (r *mdReport) roadmap() {
 		r.para(i18n.T(l, "No roadmap has been planned yet."))
 		return
 	}
+	r.image("roadmap", i18n.T(l, "Roadmap network: activities, dependencies and the critical path"))
 	defaults := 0
 	for _, a := range p.Activities {
 		if a.Basis == roadmap.BasisDefault {
@@ -846,6 +886,19 @@ func (r *mdReport) neededBy(ids []string) string {
 		codes = append(codes, code)
 	}
 	return escJoin(codes)
+}
+
+// pickedProduct is the country's choice for the block when it made one, else the top-ranked
+// product.
+func (r *mdReport) pickedProduct(rb *catalog.RequiredBlock) string {
+	l := r.lang
+	if rb.Chosen == catalog.Undecided {
+		return i18n.T(l, "undecided (the country has not chosen yet)")
+	}
+	if p, chosen := rb.Pick(); chosen {
+		return i18n.F(l, "%s (chosen)", r.topProduct([]catalog.RankedProduct{*p}))
+	}
+	return r.topProduct(rb.Products)
 }
 
 func (r *mdReport) topProduct(ps []catalog.RankedProduct) string {

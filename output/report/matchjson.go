@@ -12,6 +12,56 @@ type MatchJSON struct {
 	Blocks      []RequiredBlockJSON `json:"blocks"`
 	ReuseFactor *float64            `json:"reuse_factor"`
 	Services    []ServiceJSON       `json:"services"`
+	// Options are blocks that required blocks' specs recommend but the architecture leaves out.
+	Options []OptionJSON `json:"options"`
+}
+
+// OptionJSON is a recommended dependency: block is recommended by for.
+type OptionJSON struct {
+	Block          string `json:"block"`
+	For            string `json:"for"`
+	Reason         string `json:"reason"`
+	Source         string `json:"source"`
+	InArchitecture bool   `json:"in_architecture"`
+}
+
+// DependencyJSON is a dependency of a block, as the catalog lists it.
+type DependencyJSON struct {
+	Block    string `json:"block"`
+	Strength string `json:"strength"`
+	Reason   string `json:"reason"`
+	Source   string `json:"source"`
+}
+
+// LifecycleJSON is a product's lifecycle note.
+type LifecycleJSON struct {
+	Status   string `json:"status"`
+	Since    string `json:"since,omitempty"`
+	Note     string `json:"note"`
+	Source   string `json:"source"`
+	Verified bool   `json:"verified"`
+}
+
+// ScopeJSON is where a product usually fits; use_cases and sectors empty means any use case.
+type ScopeJSON struct {
+	UseCases  []string `json:"use_cases"`
+	Sectors   []string `json:"sectors"`
+	Functions []string `json:"functions"`
+	Note      string   `json:"note,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	Verified  bool     `json:"verified"`
+}
+
+func optionJSON(o catalog.Option) OptionJSON {
+	return OptionJSON{Block: o.Block, For: o.For, Reason: o.Reason, Source: o.Source, InArchitecture: o.InArchitecture}
+}
+
+func lifecycleJSON(p *catalog.Product, lang string) *LifecycleJSON {
+	l := p.Lifecycle
+	if l == nil {
+		return nil
+	}
+	return &LifecycleJSON{Status: l.Status, Since: l.Since, Note: l.Note.In(lang), Source: l.Source, Verified: l.Verified}
 }
 
 // UseCaseNeedJSON is a needed use case.
@@ -34,17 +84,27 @@ type RequiredBlockJSON struct {
 	Reasons  []string      `json:"reasons"`
 	GatedBy  []GateJSON    `json:"gated_by"`
 	Products []ProductRank `json:"products"`
+	// Recommends are the blocks this block's spec recommends, each saying whether the
+	// architecture has it anyway.
+	Recommends []OptionJSON `json:"recommends"`
+	// Chosen is the country's choice of product (file key products): an id, or "undecided".
+	Chosen string `json:"chosen,omitempty"`
 }
 
 // ProductRank is a ranked (or excluded) candidate product.
 type ProductRank struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Rank     *int     `json:"rank"`
-	Excluded bool     `json:"excluded"`
-	Licence  string   `json:"licence"`
-	Evidence string   `json:"evidence"`
-	Reasons  []string `json:"reasons"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Rank     *int   `json:"rank"`
+	Excluded bool   `json:"excluded"`
+	Licence  string `json:"licence"`
+	Evidence string `json:"evidence"`
+	// OutOfScope: no use case that needs the block is in the product's usual scope; scope says why.
+	OutOfScope bool           `json:"out_of_scope"`
+	Scope      string         `json:"scope_reason,omitempty"`
+	DPG        *bool          `json:"dpg"`
+	Lifecycle  *LifecycleJSON `json:"lifecycle"`
+	Reasons    []string       `json:"reasons"`
 }
 
 // ServiceJSON is a ranked candidate service.
@@ -60,7 +120,10 @@ type ServiceJSON struct {
 
 // Match builds the match document.
 func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
-	out := MatchJSON{Country: country, UseCases: []UseCaseNeedJSON{}, Blocks: []RequiredBlockJSON{}, ReuseFactor: m.ReuseFactor, Services: []ServiceJSON{}}
+	out := MatchJSON{Country: country, UseCases: []UseCaseNeedJSON{}, Blocks: []RequiredBlockJSON{}, ReuseFactor: m.ReuseFactor, Services: []ServiceJSON{}, Options: []OptionJSON{}}
+	for _, o := range m.Options() {
+		out.Options = append(out.Options, optionJSON(o))
+	}
 	for _, u := range m.UseCases {
 		out.UseCases = append(out.UseCases, UseCaseNeedJSON{ID: u.UseCase.ID, Name: u.UseCase.Name.In(lang), Custom: u.UseCase.Custom, From: u.From, Blocks: u.Blocks})
 	}
@@ -68,12 +131,18 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 		rb := RequiredBlockJSON{
 			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
 			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy), Products: []ProductRank{},
+			Chosen:     b.Chosen,
+			Recommends: []OptionJSON{},
+		}
+		for _, o := range b.Recommends {
+			rb.Recommends = append(rb.Recommends, optionJSON(o))
 		}
 		if b.Inventory != nil {
 			rb.System = b.Inventory.System
 		}
 		for _, p := range b.Products {
-			pr := ProductRank{ID: p.Product.ID, Name: p.Product.Name, Excluded: p.Excluded, Licence: p.Product.Licence, Evidence: p.Product.Evidence, Reasons: p.Reasons}
+			pr := ProductRank{ID: p.Product.ID, Name: p.Product.Name, Excluded: p.Excluded, Licence: p.Product.Licence, Evidence: p.Product.Evidence,
+				OutOfScope: p.OutOfScope, Scope: p.Scope, DPG: p.Product.DPG, Lifecycle: lifecycleJSON(p.Product, lang), Reasons: p.Reasons}
 			if !p.Excluded {
 				r := p.Rank
 				pr.Rank = &r
@@ -139,25 +208,25 @@ func UseCase(u *catalog.UseCase, lang string) UseCaseJSON {
 
 // BlockJSON is a block as the catalog lists it.
 type BlockJSON struct {
-	ID              string               `json:"id"`
-	Name            string               `json:"name"`
-	Category        string               `json:"category"`
-	SpecVersion     string               `json:"spec_version"`
-	Purpose         string               `json:"purpose"`
-	Functionalities []string             `json:"functionalities"`
-	DependsOn       []catalog.Dependency `json:"depends_on"`
-	LegacyNames     []string             `json:"legacy_names"`
-	Products        []string             `json:"products"`
-	Related         []string             `json:"related_products"`
-	Source          string               `json:"source"`
+	ID              string           `json:"id"`
+	Name            string           `json:"name"`
+	Category        string           `json:"category"`
+	SpecVersion     string           `json:"spec_version"`
+	Purpose         string           `json:"purpose"`
+	Functionalities []string         `json:"functionalities"`
+	DependsOn       []DependencyJSON `json:"depends_on"`
+	LegacyNames     []string         `json:"legacy_names"`
+	Products        []string         `json:"products"`
+	Related         []string         `json:"related_products"`
+	Source          string           `json:"source"`
 }
 
 // Block builds the JSON of one block.
 func Block(cat *catalog.Catalog, b *catalog.Block, lang string) BlockJSON {
 	out := BlockJSON{ID: b.ID, Name: b.Name.In(lang), Category: b.Category, SpecVersion: b.SpecVersion, Purpose: b.Purpose.In(lang),
-		Functionalities: nonNil(b.Functionalities), DependsOn: b.DependsOn, LegacyNames: nonNil(b.LegacyNames), Products: []string{}, Source: b.Source}
-	if out.DependsOn == nil {
-		out.DependsOn = []catalog.Dependency{}
+		Functionalities: nonNil(b.Functionalities), DependsOn: []DependencyJSON{}, LegacyNames: nonNil(b.LegacyNames), Products: []string{}, Source: b.Source}
+	for _, d := range b.DependsOn {
+		out.DependsOn = append(out.DependsOn, DependencyJSON{Block: d.Block, Strength: d.Strength, Reason: d.Reason.In(lang), Source: d.Source})
 	}
 	for _, p := range cat.ProductsFor(b.ID) {
 		out.Products = append(out.Products, p.ID)
@@ -171,24 +240,36 @@ func Block(cat *catalog.Catalog, b *catalog.Block, lang string) BlockJSON {
 
 // ProductJSON is a product as the catalog lists it, with what is and is not verified.
 type ProductJSON struct {
-	ID               string   `json:"id"`
-	Name             string   `json:"name"`
-	Summary          string   `json:"summary"`
-	Blocks           []string `json:"blocks"`
-	RelatedBlocks    []string `json:"related_blocks"`
-	BlocksVerified   bool     `json:"blocks_verified"`
-	Evidence         string   `json:"evidence"`
-	EvidenceVerified bool     `json:"evidence_verified"`
-	EvidenceNote     string   `json:"evidence_note"`
-	Licence          string   `json:"licence"`
-	LicenceVerified  bool     `json:"licence_verified"`
-	OpenSource       bool     `json:"open_source"`
-	Deployment       []string `json:"deployment"`
-	Source           string   `json:"source"`
+	ID               string         `json:"id"`
+	Name             string         `json:"name"`
+	Summary          string         `json:"summary"`
+	Blocks           []string       `json:"blocks"`
+	RelatedBlocks    []string       `json:"related_blocks"`
+	BlocksVerified   bool           `json:"blocks_verified"`
+	Evidence         string         `json:"evidence"`
+	EvidenceVerified bool           `json:"evidence_verified"`
+	EvidenceNote     string         `json:"evidence_note"`
+	Licence          string         `json:"licence"`
+	LicenceVerified  bool           `json:"licence_verified"`
+	OpenSource       bool           `json:"open_source"`
+	Deployment       []string       `json:"deployment"`
+	Scope            ScopeJSON      `json:"scope"`
+	DPG              *bool          `json:"dpg"`
+	DPGSource        string         `json:"dpg_source"`
+	DPGVerified      bool           `json:"dpg_verified"`
+	Lifecycle        *LifecycleJSON `json:"lifecycle"`
+	Overlay          bool           `json:"overlay"`
+	Source           string         `json:"source"`
 }
 
-// Product builds the JSON of one product.
-func Product(p *catalog.Product) ProductJSON {
-	return ProductJSON{p.ID, p.Name, p.Summary, nonNil(p.Blocks), nonNil(p.RelatedBlocks), p.BlocksVerified, p.Evidence, p.EvidenceVerified,
-		p.EvidenceNote, p.Licence, p.LicenceVerified, p.OpenSource, nonNil(p.Deployment), p.Source}
+// Product builds the JSON of one product, its texts in lang.
+func Product(p *catalog.Product, lang string) ProductJSON {
+	return ProductJSON{
+		ID: p.ID, Name: p.Name, Summary: p.Summary.In(lang), Blocks: nonNil(p.Blocks), RelatedBlocks: nonNil(p.RelatedBlocks),
+		BlocksVerified: p.BlocksVerified, Evidence: p.Evidence, EvidenceVerified: p.EvidenceVerified, EvidenceNote: p.EvidenceNote.In(lang),
+		Licence: p.Licence, LicenceVerified: p.LicenceVerified, OpenSource: p.OpenSource, Deployment: nonNil(p.Deployment),
+		Scope: ScopeJSON{UseCases: nonNil(p.Scope.UseCases), Sectors: nonNil(p.Scope.Sectors), Functions: nonNil(p.Scope.Functions),
+			Note: p.Scope.Note.In(lang), Source: p.Scope.Source, Verified: p.Scope.Verified},
+		DPG: p.DPG, DPGSource: p.DPGSource, DPGVerified: p.DPGVerified, Lifecycle: lifecycleJSON(p, lang), Overlay: p.Overlay, Source: p.Source,
+	}
 }

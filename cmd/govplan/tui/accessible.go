@@ -74,7 +74,7 @@ func RunAccessible(path, catalogDir, lang string, in io.Reader, out io.Writer) e
 		case "number":
 			var text string
 			nf := huh.NewForm(huh.NewGroup(huh.NewInput().Title(i18n.F(lang, "Number in %s", unitWord(lang, ind.Unit))).Value(&text).Validate(func(v string) error {
-				if _, err := parseNumber(v); err != nil {
+				if _, err := parseNumber(lang, v); err != nil {
 					return errors.New(i18n.T(lang, "type a number, such as 63.5"))
 				}
 				return nil
@@ -82,7 +82,7 @@ func RunAccessible(path, catalogDir, lang string, in io.Reader, out io.Writer) e
 			if err := nf.Run(); err != nil || inEOF.eof {
 				return nil
 			}
-			f, err := parseNumber(text)
+			f, err := parseNumber(lang, text)
 			if err != nil {
 				return nil
 			}

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
 )
@@ -41,6 +43,7 @@ const (
 	stepNeeds
 	stepArchitecture
 	stepRoadmap
+	stepFunding
 	stepExport
 	stepCompare
 	stepRoom
@@ -48,7 +51,7 @@ const (
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare", "Room"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare", "Room"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -69,6 +72,19 @@ type shared struct {
 	sess      *session
 	status    string
 	statusBad bool
+	confirm   *confirmation // a yes/no question waiting for its answer
+}
+
+// confirmation is a yes/no question shown in the status line: y runs yes; any other key
+// (n, esc, …) cancels. Deletes ask first, and can still be undone with ctrl+z.
+type confirmation struct {
+	question string
+	yes      func() tea.Cmd
+}
+
+// ask puts a yes/no question to the user; yes runs only when y is pressed.
+func (c *shared) ask(question string, yes func() tea.Cmd) {
+	c.confirm = &confirmation{question: question, yes: yes}
 }
 
 // say sets the status line (a message already in the screen's language); bad marks an error.
@@ -84,7 +100,7 @@ func (c *shared) sayErr(err error) {
 }
 
 type globalKeys struct {
-	next, prev, help, quit, reload, lang key.Binding
+	next, prev, help, quit, reload, lang, undo, redo, saveAs key.Binding
 }
 
 // newGlobalKeys builds the keys of every screen, their help in lang.
@@ -96,12 +112,24 @@ func newGlobalKeys(lang string) globalKeys {
 		quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", i18n.T(lang, "quit"))),
 		reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", i18n.T(lang, "reload file"))),
 		lang:   key.NewBinding(key.WithKeys("ctrl+l", "f2"), key.WithHelp("ctrl+l/F2", i18n.T(lang, "switch language"))),
+		undo:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", i18n.T(lang, "undo the last change (several steps)"))),
+		redo:   key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", i18n.T(lang, "redo"))),
+		saveAs: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", i18n.T(lang, "save as (a new file name)"))),
 	}
 }
 
 // relanger is a screen that keeps texts built in a language (key help, lists) and rebuilds
 // them when the language changes.
 type relanger interface{ relang() }
+
+// reopener is a screen that keeps selections into the file (an index in a list) and checks
+// them again after the file changed under it: a reload, an undo. Screens without it are
+// built afresh.
+type reopener interface{ reopen() }
+
+// minWidth and minHeight are the smallest terminal the screens are drawn in; below, a
+// message asks for a bigger window.
+const minWidth, minHeight = 60, 16
 
 // Model is the root of the UI. It routes messages to the current step and draws the title,
 // status and help bars around it.
@@ -110,6 +138,7 @@ type Model struct {
 	step     step
 	screens  [stepCount]screen
 	showHelp bool
+	saveAs   *textinput.Model // the "save as" prompt, when open
 
 	// Remote sessions draw at most once a frame: keys that come in a burst (a paste, a fast
 	// typist over SSH) and room changes are drawn together.
@@ -146,6 +175,28 @@ func New(opts Options) (*Model, error) {
 	return m, nil
 }
 
+// fileScreens build the steps that show the open file.
+var fileScreens = map[step]func(c *shared) screen{
+	stepContext:      func(c *shared) screen { return newContextScreen(c) },
+	stepReadiness:    func(c *shared) screen { return newReadinessScreen(c) },
+	stepNeeds:        func(c *shared) screen { return newNeedsScreen(c) },
+	stepArchitecture: func(c *shared) screen { return newArchitectureScreen(c) },
+	stepRoadmap:      func(c *shared) screen { return newRoadmapScreen(c) },
+	stepFunding:      func(c *shared) screen { return newFundingScreen(c) },
+}
+
+// reopen brings every screen in line with the file after it changed under them (reload,
+// undo): selections are checked again, or the screen is built afresh.
+func (m *Model) reopen() {
+	for st, build := range fileScreens {
+		if r, ok := m.screens[st].(reopener); ok {
+			r.reopen()
+		} else if m.screens[st] != nil {
+			m.screens[st] = build(m.c)
+		}
+	}
+}
+
 // openedMsg asks the root to open a country file.
 type openedMsg struct{ path string }
 
@@ -168,11 +219,9 @@ func (m *Model) open(path string) error {
 		return err
 	}
 	m.c.sess = s
-	m.screens[stepContext] = newContextScreen(m.c)
-	m.screens[stepReadiness] = newReadinessScreen(m.c)
-	m.screens[stepNeeds] = newNeedsScreen(m.c)
-	m.screens[stepArchitecture] = newArchitectureScreen(m.c)
-	m.screens[stepRoadmap] = newRoadmapScreen(m.c)
+	for st, build := range fileScreens {
+		m.screens[st] = build(m.c)
+	}
 	if !m.c.opts.Remote {
 		m.screens[stepExport] = newExportScreen(m.c)
 	}
@@ -244,44 +293,184 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.c.sayErr(err)
 		}
 		return m, nil
+	case exportProgressMsg, exportDoneMsg:
+		// The export runs on whatever step is shown: its news always reaches its screen.
+		if e := m.screens[stepExport]; e != nil {
+			return m, e.update(msg)
+		}
+		return m, nil
+	case tea.PasteMsg:
+		return m, m.paste(msg)
 	case tea.KeyPressMsg:
-		cur := m.screens[m.step]
-		if m.showHelp {
-			m.showHelp = false
-			return m, nil
-		}
-		if cur == nil || !cur.capturing() {
-			switch {
-			case key.Matches(msg, m.c.keys.quit):
-				return m, tea.Quit
-			case key.Matches(msg, m.c.keys.help):
-				m.showHelp = true
-				return m, nil
-			case key.Matches(msg, m.c.keys.next):
-				m.move(1)
-				return m, nil
-			case key.Matches(msg, m.c.keys.prev):
-				m.move(-1)
-				return m, nil
-			case key.Matches(msg, m.c.keys.reload) && m.c.sess != nil:
-				if err := m.c.sess.reload(); err != nil {
-					m.c.sayErr(err)
-				} else {
-					m.c.say(false, i18n.F(m.c.lang, "reloaded %s from disk", m.c.sess.doc.Path))
-				}
-				return m, nil
-			case key.Matches(msg, m.c.keys.lang):
-				m.setLang(nextLang(m.c.lang))
-				return m, nil
-			}
-		} else if msg.String() == "ctrl+c" {
-			return m, tea.Quit
-		}
+		return m, m.key(msg)
 	}
 	if cur := m.screens[m.step]; cur != nil {
 		return m, cur.update(msg)
 	}
 	return m, nil
+}
+
+// paste hands a bracketed paste (the whole text at once) to the open text field.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	if m.saveAs != nil {
+		var cmd tea.Cmd
+		*m.saveAs, cmd = m.saveAs.Update(msg)
+		return cmd
+	}
+	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
+		return cur.update(msg)
+	}
+	m.c.say(true, i18n.T(m.c.lang, "nothing to paste into: open a text field first (e evidence, o notes, / search)"))
+	return nil
+}
+
+// key handles a key press: a pending question, the save-as prompt, the help, the keys of
+// every screen, then the current screen.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	lang := m.c.lang
+	if q := m.c.confirm; q != nil {
+		m.c.confirm = nil
+		if msg.String() == "y" || msg.String() == "Y" {
+			return q.yes()
+		}
+		m.c.say(false, i18n.T(lang, "cancelled; nothing changed"))
+		return nil
+	}
+	if m.saveAs != nil {
+		return m.saveAsKey(msg)
+	}
+	cur := m.screens[m.step]
+	if m.showHelp {
+		m.showHelp = false
+		return nil
+	}
+	sess := m.c.sess
+	// Keys that type nothing work even in a text field: what is typed stays.
+	switch {
+	case key.Matches(msg, m.c.keys.saveAs) && sess != nil:
+		return m.openSaveAs()
+	case key.Matches(msg, m.c.keys.reload) && sess != nil:
+		if err := sess.reload(); err != nil {
+			m.c.sayErr(err)
+		} else {
+			m.reopen()
+			m.c.say(false, i18n.F(lang, "reloaded %s from disk", sess.doc.Path))
+		}
+		return nil
+	case msg.String() == "ctrl+c":
+		return m.quit()
+	}
+	if cur != nil && cur.capturing() {
+		return cur.update(msg)
+	}
+	switch {
+	case key.Matches(msg, m.c.keys.quit):
+		return m.quit()
+	case key.Matches(msg, m.c.keys.help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, m.c.keys.next):
+		m.move(1)
+		return nil
+	case key.Matches(msg, m.c.keys.prev):
+		m.move(-1)
+		return nil
+	case key.Matches(msg, m.c.keys.lang):
+		m.setLang(nextLang(lang))
+		return nil
+	case (key.Matches(msg, m.c.keys.undo) || key.Matches(msg, m.c.keys.redo)) && sess != nil:
+		undo := key.Matches(msg, m.c.keys.undo)
+		var line string
+		var ok bool
+		var err error
+		if undo {
+			line, ok, err = sess.undo()
+		} else {
+			line, ok, err = sess.redo()
+		}
+		switch {
+		case err != nil:
+			m.c.sayErr(err)
+		case !ok && undo:
+			m.c.say(false, i18n.T(lang, "nothing to undo"))
+		case !ok:
+			m.c.say(false, i18n.T(lang, "nothing to redo"))
+		default:
+			m.reopen()
+			if undo {
+				m.c.say(false, i18n.F(lang, "undone and saved (%d more to undo) · line %s", len(sess.undos), line))
+			} else {
+				m.c.say(false, i18n.F(lang, "redone and saved · line %s", line))
+			}
+		}
+		return nil
+	}
+	if cur != nil {
+		return cur.update(msg)
+	}
+	return nil
+}
+
+// quit ends the program, asking first when an export is still writing or a text field holds
+// typing that is not saved.
+func (m *Model) quit() tea.Cmd {
+	lang := m.c.lang
+	e, _ := m.screens[stepExport].(*exportScreen)
+	switch {
+	case e != nil && e.running:
+		m.c.ask(i18n.T(lang, "An export is still writing. Quit and discard it? (y/n)"), func() tea.Cmd {
+			e.discard()
+			return tea.Quit
+		})
+		return nil
+	case m.screens[m.step] != nil && m.screens[m.step].capturing():
+		m.c.ask(i18n.T(lang, "Quit? What you are typing is not saved yet. (y/n)"), func() tea.Cmd { return tea.Quit })
+		return nil
+	}
+	return tea.Quit
+}
+
+// Close removes what an unfinished export left behind; the program calls it after the
+// screens end.
+func (m *Model) Close() {
+	if e, ok := m.screens[stepExport].(*exportScreen); ok {
+		e.discard()
+	}
+}
+
+// openSaveAs opens the prompt for a new file name, proposed beside the current file.
+func (m *Model) openSaveAs() tea.Cmd {
+	in := textinput.New()
+	p := m.c.sess.doc.Path
+	in.SetValue(strings.TrimSuffix(p, filepath.Ext(p)) + "-copy" + filepath.Ext(p))
+	in.SetWidth(max(20, m.c.w-20))
+	in.CursorEnd()
+	m.saveAs = &in
+	m.c.say(false, i18n.T(m.c.lang, "Save the work on screen under a new name: enter saves, esc cancels."))
+	return m.saveAs.Focus()
+}
+
+func (m *Model) saveAsKey(msg tea.KeyPressMsg) tea.Cmd {
+	lang := m.c.lang
+	switch msg.String() {
+	case "esc":
+		m.saveAs = nil
+		m.c.say(false, i18n.T(lang, "cancelled; nothing changed"))
+		return nil
+	case "enter":
+		if err := m.c.sess.saveAs(m.saveAs.Value()); err != nil {
+			m.c.say(true, i18n.F(lang, "not saved: %s", err.Error()))
+			return nil
+		}
+		m.saveAs = nil
+		m.c.say(false, i18n.F(lang, "saved as %s; every change now goes to this file", m.c.sess.doc.Path))
+		return nil
+	case "ctrl+c":
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	*m.saveAs, cmd = m.saveAs.Update(msg)
+	return cmd
 }
 
 // setLang switches every text on screen to lang. The session rebuilds the match and the plan
@@ -341,7 +530,10 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) render() string {
-	w, h := max(m.c.w, 20), max(m.c.h, 8)
+	if m.c.w < minWidth || m.c.h < minHeight {
+		return m.tooSmall()
+	}
+	w, h := m.c.w, m.c.h
 	status := m.statusLines(w)
 	body := h - 2 - len(status)
 	var content string
@@ -360,6 +552,22 @@ func (m *Model) render() string {
 	}
 	lines = append(append([]string{m.titleBar(w)}, lines...), status...)
 	return strings.Join(append(lines, m.helpBar(w)), "\n")
+}
+
+// tooSmall asks for a bigger window (nothing is lost: the screens come back at once).
+func (m *Model) tooSmall() string {
+	w, h := max(m.c.w, 1), max(m.c.h, 1)
+	msg := wrap(i18n.F(m.c.lang, "The terminal is too small (%d×%d): govplan needs at least %d×%d. Make the window bigger or the font smaller; nothing is lost.",
+		m.c.w, m.c.h, minWidth, minHeight), max(4, w-2))
+	var lines []string
+	for i := 0; i < h; i++ {
+		l := ""
+		if k := i - (h-len(msg))/2; k >= 0 && k < len(msg) {
+			l = " " + msg[k]
+		}
+		lines = append(lines, fit(l, w))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) titleBar(w int) string {
@@ -420,6 +628,12 @@ func (m *Model) titleBar(w int) string {
 // statusLines draws the status: one line, or two when a long message (French and Spanish
 // ones run longer) would be cut.
 func (m *Model) statusLines(w int) []string {
+	if m.saveAs != nil {
+		return []string{m.c.st.Input.Render(" "+i18n.T(m.c.lang, "Save as: ")) + fit(m.saveAs.View(), w-width(" "+i18n.T(m.c.lang, "Save as: ")))}
+	}
+	if q := m.c.confirm; q != nil {
+		return []string{m.c.st.Warn.Render(pad(" ? "+q.question, w))}
+	}
 	if m.c.status == "" {
 		return []string{strings.Repeat(" ", w)}
 	}
@@ -447,6 +661,9 @@ func (m *Model) helpBar(w int) string {
 	// always show (? lists every key).
 	lang := m.c.lang
 	var tail []string
+	if m.c.confirm != nil {
+		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("y")+" "+i18n.T(lang, "yes")+" · "+i18n.T(lang, "any other key: no"), w))
+	}
 	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
 		tail = []string{m.c.st.HelpKey.Render("ctrl+c") + " " + i18n.T(lang, "quit")}
 	} else {
@@ -493,8 +710,8 @@ func (m *Model) helpView(w, h int) string {
 	}
 	g := m.c.keys
 	split := len(lines)
-	add(i18n.T(lang, "Everywhere"), []key.Binding{g.next, g.prev, g.reload, g.lang, g.help, g.quit})
-	for _, l := range wrap(i18n.T(lang, "Every change is saved to the country file at once. Press any key to close."), w/2-2) {
+	add(i18n.T(lang, "Everywhere"), []key.Binding{g.next, g.prev, g.undo, g.redo, g.reload, g.saveAs, g.lang, g.help, g.quit})
+	for _, l := range wrap(i18n.T(lang, "Every change is saved to the country file at once, and ctrl+z takes it back. Press any key to close."), w/2-2) {
 		lines = append(lines, m.c.st.Faint.Render(l))
 	}
 	if len(lines) <= h {

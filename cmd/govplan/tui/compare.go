@@ -20,7 +20,6 @@ type compareScreen struct {
 	sel    int
 	chosen map[int]bool
 	result *assess.Comparison
-	err    string
 	k      struct{ toggle, run, back, up, down key.Binding }
 }
 

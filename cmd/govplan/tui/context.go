@@ -18,7 +18,8 @@ type contextScreen struct {
 	c       *shared
 	sel     int
 	form    *form
-	editing int // ministry being edited; -1 new; -2 the country details
+	editing int    // ministry being edited; -1 new; -2 the country details
+	editID  string // the id of the ministry being edited (found again after a reload)
 	k       struct{ add, edit, remove, details, up, down key.Binding }
 }
 
@@ -40,6 +41,22 @@ func (s *contextScreen) relang() {
 
 func (s *contextScreen) capturing() bool { return s.form != nil }
 
+// reopen checks the selection after the file changed under the screen (reload, undo). A
+// ministry being edited is found again by its id; when it is gone, the form stays open with
+// what was typed and saves it as a new ministry.
+func (s *contextScreen) reopen() {
+	ms := s.c.sess.doc.File.Ministries
+	s.sel = max(0, min(s.sel, len(ms)-1))
+	if s.form != nil && s.editing >= 0 {
+		s.editing = -1
+		for i, m := range ms {
+			if m.ID == s.editID {
+				s.editing = i
+			}
+		}
+	}
+}
+
 func (s *contextScreen) keys() []key.Binding {
 	if s.form != nil {
 		return nil
@@ -54,7 +71,11 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 		case formCancelled:
 			s.form = nil
 		case formDone:
-			s.save()
+			if s.save() {
+				s.form = nil
+			}
+		case formSaveField:
+			s.save() // field by field: the form stays open
 		}
 		return cmd
 	}
@@ -64,6 +85,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 	}
 	f := s.c.sess.doc.File
 	lang := s.c.lang
+	s.sel = max(0, min(s.sel, len(f.Ministries)-1))
 	switch {
 	case key.Matches(km, s.k.up):
 		s.sel = max(0, s.sel-1)
@@ -74,7 +96,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 		s.ministryForm(countries.Ministry{})
 		return s.form.setFocus(0)
 	case key.Matches(km, s.k.edit) && len(f.Ministries) > 0:
-		s.editing = s.sel
+		s.editing, s.editID = s.sel, f.Ministries[s.sel].ID
 		s.ministryForm(f.Ministries[s.sel])
 		return s.form.setFocus(1)
 	case key.Matches(km, s.k.remove) && len(f.Ministries) > 0:
@@ -87,13 +109,26 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 				}
 			}
 		}
-		i := s.sel
-		if err := s.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"ministries", i}) }); err != nil {
-			s.c.sayErr(err)
+		id := m.ID
+		s.c.ask(i18n.F(lang, "Remove the ministry %s (%s)? (y/n)", m.ID, m.Name.In(lang)), func() tea.Cmd {
+			// Found again by id: the list may have changed while the question was open.
+			i := -1
+			for k, x := range s.c.sess.doc.File.Ministries {
+				if x.ID == id {
+					i = k
+				}
+			}
+			if i < 0 {
+				return nil
+			}
+			if err := s.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"ministries", i}) }); err != nil {
+				s.c.sayErr(err)
+				return nil
+			}
+			s.sel = max(0, min(i, len(s.c.sess.doc.File.Ministries)-1))
+			s.c.say(false, i18n.F(lang, "saved · ministry %s removed (ctrl+z brings it back)", id))
 			return nil
-		}
-		s.sel = max(0, s.sel-1)
-		s.c.say(false, i18n.F(lang, "saved · ministry %s removed", m.ID))
+		})
 	case key.Matches(km, s.k.details):
 		s.editing = -2
 		a := f.Assessment
@@ -102,6 +137,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 			textField(i18n.T(lang, "Region"), f.Country.Region, i18n.T(lang, "e.g. East Africa"), nil),
 			textField(i18n.T(lang, "Assessment date"), a.Date, i18n.T(lang, "YYYY-MM-DD"), checkDate(lang)),
 			textField(i18n.T(lang, "Facilitators"), strings.Join(a.Facilitators, ", "), i18n.T(lang, "names, separated by commas"), nil),
+			textField(i18n.T(lang, "ISO 3166 code"), f.Country.ISO3, i18n.T(lang, "three letters, e.g. KEN; XAA–XZZ for fictional"), checkISO(lang)),
 		)
 		return s.form.setFocus(0)
 	}
@@ -132,7 +168,8 @@ func (s *contextScreen) ministryForm(m countries.Ministry) {
 	)
 }
 
-func (s *contextScreen) save() {
+// save writes the form; it reports whether it did (the reason shows in the form otherwise).
+func (s *contextScreen) save() bool {
 	f := s.form
 	var err error
 	switch {
@@ -145,7 +182,7 @@ func (s *contextScreen) save() {
 		}
 		err = s.c.sess.change(func(d *countries.Doc) error {
 			c := d.File.Country
-			c.Name, c.Region = f.value(0), f.value(1)
+			c.Name, c.Region, c.ISO3 = f.value(0), f.value(1), strings.ToUpper(f.value(4))
 			cn, err := countries.FlowNode(c)
 			if err != nil {
 				return err
@@ -164,9 +201,9 @@ func (s *contextScreen) save() {
 	default:
 		if s.editing >= 0 {
 			old := s.c.sess.doc.File.Ministries[s.editing].ID
-			if ident.Norm(f.value(0)) != old {
+			if ident.Norm(f.value(0)) != old && s.hasAnswers(old) {
 				f.err = i18n.T(s.c.lang, "the id is used by answers; keep it (change the name instead)")
-				return
+				return false
 			}
 		}
 		var name i18n.Text
@@ -184,15 +221,35 @@ func (s *contextScreen) save() {
 			err = s.c.sess.change(func(d *countries.Doc) error { return d.Set([]any{"ministries", i}, node) })
 		} else {
 			err = s.c.sess.change(func(d *countries.Doc) error { return d.Append([]any{"ministries"}, node) })
-			s.sel = len(s.c.sess.doc.File.Ministries) - 1
+			if err == nil {
+				// Saved: the form goes on editing the new ministry.
+				s.sel = len(s.c.sess.doc.File.Ministries) - 1
+				s.editing, s.editID = s.sel, m.ID
+			}
+		}
+		if err == nil {
+			s.editID = m.ID
 		}
 	}
 	if err != nil {
 		f.err = err.Error()
-		return
+		return false
 	}
-	s.form = nil
+	f.markSaved()
 	s.c.say(false, i18n.T(s.c.lang, "saved"))
+	return true
+}
+
+// hasAnswers reports whether a ministry gave answers in the file.
+func (s *contextScreen) hasAnswers(id string) bool {
+	for _, as := range s.c.sess.doc.File.Answers {
+		for _, a := range as {
+			if a.By == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *contextScreen) view(w, h int) string {
@@ -219,6 +276,11 @@ func (s *contextScreen) view(w, h int) string {
 		i18n.F(lang, "%s · facilitators: %s", dateText(lang, f.Assessment.Date), orDash(strings.Join(f.Assessment.Facilitators, ", "))),
 		sess.doc.Path,
 	}
+	if n := f.Assessment.Notes; n != "" {
+		labels = append(labels, i18n.T(lang, "Notes:"))
+		values = append(values, n)
+		lw = max(lw, width(i18n.T(lang, "Notes:")))
+	}
 	var body []string
 	for i, v := range values {
 		for j, l := range wrap(v, max(20, w-4-lw-1)) {
@@ -234,18 +296,32 @@ func (s *contextScreen) view(w, h int) string {
 		body = append(body, wrap(i18n.T(lang, "None yet: press a to add the ministries in the room (their answers can then be told apart)."), w-4)...)
 	}
 	nameW := max(20, min(60, w-4-19-1-24))
-	for i, m := range f.Ministries {
+	var foot []string
+	foot = append(foot, "")
+	for _, l := range wrap(i18n.T(lang, "Next: tab to the readiness questions. Every change is saved to the file at once."), w-4) {
+		foot = append(foot, st.Faint.Render(l))
+	}
+	// The list scrolls: the selected ministry is always on screen (a key acts on what is
+	// shown), with "↑ n more" / "↓ n more" when some are hidden.
+	rows := h - 2 - len(body) - len(foot)
+	s.sel = max(0, min(s.sel, len(f.Ministries)-1))
+	from, to := window(s.sel, len(f.Ministries), max(1, rows))
+	if to-from < len(f.Ministries) {
+		from, to = window(s.sel, len(f.Ministries), max(1, rows-2))
+		body = append(body, st.Faint.Render(i18n.F(lang, "↑ %d more", from)))
+	}
+	for i := from; i < to; i++ {
+		m := f.Ministries[i]
 		line := fmt.Sprintf("%-18s %s %s", m.ID, pad(m.Name.In(lang), nameW), m.FocalPoint)
 		if i == s.sel {
 			line = st.Selected.Render(pad(line, w-4))
 		}
 		body = append(body, line)
 	}
-	body = append(body, "")
-	for _, l := range wrap(i18n.T(lang, "Next: tab to the readiness questions. Every change is saved to the file at once."), w-4) {
-		body = append(body, st.Faint.Render(l))
+	if to-from < len(f.Ministries) {
+		body = append(body, st.Faint.Render(i18n.F(lang, "↓ %d more", len(f.Ministries)-to)))
 	}
-	return panel(st, title, body, w, h)
+	return panel(st, title, append(body, foot...), w, h)
 }
 
 // checkDate checks a YYYY-MM-DD date.

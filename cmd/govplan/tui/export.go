@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -32,7 +35,12 @@ type exportScreen struct {
 	running bool
 	written []string
 	err     string
-	k       struct{ toggle, folder, run, up, down key.Binding }
+	// While running, the files go into stage (a hidden folder inside dir) and move into dir
+	// when the export has succeeded: a failed or abandoned export leaves nothing behind.
+	stage, dir string
+	created    bool // dir did not exist before this export
+	cancelled  bool
+	k          struct{ toggle, folder, run, up, down key.Binding }
 }
 
 // exportProgressMsg reports a file written; exportDoneMsg the end.
@@ -70,17 +78,35 @@ func (e *exportScreen) keys() []key.Binding {
 func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportProgressMsg:
-		e.written = append(e.written, msg.path)
-		return nil
-	case exportDoneMsg:
-		e.running = false
-		if msg.err != nil {
-			e.err = msg.err.Error()
-			e.c.sayErr(msg.err)
-		} else {
-			e.c.say(false, i18n.F(e.c.lang, "exported %d files to %s", len(e.written), e.folder.Value()))
+		if e.running {
+			e.written = append(e.written, msg.path)
 		}
 		return nil
+	case exportDoneMsg:
+		if !e.running {
+			return nil
+		}
+		e.running = false
+		err := msg.err
+		if err == nil {
+			err = e.moveIntoPlace()
+		}
+		os.RemoveAll(e.stage)
+		if err != nil {
+			e.removeCreatedDir()
+			e.written = nil
+			e.err = i18n.F(e.c.lang, "the export failed, so nothing was written to %s: %s", e.dir, err.Error())
+			e.c.say(true, e.err)
+		} else {
+			e.c.say(false, i18n.F(e.c.lang, "exported %d files to %s", len(e.written), e.dir))
+		}
+		return nil
+	case tea.PasteMsg:
+		if e.editing {
+			var cmd tea.Cmd
+			e.folder, cmd = e.folder.Update(msg)
+			return cmd
+		}
 	case tea.KeyPressMsg:
 		if e.editing {
 			switch msg.String() {
@@ -93,15 +119,14 @@ func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 			e.folder, cmd = e.folder.Update(msg)
 			return cmd
 		}
-		if e.running {
-			return nil
-		}
 		parts := e.c.opts.ExportParts
 		switch {
 		case key.Matches(msg, e.k.up):
 			e.sel = max(0, e.sel-1)
 		case key.Matches(msg, e.k.down):
 			e.sel = min(len(parts)-1, e.sel+1)
+		case e.running:
+			e.c.say(true, i18n.T(e.c.lang, "an export is writing; wait for it to finish"))
 		case key.Matches(msg, e.k.toggle) && len(parts) > 0:
 			e.chosen[parts[e.sel].ID] = !e.chosen[parts[e.sel].ID]
 		case key.Matches(msg, e.k.folder):
@@ -114,7 +139,8 @@ func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// start runs the exporter in the background; each file written arrives as a message.
+// start runs the exporter in the background on a snapshot of the file; each file written
+// arrives as a message.
 func (e *exportScreen) start() tea.Cmd {
 	lang := e.c.lang
 	if e.c.opts.Export == nil {
@@ -135,15 +161,77 @@ func (e *exportScreen) start() tea.Cmd {
 		e.c.say(true, i18n.T(lang, "choose at least one output (space)"))
 		return nil
 	}
-	e.running, e.written, e.err = true, nil, ""
+	// The export reads its own copy of the file and model: edits, a language switch or a
+	// what-if made while it runs neither race with it nor mix into it.
+	m, err := e.c.sess.snapshot()
+	if err != nil {
+		e.c.sayErr(err)
+		return nil
+	}
+	dir := expandHome(strings.TrimSpace(e.folder.Value()))
+	if dir == "" {
+		dir = "."
+	}
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, os.ErrNotExist)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		e.c.say(true, i18n.F(lang, "cannot use the folder %s: %s", dir, err.Error()))
+		return nil
+	}
+	stage, err := os.MkdirTemp(dir, ".govplan-export-*")
+	if err != nil {
+		e.c.say(true, i18n.F(lang, "cannot write in the folder %s: %s", dir, err.Error()))
+		return nil
+	}
+	e.running, e.written, e.err, e.cancelled = true, nil, "", false
+	e.stage, e.dir, e.created = stage, dir, created
 	ch := make(chan tea.Msg, 64)
-	m, dir, export := e.c.sess.model, strings.TrimSpace(e.folder.Value()), e.c.opts.Export
+	export := e.c.opts.Export
 	go func() {
-		err := export(m, dir, parts, func(p string) { ch <- exportProgressMsg{p} })
+		err := export(m, stage, parts, func(p string) { ch <- exportProgressMsg{finalPath(stage, dir, p)} })
 		ch <- exportDoneMsg{err}
 		close(ch)
 	}()
 	return waitFor(ch)
+}
+
+// finalPath is where a file written into stage ends up in dir.
+func finalPath(stage, dir, p string) string {
+	if rel, err := filepath.Rel(stage, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.Join(dir, rel)
+	}
+	return p
+}
+
+// moveIntoPlace moves the files of a finished export from the stage into the folder.
+func (e *exportScreen) moveIntoPlace() error {
+	return filepath.WalkDir(e.stage, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		dst := finalPath(e.stage, e.dir, p)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, dst)
+	})
+}
+
+// removeCreatedDir removes the folder when this export created it and left it empty.
+func (e *exportScreen) removeCreatedDir() {
+	if e.created {
+		os.Remove(e.dir) // only succeeds when empty
+	}
+}
+
+// discard abandons a running export (the program is quitting): its half-written files go.
+func (e *exportScreen) discard() {
+	if !e.running {
+		return
+	}
+	e.running, e.cancelled = false, true
+	os.RemoveAll(e.stage)
+	e.removeCreatedDir()
 }
 
 // waitFor turns a channel of messages into a chain of commands.

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
@@ -15,6 +17,7 @@ type form struct {
 	fields []*field
 	focus  int
 	err    string
+	saved  []string // the values as last saved (or as opened)
 }
 
 type field struct {
@@ -34,12 +37,65 @@ const (
 	formOpen formResult = iota
 	formDone
 	formCancelled
+	// formSaveField: the user left a field and every field is valid; a screen that edits an
+	// existing entry saves now (field by field) and calls markSaved. The form stays open.
+	formSaveField
 )
 
 func newForm(title string, fields ...*field) *form {
 	f := &form{title: title, fields: fields}
 	f.setFocus(0)
+	f.markSaved()
 	return f
+}
+
+// markSaved records the values as saved (formSaveField only comes again after a change).
+func (f *form) markSaved() {
+	f.saved = f.saved[:0]
+	for i := range f.fields {
+		f.saved = append(f.saved, f.value(i))
+	}
+}
+
+// changed reports whether a value differs from the last save.
+func (f *form) changed() bool {
+	for i := range f.fields {
+		if i >= len(f.saved) || f.value(i) != f.saved[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// problem returns the first field that fails its check, with the reason.
+func (f *form) problem(lang string) (int, string) {
+	for i, x := range f.fields {
+		if x.check != nil {
+			if p := x.check(f.value(i)); p != "" {
+				return i, i18n.F(lang, "%s: %s", x.label, p)
+			}
+		}
+	}
+	return -1, ""
+}
+
+// leave moves the focus to field i after checking the field left: its problem is shown at
+// once, and when the whole form is valid and changed, the screen is asked to save.
+func (f *form) leave(lang string, i int) (formResult, tea.Cmd) {
+	cur := f.fields[f.focus]
+	f.err = ""
+	if cur.check != nil {
+		if p := cur.check(f.value(f.focus)); p != "" {
+			f.err = i18n.F(lang, "%s: %s", cur.label, p)
+		}
+	}
+	cmd := f.setFocus(i)
+	if f.err == "" && f.changed() {
+		if bad, _ := f.problem(lang); bad < 0 {
+			return formSaveField, cmd
+		}
+	}
+	return formOpen, cmd
 }
 
 func textField(label, value, placeholder string, check func(string) string) *field {
@@ -79,6 +135,16 @@ func (f *form) value(i int) string {
 }
 
 func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		fl := f.fields[f.focus]
+		if fl.choices != nil {
+			return formOpen, nil
+		}
+		var cmd tea.Cmd
+		fl.input, cmd = fl.input.Update(p)
+		f.err = ""
+		return formOpen, cmd
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return formOpen, nil
@@ -91,20 +157,16 @@ func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 	case "esc":
 		return formCancelled, nil
 	case "tab", "down":
-		return formOpen, f.setFocus(f.focus + 1)
+		return f.leave(lang, f.focus+1)
 	case "shift+tab", "up":
-		return formOpen, f.setFocus(f.focus - 1)
+		return f.leave(lang, f.focus-1)
 	case "enter":
 		if f.focus < len(f.fields)-1 {
-			return formOpen, f.setFocus(f.focus + 1)
+			return f.leave(lang, f.focus+1)
 		}
-		for i, x := range f.fields {
-			if x.check != nil {
-				if p := x.check(f.value(i)); p != "" {
-					f.err = i18n.F(lang, "%s: %s", x.label, p)
-					return formOpen, f.setFocus(i)
-				}
-			}
+		if i, p := f.problem(lang); i >= 0 {
+			f.err = p
+			return formOpen, f.setFocus(i)
 		}
 		return formDone, nil
 	case "left", "right":
@@ -167,8 +229,98 @@ func (f *form) lines(st Styles, lang string, w int) []string {
 			lines = append(lines, st.Error.Render(l))
 		}
 	}
-	for _, l := range wrap(i18n.T(lang, "tab/↑↓ field · ←/→ or type to choose · enter next/save · esc cancel"), w) {
+	for _, l := range wrap(i18n.T(lang, "tab/↑↓ field · ←/→ or type to choose · enter next/save · esc close"), w) {
 		lines = append(lines, st.Faint.Render(l))
 	}
 	return lines
+}
+
+// textBox is a text field of the screens: one line (bubbles textinput, which scrolls sideways
+// so the cursor and the end stay visible) or several (bubbles textarea: the text wraps and
+// scrolls, alt+enter starts a new line). enter is the caller's: it saves. A bracketed paste
+// lands whole, in one message.
+type textBox struct {
+	multi bool
+	line  textinput.Model
+	area  textarea.Model
+}
+
+// newLineBox is a one-line field w cells wide.
+func newLineBox(value, placeholder string, w int) *textBox {
+	in := textinput.New()
+	in.Placeholder = placeholder
+	in.SetWidth(max(10, w))
+	in.SetValue(value)
+	in.CursorEnd()
+	return &textBox{line: in}
+}
+
+// newAreaBox is a field of h lines, w cells wide, for evidence and notes.
+func newAreaBox(value, placeholder string, w, h int, color bool) *textBox {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.Placeholder = placeholder
+	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line"))
+	if !color {
+		ta.SetStyles(textarea.Styles{})
+	}
+	ta.SetWidth(max(10, w))
+	ta.SetHeight(max(1, h))
+	ta.SetValue(value)
+	ta.MoveToEnd()
+	return &textBox{multi: true, area: ta}
+}
+
+// Value is the text typed so far.
+func (t *textBox) Value() string {
+	if t.multi {
+		return t.area.Value()
+	}
+	return t.line.Value()
+}
+
+// Focus shows the cursor and takes keys.
+func (t *textBox) Focus() tea.Cmd {
+	if t.multi {
+		return t.area.Focus()
+	}
+	return t.line.Focus()
+}
+
+// Blur stops taking keys.
+func (t *textBox) Blur() {
+	if t.multi {
+		t.area.Blur()
+	} else {
+		t.line.Blur()
+	}
+}
+
+// SetWidth fits the field in w cells.
+func (t *textBox) SetWidth(w int) {
+	if t.multi {
+		t.area.SetWidth(max(10, w))
+	} else {
+		t.line.SetWidth(max(10, w))
+	}
+}
+
+// Update types a key or a paste into the field.
+func (t *textBox) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	if t.multi {
+		t.area, cmd = t.area.Update(msg)
+	} else {
+		t.line, cmd = t.line.Update(msg)
+	}
+	return cmd
+}
+
+// View draws the field.
+func (t *textBox) View() string {
+	if t.multi {
+		return t.area.View()
+	}
+	return t.line.View()
 }

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +55,8 @@ func stepTitle(lang string, s step) string {
 		return i18n.T(lang, "Architecture")
 	case stepRoadmap:
 		return i18n.T(lang, "Roadmap")
+	case stepFunding:
+		return i18n.T(lang, "Funding")
 	case stepExport:
 		return i18n.T(lang, "Export")
 	case stepCompare:
@@ -112,31 +116,111 @@ func numInput(lang string, x float64) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", dec, 1)
 }
 
-// parseNumber reads a typed number in any of the ways people write one: "63.5", "63,5",
-// "1 234,5", "1.234,5", "1,234.5". One sign alone is the decimal sign; when both are used the
-// last one is; a sign repeated is a thousands separator.
-func parseNumber(v string) (float64, error) {
-	v = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(strings.TrimSpace(v))
-	dot, comma := strings.Count(v, "."), strings.Count(v, ",")
+// numberShape is a typed number once spaces and a unit sign are off: digits with "." or ","
+// between them, no exponent, no words (NaN, Inf).
+var numberShape = regexp.MustCompile(`^[+-]?([0-9]+([.,][0-9]+)*|[.,][0-9]+)$`)
+
+// separators are lang's decimal sign and thousands separator ("." and "," in English).
+func separators(lang string) (dec, group string) {
+	s := i18n.Number(lang, 1234.5, 1) // "1,234.5", "1 234,5", "1.234,5"
+	dec = s[len(s)-2 : len(s)-1]
+	group = strings.TrimSuffix(strings.TrimPrefix(s[:len(s)-2], "1"), "234")
+	return dec, group
+}
+
+// parseNumber reads a number typed in lang: "1,500" is fifteen hundred in English and one
+// and a half in French; "1.500" the other way round in Spanish. Spaces (and no-break spaces)
+// group thousands in every language; with both signs the last one is the decimal sign; a sign
+// repeated groups thousands. A trailing "%" is allowed (checkRange sees whether the unit is a
+// percentage). Exponents, words and mixed-up groups are refused with the reason.
+func parseNumber(lang, v string) (float64, error) {
+	s := strings.TrimSpace(v)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "", "’", "").Replace(s)
+	dec, group := separators(lang)
+	example := numInput(lang, 1500.5)
+	if i18n.Number(lang, 1500, 0) != "1500" {
+		example = i18n.Number(lang, 1500.5, 1) + " " + i18n.T(lang, "or") + " " + example
+	}
+	bad := errors.New(i18n.F(lang, "%q is not a number: type digits, such as %s.", strings.TrimSpace(v), example))
+	if !numberShape.MatchString(s) {
+		return 0, bad
+	}
+	dot, comma := strings.Count(s, "."), strings.Count(s, ",")
+	grouped := func(sep string) (string, bool) {
+		// Thousands groups: 1 to 3 digits, then groups of exactly 3.
+		parts := strings.Split(strings.TrimLeft(s, "+-"), sep)
+		for i, p := range parts {
+			if i > 0 && len(p) != 3 || i == 0 && len(p) > 3 {
+				return "", false
+			}
+		}
+		return strings.ReplaceAll(s, sep, ""), true
+	}
 	switch {
 	case dot > 0 && comma > 0:
-		if strings.LastIndex(v, ",") > strings.LastIndex(v, ".") {
-			v = strings.ReplaceAll(strings.ReplaceAll(v, ".", ""), ",", ".")
-		} else {
-			v = strings.ReplaceAll(v, ",", "")
+		last, other := ",", "."
+		if strings.LastIndex(s, ".") > strings.LastIndex(s, ",") {
+			last, other = ".", ","
 		}
-	case comma > 1:
-		v = strings.ReplaceAll(v, ",", "")
-	case dot > 1:
-		v = strings.ReplaceAll(v, ".", "")
-	default:
-		v = strings.ReplaceAll(v, ",", ".")
+		if strings.Count(s, last) > 1 || strings.Index(s, other) > strings.Index(s, last) {
+			return 0, bad
+		}
+		intPart, frac, _ := strings.Cut(s, last)
+		s = intPart
+		g, ok := grouped(other)
+		if !ok {
+			return 0, bad
+		}
+		s = g + "." + frac
+	case dot > 1 || comma > 1:
+		sep := "."
+		if comma > 1 {
+			sep = ","
+		}
+		g, ok := grouped(sep)
+		if !ok {
+			return 0, bad
+		}
+		s = g
+	case dot == 1 || comma == 1:
+		sep := "."
+		if comma == 1 {
+			sep = ","
+		}
+		_, after, _ := strings.Cut(s, sep)
+		if sep == group && sep != dec && len(after) == 3 {
+			s = strings.ReplaceAll(s, sep, "") // "1,500" in English
+		} else {
+			s = strings.ReplaceAll(s, sep, ".")
+		}
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		err = strconv.ErrSyntax
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, bad
 	}
-	return f, err
+	return f, nil
+}
+
+// checkRange refuses a number the indicator cannot take: outside its valid range, or typed
+// with "%" when its unit is not a percentage. The reason is in lang.
+func checkRange(lang string, ind *assess.Indicator, f float64, typed string) error {
+	unit := unitWord(lang, ind.Unit)
+	if strings.HasSuffix(strings.TrimSpace(typed), "%") && !strings.HasPrefix(strings.TrimSpace(ind.Unit), "%") {
+		return errors.New(i18n.F(lang, "this indicator is counted in %s, not in %%: type the number alone.", orDash(unit)))
+	}
+	if lo, hi, ok := validRange(ind); ok && (f < lo || f > hi) {
+		return errors.New(i18n.F(lang, "%s is outside what %s can be: from %s to %s %s.", num(lang, f), ind.ID, num(lang, lo), num(lang, hi), unit))
+	}
+	return nil
+}
+
+// validRange is the indicator's valid range (design §4.1), when it has one.
+func validRange(ind *assess.Indicator) (lo, hi float64, ok bool) {
+	if len(ind.Valid) != 2 {
+		return 0, 0, false
+	}
+	return ind.Valid[0], ind.Valid[1], true
 }
 
 // padLeft right-aligns plain text in w cells.

@@ -23,7 +23,8 @@ type needs struct {
 	sel      int
 	ssel     int
 	form     *form
-	editing  int // service being edited (-1: a new one)
+	editing  int    // service being edited (-1: a new one)
+	editName string // its name, to find it again after a reload
 	legacy   bool
 	k        struct{ toggle, custom, remove, view, add, edit, up, down, legacy key.Binding }
 }
@@ -48,6 +49,16 @@ func (n *needs) relang() {
 }
 
 func (n *needs) capturing() bool { return n.form != nil }
+
+// reopen checks the selections after the file changed under the screen (reload, undo). A
+// service being edited is found again by its name; when it is gone the form saves it anew.
+func (n *needs) reopen() {
+	n.ssel = max(0, min(n.ssel, len(n.c.sess.model.Match.Services)-1))
+	n.sel = max(0, min(n.sel, len(n.rows())-1))
+	if n.form != nil && n.services && n.editing >= 0 {
+		n.editing = n.fileIndex(n.editName)
+	}
+}
 
 func (n *needs) keys() []key.Binding {
 	if n.form != nil {
@@ -145,9 +156,13 @@ func (n *needs) update(msg tea.Msg) tea.Cmd {
 			n.form = nil
 		case formDone:
 			if n.services {
-				n.saveService()
+				n.saveService(true)
 			} else {
 				n.saveCustom()
+			}
+		case formSaveField:
+			if n.services && n.editing >= 0 {
+				n.saveService(false) // field by field, for a service already in the file
 			}
 		}
 		return cmd
@@ -181,7 +196,14 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	if n.sel >= len(rows) || rows[n.sel].heading != "" {
+		n.sel = min(n.sel, len(rows)-1)
 		move(1)
+		if n.sel < len(rows) && rows[n.sel].heading != "" {
+			move(-1)
+		}
+	}
+	if n.sel < 0 || n.sel >= len(rows) || rows[n.sel].uc == nil {
+		return nil
 	}
 	switch {
 	case key.Matches(km, n.k.up):
@@ -211,11 +233,24 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 			n.c.say(true, i18n.T(lang, "only custom use cases can be deleted; space unpicks a catalog one"))
 			return nil
 		}
-		if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"use_cases", r.index}) }); err != nil {
-			n.c.sayErr(err)
+		id := r.uc.ID
+		n.c.ask(i18n.F(lang, "Delete the custom use case %s (%s) and its steps? (y/n)", id, r.uc.Name.In(lang)), func() tea.Cmd {
+			i := -1
+			for k, u := range n.c.sess.doc.File.UseCases {
+				if u.ID == id && u.Custom != nil {
+					i = k
+				}
+			}
+			if i < 0 {
+				return nil
+			}
+			if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"use_cases", i}) }); err != nil {
+				n.c.sayErr(err)
+				return nil
+			}
+			n.c.say(false, i18n.F(lang, "saved · custom use case %s deleted (ctrl+z brings it back)", id))
 			return nil
-		}
-		n.c.say(false, i18n.F(lang, "saved · custom use case %s deleted", r.uc.ID))
+		})
 	case key.Matches(km, n.k.custom):
 		n.form = newForm(i18n.T(lang, "Custom use case (steps separated by ';', each 'Step name: block, block')"),
 			textField(i18n.T(lang, "Id"), "", i18n.T(lang, "land-transfer"), func(v string) string {
@@ -313,6 +348,7 @@ func (n *needs) pickedIDs() []string {
 func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 	lang := n.c.lang
 	svcs := n.c.sess.model.Match.Services
+	n.ssel = max(0, min(n.ssel, len(svcs)-1))
 	switch {
 	case key.Matches(km, n.k.up):
 		n.ssel = max(0, n.ssel-1)
@@ -323,18 +359,25 @@ func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 		n.serviceForm(catalog.Service{Demand: 3, Impact: 3, Technical: 3, Financial: 3, Political: 3})
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.edit) && len(svcs) > 0:
-		n.editing = n.fileIndex(svcs[n.ssel].Service.Name.In(lang))
+		n.editName = svcs[n.ssel].Service.Name.In(lang)
+		n.editing = n.fileIndex(n.editName)
 		n.serviceForm(svcs[n.ssel].Service)
 		return n.form.setFocus(0)
 	case key.Matches(km, n.k.remove) && len(svcs) > 0:
-		i := n.fileIndex(svcs[n.ssel].Service.Name.In(lang))
 		name := svcs[n.ssel].Service.Name.In(lang)
-		if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"services", i}) }); err != nil {
-			n.c.sayErr(err)
+		n.c.ask(i18n.F(lang, "Delete the service %q and its scores? (y/n)", name), func() tea.Cmd {
+			i := n.fileIndex(name)
+			if i < 0 {
+				return nil
+			}
+			if err := n.c.sess.change(func(d *countries.Doc) error { return d.Delete([]any{"services", i}) }); err != nil {
+				n.c.sayErr(err)
+				return nil
+			}
+			n.ssel = max(0, n.ssel-1)
+			n.c.say(false, i18n.F(lang, "saved · service %q deleted (ctrl+z brings it back)", name))
 			return nil
-		}
-		n.ssel = max(0, n.ssel-1)
-		n.c.say(false, i18n.F(lang, "saved · service %q deleted", name))
+		})
 	}
 	return nil
 }
@@ -382,7 +425,8 @@ func (n *needs) serviceForm(s catalog.Service) {
 	)
 }
 
-func (n *needs) saveService() {
+// saveService writes the service form; done closes the form when it saved.
+func (n *needs) saveService(done bool) {
 	f := n.form
 	num := func(i int) int { v, _ := strconv.Atoi(f.value(i)); return v }
 	var name i18n.Text
@@ -396,17 +440,24 @@ func (n *needs) saveService() {
 	}
 	node, err := countries.FlowNode(s)
 	if err == nil {
-		if n.editing >= 0 {
-			err = n.c.sess.change(func(d *countries.Doc) error { return d.Set([]any{"services", n.editing}, node) })
+		if i := n.editing; i >= 0 {
+			err = n.c.sess.change(func(d *countries.Doc) error { return d.Set([]any{"services", i}, node) })
 		} else {
 			err = n.c.sess.change(func(d *countries.Doc) error { return d.Append([]any{"services"}, node) })
+			if err == nil {
+				n.editing = len(n.c.sess.doc.File.Services) - 1
+			}
 		}
 	}
 	if err != nil {
 		f.err = err.Error()
 		return
 	}
-	n.form = nil
+	n.editName = s.Name.In(n.c.lang)
+	f.markSaved()
+	if done {
+		n.form = nil
+	}
 	p := catalog.Priority(s)
 	lang := n.c.lang
 	n.c.say(false, i18n.F(lang, "saved · %s: priority %s (%s)", s.Name.In(lang), i18n.Number(lang, p.Priority, 1), words.Quadrant(lang, p.Quadrant)))

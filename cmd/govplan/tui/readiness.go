@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
@@ -20,12 +19,17 @@ type readiness struct {
 	sel  int                 // selected indicator
 	ai   int                 // selected answer of that indicator (several ministries)
 
-	mode  inputMode
-	input textinput.Model
-	query string // last search
-	k     readinessKeys
+	mode     inputMode
+	input    *textBox
+	pick     *picker // the ministry list of m
+	query    string  // last search
+	agreeing bool    // the next answer is the one the room agreed on (g)
+	auto     bool    // after an answer, move to the next unanswered indicator (A)
+	k        readinessKeys
 
 	tailLen int // lines of the card after the answer choices (for the compact layout)
+
+	target *targetEdit // the open target form (targets.go)
 }
 
 type inputMode int
@@ -36,11 +40,12 @@ const (
 	modeEvidence
 	modeNotes
 	modeSearch
+	modeMinistry
 )
 
 type readinessKeys struct {
 	up, down, pillarPrev, pillarNext, level, yes, no, na, clear, number, evidence, notes,
-	confidence, ministry, addAnswer, nextAnswer, unanswered, search key.Binding
+	confidence, ministry, addAnswer, nextAnswer, unanswered, search, disputed, agree, auto, target, areaTarget key.Binding
 }
 
 func newReadinessKeys(lang string) readinessKeys {
@@ -63,22 +68,57 @@ func newReadinessKeys(lang string) readinessKeys {
 		nextAnswer: key.NewBinding(key.WithKeys(">", "<"), key.WithHelp("</>", i18n.T(lang, "switch answer"))),
 		unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.T(lang, "next unanswered"))),
 		search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", i18n.T(lang, "search"))),
+		disputed:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", i18n.T(lang, "next disputed"))),
+		agree:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", i18n.T(lang, "record the agreed answer"))),
+		auto:       key.NewBinding(key.WithKeys("A"), key.WithHelp("A", i18n.T(lang, "auto-advance on/off"))),
+		target:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.T(lang, "target"))),
+		areaTarget: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", i18n.T(lang, "area target"))),
 	}
 }
 
 func (r *readiness) relang() { r.k = newReadinessKeys(r.c.lang) }
 
 func newReadinessScreen(c *shared) *readiness {
-	r := &readiness{c: c, k: newReadinessKeys(c.lang), input: textinput.New()}
+	r := &readiness{c: c, k: newReadinessKeys(c.lang)}
 	r.inds = c.sess.fw.Indicators()
 	r.jumpUnanswered(0)
 	return r
 }
 
-func (r *readiness) capturing() bool { return r.mode != modeNone }
+// reopen follows the file after a reload or an undo: the framework may have changed, so the
+// indicators are listed again and the same one stays selected when it is still there.
+func (r *readiness) reopen() {
+	id := ""
+	if r.sel < len(r.inds) {
+		id = r.inds[r.sel].ID
+	}
+	r.inds = r.c.sess.fw.Indicators()
+	r.sel = 0
+	for i, ind := range r.inds {
+		if ind.ID == id {
+			r.sel = i
+		}
+	}
+	if r.mode == modeMinistry {
+		r.mode, r.pick = modeNone, nil
+	}
+	r.answers() // clamps the selected answer
+}
+
+func (r *readiness) capturing() bool { return r.mode != modeNone || r.target != nil }
 
 func (r *readiness) keys() []key.Binding {
 	lang := r.c.lang
+	if r.target != nil {
+		return nil
+	}
+	if r.mode == modeEvidence || r.mode == modeNotes {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "save"))),
+			key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", i18n.T(lang, "new line"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.T(lang, "cancel"))),
+		}
+	}
 	if r.mode != modeNone {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "confirm"))),
@@ -99,23 +139,37 @@ func (r *readiness) keys() []key.Binding {
 		nb.SetHelp("0-9/enter", i18n.T(lang, "type the number"))
 		ks = append(ks, nb)
 	}
-	return append(ks, r.k.na, r.k.evidence, r.k.ministry, r.k.down, r.k.unanswered, r.k.search)
+	ks = append(ks, r.k.na, r.k.evidence, r.k.target, r.k.ministry, r.k.down, r.k.unanswered)
+	if r.c.sess.model.Score.Indicator(ind.ID).Disputed {
+		ks = append(ks, r.k.agree)
+	}
+	return append(ks, r.k.disputed, r.k.search, r.c.keys.undo)
 }
 
 func (r *readiness) allKeys() []key.Binding {
 	k := r.k
 	return []key.Binding{k.up, k.down, k.pillarPrev, k.pillarNext, k.level, k.yes, k.no, k.number, k.na, k.clear,
-		k.evidence, k.notes, k.confidence, k.ministry, k.addAnswer, k.nextAnswer, k.unanswered, k.search}
+		k.evidence, k.notes, k.confidence, k.ministry, k.addAnswer, k.nextAnswer, k.unanswered, k.disputed, k.agree, k.auto, k.search, k.target, k.areaTarget}
 }
 
-func (r *readiness) ind() *assess.Indicator { return r.inds[r.sel] }
+func (r *readiness) ind() *assess.Indicator {
+	r.sel = max(0, min(r.sel, len(r.inds)-1))
+	return r.inds[r.sel]
+}
+
+// kept reports whether an answer holds anything worth keeping in the file: a level, a value,
+// n/a, a ministry, or words (evidence before an answer is normal in a workshop: "we'll check
+// the gazette").
+func kept(a assess.Answer) bool {
+	return !a.Empty() || a.By != "" || a.Evidence != "" || a.Notes != "" || a.Confidence != "" || a.Source != ""
+}
 
 // answers returns the given answers of the selected indicator (one empty when none).
 func (r *readiness) answers() assess.Answers {
 	as := r.c.sess.doc.File.Answers[r.ind().ID]
 	var out assess.Answers
 	for _, a := range as {
-		if !a.Empty() || a.By != "" {
+		if kept(a) {
 			out = append(out, a)
 		}
 	}
@@ -184,35 +238,84 @@ func (r *readiness) firstOfPillar(pi int) int {
 }
 
 // edit changes the selected answer and saves the file; what says the change in the
-// screen's language.
-func (r *readiness) edit(what string, change func(a *assess.Answer)) {
+// screen's language. It reports whether the change was saved (the reason is on screen when
+// not).
+func (r *readiness) edit(what string, change func(a *assess.Answer)) bool {
 	if by := r.c.opts.Ministry; by != "" {
-		r.editOwn(by, what, change)
-		return
+		return r.editOwn(by, what, change)
 	}
 	as := r.answers()
 	a := as[r.ai]
 	change(&a)
 	as[r.ai] = a
 	id := r.ind().ID
-	// Drop answers left empty with no ministry; keep at least nothing → {}.
+	// Drop answers left with nothing in them; keep at least nothing → {}.
 	var keep assess.Answers
 	for _, x := range as {
-		if !x.Empty() || x.By != "" {
+		if kept(x) {
 			keep = append(keep, x)
 		}
 	}
 	err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) })
 	if err != nil {
 		r.c.sayErr(err)
-		return
+		return false
 	}
 	r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s", id, what))
+	return true
+}
+
+// answered gives an answer (level, yes/no, number, n/a): the agreed answer after g, and with
+// auto-advance on, the next unanswered indicator follows.
+func (r *readiness) answered(what string, change func(a *assess.Answer)) {
+	if r.agreeing {
+		r.agreeing = false
+		r.agree(what, change)
+		return
+	}
+	if r.edit(what, change) && r.auto {
+		id := r.ind().ID
+		if r.jumpUnanswered(r.sel + 1) {
+			r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s · next unanswered (A turns this off)", id, what))
+		}
+	}
+}
+
+// agree replaces the answers of a disputed indicator by the one the room agreed on. Nothing
+// said is lost: the evidence of each ministry is kept, and the notes record the answers
+// before the agreement (ctrl+z brings them back).
+func (r *readiness) agree(what string, change func(a *assess.Answer)) {
+	lang, fw, ind := r.c.lang, r.c.sess.fw, r.ind()
+	as := r.answers()
+	var a assess.Answer
+	change(&a)
+	var before, evidence, notes []string
+	for _, x := range as {
+		before = append(before, orRoom(lang, x.By)+" "+shortAnswer(fw, ind, x, lang))
+		if x.Evidence != "" {
+			evidence = append(evidence, orRoom(lang, x.By)+": "+x.Evidence)
+		}
+		if x.Notes != "" {
+			notes = append(notes, orRoom(lang, x.By)+": "+x.Notes)
+		}
+		if x.Source != "" && a.Source == "" {
+			a.Source = x.Source
+		}
+	}
+	a.Evidence = strings.Join(evidence, "; ")
+	a.Notes = strings.Join(append([]string{i18n.F(lang, "agreed in the room; before: %s", strings.Join(before, ", "))}, notes...), "; ")
+	id := ind.ID
+	if err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, assess.Answers{a}) }); err != nil {
+		r.c.sayErr(err)
+		return
+	}
+	r.ai = 0
+	r.c.say(false, i18n.F(lang, "saved · %s: agreed answer %s (the answers before are in the notes; ctrl+z undoes)", id, what))
 }
 
 // editOwn changes the answer of the ministry the screen is bound to. The change is made on the
 // room's latest file, so answers other ministries gave a moment ago are kept.
-func (r *readiness) editOwn(by, what string, change func(a *assess.Answer)) {
+func (r *readiness) editOwn(by, what string, change func(a *assess.Answer)) bool {
 	id := r.ind().ID
 	err := r.c.sess.change(func(d *countries.Doc) error {
 		var a assess.Answer
@@ -229,9 +332,10 @@ func (r *readiness) editOwn(by, what string, change func(a *assess.Answer)) {
 	})
 	if err != nil {
 		r.c.sayErr(err)
-		return
+		return false
 	}
 	r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s", id, what))
+	return true
 }
 
 func (r *readiness) update(msg tea.Msg) tea.Cmd {
@@ -243,9 +347,24 @@ func (r *readiness) update(msg tea.Msg) tea.Cmd {
 			r.selectIndicator(r.sel + 1)
 		}
 		return nil
+	case tea.PasteMsg:
+		if r.input != nil && r.mode != modeNone && r.mode != modeMinistry {
+			return r.input.Update(msg)
+		}
 	case tea.KeyPressMsg:
+		if r.target != nil {
+			return r.updateTarget(msg)
+		}
+		if r.mode == modeMinistry {
+			return r.updatePick(msg)
+		}
 		if r.mode != modeNone {
 			return r.updateInput(msg)
+		}
+		if r.agreeing && msg.String() == "esc" {
+			r.agreeing = false
+			r.c.say(false, i18n.T(r.c.lang, "cancelled; nothing changed"))
+			return nil
 		}
 		return r.updateKey(msg)
 	}
@@ -254,42 +373,81 @@ func (r *readiness) update(msg tea.Msg) tea.Cmd {
 
 func (r *readiness) startInput(mode inputMode, value, placeholder string) tea.Cmd {
 	r.mode = mode
-	r.input.Reset()
-	r.input.SetValue(value)
-	r.input.CursorEnd()
-	r.input.Placeholder = placeholder
-	r.input.SetWidth(max(20, r.c.w-40))
+	w := r.cardInner()
+	if mode == modeEvidence || mode == modeNotes {
+		h := 3
+		if r.c.h >= 36 {
+			h = 6
+		}
+		r.input = newAreaBox(value, placeholder, w, h, r.c.opts.Color)
+	} else {
+		r.input = newLineBox(value, placeholder, w-width(i18n.T(r.c.lang, "Evidence: "))-2)
+	}
 	return r.input.Focus()
+}
+
+// cardInner is the width of the text inside the card at the current size.
+func (r *readiness) cardInner() int {
+	return r.c.w - r.leftWidth(r.c.w) - 2
+}
+
+// updatePick handles the ministry list of m.
+func (r *readiness) updatePick(msg tea.KeyPressMsg) tea.Cmd {
+	switch r.pick.update(msg) {
+	case pickCancelled:
+		r.mode, r.pick = modeNone, nil
+		r.c.say(false, i18n.T(r.c.lang, "cancelled; nothing changed"))
+	case pickChosen:
+		by := r.pick.value()
+		r.mode, r.pick = modeNone, nil
+		r.edit(i18n.F(r.c.lang, "ministry %s", orRoom(r.c.lang, by)), func(a *assess.Answer) { a.By = by })
+	}
+	return nil
 }
 
 func (r *readiness) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		r.mode = modeNone
+		r.agreeing = false
 		r.input.Blur()
 		r.c.say(false, i18n.T(r.c.lang, "cancelled"))
 		return nil
 	case "enter":
 		mode, v := r.mode, strings.TrimSpace(r.input.Value())
+		// The field closes only when what it holds is saved: a refused save (the file
+		// changed on disk, is read-only or gone) keeps the text on screen to try again.
 		switch mode {
 		case modeNumber:
 			if v == "" {
 				r.mode = modeNone
+				r.agreeing = false
 				return nil
 			}
-			f, err := parseNumber(v)
+			f, err := parseNumber(r.c.lang, v)
+			if err == nil {
+				err = checkRange(r.c.lang, r.ind(), f, v)
+			}
 			if err != nil {
-				r.c.say(true, i18n.F(r.c.lang, "%q is not a number; type digits (e.g. 63.5) or press esc. Nothing was saved.", v))
+				r.c.say(true, i18n.F(r.c.lang, "%s Nothing was saved; correct it or press esc.", err.Error()))
 				return nil
 			}
 			r.mode = modeNone
-			r.edit(num(r.c.lang, f)+" "+unitWord(r.c.lang, r.ind().Unit), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.Number(f), nil, false })
+			r.answered(num(r.c.lang, f)+" "+unitWord(r.c.lang, r.ind().Unit), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.Number(f), nil, false })
+			if r.c.statusBad {
+				r.mode = modeNumber
+				return nil
+			}
 		case modeEvidence:
+			if !r.edit(i18n.T(r.c.lang, "evidence updated"), func(a *assess.Answer) { a.Evidence = v }) {
+				return nil
+			}
 			r.mode = modeNone
-			r.edit(i18n.T(r.c.lang, "evidence updated"), func(a *assess.Answer) { a.Evidence = v })
 		case modeNotes:
+			if !r.edit(i18n.T(r.c.lang, "notes updated"), func(a *assess.Answer) { a.Notes = v }) {
+				return nil
+			}
 			r.mode = modeNone
-			r.edit(i18n.T(r.c.lang, "notes updated"), func(a *assess.Answer) { a.Notes = v })
 		case modeSearch:
 			r.mode = modeNone
 			r.query = v
@@ -298,9 +456,7 @@ func (r *readiness) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 		r.input.Blur()
 		return nil
 	}
-	var cmd tea.Cmd
-	r.input, cmd = r.input.Update(msg)
-	return cmd
+	return r.input.Update(msg)
 }
 
 func (r *readiness) search(q string) {
@@ -337,15 +493,46 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !r.jumpUnanswered(r.sel + 1) {
 			r.c.say(false, i18n.T(lang, "every indicator has an answer"))
 		}
+	case key.Matches(msg, k.target):
+		return r.indicatorTargetForm()
+	case key.Matches(msg, k.areaTarget):
+		return r.pillarTargetForm()
 	case key.Matches(msg, k.search):
 		return r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
+	case key.Matches(msg, k.disputed):
+		if !r.nextDisputed() {
+			r.c.say(false, i18n.T(lang, "no indicator is disputed"))
+		}
+	case key.Matches(msg, k.agree) && r.c.opts.Ministry != "":
+		r.c.say(true, i18n.T(lang, "the facilitator records the answer the room agrees on"))
+	case key.Matches(msg, k.agree):
+		if !r.c.sess.model.Score.Indicator(ind.ID).Disputed {
+			r.c.say(true, i18n.T(lang, "this indicator is not disputed; g records the answer a room agrees on after a dispute"))
+			return nil
+		}
+		r.agreeing = true
+		hint := i18n.T(lang, "press the level the room agreed on")
+		switch ind.Kind {
+		case assess.KindYesNo:
+			hint = i18n.T(lang, "press y or n for the answer the room agreed on")
+		case assess.KindNumber:
+			hint = i18n.T(lang, "type the number the room agreed on, then enter")
+		}
+		r.c.say(false, i18n.F(lang, "Agreed answer: %s (it replaces the ministries' answers, which go to the notes); esc cancels.", hint))
+	case key.Matches(msg, k.auto):
+		r.auto = !r.auto
+		if r.auto {
+			r.c.say(false, i18n.T(lang, "auto-advance on: after each answer the next unanswered indicator comes up"))
+		} else {
+			r.c.say(false, i18n.T(lang, "auto-advance off"))
+		}
 	case key.Matches(msg, k.level) && ind.Kind == assess.KindLevel:
 		l := int(msg.String()[0] - '0')
 		if l < fw.Scale.Min || l > fw.Scale.Max {
 			r.c.say(true, i18n.F(lang, "levels run %d to %d", fw.Scale.Min, fw.Scale.Max))
 			return nil
 		}
-		r.edit(i18n.F(lang, "level %d %s", l, fw.LevelName(l, lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
+		r.answered(i18n.F(lang, "level %d %s", l, fw.LevelName(l, lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
 	case key.Matches(msg, k.level) && ind.Kind == assess.KindNumber:
 		return r.startInput(modeNumber, msg.String(), unitWord(lang, ind.Unit))
 	case key.Matches(msg, k.number) && ind.Kind == assess.KindNumber:
@@ -355,30 +542,32 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
 	case key.Matches(msg, k.yes) && ind.Kind == assess.KindYesNo:
-		r.edit(i18n.T(lang, "yes"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
+		r.answered(i18n.T(lang, "yes"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
 	case key.Matches(msg, k.no) && ind.Kind == assess.KindYesNo:
-		r.edit(i18n.T(lang, "no"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
+		r.answered(i18n.T(lang, "no"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
 	case key.Matches(msg, k.na):
-		r.edit(i18n.T(lang, "not applicable"), func(a *assess.Answer) {
-			a.NA = !a.NA
-			if a.NA {
-				a.Level, a.Value = nil, nil
-			}
-		})
+		r.toggleNA()
 	case key.Matches(msg, k.clear) && r.c.opts.Ministry != "":
 		r.editOwn(r.c.opts.Ministry, i18n.T(lang, "answer cleared"), nil)
 	case (key.Matches(msg, k.ministry) || key.Matches(msg, k.addAnswer)) && r.c.opts.Ministry != "":
 		r.c.say(true, i18n.F(lang, "you answer for %s; every answer you give is recorded as theirs", r.c.opts.Ministry))
 	case key.Matches(msg, k.clear):
 		as := r.answers()
-		id := ind.ID
-		keep := append(append(assess.Answers{}, as[:r.ai]...), as[r.ai+1:]...)
-		if err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) }); err != nil {
-			r.c.sayErr(err)
+		if !kept(as[r.ai]) {
+			r.c.say(false, i18n.T(lang, "nothing to clear here"))
 			return nil
 		}
-		r.ai = max(0, r.ai-1)
-		r.c.say(false, i18n.F(lang, "saved · %s: answer cleared", id))
+		id, ai := ind.ID, r.ai
+		r.c.ask(i18n.F(lang, "Clear the answer of %s to %s (%s, with its evidence and notes)? (y/n)", orRoom(lang, as[ai].By), id, shortAnswer(fw, ind, as[ai], lang)), func() tea.Cmd {
+			keep := append(append(assess.Answers{}, as[:ai]...), as[ai+1:]...)
+			if err := r.c.sess.change(func(d *countries.Doc) error { return d.SetAnswer(id, keep) }); err != nil {
+				r.c.sayErr(err)
+				return nil
+			}
+			r.ai = max(0, ai-1)
+			r.c.say(false, i18n.F(lang, "saved · %s: answer cleared (ctrl+z brings it back)", id))
+			return nil
+		})
 	case key.Matches(msg, k.evidence):
 		return r.startInput(modeEvidence, r.answers()[r.ai].Evidence, i18n.T(lang, "e.g. National Digital Strategy 2023, section 4"))
 	case key.Matches(msg, k.notes):
@@ -388,28 +577,7 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		c := next[r.answers()[r.ai].Confidence]
 		r.edit(i18n.F(lang, "confidence %s", orDash(words.Confidence(lang, c))), func(a *assess.Answer) { a.Confidence = c })
 	case key.Matches(msg, k.ministry):
-		ids := r.c.sess.ministryIDs()
-		if len(ids) == 0 {
-			r.c.say(true, i18n.T(lang, "no ministries in this file yet: add them on the Context step (a)"))
-			return nil
-		}
-		cycle := append([]string{""}, ids...)
-		by := r.answers()[r.ai].By
-		nextBy := cycle[1]
-		for i, id := range cycle {
-			if id == by {
-				nextBy = cycle[(i+1)%len(cycle)]
-			}
-		}
-		r.edit(i18n.F(lang, "ministry %s", orRoom(lang, nextBy)), func(a *assess.Answer) {
-			for i, id := range cycle {
-				if id == a.By {
-					a.By = cycle[(i+1)%len(cycle)]
-					return
-				}
-			}
-			a.By = cycle[1]
-		})
+		return r.openMinistryPicker()
 	case key.Matches(msg, k.addAnswer):
 		r.addAnswer()
 	case key.Matches(msg, k.nextAnswer):
@@ -421,6 +589,85 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// toggleNA marks the answer not applicable, or takes the mark off. Evidence and notes stay
+// either way; a level or value given before is only replaced after a yes.
+func (r *readiness) toggleNA() {
+	lang, fw, ind := r.c.lang, r.c.sess.fw, r.ind()
+	a := r.answers()[r.ai]
+	if a.NA {
+		r.edit(i18n.T(lang, "n/a taken off: not answered (evidence and notes kept)"), func(a *assess.Answer) { a.NA = false })
+		return
+	}
+	set := func() {
+		r.answered(i18n.T(lang, "not applicable (a again takes it off)"), func(a *assess.Answer) { a.NA, a.Level, a.Value = true, nil, nil })
+	}
+	if a.Level == nil && a.Value == nil {
+		set()
+		return
+	}
+	r.c.ask(i18n.F(lang, "Mark %s not applicable? It replaces the answer %s (evidence and notes stay). (y/n)", ind.ID, shortAnswer(fw, ind, a, lang)), func() tea.Cmd {
+		set()
+		return nil
+	})
+}
+
+// openMinistryPicker lists who can give the selected answer: the room, or a ministry that
+// has not answered this indicator yet (one answer per ministry keeps the file valid).
+func (r *readiness) openMinistryPicker() tea.Cmd {
+	lang := r.c.lang
+	ids := r.c.sess.ministryIDs()
+	if len(ids) == 0 {
+		r.c.say(true, i18n.T(lang, "no ministries in this file yet: add them on the Context step (a)"))
+		return nil
+	}
+	as := r.answers()
+	cur := as[r.ai].By
+	taken := map[string]bool{}
+	for i, a := range as {
+		if i != r.ai && a.By != "" {
+			taken[a.By] = true
+		}
+	}
+	labels := []string{i18n.T(lang, "room — the whole room, no single ministry")}
+	values := []string{""}
+	sel := 0
+	names := map[string]string{}
+	for _, m := range r.c.sess.doc.File.Ministries {
+		names[m.ID] = m.Name.In(lang)
+	}
+	for _, id := range ids {
+		if taken[id] {
+			continue
+		}
+		if id == cur {
+			sel = len(values)
+		}
+		labels = append(labels, id+"  "+names[id])
+		values = append(values, id)
+	}
+	if len(values) == 1 && cur == "" {
+		r.c.say(true, i18n.T(lang, "every ministry already answered this indicator; switch answers with < and >"))
+		return nil
+	}
+	r.pick = newPicker(i18n.T(lang, "Who gives this answer? ↑/↓ and enter, or its number; esc cancels"), labels, values, sel)
+	r.mode = modeMinistry
+	return nil
+}
+
+// nextDisputed moves to the next indicator whose answers disagree (wrapping).
+func (r *readiness) nextDisputed() bool {
+	sc := r.c.sess.model.Score
+	for k := 1; k <= len(r.inds); k++ {
+		i := (r.sel + k) % len(r.inds)
+		if sc.Indicator(r.inds[i].ID).Disputed {
+			r.selectIndicator(i)
+			r.c.say(false, i18n.F(r.c.lang, "%s is disputed: g records the answer the room agrees on", r.inds[i].ID))
+			return true
+		}
+	}
+	return false
 }
 
 // addAnswer adds an answer for the next ministry that has not answered this indicator.
@@ -442,7 +689,7 @@ func (r *readiness) addAnswer() {
 		r.c.say(true, i18n.T(r.c.lang, "every ministry of the file has an answer here; add ministries on the Context step for more"))
 		return
 	}
-	if len(as) == 1 && as[0].Empty() && as[0].By == "" {
+	if len(as) == 1 && !kept(as[0]) {
 		as = nil
 	}
 	as = append(as, assess.Answer{By: next})
@@ -455,14 +702,21 @@ func (r *readiness) addAnswer() {
 	r.c.say(false, i18n.F(r.c.lang, "saved · %s: added an answer for %s — now give its level", id, next))
 }
 
+// leftWidth is the width of the area list at a screen width w.
+func (r *readiness) leftWidth(w int) int {
+	switch {
+	case w < 70:
+		return 24
+	case w >= 180:
+		return 56
+	case w >= 120:
+		return 44
+	}
+	return 32
+}
+
 func (r *readiness) view(w, h int) string {
-	leftW := 32
-	if w >= 120 {
-		leftW = 44
-	}
-	if w < 70 {
-		leftW = 24
-	}
+	leftW := r.leftWidth(w)
 	left := r.pillarsPanel(leftW, h)
 	right := r.cardPanel(w-leftW, h)
 	return joinColumns(left, right)
@@ -495,20 +749,32 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	sc := sess.model.Score
 	cur := r.pillarIndex(r.sel)
 	inner := w - 2
-	barW := 5
+	barW := 4
 	if inner >= 40 {
 		barW = 10
 	}
+	// The bars are scores, not progress: a legend says so, and each bar has its number.
 	var body []string
+	for _, l := range wrap(i18n.T(lang, "bars: score /100 · answered"), inner) {
+		body = append(body, st.Faint.Render(l))
+	}
+	countW := 0
+	for _, ps := range sc.Pillars {
+		countW = max(countW, len(fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)))
+	}
 	for i, ps := range sc.Pillars {
 		prefix := "  "
 		if i == cur {
 			prefix = "▸ "
 		}
 		count := fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)
-		nameW := inner - 2 - barW - 1 - len(count) - 1
+		nameW := inner - 2 - barW - 1 - 3 - 1 - countW - 1
 		name := shortName(ps.Pillar.Name.In(lang), ps.Pillar.ID, lang, nameW)
-		line := prefix + pad(name, nameW) + " " + bar(ps.Score, barW) + " " + count
+		var tgt *float64
+		if ps.Target != nil {
+			tgt = ps.Target.Score
+		}
+		line := prefix + pad(name, nameW) + " " + targetBar(ps.Score, tgt, barW) + " " + padLeft(pct(ps.Score), 3) + " " + padLeft(count, countW)
 		if i == cur {
 			line = st.Selected.Render(pad(line, inner))
 		}
@@ -530,6 +796,9 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	if disputed > 0 {
 		body = append(body, st.Warn.Render(i18n.F(lang, "⚠ %d disputed", disputed)))
 	}
+	if len(sess.doc.File.Targets.Pillars) > 0 {
+		body = append(body, st.Faint.Render(truncate(i18n.T(lang, "┃ area target (T sets it)"), inner)))
+	}
 	return panel(st, i18n.T(lang, "Areas"), body, w, h)
 }
 
@@ -540,6 +809,9 @@ func (r *readiness) cardPanel(w, h int) string {
 	is := sess.model.Score.Indicator(ind.ID)
 	pl := fw.PillarOf(ind.ID)
 	inner := w - 2
+	if r.target != nil {
+		return panel(st, stepTitle(lang, stepReadiness), r.target.form.lines(st, lang, inner), w, h)
+	}
 	pos, total := 0, 0
 	for _, x := range pl.Indicators {
 		total++
@@ -623,7 +895,10 @@ func (r *readiness) cardPanel(w, h int) string {
 		body = append(body, i18n.F(lang, "Value: %s", st.Bold.Render(v)))
 	}
 	tailStart := len(body)
-	if r.mode != modeNone {
+	if r.mode == modeMinistry && r.pick != nil {
+		body = append(body, "")
+		body = append(body, r.pick.lines(st, inner, max(3, min(len(r.pick.labels)+1, h/2)))...)
+	} else if r.mode != modeNone {
 		var label string
 		switch r.mode {
 		case modeNumber:
@@ -635,7 +910,14 @@ func (r *readiness) cardPanel(w, h int) string {
 		case modeSearch:
 			label = i18n.T(lang, "Search: ")
 		}
-		body = append(body, "", st.Input.Render(label)+r.input.View())
+		if r.input.multi {
+			r.input.SetWidth(inner)
+			body = append(body, "", st.Input.Render(label)+st.Faint.Render(i18n.T(lang, "enter saves · alt+enter new line · esc cancels")))
+			body = append(body, strings.Split(r.input.View(), "\n")...)
+		} else {
+			r.input.SetWidth(inner - width(label) - 1)
+			body = append(body, "", st.Input.Render(label)+r.input.View())
+		}
 	}
 	body = append(body, "")
 	if len(as) > 1 || sel.By != "" {
@@ -669,10 +951,8 @@ func (r *readiness) cardPanel(w, h int) string {
 		body = append(body, clip(i18n.F(lang, "Notes: %s", sel.Notes))...)
 	}
 	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), orRoom(lang, sel.By))
-	if is.Target != nil {
-		meta += " · " + i18n.F(lang, "Target %s by %d", pct(is.TargetScore), is.Target.Year)
-	}
 	body = append(body, wrap(meta, inner)...)
+	body = append(body, wrap(r.targetLine(), inner)...)
 	var gates []string
 	for _, g := range sess.model.Score.Gates() {
 		if g.Indicator != ind.ID {

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
-	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/words"
 )
@@ -101,11 +100,19 @@ func (r *roomScreen) jump(id string) {
 	r.c.say(false, i18n.F(r.c.lang, "%s: the answers disagree; tab back to the room view with shift+tab", id))
 }
 
-// agree records the answer the room agreed on: every ministry's answer to the indicator takes
-// that level (or yes/no), and its note says what it was before.
+// agree records the answer the room agreed on for a disputed indicator, as g does on the
+// readiness step: one answer, the earlier ones kept in its notes.
 func (r *roomScreen) agree(ind *assess.Indicator, k string) {
 	fw, lang := r.c.sess.fw, r.c.lang
-	var set func(a *assess.Answer) string
+	rs, ok := r.m.screens[stepReadiness].(*readiness)
+	if !ok {
+		return
+	}
+	for i, x := range rs.inds {
+		if x.ID == ind.ID {
+			rs.selectIndicator(i)
+		}
+	}
 	switch {
 	case ind.Kind == assess.KindLevel && k[0] >= '0' && k[0] <= '9':
 		l := int(k[0] - '0')
@@ -113,49 +120,13 @@ func (r *roomScreen) agree(ind *assess.Indicator, k string) {
 			r.c.say(true, i18n.F(lang, "levels run %d to %d", fw.Scale.Min, fw.Scale.Max))
 			return
 		}
-		set = func(a *assess.Answer) string {
-			was := "—"
-			if a.Level != nil {
-				was = fmt.Sprint(*a.Level)
-			}
-			a.Level, a.Value, a.NA = assess.Int(l), nil, false
-			return was
-		}
+		rs.agree(i18n.F(lang, "level %d %s", l, fw.LevelName(l, lang)), func(a *assess.Answer) { a.Level, a.Value, a.NA = assess.Int(l), nil, false })
 	case ind.Kind == assess.KindYesNo && (k == "y" || k == "n"):
 		v := k == "y"
-		set = func(a *assess.Answer) string {
-			was := "—"
-			if a.Value != nil {
-				was = words.YesNo(i18n.Default, a.Value.Bool)
-			}
-			a.Value, a.Level, a.NA = assess.YesNo(v), nil, false
-			return was
-		}
+		rs.agree(words.YesNo(lang, v), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(v), nil, false })
 	default:
 		r.c.say(true, i18n.T(lang, "open it with enter and record the agreed answer on Readiness"))
-		return
 	}
-	id := ind.ID
-	err := r.c.sess.change(func(d *countries.Doc) error {
-		as := append(assess.Answers(nil), d.File.Answers[id]...)
-		for i := range as {
-			if as[i].Empty() {
-				continue
-			}
-			was := set(&as[i])
-			note := "agreed in the room (was " + was + ")"
-			if as[i].Notes != "" {
-				note = as[i].Notes + "; " + note
-			}
-			as[i].Notes = note
-		}
-		return d.SetAnswer(id, as)
-	})
-	if err != nil {
-		r.c.sayErr(err)
-		return
-	}
-	r.c.say(false, i18n.F(lang, "saved · %s: agreed answer recorded for every ministry", id))
 }
 
 func (r *roomScreen) view(w, h int) string {

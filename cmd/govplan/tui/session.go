@@ -1,7 +1,12 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/govplan/govplan/assess"
@@ -22,8 +27,9 @@ type session struct {
 	lang  string // the language of the match and plan texts
 
 	savedAt       time.Time
-	changedOnDisk bool   // the file changed under us; nothing is saved until reload
-	planErr       string // the roadmap cannot be built (e.g. a missing exchange rate)
+	changedOnDisk bool     // the file changed under us; nothing is saved until reload
+	undos, redos  [][]byte // the file's text before each change (the text is the document)
+	planErr       string   // the roadmap cannot be built (e.g. a missing exchange rate)
 	now           func() time.Time
 
 	room     Room   // the live room (govplan serve): edits go to its writer
@@ -149,9 +155,17 @@ type notSaved struct {
 func (e *notSaved) Error() string { return e.msg }
 func (e *notSaved) Unwrap() error { return e.err }
 
-// change applies an edit to the file's text and saves it at once. When the save fails the
-// in-memory change is undone (reloaded from the last saved text), so the screen never shows
-// an answer that is not on disk.
+// errNotWritable marks a change refused because the file may not be written (read-only,
+// another user's, or gone): the work stays on screen and "save as" can keep it.
+var errNotWritable = errors.New("the file cannot be written")
+
+// undoDepth is how many changes ctrl+z can take back.
+const undoDepth = 200
+
+// change applies an edit to the file's text and saves it at once. The edited file must still
+// pass every check govplan makes when it opens a file (so no key can make a file govplan
+// cannot read). When the edit, the check or the save fails, the text goes back to what is on
+// disk, so the screen never shows an answer that is not saved. Every change can be undone.
 func (s *session) change(edit func(d *countries.Doc) error) error {
 	if s.readOnly {
 		return &notSaved{msg: i18n.T(s.lang, "not saved: this is a read-only view (observer)")}
@@ -167,37 +181,187 @@ func (s *session) change(edit func(d *countries.Doc) error) error {
 		}
 		return nil
 	}
+	before := append([]byte(nil), s.doc.Src()...)
+	if err := s.commit(edit); err != nil {
+		return err
+	}
+	if !bytes.Equal(before, s.doc.Src()) {
+		s.undos = append(s.undos, before)
+		if len(s.undos) > undoDepth {
+			s.undos = s.undos[1:]
+		}
+		s.redos = nil
+	}
+	return nil
+}
+
+// commit runs edit, checks the result and saves it; on any failure the text is restored.
+func (s *session) commit(edit func(d *countries.Doc) error) error {
 	if s.changedOnDisk {
+		if s.gone() {
+			return &notSaved{msg: i18n.F(s.lang, "not saved: %s was deleted or moved; press ctrl+s to save your work under a name", s.doc.Path), err: errNotWritable}
+		}
 		return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk; press ctrl+r to reload it first"), err: countries.ErrChangedOnDisk}
+	}
+	if why := s.writeProblem(); why != "" {
+		return &notSaved{msg: why, err: errNotWritable}
 	}
 	before := append([]byte(nil), s.doc.Src()...)
 	if err := edit(s.doc); err != nil {
+		s.restore(before)
 		return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
+	}
+	if err := s.checkDoc(); err != nil {
+		s.restore(before)
+		return &notSaved{msg: i18n.F(s.lang, "not saved: the change would make the file invalid: %s", err.Error()), err: err}
 	}
 	if err := s.doc.Save(); err != nil {
 		s.restore(before)
 		if errors.Is(err, countries.ErrChangedOnDisk) {
 			s.changedOnDisk = true
+			if s.gone() {
+				return &notSaved{msg: i18n.F(s.lang, "not saved: %s was deleted or moved; press ctrl+s to save your work under a name", s.doc.Path), err: errNotWritable}
+			}
 			return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk since it was opened; press ctrl+r to reload it"), err: err}
 		}
-		return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
+		return &notSaved{msg: i18n.F(s.lang, "not saved: %s; press ctrl+s to save your work under another name", err.Error()), err: errors.Join(errNotWritable, err)}
 	}
 	s.savedAt = s.now()
 	s.rebuild()
 	return nil
 }
 
-// restore puts the last saved text back after a failed save.
+// checkDoc runs the checks a file passes when it is opened (framework and catalog).
+func (s *session) checkDoc() error {
+	if err := s.doc.Check(s.fw); err != nil {
+		return err
+	}
+	return s.doc.CheckCatalog(s.cat)
+}
+
+// writeProblem says why the file may not be written, or "". A file with no write permission
+// at all (chmod 444) is refused even for root, who could write it anyway.
+func (s *session) writeProblem() string {
+	path := s.doc.Path
+	if path == "" {
+		return ""
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return "" // a missing file is caught by the on-disk check
+	}
+	if st.Mode().IsRegular() && st.Mode().Perm()&0o222 == 0 {
+		return i18n.F(s.lang, "not saved: %s is read-only (%s); your work stays on screen: make it writable (chmod u+w) or press ctrl+s to save it under another name", path, st.Mode().Perm().String())
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return i18n.F(s.lang, "not saved: %s cannot be written (%s); your work stays on screen: press ctrl+s to save it under another name", path, permText(err))
+	}
+	f.Close()
+	return ""
+}
+
+// permText shortens an open error to its cause ("permission denied").
+func permText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// gone reports whether the file is no longer on disk.
+func (s *session) gone() bool {
+	if s.doc.Path == "" {
+		return false
+	}
+	_, err := os.Stat(s.doc.Path)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// undo takes back the last change (the file's text before it is saved again). It returns
+// the line that changed back, to show what was undone; ok is false when there is nothing.
+func (s *session) undo() (line string, ok bool, err error) {
+	return s.step(&s.undos, &s.redos)
+}
+
+// redo applies again the last change undone.
+func (s *session) redo() (line string, ok bool, err error) {
+	return s.step(&s.redos, &s.undos)
+}
+
+func (s *session) step(from, to *[][]byte) (string, bool, error) {
+	if len(*from) == 0 {
+		return "", false, nil
+	}
+	text := (*from)[len(*from)-1]
+	cur := append([]byte(nil), s.doc.Src()...)
+	if err := s.commit(func(d *countries.Doc) error { return d.Replace(text) }); err != nil {
+		return "", true, err
+	}
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, cur)
+	return changedLine(cur, text), true, nil
+}
+
+// changedLine shows the first line of b that differs from a, with its number.
+func changedLine(a, b []byte) string {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range bl {
+		if i >= len(al) || al[i] != bl[i] {
+			return fmt.Sprintf("%d: %s", i+1, truncate(strings.TrimSpace(bl[i]), 60))
+		}
+	}
+	if len(al) > len(bl) {
+		return fmt.Sprintf("%d: %s", len(bl), truncate(strings.TrimSpace(al[len(bl)]), 60))
+	}
+	return ""
+}
+
+// restore puts the text back after a failed edit or save.
 func (s *session) restore(src []byte) {
-	if d, err := countries.Parse(s.doc.Name, src); err == nil {
-		path := s.doc.Path
-		*s.doc = *d
-		s.doc.Path = path
+	if err := s.doc.Replace(src); err == nil {
 		_ = s.doc.Check(s.fw)
 	}
 }
 
-// reload reads the file from disk again (after someone else changed it).
+// saveAs writes the work on screen to a new file and continues there (the file was deleted,
+// is read-only, or cannot be written). An existing file is not replaced.
+func (s *session) saveAs(path string) error {
+	path = expandHome(strings.TrimSpace(path))
+	if path == "" {
+		return errors.New(i18n.T(s.lang, "type a file name"))
+	}
+	if filepath.Ext(path) == "" {
+		path += ".yaml"
+	}
+	if err := s.doc.SaveAs(path, false); err != nil {
+		return err
+	}
+	s.changedOnDisk = false
+	s.savedAt = s.now()
+	s.rebuild()
+	return nil
+}
+
+// snapshot is an immutable copy of the document and its model for work that runs beside the
+// screens (an export): later edits, a language switch or a what-if never touch it.
+func (s *session) snapshot() (*countries.Model, error) {
+	d, err := countries.Parse(s.doc.Name, append([]byte(nil), s.doc.Src()...))
+	if err != nil {
+		return nil, err
+	}
+	d.Path = s.doc.Path
+	_ = d.Check(s.fw)
+	m := countries.Build(d, s.fw, s.cat, s.lang)
+	if err := m.Replan(s.opts); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// reload reads the file from disk again (after someone else changed it). Undo starts afresh:
+// going back to a text from before the reload would overwrite the other editor's work.
 func (s *session) reload() error {
 	if s.room != nil {
 		if s.readOnly {
@@ -209,21 +373,24 @@ func (s *session) reload() error {
 		s.sync()
 		return nil
 	}
-	if err := s.doc.Reload(); err != nil {
-		return err
-	}
-	fw, err := s.doc.Framework("")
+	d, err := countries.Load(s.doc.Path)
 	if err != nil {
 		return err
 	}
-	if err := s.doc.Check(fw); err != nil {
+	fw, err := d.Framework("")
+	if err != nil {
 		return err
 	}
-	if err := s.doc.CheckCatalog(s.cat); err != nil {
+	if err := d.Check(fw); err != nil {
 		return err
 	}
-	s.fw = fw
+	if err := d.CheckCatalog(s.cat); err != nil {
+		return err
+	}
+	// Only a file that passed every check replaces the one on screen.
+	s.doc, s.fw = d, fw
 	s.changedOnDisk = false
+	s.undos, s.redos = nil, nil
 	s.rebuild()
 	return nil
 }

@@ -140,13 +140,13 @@ func TestAnswersAreSavedAtOnce(t *testing.T) {
 	}
 	press(t, m, "esc")
 	// Next area: a level with evidence, confidence and a ministry.
-	press(t, m, "l", "2", "e", "National Digital Strategy 2023, section 4", "enter", "c", "c", "c", "m")
+	press(t, m, "l", "2", "e", "National Digital Strategy 2023, section 4", "enter", "c", "c", "c", "m", "2")
 	got := load(t, path).Answers["leadership.strategy"]
 	if len(got) != 1 || *got[0].Level != 2 || got[0].Evidence != "National Digital Strategy 2023, section 4" || got[0].Confidence != "high" || got[0].By != "ict" {
 		t.Fatalf("level answer on disk: %+v", got)
 	}
 	// Two ministries disagree on the next one: the screen marks it disputed.
-	press(t, m, "j", "1", "m", "+", "4")
+	press(t, m, "j", "1", "m", "2", "+", "4")
 	f := load(t, path)
 	if got := f.Answers["leadership.sponsorship"]; len(got) != 2 || got[0].By != "ict" || got[1].By != "finance" || *got[1].Level != 4 {
 		t.Fatalf("two answers on disk: %+v", got)
@@ -159,7 +159,7 @@ func TestAnswersAreSavedAtOnce(t *testing.T) {
 	if got := load(t, path).Answers["leadership.coordination"]; len(got) != 1 || !got[0].NA {
 		t.Errorf("n/a on disk: %+v", got)
 	}
-	press(t, m, "a", "x")
+	press(t, m, "a", "x", "y")
 	if got := load(t, path).Answers["leadership.coordination"].Given(); len(got) != 0 {
 		t.Errorf("cleared answer still on disk: %+v", got)
 	}
@@ -266,7 +266,7 @@ func TestStartScreenCreatesFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	press(t, m, "n", "Republic of Y", "enter", "xry", "enter", "enter", "enter")
+	press(t, m, "n", "Republic of Y", "enter", "xry", "enter", "enter", "enter", "enter") // name, code, framework, date, file name (empty: from the name)
 	path := filepath.Join(dir, "republic-of-y.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal("the new file was not written at once")
@@ -530,12 +530,12 @@ func TestGoldenViewsFrench(t *testing.T) {
 func TestParseNumber(t *testing.T) {
 	for in, want := range map[string]float64{"63.5": 63.5, "63,5": 63.5, "1 234,5": 1234.5, "1\u00a0234,5": 1234.5, "1.234,5": 1234.5,
 		"1,234.5": 1234.5, "1.234.567": 1234567, "-2": -2, "0,25": 0.25} {
-		if got, err := parseNumber(in); err != nil || got != want {
+		if got, err := parseNumber("en", in); err != nil || got != want {
 			t.Errorf("parseNumber(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"", "7x", "NaN", "Inf", "1,2,3.4.5"} {
-		if _, err := parseNumber(bad); err == nil {
+		if _, err := parseNumber("en", bad); err == nil {
 			t.Errorf("parseNumber(%q) accepted", bad)
 		}
 	}

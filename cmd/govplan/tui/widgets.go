@@ -3,8 +3,11 @@ package tui
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -99,7 +102,23 @@ func panel(st Styles, title string, body []string, w, h int) string {
 	for len(lines) < rows {
 		lines = append(lines, strings.Repeat(" ", inner))
 	}
-	return st.Panel.Width(w).Height(h).Render(strings.Join(lines, "\n"))
+	// The border is drawn here rather than by lipgloss: the lines already fit, and measuring
+	// them again is most of a frame's time on big screens.
+	bd := st.Panel.GetBorderStyle()
+	paint := lipgloss.NewStyle().Foreground(st.Panel.GetBorderTopForeground())
+	left, right := paint.Render(bd.Left), paint.Render(bd.Right)
+	var b strings.Builder
+	b.Grow((w + 16) * (rows + 2))
+	b.WriteString(paint.Render(bd.TopLeft + strings.Repeat(bd.Top, inner) + bd.TopRight))
+	for _, l := range lines {
+		b.WriteByte('\n')
+		b.WriteString(left)
+		b.WriteString(l)
+		b.WriteString(right)
+	}
+	b.WriteByte('\n')
+	b.WriteString(paint.Render(bd.BottomLeft + strings.Repeat(bd.Bottom, inner) + bd.BottomRight))
+	return b.String()
 }
 
 // fit makes a (possibly styled) line exactly w cells wide.
@@ -124,10 +143,91 @@ func window(sel, total, n int) (from, to int) {
 	return from, from + n
 }
 
+// expandHome turns a leading "~" or "~/" into the home folder, as a shell would (a folder
+// typed as "~/out" must not create a folder named "~").
+func expandHome(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~/") && !strings.HasPrefix(p, "~"+string(filepath.Separator)) {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return p
+	}
+	return filepath.Join(home, p[1:])
+}
+
 // mark returns a check box.
 func mark(on bool) string {
 	if on {
 		return "[x]"
 	}
 	return "[ ]"
+}
+
+// picker is a short list to choose one item from: ↑/↓ (or j/k) move, a digit picks that
+// item, enter chooses, esc cancels. It scrolls when the list is taller than its room.
+type picker struct {
+	title  string
+	labels []string
+	values []string
+	sel    int
+}
+
+// pickResult is what a key did to a picker.
+type pickResult int
+
+const (
+	pickOpen pickResult = iota
+	pickChosen
+	pickCancelled
+)
+
+func newPicker(title string, labels, values []string, sel int) *picker {
+	return &picker{title: title, labels: labels, values: values, sel: max(0, min(sel, len(labels)-1))}
+}
+
+// value is the chosen item's value.
+func (p *picker) value() string { return p.values[p.sel] }
+
+func (p *picker) update(km tea.KeyPressMsg) pickResult {
+	switch km.String() {
+	case "esc":
+		return pickCancelled
+	case "enter":
+		return pickChosen
+	case "up", "k", "shift+tab":
+		p.sel = (p.sel + len(p.labels) - 1) % len(p.labels)
+	case "down", "j", "tab":
+		p.sel = (p.sel + 1) % len(p.labels)
+	case "home":
+		p.sel = 0
+	case "end":
+		p.sel = len(p.labels) - 1
+	default:
+		if t := km.Text; len(t) == 1 && t[0] >= '1' && t[0] <= '9' && int(t[0]-'1') < len(p.labels) {
+			p.sel = int(t[0] - '1')
+			return pickChosen
+		}
+	}
+	return pickOpen
+}
+
+// lines draws the list in at most h lines of w cells, the selected item always visible.
+func (p *picker) lines(st Styles, w, h int) []string {
+	out := []string{st.Input.Render(p.title)}
+	from, to := window(p.sel, len(p.labels), max(1, h-1))
+	for i := from; i < to; i++ {
+		n := "  "
+		if i < 9 {
+			n = fmt.Sprintf("%d ", i+1)
+		}
+		l := n + p.labels[i]
+		if i == p.sel {
+			l = st.Selected.Render(pad("▸ "+l, w))
+		} else {
+			l = "  " + l
+		}
+		out = append(out, truncate(l, w))
+	}
+	return out
 }

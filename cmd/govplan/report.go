@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/govplan/govplan/internal/atomicfile"
+	"github.com/govplan/govplan/internal/buildinfo"
+	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/export"
+	"github.com/govplan/govplan/output/pdf"
+	"github.com/govplan/govplan/output/report"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) reportCmd() *cobra.Command {
+	var cf countryFlags
+	var format, outPath string
+	lang := a.lang
+	c := &cobra.Command{
+		Use:   "report " + i18n.T(lang, "[FILE] --format html|pdf|md -o OUT"),
+		Short: i18n.T(lang, "Write the report people present: HTML, PDF or Markdown"),
+		Long:  localHelp(i18n.T(lang, "report writes the country's report: an executive page first, then scores, gates, architecture, roadmap, KPIs, budget, funding, methodology and assumptions. HTML is one self-contained file that prints on A4. PDF is that page printed by a Chrome, Chromium or Edge installed on this machine (or the browser GOVPLAN_BROWSER names). Markdown links its diagrams, which are written beside it as SVG.")),
+		Example: `  govplan report --sample bakana --format html -o bakana.html
+  govplan report country.yaml --format pdf -o country.pdf --lang fr
+  govplan report country.yaml --format md -o annex/country.md`,
+		Args: a.maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.formatFlag(format, "html", "pdf", "md"); err != nil {
+				return err
+			}
+			if outPath == "" && format == "pdf" {
+				return inputMsg(i18n.T(a.lang, "a PDF would garble the terminal: give -o FILE.pdf"))
+			}
+			if format == "pdf" {
+				// Say what to install before any work is done.
+				if _, err := pdf.FindBrowser(); err != nil {
+					return err
+				}
+			}
+			m, err := a.loadPlan(args, cf)
+			if err != nil {
+				return err
+			}
+			a.warn(m.Doc.Warnings)
+			svgs, err := export.SVGs(m, a.lang)
+			if err != nil {
+				return err
+			}
+			opt := report.HTMLOptions{Diagrams: svgs, Generated: time.Now(), Version: buildinfo.Version()}
+			var out bytes.Buffer
+			switch format {
+			case "html":
+				out.Write(report.HTML(m, a.lang, opt))
+			case "pdf":
+				if err := export.PDF(m, a.lang, opt, &out); err != nil {
+					if errors.Is(err, pdf.ErrNoBrowser) {
+						return err
+					}
+					return fmt.Errorf("%s: %w", i18n.T(a.lang, "printing the PDF"), err)
+				}
+			case "md":
+				prefix := ""
+				if outPath != "" {
+					prefix = strings.TrimSuffix(filepath.Base(outPath), filepath.Ext(outPath)) + "-"
+					names := map[string]bool{}
+					for name, svg := range svgs {
+						p := filepath.Join(filepath.Dir(outPath), prefix+name+".svg")
+						if err := atomicfile.Write(p, svg, 0o644); err != nil {
+							return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
+						}
+						names[name] = true
+						fmt.Fprintln(a.out, p)
+					}
+					out.Write(report.MarkdownWith(m, a.lang, report.MarkdownOptions{DiagramPrefix: prefix, Diagrams: names}))
+				} else {
+					out.Write(report.Markdown(m, a.lang))
+				}
+			}
+			if outPath == "" {
+				_, err = a.out.Write(out.Bytes())
+				return err
+			}
+			if dir := filepath.Dir(outPath); dir != "" {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+			}
+			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
+			}
+			fmt.Fprintln(a.out, outPath)
+			return nil
+		},
+	}
+	cf.register(c, lang)
+	c.Flags().StringVar(&format, "format", "html", i18n.T(lang, "output format: html, pdf or md"))
+	c.Flags().StringVarP(&outPath, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
+	return c
+}

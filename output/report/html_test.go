@@ -1,0 +1,175 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govplan/govplan/countries"
+)
+
+var fixedDate = time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
+
+// outline reduces an HTML report to its structure: each section's id and heading, and the
+// figures, tables, charts and list items it holds. The golden outlines check the structure,
+// not the pixels or the wording of every cell.
+func outline(doc string) string {
+	var b strings.Builder
+	sections := regexp.MustCompile(`(?s)<section id="([^"]+)"[^>]*>(.*?)</section>`).FindAllStringSubmatch(doc, -1)
+	h := regexp.MustCompile(`(?s)<h([123])[^>]*>(.*?)</h[123]>`)
+	for _, s := range sections {
+		body := s[2]
+		fmt.Fprintf(&b, "section %s\n", s[1])
+		for _, m := range h.FindAllStringSubmatch(body, -1) {
+			fmt.Fprintf(&b, "  h%s %s\n", m[1], stripTags(m[2]))
+		}
+		fmt.Fprintf(&b, "  figures %d, charts %d, diagrams %d, tables %d, rows %d, list items %d\n",
+			strings.Count(body, "<figure>"), strings.Count(body, `class="chart"`), strings.Count(body, `class="diagram"`),
+			strings.Count(body, "<table>"), strings.Count(body, "<tr>"), strings.Count(body, "<li>"))
+	}
+	return b.String()
+}
+
+func fakeDiagrams(m *countries.Model) map[string][]byte {
+	d := map[string][]byte{
+		"architecture": []byte(`<?xml version="1.0"?><!DOCTYPE svg><svg width="100pt" height="50pt" viewBox="0 0 100 50"><g><title>G</title></g></svg>`),
+	}
+	for _, u := range m.Match.UseCases {
+		d["usecase-"+u.UseCase.ID] = []byte(`<svg width="10pt" height="5pt" viewBox="0 0 10 5"><!-- x --></svg>`)
+	}
+	return d
+}
+
+func TestHTMLStructureGolden(t *testing.T) {
+	for _, c := range goldenCases() {
+		name, lang := c[0], c[1]
+		t.Run(name+"-"+lang, func(t *testing.T) {
+			m := sampleModelIn(t, name, lang)
+			doc := string(HTML(m, lang, HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate, Version: "v0.0.0-test"}))
+			got := outline(doc)
+			file := filepath.Join("testdata", name+"."+lang+".html.outline")
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./output/report -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("outline of the %s report changed; run with -update and review:\n%s", name, got)
+			}
+		})
+	}
+}
+
+// The contents come in the order the issue asks, with the executive page first.
+func TestHTMLSectionOrder(t *testing.T) {
+	m := sampleModel(t, "bakana")
+	doc := string(HTML(m, "en", HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+	want := []string{"executive", "pillars", "scores", "unanswered", "gates", "architecture", "roadmap", "kpis", "budget", "funding", "shared", "methodology", "assumptions", "appendix"}
+	var got []string
+	for _, s := range regexp.MustCompile(`<section id="([^"]+)"`).FindAllStringSubmatch(doc, -1) {
+		got = append(got, s[1])
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("sections\n got %v\nwant %v", got, want)
+	}
+	for _, must := range []string{
+		`<html lang="en">`, "Republic of Bakana · 4 May 2026 · govplan dev", "@page", "size: A4", "break-before: page",
+		"Three decisions for the room", "upper bound", "illustrative",
+	} {
+		if !strings.Contains(doc, must) {
+			t.Errorf("report lacks %q", must)
+		}
+	}
+}
+
+// The page loads nothing and runs nothing: no script, no external address, every SVG titled.
+func TestHTMLSelfContained(t *testing.T) {
+	for _, name := range countries.SampleNames() {
+		m := sampleModel(t, name)
+		doc := string(HTML(m, "en", HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+		if strings.Contains(strings.ToLower(doc), "<script") {
+			t.Errorf("%s: the report has a script", name)
+		}
+		for _, u := range regexp.MustCompile(`(?i)(src|href)\s*=|url\((["']?)(https?:|//)|@import`).FindAllString(doc, -1) {
+			t.Errorf("%s: the report refers to something outside it: %q", name, u)
+		}
+		addr := regexp.MustCompile(`https?://[^"' <]+`)
+		for _, u := range addr.FindAllString(doc, -1) {
+			if u != "http://www.w3.org/2000/svg" {
+				t.Errorf("%s: address %q in the report", name, u)
+			}
+		}
+		svgs := regexp.MustCompile(`(?s)<svg\b[^>]*>\s*(<title[ >])?`).FindAllStringSubmatch(doc, -1)
+		if len(svgs) < 3 {
+			t.Errorf("%s: only %d SVGs", name, len(svgs))
+		}
+		for _, s := range svgs {
+			if s[1] == "" {
+				t.Errorf("%s: an SVG without a title: %.80s", name, s[0])
+			}
+		}
+		if strings.Contains(doc, "<?xml") || strings.Contains(doc, "<!DOCTYPE svg") {
+			t.Errorf("%s: a drawn diagram kept its XML prolog", name)
+		}
+	}
+}
+
+// Text from the country file is escaped: it can neither add markup nor break the page.
+func TestHTMLEscapesUserText(t *testing.T) {
+	doc, err := countries.Sample("bakana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.File.Country.Name = `Evil <script>alert(1)</script> & "Co"`
+	m := buildModel(t, doc)
+	out := string(HTML(m, "en", HTMLOptions{Generated: fixedDate}))
+	if strings.Contains(out, "<script>alert") {
+		t.Fatal("country name was not escaped")
+	}
+	if !strings.Contains(out, "Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Co&#34;") {
+		t.Error("escaped country name missing")
+	}
+	if !strings.Contains(out, "This diagram was not drawn.") {
+		t.Error("a missing diagram is not said")
+	}
+}
+
+// The report follows --lang.
+func TestHTMLFrench(t *testing.T) {
+	m := sampleModelIn(t, "bakana", "fr")
+	doc := string(HTML(m, "fr", HTMLOptions{Generated: fixedDate}))
+	for _, must := range []string{`<html lang="fr">`, "4 mai 2026"} {
+		if !strings.Contains(doc, must) {
+			t.Errorf("French report lacks %q", must)
+		}
+	}
+	if strings.Contains(doc, ">Executive summary<") || strings.Contains(doc, ">Three decisions for the room<") {
+		t.Error("French report has English headings")
+	}
+}
+
+// Markdown links the diagrams written beside it.
+func TestMarkdownLinksDiagrams(t *testing.T) {
+	m := sampleModel(t, "bakana")
+	names := map[string]bool{"architecture": true, "roadmap": true, "dependencies": true}
+	for _, u := range m.Match.UseCases {
+		names["usecase-"+u.UseCase.ID] = true
+	}
+	md := string(MarkdownWith(m, "en", MarkdownOptions{DiagramPrefix: "republic-of-bakana-", Diagrams: names}))
+	for n := range names {
+		if !strings.Contains(md, "](republic-of-bakana-"+n+".svg)") {
+			t.Errorf("no link to %s", n)
+		}
+	}
+	if strings.Contains(string(Markdown(m, "en")), "![") {
+		t.Error("the plain Markdown links diagrams that were not written")
+	}
+}
