@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -489,4 +490,135 @@ func mustFramework(t *testing.T, path string) *assess.Framework {
 		t.Fatal(err)
 	}
 	return fw
+}
+
+// freshRoomFile writes a new country file (every indicator unanswered) with n ministries.
+func freshRoomFile(b testing.TB, n int) string {
+	b.Helper()
+	fw, _, err := assess.Resolve("govstack-readiness")
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := countries.New(fw, countries.Country{Name: "Republic of Bench", ISO3: "XBE"}, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var add strings.Builder
+	add.WriteString("ministries:\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&add, "  - {id: m%02d, name: Ministry %02d}\n", i, i)
+	}
+	text := string(src)
+	if strings.Contains(text, "\nministries:") {
+		b.Fatal("the new file already lists ministries")
+	}
+	text = strings.Replace(text, "\nanswers:", "\n"+add.String()+"answers:", 1)
+	path := filepath.Join(b.TempDir(), "bench.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// outputs returns how many bytes each client has received.
+func outputs(cs []*client) []int {
+	n := make([]int, len(cs))
+	for i, c := range cs {
+		c.mu.Lock()
+		n[i] = c.out.Len()
+		c.mu.Unlock()
+	}
+	return n
+}
+
+// quiet waits until no client has received anything for d.
+func quiet(cs []*client, d time.Duration) {
+	prev := outputs(cs)
+	for {
+		time.Sleep(d)
+		cur := outputs(cs)
+		same := true
+		for i := range cur {
+			same = same && cur[i] == prev[i]
+		}
+		if same {
+			return
+		}
+		prev = cur
+	}
+}
+
+// BenchmarkWorkshop holds 30 SSH sessions. Each iteration one delegate answers (or marks n/a)
+// its question, which changes the answered count on every screen; it measures the time from
+// the keypress until every one of the 30 screens has received its update (p95 reported), and
+// then how many answers a second the room saves when all 30 answer at once.
+func BenchmarkWorkshop(b *testing.B) {
+	const held = 30
+	path := freshRoomFile(b, held)
+	w, addr := startWorkshop(b, path)
+	ids := searchable(w.room.Framework, held)
+	if len(ids) < held {
+		b.Skipf("only %d searchable indicators", len(ids))
+	}
+	cs := make([]*client, held)
+	for i := range cs {
+		cs[i] = connect(b, addr, fmt.Sprintf("m%02d", i+1))
+		_ = cs[i].send("/\x15" + ids[i] + "\r")
+	}
+	quiet(cs, 300*time.Millisecond)
+	var lat []time.Duration
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		t := n % held
+		k := "2"
+		if (n/held)%2 == 1 {
+			k = "a"
+		}
+		before := outputs(cs)
+		start := time.Now()
+		_ = cs[t].send(k)
+		for {
+			cur := outputs(cs)
+			all := true
+			for i := range cur {
+				all = all && cur[i] > before[i]
+			}
+			if all {
+				break
+			}
+			if time.Since(start) > 30*time.Second {
+				b.Fatalf("not every screen was updated after 30 s")
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		lat = append(lat, time.Since(start))
+		quiet(cs, 60*time.Millisecond) // let the frame settle before the next keypress
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	}
+	b.ReportMetric(held, "sessions")
+
+	// Throughput: every delegate answers 5 more questions as fast as it can.
+	const each = 5
+	start := time.Now()
+	v0 := w.room.State().Version
+	var wg sync.WaitGroup
+	for i, c := range cs {
+		wg.Add(1)
+		go func(i int, c *client) {
+			defer wg.Done()
+			for k := 0; k < each; k++ {
+				_ = c.send(answerKeys(ids[(i+k+1)%held], k%5))
+			}
+			c.quit(b)
+		}(i, c)
+	}
+	wg.Wait()
+	secs := time.Since(start).Seconds()
+	b.ReportMetric(float64(held*each)/secs, "answers/s")
+	b.ReportMetric(float64(w.room.State().Version-v0), "saves")
 }
