@@ -548,7 +548,15 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.na):
 		r.toggleNA()
 	case key.Matches(msg, k.clear) && r.c.opts.Ministry != "":
-		r.editOwn(r.c.opts.Ministry, i18n.T(lang, "answer cleared"), nil)
+		by := r.c.opts.Ministry
+		if a := r.answers()[r.ai]; !kept(a) || a.By != by {
+			r.c.say(false, i18n.T(lang, "nothing to clear here"))
+			return nil
+		}
+		r.c.ask(i18n.F(lang, "Clear the answer of %s to %s (%s, with its evidence and notes)? (y/n)", by, ind.ID, shortAnswer(fw, ind, r.answers()[r.ai], lang)), func() tea.Cmd {
+			r.editOwn(by, i18n.T(lang, "answer cleared"), nil)
+			return nil
+		})
 	case (key.Matches(msg, k.ministry) || key.Matches(msg, k.addAnswer)) && r.c.opts.Ministry != "":
 		r.c.say(true, i18n.F(lang, "you answer for %s; every answer you give is recorded as theirs", r.c.opts.Ministry))
 	case key.Matches(msg, k.clear):
