@@ -147,6 +147,7 @@ func (b *book) blocks() {
 	b.check(b.f.SetRowHeight(s, hr+1, math.Max(62, float64(longest)*7+10)))
 	b.freeze(s, 1, 0)
 	b.page(s, paperA4)
+	b.printTitles(s, "$A:$A", "")
 }
 
 // mergedWidth is the width in characters of span narrow columns merged, counted low: the

@@ -958,7 +958,11 @@ func (r *readiness) cardPanel(w, h int) string {
 	if sel.Notes != "" {
 		body = append(body, clip(i18n.F(lang, "Notes: %s", sel.Notes))...)
 	}
-	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), orRoom(lang, sel.By))
+	who := orRoom(lang, sel.By)
+	if sel.By == "" && len(sess.doc.File.Ministries) > 0 {
+		who = i18n.T(lang, "room (the whole room; m names a ministry)")
+	}
+	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), who)
 	body = append(body, wrap(meta, inner)...)
 	body = append(body, wrap(r.targetLine(), inner)...)
 	var gates []string

@@ -179,7 +179,8 @@ func (r *roadmapScreen) view(w, h int) string {
 		title = i18n.T(lang, "Roadmap · budget and funding")
 		body = r.funding(p, w-2)
 	}
-	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head))))
+	// Rows for the body: the panel's, less its title, the head and the blank line under it.
+	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head)-1)))
 	body = append(head, append([]string{""}, body[r.scroll:]...)...)
 	return panel(st, title, body, w, h)
 }
