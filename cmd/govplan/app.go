@@ -231,6 +231,7 @@ func (a *app) rootCmd() *cobra.Command {
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
+	a.registerCompletions(root)
 	return root
 }
 
@@ -284,6 +285,11 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 		return nil, nil, inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
 	case f.sample != "":
 		doc, err = countries.Sample(f.sample)
+	case len(args) == 1 && args[0] == "-":
+		var data []byte
+		if data, err = a.readStdin(); err == nil {
+			doc, err = countries.Parse(stdinName, data)
+		}
 	case len(args) == 1:
 		doc, err = countries.Load(args[0])
 	default:
@@ -302,6 +308,21 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 	return doc, fw, nil
 }
 
+// stdinName names standard input in messages ("<stdin>:12:3: …").
+const stdinName = "<stdin>"
+
+// readStdin reads a file given as "-", refusing one larger than the limit for files.
+func (a *app) readStdin() ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(a.in, yamlx.MaxFileSize+1))
+	if err != nil {
+		return nil, yamlx.Errorf(stdinName, "cannot read: %s", yamlx.OSReason(err))
+	}
+	if len(data) > yamlx.MaxFileSize {
+		return nil, yamlx.Errorf(stdinName, "file is larger than the %d MiB limit", yamlx.MaxFileSize>>20)
+	}
+	return data, nil
+}
+
 // loadModel opens a country file, checks it against its framework and the catalog, and builds
 // the scorecard and the match.
 func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error) {
@@ -313,7 +334,7 @@ func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", ")); err != nil {
+	if err := countries.CheckGates(fw, cat); err != nil {
 		return nil, inputError(err)
 	}
 	if err := doc.CheckCatalog(cat); err != nil {

@@ -139,3 +139,105 @@ func TestRankingSVG(t *testing.T) {
 		}
 	}
 }
+
+// The comparison workbook prints on A4 at 8 pt or more, its headers fit their rows and
+// columns, chart text is dark, and money has thousands separators as numbers.
+func TestComparisonWorkbookPrints(t *testing.T) {
+	c, models := samples(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, c, models, "en"); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range f.GetSheetList() {
+		pl, _ := f.GetPageLayout(s)
+		if pl.Size == nil || *pl.Size != 9 || pl.AdjustTo == nil || *pl.AdjustTo < 73 {
+			t.Errorf("%s: paper %v scale %v", s, pl.Size, pl.AdjustTo)
+		}
+		hf, _ := f.GetHeaderFooter(s)
+		if !strings.Contains(hf.OddFooter, "&P / &N") || !strings.Contains(hf.OddHeader, s) {
+			t.Errorf("%s: header %q footer %q", s, hf.OddHeader, hf.OddFooter)
+		}
+	}
+	// "Interoperability" fits its column in bold.
+	rows, _ := f.GetRows("Heat map")
+	for j, h := range rows[0] {
+		w, _ := f.GetColWidth("Heat map", colName(j+1))
+		for _, word := range strings.Fields(h) {
+			if float64(len([]rune(word)))*1.15+2 > w+0.01 {
+				t.Errorf("header word %q is cut in a column %.1f wide", word, w)
+			}
+		}
+	}
+	if h, _ := f.GetRowHeight("Heat map", 1); h < 15*float64(wrappedLines("Cybersecurity, privacy and resilience", 13)) {
+		t.Errorf("header row %.0f pt tall: wrapped headers would print over the data", h)
+	}
+	// Money: numbers with a thousands separator.
+	frows, _ := f.GetRows("Funding")
+	for i, r := range frows[1:4] {
+		v, _ := f.GetCellValue("Funding", cell(3, i+2))
+		if !strings.Contains(v, ",") {
+			t.Errorf("one-off cost %q of %s has no thousands separator", v, r[0])
+		}
+		if typ, _ := f.GetCellType("Funding", cell(3, i+2)); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("one-off cost of %s stored as text", r[0])
+		}
+	}
+	// Chart text is dark.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		charts++
+		rc, _ := zf.Open()
+		var x bytes.Buffer
+		x.ReadFrom(rc)
+		rc.Close()
+		if !bytes.Contains(x.Bytes(), []byte(`"262626"`)) || bytes.Contains(x.Bytes(), []byte(`D9D9D9`)) {
+			t.Errorf("%s: chart text is not dark", zf.Name)
+		}
+	}
+	if charts == 0 {
+		t.Error("no chart")
+	}
+}
+
+// The portfolio page is one self-contained page with every part donors read.
+func TestPortfolioHTML(t *testing.T) {
+	c, models := samples(t)
+	doc := string(HTML(c, models, "en", HTMLOptions{Version: "v9"}))
+	for _, id := range []string{"ranking", "heatmap", "spread", "rounds", "blocks", "funding"} {
+		if !strings.Contains(doc, `<section id="`+id+`">`) {
+			t.Errorf("no %s section", id)
+		}
+	}
+	for _, must := range []string{"Republic of Bakana", "XBK", "@page", "<title>", "Leading", "✓ reuse", "+ build", "govplan v9"} {
+		if !strings.Contains(doc, must) {
+			t.Errorf("page lacks %q", must)
+		}
+	}
+	lower := strings.ToLower(doc)
+	if strings.Contains(lower, "<script") || strings.Contains(lower, "src=") || strings.Contains(lower, "href=") || strings.Contains(lower, "@import") {
+		t.Error("the page loads or runs something")
+	}
+	// Every heat-map cell says its band in words, not only by its shade.
+	heat := doc[strings.Index(doc, `<table class="heat">`):]
+	heat = heat[:strings.Index(heat, "</table>")]
+	if strings.Count(heat, `class="num b`) != strings.Count(heat, `class="bw"`) || strings.Count(heat, `class="bw"`) == 0 {
+		t.Error("heat-map cells without their band word")
+	}
+	fr := string(HTML(c, models, "fr", HTMLOptions{}))
+	if !strings.Contains(fr, `<html lang="fr">`) || !strings.Contains(fr, "Comparaison de pays") {
+		t.Error("the French page is not in French")
+	}
+}
