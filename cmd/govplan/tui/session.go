@@ -75,7 +75,7 @@ func (s *session) load() error {
 		return err
 	}
 	s.version, s.savedAt, s.changedOnDisk = v.Version, v.SavedAt, v.ChangedOnDisk
-	if s.opts == (countries.PlanOptions{}) {
+	if s.opts.Start.IsZero() && s.opts.Workstreams == 0 && len(s.opts.Capacity) == 0 {
 		s.doc, s.model, s.planErr = v.Model.Doc, v.Model, v.PlanErr
 		return nil
 	}
