@@ -232,6 +232,7 @@ func (a *app) rootCmd() *cobra.Command {
 		wrapArgs(c)
 	}
 	a.registerCompletions(root)
+	addExamples(root)
 	return root
 }
 
