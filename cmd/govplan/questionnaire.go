@@ -31,9 +31,9 @@ func (a *app) questionnaireCmd() *cobra.Command {
 		Short: i18n.T(lang, "Write a ministry's questionnaire workbook, to fill in before the workshop"),
 		Long: localHelp(
 			i18n.T(lang, "questionnaire writes one workbook for one ministry: a row for each indicator the framework says that ministry owns (or every indicator with --all), with drop-downs for levels, yes/no and confidence, numbers checked against their valid range, and the other ministries' current answers for reference. Send it to the ministry; read it back with govplan import answers."),
-			i18n.T(lang, "Example:"),
-		) + `
-  govplan questionnaire bakana.yaml --ministry finance -o bakana-finance.xlsx
+		),
+		Example: `  govplan questionnaire bakana.yaml --ministry finance -o bakana-finance.xlsx
+  govplan questionnaire --sample bakana --ministry health --all --lang fr -o sante.xlsx
   govplan import answers bakana-finance.xlsx bakana.yaml`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -106,6 +106,8 @@ func (a *app) importAnswersCmd() *cobra.Command {
 			i18n.T(lang, "import answers reads a questionnaire made by govplan questionnaire and filled in by a ministry, and writes the rows the ministry changed into the country file as its answers (by: the ministry). Every other answer, comment and line stays as it is. The file may have changed since the questionnaire went out: rows the ministry left as they were do not overwrite newer answers."),
 			i18n.T(lang, "Nothing is written when a cell cannot be read or a number is out of range: every such cell is listed with its reference. A workbook made for another country, framework or ministry is refused."),
 		),
+		Example: `  govplan import answers bakana-finance.xlsx bakana.yaml
+  govplan import answers bakana-finance.xlsx bakana.yaml --dry-run`,
 		Args: a.exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runImportAnswers(args[0], args[1], o)

@@ -53,10 +53,11 @@ func (a *app) serveCmd() *cobra.Command {
 		Long: localHelp(
 			i18n.T(lang, "serve opens the country file and lets the delegates connect with any SSH client: ssh <ministry-id>@<this laptop> -p PORT gives the workshop screens bound to that ministry (its answers are recorded as its own); ssh observer@... gives a read-only view for donors or a projector. Every edit goes through one writer that saves the file atomically, and every screen shows it at once. Your own screen is the room view: who is connected, what each ministry and each area has answered, the open disputes, and the last save."),
 			i18n.T(lang, "Delegates log in with the passcode shown on your screen, or with a key listed in --authorized-keys. It listens on this computer only (127.0.0.1:2222) unless --listen says otherwise: use --listen 0.0.0.0:2222 for the room's network. ctrl+c stops it; everything shown as saved is in the file."),
-			i18n.T(lang, "Example:"),
-		) + `
-  govplan serve bakana.yaml --listen 0.0.0.0:2222
-  ssh finance@192.168.43.10 -p 2222        # on a delegate's laptop`,
+		),
+		Example: `  govplan serve bakana.yaml --listen 0.0.0.0:2222
+  ssh finance@192.168.43.10 -p 2222        # on a delegate's laptop
+  ssh observer@192.168.43.10 -p 2222       # read-only, for the projector
+  govplan serve bakana.yaml --authorized-keys delegates.pub --headless`,
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(args[0], o)
@@ -290,6 +291,9 @@ func defaultHostKey() (string, error) {
 }
 
 func (a *app) runServe(path string, o serveOptions) error {
+	if !o.headless && !a.isTerminal() {
+		return inputMsg(i18n.T(a.lang, "the workshop screens need a terminal; in scripts use govplan serve --headless"))
+	}
 	r, err := room.Open(path, a.catalogDir)
 	if err != nil {
 		return inputError(err)
@@ -351,6 +355,13 @@ func (a *app) runServe(path string, o serveOptions) error {
 	return nil
 }
 
+// isTerminal reports whether the command runs in a terminal (input and output).
+func (a *app) isTerminal() bool {
+	in, inOK := a.in.(*os.File)
+	out, outOK := a.out.(*os.File)
+	return inOK && outOK && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
+}
+
 // stop closes the listener, ends every session and waits a little for them to finish.
 func (w *workshop) stop() {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
@@ -385,11 +396,8 @@ func (w *workshop) banner(addr, path, keys string) []string {
 
 // roomView runs the facilitator's screen in this terminal until ctrl+c or q.
 func (a *app) roomView(r *room.Room, path string, banner []string) error {
-	in, inOK := a.in.(*os.File)
-	out, outOK := a.out.(*os.File)
-	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return inputMsg(i18n.T(a.lang, "the room view needs a terminal; use --headless in scripts"))
-	}
+	in, _ := a.in.(*os.File)
+	out, _ := a.out.(*os.File)
 	m, err := tui.New(tui.Options{Path: path, Dir: filepath.Dir(path), Lang: a.lang, CatalogDir: a.catalogDir, Color: os.Getenv("NO_COLOR") == "",
 		Room: r, RoomView: true, Banner: banner, Remote: true})
 	if err != nil {
