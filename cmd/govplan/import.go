@@ -41,6 +41,7 @@ func (a *app) importCmd() *cobra.Command {
 	c.AddCommand(
 		a.importCSVCmd(),
 		a.importWorkbookCmd(),
+		a.importAnswersCmd(),
 	)
 	return c
 }
