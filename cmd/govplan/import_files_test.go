@@ -13,7 +13,7 @@ import (
 )
 
 // answerOf reads one indicator's answer line from an imported country file.
-func answerOf(t *testing.T, file, id string) string {
+func answerLine(t *testing.T, file, id string) string {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -49,7 +49,7 @@ func TestImportPlannersFiles(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if got := answerOf(t, filepath.Join(out, "maroc.yaml"), "egdi.osi"); !strings.Contains(got, "value: 0.56184") || !strings.Contains(got, "Services_en_ligne") {
+	if got := answerLine(t, filepath.Join(out, "maroc.yaml"), "egdi.osi"); !strings.Contains(got, "value: 0.56184") || !strings.Contains(got, "Services_en_ligne") {
 		t.Errorf("Maroc egdi.osi: %q", got)
 	}
 	doc, err := countries.Load(filepath.Join(out, "cameroun.yaml"))
@@ -69,7 +69,7 @@ func TestImportPlannersFiles(t *testing.T) {
 		!strings.Contains(stderr, "UTF-16LE, columns separated by tab") || !strings.Contains(stderr, "wrote 2 country files") {
 		t.Errorf("UTF-16: exit %d: %s", code, stderr)
 	}
-	if got := answerOf(t, filepath.Join(out16, "marruecos.yaml"), "egdi.osi"); !strings.Contains(got, "value: 0.5") {
+	if got := answerLine(t, filepath.Join(out16, "marruecos.yaml"), "egdi.osi"); !strings.Contains(got, "value: 0.5") {
 		t.Errorf("Marruecos: %q", got)
 	}
 
@@ -90,14 +90,14 @@ func TestImportPlannersFiles(t *testing.T) {
 	if _, stderr, code := runCLI(t, args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if got := answerOf(t, filepath.Join(outX, "kenya.yaml"), "leadership.strategy"); !strings.Contains(got, "level: 1") {
+	if got := answerLine(t, filepath.Join(outX, "kenya.yaml"), "leadership.strategy"); !strings.Contains(got, "level: 1") {
 		t.Errorf("without --levels: %q", got)
 	}
 	if _, stderr, code := runCLI(t, append(args, "--levels", "1-4", "--force")...); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for file, want := range map[string]string{"kenya.yaml": "level: 0", "ghana.yaml": "level: 3", "peru.yaml": "level: 4"} {
-		if got := answerOf(t, filepath.Join(outX, file), "leadership.strategy"); !strings.Contains(got, want) {
+		if got := answerLine(t, filepath.Join(outX, file), "leadership.strategy"); !strings.Contains(got, want) {
 			t.Errorf("%s: %q, want %s", file, got, want)
 		}
 	}
