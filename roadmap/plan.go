@@ -690,6 +690,9 @@ func pillarRaises(in Input, cs *costs, pid string, needs map[string]*need, raise
 		}
 		best.planned = bestLevel
 		r := get(best.ind.ID)
+		if int(bestLevel) > r.to {
+			r.value = nil // above a number target's own value: projected at the level's threshold
+		}
 		r.to = int(bestLevel)
 		r.current = sc.Indicator(best.ind.ID).Level
 		if r.pillar == "" {

@@ -377,7 +377,14 @@ func prioritise(acts []Activity) {
 		ef[i] = es + acts[i].Months
 		end = max(end, ef[i])
 	}
-	// Backward pass: latest finish = min(plan end, due month, successors' latest start).
+	// Backward pass: latest finish = min(plan end, due month, successors' latest start). The
+	// plan end is the later of what the dependencies need and the last due date, so a due date
+	// always ranks work against other due dates, even when the dependencies alone end sooner.
+	for i := range acts {
+		if acts[i].hasDue {
+			end = max(end, acts[i].due)
+		}
+	}
 	lf := make([]int, n)
 	for i := range lf {
 		lf[i] = end
