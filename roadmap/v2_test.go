@@ -422,3 +422,12 @@ func TestDueDatesRankWork(t *testing.T) {
 		t.Errorf("short due soon at %d, long due late at %d; want 0 and 6", got["b-short"].Start, got["a-long"].Start)
 	}
 }
+
+func TestPlanYear(t *testing.T) {
+	p := &Plan{Start: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}
+	for _, m := range []int{-30, -13, -4, -3, -1, 0, 8, 9, 20, 21, 500} {
+		if got, want := p.Year(m), p.Month(m).Year(); got != want {
+			t.Errorf("Year(%d) = %d, want %d", m, got, want)
+		}
+	}
+}
