@@ -226,7 +226,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 	if len(errs) > 0 {
 		a.printError(errs)
 		if total := n + argErrs; total > 1 {
-			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
+			fmt.Fprintln(a.errOut, i18n.N(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
 		}
 		return nil, nil, nil, &exitError{code: exitInput, err: errReported}
 	}
