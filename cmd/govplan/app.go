@@ -230,6 +230,7 @@ func (a *app) rootCmd() *cobra.Command {
 		wrapArgs(c)
 	}
 	a.registerCompletions(root)
+	addExamples(root)
 	return root
 }
 
