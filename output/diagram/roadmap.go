@@ -41,9 +41,12 @@ func Roadmap(m *countries.Model, lang string) []byte {
 		return w.b.Bytes()
 	}
 	end := i18n.Month(lang, p.Month(max(p.Duration-1, 0)))
-	graphTitle(w, title,
-		i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %s · critical path in bold, marked ◆",
-			len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), gwords.Resources(lang, p)))
+	sub := i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %s · critical path in bold, marked ◆",
+		len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), gwords.Resources(lang, p))
+	if illustrative(p) {
+		sub += "\n" + i18n.T(lang, "Costs marked illustrative come from govplan's default cost model, not from local quotes: replace them under costs: in the country file before budgeting.")
+	}
+	graphTitle(w, title, sub)
 
 	waves := map[int][]*roadmap.Activity{}
 	var order []int
@@ -274,6 +277,16 @@ func targetsBox(w *writer, p *roadmap.Plan, lang string) {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// illustrative reports whether any cost of the plan is an illustrative default.
+func illustrative(p *roadmap.Plan) bool {
+	for _, a := range p.Activities {
+		if a.Basis == roadmap.BasisDefault && a.Cost > 0 {
 			return true
 		}
 	}

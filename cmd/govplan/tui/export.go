@@ -281,7 +281,7 @@ func (e *exportScreen) view(w, h int) string {
 	}
 	body = append(body, folder, "")
 	if e.running {
-		body = append(body, st.Warn.Render(i18n.F(lang, "Writing… %d file(s) so far", len(e.written))))
+		body = append(body, st.Warn.Render(i18n.N(lang, "Writing… %d files so far", len(e.written))))
 	}
 	// The files written, the last ones when they do not all fit (the folder has them all).
 	written := e.written
