@@ -48,10 +48,21 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	}
 	graphTitle(w, title, sub)
 
+	// A plan of thousands of activities (2,000 custom use cases) would take Graphviz minutes:
+	// beyond MaxRoadmapActivities the critical path and the earliest activities are drawn, and
+	// one note counts the others.
+	drawn := roadmapDrawn(p)
+	if drawn != nil {
+		w.node("more_activities", a("shape", "note"), a("style", "dashed"),
+			a("label", i18n.F(lang, "%d of %d activities drawn: the critical path and the earliest; the workbook's roadmap sheet lists them all", len(drawn), len(p.Activities))))
+	}
 	waves := map[int][]*roadmap.Activity{}
 	var order []int
 	for i := range p.Activities {
 		act := &p.Activities[i]
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		if _, ok := waves[act.Phase]; !ok {
 			order = append(order, act.Phase)
 		}
@@ -94,10 +105,13 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	for i := 0; i+1 < len(p.Critical); i++ {
 		next[p.Critical[i]] = p.Critical[i+1]
 	}
-	implied := impliedDeps(p)
+	implied := impliedDeps(p, drawn)
 	for _, act := range p.Activities {
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		for _, d := range act.DependsOn {
-			if p.Activity(d) == nil {
+			if p.Activity(d) == nil || drawn != nil && !drawn[d] {
 				continue
 			}
 			critical := next[d] == act.ID
@@ -152,7 +166,31 @@ func columns(acts []*roadmap.Activity) [][]*roadmap.Activity {
 
 // impliedDeps returns the dependencies {d, a} that another dependency of a already implies
 // (d comes before one of a's other dependencies).
-func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
+// MaxRoadmapActivities is how many activities the roadmap diagram draws.
+const MaxRoadmapActivities = 120
+
+// roadmapDrawn picks the activities drawn when the plan has more than MaxRoadmapActivities:
+// the critical path, then the others in plan order (by start). nil means all.
+func roadmapDrawn(p *roadmap.Plan) map[string]bool {
+	if len(p.Activities) <= MaxRoadmapActivities {
+		return nil
+	}
+	drawn := map[string]bool{}
+	for _, id := range p.Critical {
+		if len(drawn) < MaxRoadmapActivities {
+			drawn[id] = true
+		}
+	}
+	for _, act := range p.Activities {
+		if len(drawn) >= MaxRoadmapActivities {
+			break
+		}
+		drawn[act.ID] = true
+	}
+	return drawn
+}
+
+func impliedDeps(p *roadmap.Plan, drawn map[string]bool) map[[2]string]bool {
 	before := map[string]map[string]bool{} // activity → every activity it waits for, transitively
 	var visit func(id string) map[string]bool
 	visit = func(id string) map[string]bool {
@@ -173,6 +211,9 @@ func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
 	}
 	out := map[[2]string]bool{}
 	for _, act := range p.Activities {
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		for _, d := range act.DependsOn {
 			for _, other := range act.DependsOn {
 				if other != d && visit(other)[d] {
