@@ -80,6 +80,8 @@ type GateState struct {
 	Min       int
 	Current   *float64 // the indicator's level; nil when unanswered or N/A
 	State     string
+	// Gate is the framework's gate entry: its use-case limits and its basis.
+	Gate Gate
 }
 
 // Score scores answers against the framework as design §5 says. targets may be nil.
@@ -184,7 +186,7 @@ func (sc *Scorecard) Gates() []GateState {
 	var out []GateState
 	for _, is := range sc.Indicators {
 		for _, g := range is.Indicator.Gates {
-			gs := GateState{Indicator: is.Indicator.ID, BB: g.BB, Min: g.Min, State: GateUnknown}
+			gs := GateState{Indicator: is.Indicator.ID, BB: g.BB, Min: g.Min, State: GateUnknown, Gate: g}
 			if is.Status == StatusAnswered {
 				gs.Current = is.Level
 				if *is.Level >= float64(g.Min)-1e-9 {

@@ -174,6 +174,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.compareCmd(),
 		a.importCmd(),
 		a.versionCmd(),
+		a.migrateCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
