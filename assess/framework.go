@@ -273,6 +273,12 @@ func (fw *Framework) index() {
 	}
 }
 
+// Bounds of a framework's answer scale.
+const (
+	MaxScaleLevels = 21   // levels a scale may have
+	MaxScaleBound  = 1000 // largest |min| or |max|
+)
+
 // Validate checks a decoded framework (ids, weights, scale, bands, thresholds, rubrics, gates)
 // and lower-cases its ids. It does not know the catalog, so gate block ids are checked elsewhere.
 func (fw *Framework) Validate() yamlx.Problems {
@@ -309,12 +315,21 @@ func (fw *Framework) Validate() yamlx.Problems {
 		ps.Add(nil, "missing key \"name\"")
 	}
 	sc := fw.Scale
-	if sc.Max <= sc.Min {
+	// Once the scale is refused nothing that depends on it is checked: a scale of 10^12
+	// levels would otherwise be walked level by level (and max-min can overflow).
+	scaleOK := false
+	switch {
+	case sc.Min < -MaxScaleBound || sc.Min > MaxScaleBound || sc.Max < -MaxScaleBound || sc.Max > MaxScaleBound:
+		ps.Add([]any{"scale"}, "scale min and max must be within -%d..%d, got %d..%d", MaxScaleBound, MaxScaleBound, sc.Min, sc.Max)
+	case sc.Max <= sc.Min:
 		ps.Add([]any{"scale"}, "scale max (%d) must be greater than min (%d)", sc.Max, sc.Min)
-	} else if sc.Max-sc.Min > 20 {
-		ps.Add([]any{"scale"}, "scale has %d levels; at most 21 are allowed", sc.Max-sc.Min+1)
-	} else if len(sc.Names) != 0 && len(sc.Names) != sc.Max-sc.Min+1 {
+	case sc.Max-sc.Min > MaxScaleLevels-1:
+		ps.Add([]any{"scale"}, "scale has %d levels; at most %d are allowed", sc.Max-sc.Min+1, MaxScaleLevels)
+	case len(sc.Names) != 0 && len(sc.Names) != sc.Max-sc.Min+1:
+		scaleOK = true
 		ps.Add([]any{"scale", "names"}, "scale has %d levels (%d..%d) but %d names", sc.Max-sc.Min+1, sc.Min, sc.Max, len(sc.Names))
+	default:
+		scaleOK = true
 	}
 	if len(fw.Bands) == 0 {
 		ps.Add(nil, "missing key \"bands\": name at least one band, starting at min 0")
@@ -372,7 +387,7 @@ func (fw *Framework) Validate() yamlx.Problems {
 				}
 				indIDs[ind.ID] = append(ip, "id")
 			}
-			validateIndicator(&ps, ip, sc, ind)
+			validateIndicator(&ps, ip, sc, scaleOK, ind)
 		}
 	}
 	validateAfter(&ps, fw, indIDs)
@@ -437,7 +452,7 @@ func validateAfter(ps *yamlx.Problems, fw *Framework, indIDs map[string][]any) {
 	}
 }
 
-func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
+func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, scaleOK bool, ind *Indicator) {
 	at := func(k ...any) []any { return append(append([]any{}, ip...), k...) }
 	if !(ind.Weight > 0) || math.IsInf(ind.Weight, 0) {
 		ps.Add(at("weight"), "indicator %s: weight must be greater than 0, got %g", ind.ID, ind.Weight)
@@ -452,18 +467,20 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 	}
 	switch ind.Kind {
 	case KindLevel:
-		if len(ind.Rubric) == 0 {
-			ps.Add(ip, "indicator %s: a level indicator needs a rubric with one text per level %d..%d", ind.ID, sc.Min, sc.Max)
-		}
-		for l := range ind.Rubric {
-			if l < sc.Min || l > sc.Max {
-				ps.Add(at("rubric", fmt.Sprint(l)), "indicator %s: rubric level %d is outside the scale %d..%d", ind.ID, l, sc.Min, sc.Max)
+		if scaleOK {
+			if len(ind.Rubric) == 0 {
+				ps.Add(ip, "indicator %s: a level indicator needs a rubric with one text per level %d..%d", ind.ID, sc.Min, sc.Max)
 			}
-		}
-		if len(ind.Rubric) > 0 {
-			for l := sc.Min; l <= sc.Max; l++ {
-				if len(ind.Rubric[l]) == 0 {
-					ps.Warn(at("rubric"), "indicator %s: the rubric has no text for level %d", ind.ID, l)
+			for l := range ind.Rubric {
+				if l < sc.Min || l > sc.Max {
+					ps.Add(at("rubric", fmt.Sprint(l)), "indicator %s: rubric level %d is outside the scale %d..%d", ind.ID, l, sc.Min, sc.Max)
+				}
+			}
+			if len(ind.Rubric) > 0 {
+				for l := sc.Min; l <= sc.Max; l++ {
+					if len(ind.Rubric[l]) == 0 {
+						ps.Warn(at("rubric"), "indicator %s: the rubric has no text for level %d", ind.ID, l)
+					}
 				}
 			}
 		}
@@ -488,7 +505,7 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 		case len(ind.Thresholds) > 0 && len(ind.Range) > 0:
 			ps.Add(at("range"), "indicator %s: give thresholds or range, not both", ind.ID)
 		case len(ind.Thresholds) > 0:
-			if want := sc.Max - sc.Min; len(ind.Thresholds) != want {
+			if want := sc.Max - sc.Min; scaleOK && len(ind.Thresholds) != want {
 				ps.Add(at("thresholds"), "indicator %s: %d thresholds given, the scale %d..%d needs %d", ind.ID, len(ind.Thresholds), sc.Min, sc.Max, want)
 			}
 			for i := 1; i < len(ind.Thresholds); i++ {
@@ -565,7 +582,7 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, ind *Indicator) {
 			ps.Add(gp, "indicator %s: gate needs a building-block id in bb, got %q", ind.ID, g.BB)
 		}
 		ind.Gates[gi].BB = ident.Norm(g.BB)
-		if g.Min < sc.Min || g.Min > sc.Max {
+		if scaleOK && (g.Min < sc.Min || g.Min > sc.Max) {
 			ps.Add(append(gp, "min"), "indicator %s: gate min %d is outside the scale %d..%d", ind.ID, g.Min, sc.Min, sc.Max)
 		}
 	}

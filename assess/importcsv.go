@@ -11,6 +11,7 @@ import (
 
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/iso3166"
+	"github.com/govplan/govplan/internal/safeio"
 	"github.com/govplan/govplan/internal/yamlx"
 )
 
@@ -189,6 +190,9 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 		if err == io.EOF {
 			break
 		}
+		if errors.Is(err, safeio.ErrTooLarge) || errors.Is(err, safeio.ErrLineTooLong) {
+			return nil, err
+		}
 		if err != nil {
 			errs = append(errs, yamlx.AsErrors(csvError(file, err))...)
 			if len(errs) >= 50 {
@@ -284,6 +288,9 @@ func parseCell(ind *Indicator, cell string) (*Value, error) {
 }
 
 func csvError(file string, err error) error {
+	if errors.Is(err, safeio.ErrTooLarge) || errors.Is(err, safeio.ErrLineTooLong) {
+		return err // the caller names the limit
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &yamlx.Error{File: file, Line: pe.Line, Col: pe.Column, Msg: "not a valid CSV row: " + pe.Err.Error()}

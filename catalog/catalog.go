@@ -99,7 +99,11 @@ func Load(dir string) (*Catalog, error) {
 	c := def.clone()
 	var errs yamlx.Errors
 	for _, p := range paths {
-		data, err := yamlx.ReadFile(p)
+		read := yamlx.ReadFile
+		if st.IsDir() {
+			read = yamlx.ReadListedFile // never open a FIFO or a device planted in the folder
+		}
+		data, err := read(p)
 		if err == nil {
 			err = c.add(p, data)
 		}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,9 +34,14 @@ type Needs struct {
 	UseCases    []UseCaseRef
 	Inventory   map[string]InventoryItem
 	Constraints Constraints
+	// Chosen is the product the country chose per block id: a product id, or Undecided.
+	Chosen map[string]string
 	// Lang is the language of the reasons the match writes (default English).
 	Lang string
 }
+
+// Undecided records that the country looked at a block's products and chose none yet.
+const Undecided = "undecided"
 
 // Match is the architecture a country's needs call for.
 type Match struct {
@@ -71,7 +77,41 @@ type RequiredBlock struct {
 	// Recommends are the blocks this block's specification recommends but does not require;
 	// they are options, never pulled into the architecture.
 	Recommends []Option
-	lang       string
+	// Chosen is the country's choice of product: "" (none recorded), Undecided, or a product
+	// id (ChosenProduct gives the product).
+	Chosen string
+	lang   string
+}
+
+// Pick is the product outputs show for the block: the one the country chose, else the best
+// ranked one that breaks no constraint. chosen says it was the country's choice; nil with
+// rb.Chosen == Undecided means the country left it open.
+func (rb *RequiredBlock) Pick() (p *RankedProduct, chosen bool) {
+	if rb.Chosen == Undecided {
+		return nil, false
+	}
+	for i := range rb.Products {
+		if rb.Chosen != "" && rb.Products[i].Product.ID == rb.Chosen {
+			return &rb.Products[i], true
+		}
+	}
+	for i := range rb.Products {
+		if !rb.Products[i].Excluded {
+			return &rb.Products[i], false
+		}
+	}
+	return nil, false
+}
+
+// ChosenProduct returns the product the country chose for the block, or nil (no choice,
+// undecided, or a product the catalog does not have).
+func (rb *RequiredBlock) ChosenProduct() *Product {
+	for _, p := range rb.Products {
+		if p.Product.ID == rb.Chosen {
+			return p.Product
+		}
+	}
+	return nil
 }
 
 // Requirement is a required dependency that brought a block in: Dependant requires it.
@@ -269,6 +309,19 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 			ps.Warn([]any{"inventory", id, "product"}, "product %q is not in the catalog", p)
 		}
 	}
+	for _, id := range yamlx.SortedKeys(n.Chosen) {
+		if c.Block(id) == nil {
+			ps.AddKey([]any{"products", id}, "products names unknown building block %q; known blocks: %s", id, strings.Join(c.BlockIDs(), ", "))
+			continue
+		}
+		switch p := n.Chosen[id]; {
+		case p == Undecided:
+		case c.Product(p) == nil:
+			ps.Warn([]any{"products", id}, "product %q is not in the catalog", p)
+		case !slices.Contains(c.Product(p).Blocks, id):
+			ps.Warn([]any{"products", id}, "product %q does not provide the block %s in the catalog", p, id)
+		}
+	}
 	return ps
 }
 
@@ -419,6 +472,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		ctx := rankContext{block: rb.Block.ID, status: rb.Status, neededBy: rb.NeededBy, sectors: sectors, required: required,
 			cons: n.Constraints, inUse: n.Inventory[rb.Block.ID].Product}
 		rb.Products = c.rankProducts(n.Lang, ctx)
+		rb.Chosen = n.Chosen[rb.Block.ID]
 	}
 	if len(ids) > 0 {
 		sum := 0

@@ -34,6 +34,7 @@ type File struct {
 	Services      []catalog.Service                `yaml:"services"`
 	UseCases      []catalog.UseCaseRef             `yaml:"use_cases"`
 	Inventory     map[string]catalog.InventoryItem `yaml:"inventory"`
+	Products      map[string]string                `yaml:"products"` // block → chosen product id, or "undecided"
 	Constraints   catalog.Constraints              `yaml:"constraints"`
 	Costs         roadmap.CostModel                `yaml:"costs"`
 	ExchangeRates map[string]float64               `yaml:"exchange_rates"`
@@ -122,6 +123,13 @@ func (f *File) normalize() {
 			inv[ident.Norm(id)] = it
 		}
 		f.Inventory = inv
+	}
+	if f.Products != nil {
+		pr := make(map[string]string, len(f.Products))
+		for id, p := range f.Products {
+			pr[ident.Norm(id)] = ident.Norm(p)
+		}
+		f.Products = pr
 	}
 	for i := range f.Investments {
 		f.Investments[i].Block = ident.Norm(f.Investments[i].Block)
@@ -221,6 +229,11 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add([]any{"inventory", id, "status"}, "status %q is not one of none, partial, operational", it.Status)
 		}
 	}
+	for _, id := range yamlx.SortedKeys(f.Products) {
+		if p := f.Products[id]; !ident.Valid(p) {
+			ps.Add([]any{"products", id}, "product for %s must be a product id from the catalog or %q, got %q", id, catalog.Undecided, p)
+		}
+	}
 	switch f.Constraints.Hosting {
 	case "", "any", "on-premise", "cloud":
 	default:
@@ -251,8 +264,8 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add(append(p, "currency"), "currency %q is not a three-letter ISO 4217 code", inv.Currency)
 		}
 		for j, y := range inv.Years {
-			if y < 1990 || y > 2100 {
-				ps.Add(append(p, "years", j), "year %d is not a plausible year", y)
+			if !ValidYear(y) {
+				ps.Add(append(p, "years", j), "year %d is outside %d..%d", y, MinYear, MaxYear)
 			}
 		}
 	}
@@ -294,7 +307,7 @@ func (f *File) validate() yamlx.Problems {
 			ps.Add([]any{"plan", "add", i, "holds"}, "holds %q is not one of team, owner", a.Holds)
 		}
 	}
-	return ps
+	return append(ps, f.validateRanges()...)
 }
 
 func validStatus(s string) bool {
@@ -341,5 +354,5 @@ func (f *File) Title() string { return fmt.Sprintf("%s (%s)", f.Country.Name, f.
 
 // Needs returns the file's needs for matching.
 func (f *File) Needs() catalog.Needs {
-	return catalog.Needs{Services: f.Services, UseCases: f.UseCases, Inventory: f.Inventory, Constraints: f.Constraints}
+	return catalog.Needs{Services: f.Services, UseCases: f.UseCases, Inventory: f.Inventory, Constraints: f.Constraints, Chosen: f.Products}
 }

@@ -85,6 +85,11 @@ func (d *Doc) Framework(override string) (*assess.Framework, error) {
 		}
 		return nil, err
 	}
+	if mismatch && override != "" {
+		// A version asked for on the command line is never quietly replaced by another one
+		// (init and import refuse it the same way); only the file's own reference falls back.
+		return nil, yamlx.Errorf("", "framework %s is built in at version %s only", override, fw.Version)
+	}
 	if fw.ID != fileID {
 		return nil, d.yaml.Errorf(d.yaml.Find("assessment", "framework"),
 			"this file was assessed with framework %q, not %q; give a template of the same framework", fileID, fw.ID)
@@ -152,11 +157,21 @@ func (d *Doc) CheckCatalog(cat *catalog.Catalog) error {
 	return errs.Err()
 }
 
-func appendUniqueErr(list yamlx.Errors, e *yamlx.Error) yamlx.Errors {
+// appendUniqueErrs appends the errors of add that list does not hold yet (in linear time: a
+// replan adds its warnings again, and a file can have tens of thousands).
+func appendUniqueErrs(list, add yamlx.Errors) yamlx.Errors {
+	if len(add) == 0 {
+		return list
+	}
+	seen := make(map[string]bool, len(list))
 	for _, x := range list {
-		if x.Error() == e.Error() {
-			return list
+		seen[x.Error()] = true
+	}
+	for _, e := range add {
+		if k := e.Error(); !seen[k] {
+			seen[k] = true
+			list = append(list, e)
 		}
 	}
-	return append(list, e)
+	return list
 }

@@ -49,9 +49,7 @@ func (m *Model) Replan(opts PlanOptions) error {
 		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams, Lang: m.Lang,
 	})
 	errs := m.Doc.Locate(ps)
-	for _, w := range errs.Only(true) {
-		m.Doc.Warnings = appendUniqueErr(m.Doc.Warnings, w)
-	}
+	m.Doc.Warnings = appendUniqueErrs(m.Doc.Warnings, errs.Only(true))
 	if err := errs.Err(); err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package countries
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -79,7 +81,27 @@ func Slug(name, fallback string) string {
 		}
 		return Slug(fallback, "country")
 	}
-	return b.String()
+	return shorten(b.String())
+}
+
+// MaxSlug is the longest slug: file names stay far below the 255-byte limit of file systems
+// with a part name and an extension added ("-workbook.xlsx"). The full name stays inside the
+// files.
+const MaxSlug = 60
+
+// shorten cuts a long slug at a dash and adds a short hash of the whole, so two long names
+// that share their start still get different file names.
+func shorten(s string) string {
+	if len(s) <= MaxSlug {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	tag := hex.EncodeToString(sum[:3])
+	cut := s[:MaxSlug-len(tag)-1]
+	if i := strings.LastIndexByte(cut, '-'); i >= MaxSlug/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-") + "-" + tag
 }
 
 var accentFold = strings.NewReplacer(

@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamledit"
+	"github.com/govplan/govplan/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -131,7 +133,22 @@ func (d *Doc) Save() error {
 	if !d.Dirty() {
 		return nil
 	}
-	if err := atomicfile.Write(d.Path, d.src, d.mode); err != nil {
+	// The check runs again under the folder's lock right before the rename: between the check
+	// above and the rename another writer (a second govplan, the TUI, a server) may have saved.
+	err = atomicfile.WriteWith(d.Path, atomicfile.Options{Perm: d.mode, MaxCheckSize: 2 * yamlx.MaxFileSize,
+		Check: func(cur []byte, exists bool) error {
+			if !exists || sha256.Sum256(cur) != d.hash {
+				return ErrChangedOnDisk
+			}
+			return nil
+		}}, func(w io.Writer) error {
+		_, err := w.Write(d.src)
+		return err
+	})
+	if errors.Is(err, ErrChangedOnDisk) {
+		return err
+	}
+	if err != nil {
 		return fmt.Errorf("saving %s: %w", d.Path, err)
 	}
 	d.hash = sha256.Sum256(d.src)
@@ -141,12 +158,26 @@ func (d *Doc) Save() error {
 // SaveAs writes the document to a new path atomically and makes that its file. An existing
 // file there is only replaced when overwrite is true.
 func (d *Doc) SaveAs(path string, overwrite bool) error {
+	errExists := fmt.Errorf("%s already exists; choose another name", path)
 	if !overwrite {
-		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s already exists; choose another name", path)
+		if _, err := os.Lstat(path); err == nil {
+			return errExists
 		}
 	}
-	if err := atomicfile.Write(path, d.src, 0o644); err != nil {
+	o := atomicfile.Options{Perm: 0o644}
+	if !overwrite {
+		// Checked again under the lock, right before the rename.
+		o.Check = func(_ []byte, exists bool) error {
+			if exists {
+				return errExists
+			}
+			return nil
+		}
+	}
+	if err := atomicfile.WriteWith(path, o, func(w io.Writer) error {
+		_, err := w.Write(d.src)
+		return err
+	}); err != nil {
 		return err
 	}
 	d.Path, d.Name = path, path

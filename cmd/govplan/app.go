@@ -12,6 +12,7 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
 )
@@ -26,8 +27,12 @@ const (
 // app holds what every command shares: its I/O and the global flags.
 type app struct {
 	in     io.Reader
-	out    io.Writer
-	errOut io.Writer
+	out    io.Writer // stdout through a termtext.Writer: text from files cannot reach the terminal raw
+	errOut io.Writer // stderr, filtered the same way
+	// rawOut is stdout itself, for the TUI and for bytes that are not text (a PNG).
+	rawOut io.Writer
+
+	shown, hidden int // problem lines printed and held back (floodShown)
 
 	lang       string // the language of texts, a supported code ("en", "fr", "es")
 	langFlag   string // --lang as given
@@ -35,6 +40,14 @@ type app struct {
 	catalogDir string
 	quiet      bool                  // -q: no messages or progress on stderr, only warnings and errors
 	planOpts   countries.PlanOptions // set by roadmap's --start and --workstreams
+}
+
+// raw returns stdout unfiltered (a.out when the app was built without it, as in tests).
+func (a *app) raw() io.Writer {
+	if a.rawOut != nil {
+		return a.rawOut
+	}
+	return a.out
 }
 
 // exitError carries an exit code with an error.
@@ -59,21 +72,33 @@ func inputError(err error) error {
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	a := &app{in: in, out: out, errOut: errOut}
+	stdout, stderr := termtext.NewWriter(out), termtext.NewWriter(errOut)
+	a := &app{in: in, out: stdout, errOut: stderr, rawOut: out}
 	// Help and flag descriptions are built in the language asked for, so it is found before
 	// cobra parses the line; --lang sets it again once parsed.
 	a.setLang(langArg(args), errOut)
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(in)
-	root.SetOut(out)
-	root.SetErr(errOut)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
+	if err != nil {
+		err = a.cobraError(err)
+		a.printError(err)
+	}
+	a.flushHidden()
+	if werr := stdout.Err(); werr != nil {
+		// Output that could not be written (a full disk, /dev/full) is a failure, never a
+		// silent success.
+		fmt.Fprintln(stderr, i18n.F(a.lang, "govplan: cannot write the output: %s", yamlx.OSReason(werr)))
+		if err == nil {
+			return exitFailure
+		}
+	}
 	if err == nil {
 		return exitOK
 	}
-	err = a.cobraError(err)
-	a.printError(err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -107,7 +132,29 @@ func (a *app) printError(err error) {
 		if e.File == "" && e.Line == 0 {
 			line = "govplan: " + line
 		}
+		a.problemLine(line)
+	}
+}
+
+// floodShown is how many problem lines (errors and warnings) a run prints in full; the rest
+// are counted and summed up in one line at the end (design: a flood shows at most 60 lines).
+const floodShown = 50
+
+// problemLine prints one error or warning line, or counts it once floodShown were printed.
+func (a *app) problemLine(line string) {
+	if a.shown < floodShown {
 		fmt.Fprintln(a.errOut, line)
+		a.shown++
+		return
+	}
+	a.hidden++
+}
+
+// flushHidden says how many problem lines were not printed.
+func (a *app) flushHidden() {
+	if a.hidden > 0 {
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "... and %d more problems not shown (govplan validate --format json FILE lists them all)", a.hidden))
+		a.hidden = 0
 	}
 }
 
@@ -121,9 +168,13 @@ func unwrapExit(err error) error {
 
 func (a *app) warn(ws yamlx.Errors) {
 	for _, w := range ws {
+		if a.shown >= floodShown {
+			a.hidden++
+			continue
+		}
 		w := *w
 		w.Warning = true
-		fmt.Fprintln(a.errOut, w.In(a.lang))
+		a.problemLine(w.In(a.lang))
 	}
 }
 

@@ -144,6 +144,11 @@ func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 			if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
 				continue
 			}
+			if !listedRegular(filepath.Join(arg, name), e) {
+				// A FIFO or a device in the folder is never opened (it could block or never end).
+				errs = append(errs, &yamlx.Error{File: filepath.Join(arg, name), Msg: i18n.T(lang, "is not a regular file (a pipe, a device or a socket); refused without reading")})
+				continue
+			}
 			add(filepath.Join(arg, name))
 			n++
 		}
@@ -1166,4 +1171,16 @@ func printPortfolio(w io.Writer, p *countries.Portfolio, lang string) {
 		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\n", c.Model.Doc.File.Country.ISO3, i18n.Int(lang, c.Cost), c.Currency, i18n.Int(lang, c.Funded), i18n.Int(lang, c.Gap), orDash(strings.Join(c.Duplicates, ", ")))
 	}
 	tw.Flush()
+}
+
+// listedRegular reports whether a folder entry is a regular file, or a link to one.
+func listedRegular(path string, e os.DirEntry) bool {
+	if e.Type().IsRegular() {
+		return true
+	}
+	if e.Type()&os.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }

@@ -50,7 +50,7 @@ func (a *app) diagramCmd() *cobra.Command {
 			if err := checkDiagramKind(a.lang, kind, useCase); err != nil {
 				return err
 			}
-			if format == "png" && outPath == "" && isTerminal(a.out) {
+			if format == "png" && outPath == "" && isTerminal(a.raw()) {
 				return inputMsg(i18n.T(a.lang, "a PNG would garble the terminal: give -o FILE.png or redirect the output"))
 			}
 			load := a.loadModel
@@ -79,7 +79,11 @@ func (a *app) diagramCmd() *cobra.Command {
 				return err
 			}
 			if outPath == "" {
-				_, err = a.out.Write(out.Bytes())
+				w := a.out
+				if format == "png" {
+					w = a.raw()
+				}
+				_, err = w.Write(out.Bytes())
 				return err
 			}
 			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {

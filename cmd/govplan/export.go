@@ -55,15 +55,16 @@ func (a *app) exportCmd() *cobra.Command {
 // export writes the parts and prints each path as it is written.
 func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	start := time.Now()
-	n := 0
-	err := export.Write(m, dir, a.lang, parts, func(p string) {
-		n++
-		a.note(p)
-	})
+	var paths []string
+	err := export.Write(m, dir, a.lang, parts, func(p string) { paths = append(paths, p) })
 	if err != nil {
 		return err
 	}
-	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", n, dir, secondsText(a.lang, time.Since(start))))
+	// Said once every file is in place (a failed export writes none).
+	for _, p := range paths {
+		a.note(p)
+	}
+	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,13 +11,18 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/safeio"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
 )
 
 // maxCSVSize is the largest table import reads.
 const maxCSVSize = 64 << 20
+
+// maxCSVLine is the longest line of a CSV table (the parser holds one line in memory).
+const maxCSVLine = 1 << 20
 
 // importCmd is the parent of the importers; each kind of source is one subcommand.
 func (a *app) importCmd() *cobra.Command {
@@ -103,21 +109,26 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 		}
 		spec.Map = append(spec.Map, cm)
 	}
-	st, err := os.Stat(path)
+	// The size stat gives is 0 for a device or a pipe (/dev/zero, a FIFO), so the read itself is
+	// bounded too; a FIFO is opened without waiting for a writer.
+	file, st, err := safeio.Open(path, false)
 	switch {
-	case err != nil:
-		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "cannot open: %s", plainErr(err))})
-	case st.IsDir():
+	case errors.Is(err, safeio.ErrIsDir):
 		return inputError(&yamlx.Error{File: path, Msg: i18n.T(a.lang, "is a folder, expected a CSV file")})
-	case st.Size() > maxCSVSize:
-		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "file is %s bytes, larger than the %d MiB limit for tables", i18n.Int(a.lang, float64(st.Size())), maxCSVSize>>20)})
-	}
-	file, err := os.Open(path)
-	if err != nil {
+	case err != nil:
 		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "cannot open: %s", plainErr(err))})
 	}
 	defer file.Close()
-	res, err := assess.ReadCSV(path, file, spec)
+	if st.Mode().IsRegular() && st.Size() > maxCSVSize {
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "file is %s bytes, larger than the %d MiB limit for tables", i18n.Int(a.lang, float64(st.Size())), maxCSVSize>>20)})
+	}
+	res, err := assess.ReadCSV(path, safeio.LineLimitReader(safeio.LimitReader(file, maxCSVSize), maxCSVLine), spec)
+	if errors.Is(err, safeio.ErrTooLarge) {
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "file is larger than the %d MiB limit for tables", maxCSVSize>>20)})
+	}
+	if errors.Is(err, safeio.ErrLineTooLong) {
+		return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "a line is longer than %d MiB; is this a CSV table?", maxCSVLine>>20)})
+	}
 	if err != nil {
 		return inputError(err)
 	}
@@ -140,9 +151,13 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 				len(exist), o.outDir, listNames(a.lang, exist, 3)))
 		}
 	}
-	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+	// All files or none: each is written into a temporary folder inside the output folder and
+	// they are moved into place together (a full disk leaves the folder as it was).
+	group, err := atomicfile.NewGroup(o.outDir)
+	if err != nil {
 		return inputMsg(i18n.F(a.lang, "cannot create the folder %s: %s", o.outDir, plainErr(err)))
 	}
+	defer group.Abort()
 	source := filepath.Base(path)
 	answered := 0
 	for i, row := range res.Rows {
@@ -162,9 +177,15 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 			}
 			answered++
 		}
-		if err := doc.SaveAs(out, true); err != nil {
-			return fmt.Errorf("%s: %w", i18n.F(a.lang, "writing %s", out), err)
+		if err := group.Write(names[i], func(w io.Writer) error { _, err := w.Write(doc.Src()); return err }); err != nil {
+			return fmt.Errorf("%s: %w; %s", i18n.F(a.lang, "writing %s", out), err, i18n.F(a.lang, "nothing was written to %s", o.outDir))
 		}
+	}
+	if err := group.Commit(o.force); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
+			return inputMsg(i18n.F(a.lang, "%s; add --force to replace it; nothing was written", err))
+		}
+		return err
 	}
 	a.note(i18n.F(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
 		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source))

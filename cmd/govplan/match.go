@@ -86,11 +86,13 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 			sys = b.Inventory.System
 		}
 		top := "–"
-		for _, p := range b.Products {
-			if !p.Excluded {
-				top = p.Product.Name
-				break
-			}
+		switch p, chosen := b.Pick(); {
+		case b.Chosen == catalog.Undecided:
+			top = i18n.T(lang, "undecided")
+		case p != nil && chosen:
+			top = i18n.F(lang, "%s (chosen)", p.Product.Name)
+		case p != nil:
+			top = p.Product.Name
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", b.Block.Name.In(lang), strings.ToUpper(words.BlockStatus(lang, b.Status)), sys, strings.Join(b.NeededBy, ", "), gateSummary(lang, b.GatedBy), top)
 	}

@@ -29,14 +29,14 @@ func (a *app) roadmapCmd() *cobra.Command {
 				return err
 			}
 			if start != "" {
-				t, err := time.Parse("2006-01", start)
-				if err != nil {
-					return inputMsg(i18n.F(a.lang, "--start %q is not a month in the form YYYY-MM", start))
+				t, ok := countries.ValidMonth(start)
+				if !ok {
+					return inputMsg(i18n.F(a.lang, "--start %q is not a month in the form YYYY-MM between %d and %d", start, countries.MinYear, countries.MaxYear))
 				}
 				a.planOpts.Start = t
 			}
-			if cmd.Flags().Changed("workstreams") && a.planOpts.Workstreams < 1 {
-				return inputMsg(i18n.T(a.lang, "--workstreams must be 1 or more"))
+			if cmd.Flags().Changed("workstreams") && (a.planOpts.Workstreams < 1 || a.planOpts.Workstreams > countries.MaxWorkstreams) {
+				return inputMsg(i18n.F(a.lang, "--workstreams must be 1..%d", countries.MaxWorkstreams))
 			}
 			m, err := a.loadPlan(args, cf)
 			if err != nil {

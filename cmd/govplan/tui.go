@@ -26,7 +26,7 @@ func (a *app) assessCmd() *cobra.Command {
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if accessible {
-				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.out))
+				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.raw()))
 			}
 			return a.runTUI(args[0])
 		},
@@ -38,7 +38,7 @@ func (a *app) assessCmd() *cobra.Command {
 // runTUI opens the terminal UI, on a file or on the start screen.
 func (a *app) runTUI(path string) error {
 	in, inOK := a.in.(*os.File)
-	out, outOK := a.out.(*os.File)
+	out, outOK := a.raw().(*os.File)
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return inputMsg(i18n.T(a.lang, "the workshop screens need a terminal; in scripts use the commands (govplan --help)"))
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func (a *app) validateCmd() *cobra.Command {
-	var framework string
+	var framework, format string
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "validate " + i18n.T(lang, "FILE..."),
@@ -20,19 +20,39 @@ func (a *app) validateCmd() *cobra.Command {
 		Long:  localHelp(i18n.T(lang, "validate reads each file, works out whether it is a framework template or a country file, and reports every problem it finds (not just the first) as file:line:column: message. A country file is also checked against its framework. Exit code 2 when any file has errors.")),
 		Args:  a.minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.formatFlag(format, "text", "json"); err != nil {
+				return err
+			}
 			bad := 0
+			var report []validateJSON
 			for _, path := range args {
 				errs, warns, kind := a.validateFile(path, framework)
-				a.warn(warns)
 				if len(errs) > 0 {
 					bad++
-					a.printError(errs)
+				}
+				if format == "json" {
+					report = append(report, validateJSON{Path: path, Kind: kind, OK: len(errs) == 0,
+						Errors: problemsJSON(errs, a.lang), Warnings: problemsJSON(warns, a.lang)})
 					continue
 				}
+				if len(errs) > 0 {
+					// Errors first: in a flood they are what must be seen.
+					a.printError(errs)
+					a.warn(warns)
+					continue
+				}
+				a.warn(warns)
 				fmt.Fprintln(a.out, i18n.F(a.lang, "%s: ok (%s)", path, kind))
 			}
+			if format == "json" {
+				if err := a.writeJSON(struct {
+					Files []validateJSON `json:"files"`
+				}{report}); err != nil {
+					return err
+				}
+			}
 			if bad > 0 {
-				if len(args) > 1 {
+				if len(args) > 1 && format != "json" {
 					fmt.Fprintln(a.errOut, i18n.F(a.lang, "%d of %d files have errors", bad, len(args)))
 				}
 				return &exitError{code: exitInput, err: errReported}
@@ -41,7 +61,37 @@ func (a *app) validateCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&framework, "framework", "", i18n.T(lang, "check country files against this framework (id[@version] or template path)"))
+	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json (json lists every problem, however many)"))
 	return c
+}
+
+// validateJSON is the result of validate for one file, with every problem.
+type validateJSON struct {
+	Path     string        `json:"path"`
+	Kind     string        `json:"kind,omitempty"`
+	OK       bool          `json:"ok"`
+	Errors   []problemJSON `json:"errors"`
+	Warnings []problemJSON `json:"warnings"`
+}
+
+// problemJSON is one positioned problem (line and column 0 when the file has no position).
+type problemJSON struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+func problemsJSON(es yamlx.Errors, lang string) []problemJSON {
+	out := make([]problemJSON, 0, len(es))
+	for _, e := range es {
+		msg := e.Msg
+		if e.Format != "" {
+			msg = yamlx.Message{Format: e.Format, Args: e.Args}.In(lang)
+		}
+		out = append(out, problemJSON{File: e.File, Line: e.Line, Column: e.Col, Message: msg})
+	}
+	return out
 }
 
 // validateFile checks one file and says what kind of file it was.
@@ -80,6 +130,11 @@ func (a *app) validateFile(path, framework string) (errs, warns yamlx.Errors, ki
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
 	if err = doc.CheckCatalog(cat); err != nil {
+		return yamlx.AsErrors(err), doc.Warnings, "country file"
+	}
+	// validate refuses whatever roadmap and export would refuse: plan the file too (a cycle in
+	// plan edits, a dependency on an unknown activity, a currency without a rate).
+	if err = countries.Build(doc, fw, cat, a.lang).Replan(countries.PlanOptions{}); err != nil {
 		return yamlx.AsErrors(err), doc.Warnings, "country file"
 	}
 	f := doc.File

@@ -43,7 +43,7 @@ func (a *app) runImportWorkbook(book, country string) error {
 		return err
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(a.errOut, "%s: %s\n", book, p)
+		a.problemLine(fmt.Sprintf("%s: %s", book, p))
 	}
 	if len(res.Changes) == 0 {
 		a.note(i18n.T(a.lang, "no changes"))

@@ -180,8 +180,8 @@ func describe(n *yaml.Node) Message {
 			return Msgf("the number %s", n.Value)
 		}
 		v := n.Value
-		if len(v) > 40 {
-			v = v[:37] + "..."
+		if r := []rune(v); len(r) > 40 {
+			v = string(r[:37]) + "..."
 		}
 		return Message{Format: "%s", Args: []any{strconv.Quote(v)}}
 	}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govplan/govplan/internal/safeio"
+	"github.com/govplan/govplan/internal/termtext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -108,31 +110,32 @@ func AsErrors(err error) Errors {
 	return Errors{{Msg: err.Error()}}
 }
 
-// ReadFile reads a user file, refusing one larger than MaxFileSize before reading it.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// ReadFile reads a file the user named, refusing one larger than MaxFileSize. A device or a
+// pipe is read too, but never more than MaxFileSize bytes (stat says 0 for them, so the read
+// itself is bounded), and a FIFO is opened without waiting for a writer.
+func ReadFile(path string) ([]byte, error) { return readFile(path, false) }
+
+// ReadListedFile reads a file found by listing a folder (a --catalog folder, a compare folder):
+// only a regular file is opened; a FIFO, a device or a socket planted there is refused.
+func ReadListedFile(path string) ([]byte, error) { return readFile(path, true) }
+
+func readFile(path string, regularOnly bool) ([]byte, error) {
+	data, err := safeio.ReadFile(path, MaxFileSize, regularOnly)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, safeio.ErrIsDir):
+		return nil, Errorf(path, "is a folder, expected a YAML file")
+	case errors.Is(err, safeio.ErrNotRegular):
+		return nil, Errorf(path, "is not a regular file (a pipe, a device or a socket); refused without reading")
+	case errors.Is(err, safeio.ErrTooLarge):
+		return nil, Errorf(path, "file is larger than the %d MiB limit; refused", MaxFileSize>>20)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Op == "open" {
 		return nil, Errorf(path, "cannot open: %s", OSReason(err))
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, Errorf(path, "cannot read: %s", OSReason(err))
-	}
-	if st.IsDir() {
-		return nil, Errorf(path, "is a folder, expected a YAML file")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, Errorf(path, "file is %d bytes, larger than the %d MiB limit; refused without reading", st.Size(), MaxFileSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, Errorf(path, "cannot read: %s", OSReason(err))
-	}
-	if len(data) > MaxFileSize {
-		return nil, Errorf(path, "file is larger than the %d MiB limit", MaxFileSize>>20)
-	}
-	return data, nil
+	return nil, Errorf(path, "cannot read: %s", OSReason(err))
 }
 
 // OSReason is the system's reason for a failed file operation without the path ("no such
@@ -161,6 +164,43 @@ type Doc struct {
 	File string
 	Src  []byte
 	Root *yaml.Node // the document's content node (never the DocumentNode itself)
+
+	// keys indexes the keys of large mappings for find, so that locating many problems in a
+	// large mapping is not quadratic.
+	keys map[*yaml.Node]*keyIndex
+}
+
+type keyIndex struct{ exact, folded map[string]int }
+
+// mapEntry is MapEntry through the index of large mappings.
+func (d *Doc) mapEntry(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
+	if len(m.Content) < 64 {
+		return MapEntry(m, key)
+	}
+	if d.keys == nil {
+		d.keys = map[*yaml.Node]*keyIndex{}
+	}
+	ix := d.keys[m]
+	if ix == nil {
+		ix = &keyIndex{exact: map[string]int{}, folded: map[string]int{}}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i].Value
+			if _, ok := ix.exact[k]; !ok {
+				ix.exact[k] = i
+			}
+			if _, ok := ix.folded[strings.ToLower(k)]; !ok {
+				ix.folded[strings.ToLower(k)] = i
+			}
+		}
+		d.keys[m] = ix
+	}
+	i, ok := ix.exact[key]
+	if !ok {
+		if i, ok = ix.folded[strings.ToLower(key)]; !ok {
+			return nil, nil
+		}
+	}
+	return m.Content[i], m.Content[i+1]
 }
 
 var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -173,13 +213,20 @@ func Parse(file string, data []byte, want any) (*Doc, error) {
 		return nil, Errorf(file, "file is larger than the %d MiB limit", MaxFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, at(Errorf(file, "UTF-16 text (it starts with a UTF-16 byte-order mark); save the file as UTF-8"), 1, 1)
+	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
 		line, col := lineCol(data, off)
 		return nil, at(Errorf(file, "not UTF-8 text (byte 0x%02x); save the file as UTF-8", data[off]), line, col)
 	}
-	if line, col, ok := tabIndent(data); ok {
-		return nil, at(Errorf(file, "tab character in indentation; YAML indents with spaces only"), line, col)
+	if utf16Like(data) {
+		return nil, at(Errorf(file, "looks like UTF-16 text without a byte-order mark; save the file as UTF-8"), 1, 1)
+	}
+	if off, r := firstControl(data); off >= 0 {
+		line, col := lineCol(data, off)
+		return nil, at(Errorf(file, "control character U+%04X is not allowed in YAML text; remove it", r), line, col)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -202,6 +249,7 @@ func Parse(file string, data []byte, want any) (*Doc, error) {
 	if a := findAlias(root, 0); a != nil {
 		return nil, at(Errorf(file, "YAML aliases (*%s) are not supported; write the value out in full", a.Value), a.Line, a.Column)
 	}
+	cleanScalars(root)
 	return &Doc{File: file, Src: data, Root: root}, nil
 }
 
@@ -213,9 +261,104 @@ func parseError(file string, data []byte, err error) error {
 			// yaml.v3 reports parser errors (unlike scanner errors) with a 0-based line.
 			line++
 		}
+		// A tab in the indentation at or before the failing line is the usual cause; a tab
+		// elsewhere (inside a block scalar, between tokens) is valid YAML and never reported.
+		if tl, tc, ok := tabIndent(data, line); ok {
+			return at(Errorf(file, "tab character in indentation; YAML indents with spaces only"), tl, tc)
+		}
 		return at(Errorf(file, "YAML syntax: %s", m[2]), line, firstNonSpace(data, line))
 	}
-	return Errorf(file, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+	if strings.Contains(msg, "exceeded max depth") {
+		line, col := deepest(data)
+		return at(Errorf(file, "values are nested more than %d levels deep", maxDepth), line, col)
+	}
+	return at(Errorf(file, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: ")), 1, 1)
+}
+
+// maxDepth is the YAML parser's nesting limit.
+const maxDepth = 10000
+
+// deepest estimates where a file nests deepest (flow brackets plus block indentation), to
+// place the parser's "too deep" error, which has no position of its own.
+func deepest(b []byte) (int, int) {
+	bestLine, bestCol, best := 1, 1, -1
+	line, col, flow, indent := 1, 1, 0, 0
+	atStart, inQuote := true, byte(0)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' {
+			line, col, atStart, indent = line+1, 1, true, 0
+			if inQuote == '\'' {
+				inQuote = 0
+			}
+			continue
+		}
+		if atStart && (c == ' ' || c == '-') {
+			indent++
+		} else {
+			atStart = false
+		}
+		switch {
+		case inQuote != 0:
+			if c == inQuote && (c != '"' || i == 0 || b[i-1] != '\\') {
+				inQuote = 0
+			}
+		case c == '"' || c == '\'':
+			inQuote = c
+		case c == '[' || c == '{':
+			flow++
+		case c == ']' || c == '}':
+			flow--
+		}
+		if d := flow + indent; d > best {
+			best, bestLine, bestCol = d, line, col
+		}
+		if c < 0x80 || c >= 0xc0 {
+			col++
+		}
+	}
+	return bestLine, bestCol
+}
+
+// utf16Like reports text that is UTF-16 without a byte-order mark: NUL bytes in every other
+// position of its start.
+func utf16Like(b []byte) bool {
+	n := min(len(b), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	return even*4 >= n*3/2 || odd*4 >= n*3/2
+}
+
+// firstControl finds the first character YAML does not allow in a file (C0 controls other
+// than tab, line feed and carriage return; DEL; C1 controls other than NEL), as its byte
+// offset and rune; -1 when there is none. data must be valid UTF-8.
+func firstControl(b []byte) (int, rune) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				return i, rune(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x80 && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff {
+			return i, r
+		}
+		i += size
+	}
+	return -1, 0
 }
 
 // at places e at a line and column.
@@ -239,6 +382,21 @@ func findAlias(n *yaml.Node, depth int) *yaml.Node {
 	return nil
 }
 
+// cleanScalars removes terminal escape sequences and control characters that a quoted string
+// can spell ("\e]0;title\a", "\x1b[2J", "\u009b"), from every key and value, so no text of a
+// file reaches a terminal, a TUI screen or an export raw. Line feeds and tabs stay.
+func cleanScalars(root *yaml.Node) {
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.ScalarNode {
+			n.Value = termtext.Clean(n.Value)
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
@@ -257,9 +415,12 @@ func lineCol(b []byte, off int) (int, int) {
 	return line, 1 + utf8.RuneCount(b[start:off])
 }
 
-// tabIndent finds the first tab inside a line's leading whitespace, outside block scalars.
-func tabIndent(b []byte) (int, int, bool) {
-	for i, line := range strings.Split(string(b), "\n") {
+// tabIndent finds the first tab inside a line's leading whitespace, up to line upTo.
+func tabIndent(b []byte, upTo int) (int, int, bool) {
+	for i, line := range strings.SplitN(string(b), "\n", upTo+1) {
+		if i >= upTo {
+			break
+		}
 		for j, r := range line {
 			if r == ' ' {
 				continue
@@ -296,30 +457,30 @@ func (d *Doc) Errorf(n *yaml.Node, format string, args ...any) *Error {
 // regard to case), an int a sequence item. It returns the deepest node reached, so a problem
 // with a missing key is reported at its parent.
 func (d *Doc) Find(path ...any) *yaml.Node {
-	n, _ := find(d.Root, path, false)
+	n, _ := d.find(d.Root, path, false)
 	return n
 }
 
 // FindKey is Find, but for a final string element it returns the key node instead of the value.
 func (d *Doc) FindKey(path ...any) *yaml.Node {
-	n, _ := find(d.Root, path, true)
+	n, _ := d.find(d.Root, path, true)
 	return n
 }
 
 // Exists reports whether every element of path is present.
 func (d *Doc) Exists(path ...any) bool {
-	_, ok := find(d.Root, path, false)
+	_, ok := d.find(d.Root, path, false)
 	return ok
 }
 
-func find(n *yaml.Node, path []any, key bool) (*yaml.Node, bool) {
+func (d *Doc) find(n *yaml.Node, path []any, key bool) (*yaml.Node, bool) {
 	for i, p := range path {
 		switch p := p.(type) {
 		case string:
 			if n.Kind != yaml.MappingNode {
 				return n, false
 			}
-			k, v := MapEntry(n, p)
+			k, v := d.mapEntry(n, p)
 			if v == nil {
 				return n, false
 			}

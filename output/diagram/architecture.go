@@ -258,8 +258,16 @@ func grid(w *writer, ids []string, cols int) [][]string {
 	return rows
 }
 
-// product is the rank-1 product of a block, or "".
-func product(rb *catalog.RequiredBlock) string {
+// product is the product the country chose for a block (marked as chosen), else its rank-1
+// product, or "".
+func product(rb *catalog.RequiredBlock, lang string) string {
+	p, chosen := rb.Pick()
+	switch {
+	case rb.Chosen == catalog.Undecided:
+		return i18n.T(lang, "undecided")
+	case p != nil && chosen:
+		return i18n.F(lang, "%s (chosen)", p.Product.Name)
+	}
 	for _, p := range rb.Products {
 		if p.Rank == 1 {
 			return p.Product.Name
@@ -291,7 +299,7 @@ func blockLabel(rb *catalog.RequiredBlock, lang string) html {
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
 		rows = append(rows, small(lines(wrap(i18n.F(lang, "in place: %s", rb.Inventory.System), 36))))
 	}
-	if p := product(rb); p != "" {
+	if p := product(rb, lang); p != "" {
 		rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 36))))
 	} else {
 		rows = append(rows, small(esc(i18n.T(lang, "no ranked product in the catalog"))))
@@ -345,7 +353,7 @@ func busLabel(m *countries.Model, lang string) html {
 	if rb.Inventory != nil && rb.Inventory.System != "" && rb.Status != catalog.Build {
 		detail += " · " + i18n.F(lang, "in place: %s", rb.Inventory.System)
 	}
-	if p := product(rb); p != "" {
+	if p := product(rb, lang); p != "" {
 		detail += " · " + i18n.F(lang, "product: %s", p)
 	}
 	var gates []string

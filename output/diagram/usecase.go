@@ -121,7 +121,7 @@ func blockCluster(w *writer, m *countries.Model, name, title string, ids []strin
 		rows := []html{bold(lines(wrap(blockName(m, id, lang), 28))), esc(statusMark(lang, st))}
 		as := blockAttrs(st)
 		if rb := m.Match.Block(id); rb != nil {
-			if p := product(rb); p != "" {
+			if p := product(rb, lang); p != "" {
 				rows = append(rows, small(lines(wrap(i18n.F(lang, "product: %s", p), 34))))
 			}
 			rows = append(rows, gateLines(rb, lang)...)

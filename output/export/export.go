@@ -15,7 +15,6 @@ import (
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/pdf"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -56,20 +55,31 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Every file is written into a temporary folder inside dir and moved into place only when
+	// all are complete: a failing export leaves dir as it was, never 20 of 21 files.
+	group, err := atomicfile.NewGroup(dir)
+	if err != nil {
 		return err
 	}
+	if err := writeParts(m, group, lang, parts, wrote); err != nil {
+		group.Abort()
+		return fmt.Errorf("%w; nothing was written to %s", err, dir)
+	}
+	return group.Commit(true)
+}
+
+func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts []string, wrote func(path string)) error {
 	slug := Slug(m)
 	want := map[string]bool{}
 	for _, p := range parts {
 		want[p] = true
 	}
 	put := func(name string, fill func(io.Writer) error) error {
-		path, err := inside(dir, slug+"-"+name)
+		path, err := inside(group.Path(""), slug+"-"+name)
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFunc(path, 0o644, fill); err != nil {
+		if err := group.Write(filepath.Base(path), fill); err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		if wrote != nil {

@@ -485,7 +485,7 @@ func (r *mdReport) architecture() {
 		if b.Inventory != nil && b.Inventory.System != "" {
 			sys = esc(b.Inventory.System)
 		}
-		rows = append(rows, []string{esc(b.Block.Name.In(l)), r.category(b.Block.Category), r.blockStatus(b.Status), sys, r.neededBy(b.NeededBy), r.topProduct(b.Products)})
+		rows = append(rows, []string{esc(b.Block.Name.In(l)), r.category(b.Block.Category), r.blockStatus(b.Status), sys, r.neededBy(b.NeededBy), r.pickedProduct(&b)})
 	}
 	r.table([]string{i18n.T(l, "Building block"), i18n.T(l, "Category"), i18n.T(l, "Status"), i18n.T(l, "Existing system"), i18n.T(l, "Needed by"), i18n.T(l, "Top candidate product")},
 		"llllll", rows)
@@ -886,6 +886,19 @@ func (r *mdReport) neededBy(ids []string) string {
 		codes = append(codes, code)
 	}
 	return escJoin(codes)
+}
+
+// pickedProduct is the country's choice for the block when it made one, else the top-ranked
+// product.
+func (r *mdReport) pickedProduct(rb *catalog.RequiredBlock) string {
+	l := r.lang
+	if rb.Chosen == catalog.Undecided {
+		return i18n.T(l, "undecided (the country has not chosen yet)")
+	}
+	if p, chosen := rb.Pick(); chosen {
+		return i18n.F(l, "%s (chosen)", r.topProduct([]catalog.RankedProduct{*p}))
+	}
+	return r.topProduct(rb.Products)
 }
 
 func (r *mdReport) topProduct(ps []catalog.RankedProduct) string {

@@ -87,6 +87,8 @@ type RequiredBlockJSON struct {
 	// Recommends are the blocks this block's spec recommends, each saying whether the
 	// architecture has it anyway.
 	Recommends []OptionJSON `json:"recommends"`
+	// Chosen is the country's choice of product (file key products): an id, or "undecided".
+	Chosen string `json:"chosen,omitempty"`
 }
 
 // ProductRank is a ranked (or excluded) candidate product.
@@ -129,6 +131,7 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 		rb := RequiredBlockJSON{
 			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
 			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy, lang), Products: []ProductRank{},
+			Chosen:     b.Chosen,
 			Recommends: []OptionJSON{},
 		}
 		for _, o := range b.Recommends {

@@ -39,7 +39,7 @@ func (b *book) blocks() {
 		{title: i18n.T(l, "Existing system"), span: 5, value: b.existingSystem},
 		{title: i18n.T(l, "Needed by"), span: 4, value: func(rb *catalog.RequiredBlock) string { return strings.Join(rb.NeededBy, ", ") }},
 		{title: i18n.T(l, "Gates (indicator ≥ level: state)"), span: 7, value: b.gates},
-		{title: i18n.T(l, "Top product"), span: 5, value: b.topProduct},
+		{title: i18n.T(l, "Product (chosen or top-ranked)"), span: 5, value: b.topProduct},
 		{title: i18n.T(l, "Licence"), span: 3, value: func(rb *catalog.RequiredBlock) string { return b.productLicence(top(rb)) }},
 		{title: i18n.T(l, "Evidence"), span: 4, value: func(rb *catalog.RequiredBlock) string { return b.productEvidence(top(rb)) }},
 		{title: i18n.T(l, "Why it is needed"), span: 12, value: b.whyNeeded},
@@ -147,6 +147,7 @@ func (b *book) blocks() {
 	b.check(b.f.SetRowHeight(s, hr+1, math.Max(62, float64(longest)*7+10)))
 	b.freeze(s, 1, 0)
 	b.page(s, paperA4)
+	b.printTitles(s, "$A:$A", "")
 }
 
 // mergedWidth is the width in characters of span narrow columns merged, counted low: the
@@ -211,18 +212,27 @@ func (b *book) gates(rb *catalog.RequiredBlock) string {
 	return strings.Join(out, "\n")
 }
 
-// top is the block's best-ranked product that breaks no constraint, or nil.
+// top is the product the country chose for the block, else its best-ranked product that
+// breaks no constraint, or nil (none, or the country recorded "undecided").
 func top(rb *catalog.RequiredBlock) *catalog.Product {
-	for _, p := range rb.Products {
-		if p.Rank == 1 && !p.Excluded {
-			return p.Product
-		}
+	if p, _ := rb.Pick(); p != nil {
+		return p.Product
 	}
 	return nil
 }
 
 func (b *book) topProduct(rb *catalog.RequiredBlock) string {
+	if rb.Chosen == catalog.Undecided {
+		return i18n.T(b.lang, "undecided (the country has not chosen yet)")
+	}
 	p := top(rb)
+	if _, chosen := rb.Pick(); chosen {
+		s := i18n.F(b.lang, "%s (chosen)", p.Name)
+		if !p.BlocksVerified {
+			s += "\n" + i18n.T(b.lang, "(covers this block: unverified)")
+		}
+		return s
+	}
 	if p == nil {
 		switch len(rb.Products) {
 		case 0:

@@ -23,6 +23,7 @@ func (b *book) budget() {
 	b.header(s, row, i18n.T(l, "Year"), i18n.T(l, "One-off"), i18n.T(l, "Running"), i18n.T(l, "Total"), i18n.T(l, "Funded"), i18n.T(l, "Unfunded"))
 	b.numHeaders(s, row, 2, 3, 4, 5, 6)
 	var tot [5]float64
+	first := row + 1
 	for _, y := range p.Budget {
 		row++
 		b.num(s, 1, row, float64(y.Year), b.leftOf(st.year))
@@ -34,7 +35,7 @@ func (b *book) budget() {
 	row++
 	b.str(s, 1, row, i18n.T(l, "Total"), st.labelTotal)
 	for i, v := range tot {
-		b.num(s, 2+i, row, v, st.moneyBold)
+		b.sum(s, 2+i, row, first, row-1, v, st.moneyBold)
 	}
 
 	section := func(title string) {

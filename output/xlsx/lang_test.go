@@ -87,11 +87,11 @@ var workbookIn = []struct {
 	sheets, roadmapHeader            []string
 	assessed, dateFmt, inProgress, y string
 }{
-	{"fr", []string{"Synthèse", "Scores", "Briques", "Feuille de route", "Indicateurs clés", "Budget", "Listes"},
+	{"fr", []string{"Synthèse", "Scores", "Briques", "Feuille de route", "Indicateurs clés", "Budget", "Hypothèses", "Listes"},
 		[]string{"ID", "Nom", "Type", "Responsable", "Vague", "Dépend de", "Début", "Fin (dernier mois)", "Mois", "Coût",
 			"Origine du coût", "Critique", "Statut"},
 		"Date de l'évaluation", "dd/mm/yyyy", "en cours", "oui"},
-	{"es", []string{"Resumen", "Puntajes", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto", "Listas"},
+	{"es", []string{"Resumen", "Puntajes", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto", "Supuestos", "Listas"},
 		[]string{"ID", "Nombre", "Tipo", "Responsable", "Ola", "Depende de", "Inicio", "Fin (último mes)", "Meses", "Costo",
 			"Origen del costo", "Crítica", "Estado"},
 		"Fecha de la evaluación", "dd/mm/yyyy", "en curso", "sí"},
@@ -107,7 +107,7 @@ func TestWorkbookInFrenchAndSpanish(t *testing.T) {
 			if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join(c.sheets, "|") {
 				t.Fatalf("sheets %s, want %s", got, strings.Join(c.sheets, "|"))
 			}
-			summary, roadmap, lists := c.sheets[0], c.sheets[3], c.sheets[6]
+			summary, roadmap, lists := c.sheets[0], c.sheets[3], c.sheets[7]
 			if vis, _ := f.GetSheetVisible(lists); vis {
 				t.Error("the lists sheet is visible")
 			}

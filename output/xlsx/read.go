@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/safeio"
+	"github.com/govplan/govplan/internal/termtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -58,21 +61,18 @@ func ReadEdits(path string) (*Edits, error) { return ReadEditsIn(path, i18n.Defa
 
 // ReadEditsIn is ReadEdits with its errors in lang. The workbook may be in any language.
 func ReadEditsIn(path, lang string) (*Edits, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", path, i18n.T(lang, "cannot open"), unwrapPath(err))
-	}
-	if st.IsDir() {
+	// Read through a bound: stat says 0 bytes for /dev/zero or a FIFO, and excelize reads its
+	// input whole.
+	data, err := safeio.ReadFile(path, MaxWorkbookSize, false)
+	switch {
+	case errors.Is(err, safeio.ErrIsDir):
 		return nil, errors.New(i18n.F(lang, "%s: is a folder, not a workbook", path))
-	}
-	if st.Size() > MaxWorkbookSize {
-		return nil, errors.New(i18n.F(lang, "%s: file is %d MiB, larger than the %d MiB limit for workbooks", path, st.Size()>>20, MaxWorkbookSize>>20))
-	}
-	fh, err := os.Open(path)
-	if err != nil {
+	case errors.Is(err, safeio.ErrTooLarge):
+		return nil, errors.New(i18n.F(lang, "%s: file is larger than the %d MiB limit for workbooks", path, MaxWorkbookSize>>20))
+	case err != nil:
 		return nil, fmt.Errorf("%s: %s: %w", path, i18n.T(lang, "cannot open"), unwrapPath(err))
 	}
-	defer fh.Close()
+	fh := bytes.NewReader(data)
 	e, err := readEdits(fh, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -102,6 +102,7 @@ func readEdits(r io.Reader, lang string) (*Edits, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", i18n.F(lang, "reading the %s sheet", sheet), err)
 	}
+	cleanCells(rows)
 	e := &Edits{ISO3: summaryISO(f)}
 	if len(rows) == 0 {
 		return nil, errors.New(i18n.F(lang, "the %s sheet is empty", sheet))
@@ -193,4 +194,14 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// cleanCells removes escape sequences and control characters from cell texts (a cell can spell
+// ESC as _x001B_), so nothing read from a workbook reaches a terminal or a country file raw.
+func cleanCells(rows [][]string) {
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = termtext.Clean(c)
+		}
+	}
 }

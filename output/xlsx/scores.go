@@ -85,7 +85,7 @@ func (b *book) scores() {
 	b.freeze(s, 2, 1)
 	b.fitRows(s)
 	b.page(s, paperA4)
-	b.printTitles(s, "", "$1:$1")
+	b.printTitles(s, "$A:$B", "$1:$1")
 }
 
 // answer writes the answer: a level or a value as a number, yes/no as text, "n/a", or nothing

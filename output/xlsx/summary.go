@@ -110,7 +110,12 @@ func (b *book) summary() {
 	b.str(s, 3, r, i18n.T(l, "blocks used per use case ÷ blocks built once"), st.subtitle)
 	b.date(s, 2, fact(i18n.T(l, "Plan start")), p.Start, left(st.month))
 	b.num(s, 2, fact(i18n.T(l, "Plan duration (months)")), float64(p.Duration), left(st.int))
-	b.num(s, 2, fact(i18n.T(l, "Total cost (one-off)")), p.TotalCost, left(st.money))
+	// The total follows the Roadmap sheet's costs when a planner edits one.
+	r = fact(i18n.T(l, "Total cost (one-off)"))
+	b.num(s, 2, r, p.TotalCost, left(st.money))
+	if n := len(p.Activities); n > 0 {
+		b.check(b.f.SetCellFormula(s, cell(2, r), "SUM("+ref(b.sh.roadmap, "$"+colName(rmCost)+"$2:$"+colName(rmCost)+fmt.Sprintf("$%d", n+1))+")"))
+	}
 	b.num(s, 2, fact(i18n.T(l, "Unfunded one-off cost")), p.Funding.Gap, left(st.money))
 	b.num(s, 2, fact(i18n.T(l, "Activities")), float64(len(p.Activities)), left(st.int))
 
@@ -175,6 +180,8 @@ func (b *book) summary() {
 	b.fitRows(s)
 	b.check(b.f.SetRowHeight(s, noteRow, lineHeight(wrapLines(note, 44+17+16+17+3*5.0/7))))
 	b.page(s, paperA4)
+	b.breakBefore(s, 7) // the chart prints on a page of its own
+
 }
 
 // radar adds the chart of pillar scores (rows first+1..last of the pillar table), with the

@@ -9,6 +9,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -31,11 +32,12 @@ const (
 	SheetRoadmap = "Roadmap"
 	SheetKPIs    = "KPIs"
 	SheetBudget  = "Budget"
+	SheetAssume  = "Assumptions"
 	SheetLists   = "Lists"
 )
 
 // Sheets lists the workbook's sheets in order, in English.
-var Sheets = []string{SheetSummary, SheetScores, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetLists}
+var Sheets = []string{SheetSummary, SheetScores, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetAssume, SheetLists}
 
 // Column headers of the Roadmap sheet that the importer reads back, in English; a workbook in
 // another language has them in that language, and the importer knows them in every one.
@@ -47,7 +49,7 @@ const (
 
 // sheetNames are the names of the workbook's sheets in one language.
 type sheetNames struct {
-	summary, scores, blocks, roadmap, kpis, budget, lists string
+	summary, scores, blocks, roadmap, kpis, budget, assume, lists string
 }
 
 // namesIn names the sheets in lang. Every name is a valid sheet name (at most 31 characters,
@@ -61,6 +63,7 @@ func namesIn(lang string) sheetNames {
 		roadmap: sheetName(i18n.T(lang, "Roadmap"), SheetRoadmap),
 		kpis:    sheetName(i18n.T(lang, "KPIs"), SheetKPIs),
 		budget:  sheetName(i18n.T(lang, "Budget"), SheetBudget),
+		assume:  sheetName(i18n.T(lang, "Assumptions"), SheetAssume),
 		lists:   sheetName(i18n.T(lang, "Lists"), SheetLists),
 	}
 	seen := map[string]bool{}
@@ -68,7 +71,7 @@ func namesIn(lang string) sheetNames {
 		name *string
 		en   string
 	}{{&n.summary, SheetSummary}, {&n.scores, SheetScores}, {&n.blocks, SheetBlocks}, {&n.roadmap, SheetRoadmap},
-		{&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.lists, SheetLists}} {
+		{&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.assume, SheetAssume}, {&n.lists, SheetLists}} {
 		if seen[strings.ToLower(*p.name)] {
 			*p.name = p.en
 		}
@@ -78,7 +81,7 @@ func namesIn(lang string) sheetNames {
 }
 
 func (n sheetNames) list() []string {
-	return []string{n.summary, n.scores, n.blocks, n.roadmap, n.kpis, n.budget, n.lists}
+	return []string{n.summary, n.scores, n.blocks, n.roadmap, n.kpis, n.budget, n.assume, n.lists}
 }
 
 // SheetsIn lists the workbook's sheets in order, named in lang.
@@ -114,7 +117,11 @@ func Write(m *countries.Model, lang string, w io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	return f.Write(w)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return numericSums(buf.Bytes(), w)
 }
 
 // WriteFile writes the workbook to path atomically: a reader (or a crash) sees the old file or
@@ -138,6 +145,7 @@ type book struct {
 	colWidth map[string]map[int]float64 // sheet → column → width in characters
 	lines    map[string]map[int]int     // sheet → row → most lines of a wrapped cell
 	wraps    map[int]bool               // styles that wrap text
+	prints   map[string]*printSpec      // sheet → paper and print titles
 	left     map[int]int                // style → the same, aligned left
 }
 
@@ -162,6 +170,9 @@ func build(m *countries.Model, lang string) (*excelize.File, error) {
 	b.roadmap()
 	b.kpis()
 	b.budget()
+	b.assumptions()
+	b.ganttLegend()
+	b.printSetup()
 	b.check(b.f.SetSheetVisible(b.sh.lists, false))
 	b.f.SetActiveSheet(0)
 	f := m.Doc.File
@@ -386,28 +397,6 @@ const (
 	paperA3 = 8
 	paperA4 = 9
 )
-
-// page prints the sheet landscape on the paper size, fitted to one page wide (and as many
-// pages down as it takes).
-func (b *book) page(sheet string, size int) {
-	orient, one, auto, fit := "landscape", 1, 0, true
-	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &one, FitToHeight: &auto}))
-	m := 0.4
-	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
-}
-
-// printTitles repeats rows (e.g. "$1:$1") and columns (e.g. "$A:$B") on every printed page.
-func (b *book) printTitles(sheet, cols, rows string) {
-	var parts []string
-	if cols != "" {
-		parts = append(parts, quoteSheet(sheet)+"!"+cols)
-	}
-	if rows != "" {
-		parts = append(parts, quoteSheet(sheet)+"!"+rows)
-	}
-	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(parts, ","), Scope: sheet}))
-}
 
 // quoteSheet quotes a sheet name for a reference when it needs it: anything but ASCII letters,
 // digits and underscores ("Feuille de route", "Synthèse").

@@ -2,127 +2,167 @@ package tui
 
 import (
 	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
-	"charm.land/huh/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 )
 
-// RunAccessible answers a country file's open indicators in huh's accessible mode: plain
-// prompts, one per line, for screen readers. Every answer is saved at once.
+// RunAccessible answers a country file's open indicators with plain prompts, one per line,
+// for screen readers and braille displays: no colours, no cursor movement, nothing to
+// decode. Every answer is saved at once.
+//
+// The commands never change from one question to the next: the answer itself is typed (the
+// level, y or n, the number), and s skips, a marks not applicable, q stops. An empty line
+// is never taken as an answer, and the end of the input (ctrl+D) stops without saving
+// anything more.
 func RunAccessible(path, catalogDir, lang string, in io.Reader, out io.Writer) error {
 	lang = baseLang(lang)
-	// When the input ends (EOF), huh's accessible prompts return their default choice: that
-	// must not be saved as an answer, so reading stops there.
-	inEOF := newEOFReader(in)
-	in = inEOF
 	s, err := openSession(path, catalogDir, lang)
 	if err != nil {
 		return err
 	}
+	p := &prompter{in: bufio.NewReader(in), out: out, lang: lang}
 	fw := s.fw
 	open := s.doc.File.Unanswered(fw)
-	fmt.Fprintln(out, i18n.F(lang, "%s: %d of %d indicators still to answer. Answer each, or choose skip. Every answer is saved at once.",
+	p.say(i18n.F(lang, "%s: %d of %d indicators still to answer. Answer each, or choose skip. Every answer is saved at once.",
 		s.doc.File.Title(), len(open), len(fw.Indicators())))
+	p.say(i18n.T(lang, "On every question: s skips it, a marks it not applicable, q stops. An empty line answers nothing."))
 	for i, id := range open {
 		ind := fw.Indicator(id)
-		fmt.Fprintln(out)
-		fmt.Fprintln(out, i18n.F(lang, "%s · %d of %d · %s", fw.PillarOf(id).Name.In(lang), i+1, len(open), id))
+		p.say("")
+		p.say(i18n.F(lang, "%s · %d of %d · %s", fw.PillarOf(id).Name.In(lang), i+1, len(open), id))
+		p.say(ind.Question.In(lang))
 		if help := ind.Help.In(lang); help != "" {
-			fmt.Fprintln(out, help)
+			p.say(help)
 		}
-		var choice string
-		opts := []huh.Option[string]{}
-		switch ind.Kind {
-		case assess.KindLevel:
-			for l := fw.Scale.Min; l <= fw.Scale.Max; l++ {
-				opts = append(opts, huh.NewOption(fmt.Sprintf("%d %s: %s", l, fw.LevelName(l, lang), ind.Rubric[l].In(lang)), strconv.Itoa(l)))
-			}
-		case assess.KindYesNo:
-			opts = append(opts, huh.NewOption(i18n.T(lang, "yes"), "yes"), huh.NewOption(i18n.T(lang, "no"), "no"))
-		case assess.KindNumber:
-			opts = append(opts, huh.NewOption(i18n.F(lang, "type a number (%s)", unitWord(lang, ind.Unit)), "number"))
-		}
-		opts = append(opts, huh.NewOption(i18n.T(lang, "not applicable"), "na"), huh.NewOption(i18n.T(lang, "skip for now"), "skip"), huh.NewOption(i18n.T(lang, "stop here"), "stop"))
-		form := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(ind.Question.In(lang)).Options(opts...).Value(&choice))).
-			WithAccessible(true).WithInput(in).WithOutput(out)
-		if err := form.Run(); err != nil {
-			if errors.Is(err, huh.ErrUserAborted) || errors.Is(err, io.EOF) {
-				return nil
-			}
+		a, cmd, err := p.ask(fw, ind)
+		if err != nil {
 			return err
 		}
-		if inEOF.eof {
+		switch cmd {
+		case cmdStop:
+			p.say(i18n.T(lang, "Stopped. Every answer given is saved."))
 			return nil
-		}
-		var a assess.Answer
-		switch choice {
-		case "stop":
-			return nil
-		case "skip":
+		case cmdSkip:
 			continue
-		case "na":
-			a.NA = true
-		case "yes", "no":
-			a.Value = assess.YesNo(choice == "yes")
-		case "number":
-			var text string
-			nf := huh.NewForm(huh.NewGroup(huh.NewInput().Title(i18n.F(lang, "Number in %s", unitWord(lang, ind.Unit))).Value(&text).Validate(func(v string) error {
-				if _, err := parseNumber(lang, v); err != nil {
-					return errors.New(i18n.T(lang, "type a number, such as 63.5"))
-				}
-				return nil
-			}))).WithAccessible(true).WithInput(in).WithOutput(out)
-			if err := nf.Run(); err != nil || inEOF.eof {
-				return nil
-			}
-			f, err := parseNumber(lang, text)
-			if err != nil {
-				return nil
-			}
-			a.Value = assess.Number(f)
-		default:
-			l, _ := strconv.Atoi(choice)
-			a.Level = assess.Int(l)
 		}
 		if err := s.change(func(d *countries.Doc) error { return d.SetAnswer(id, assess.Answers{a}) }); err != nil {
+			p.say(err.Error())
 			return err
 		}
-		fmt.Fprintln(out, i18n.F(lang, "Saved. Overall score now %s of 100.", pct(s.model.Score.Overall.Score)))
+		p.say(i18n.F(lang, "Saved. Overall score now %s of 100.", pct(s.model.Score.Overall.Score)))
 	}
-	fmt.Fprintln(out)
-	fmt.Fprintln(out, i18n.T(lang, "Every indicator has an answer now."))
+	p.say("")
+	p.say(i18n.T(lang, "Every indicator has an answer now."))
 	return nil
 }
 
-// eofReader hands its input over one line at a time (each huh prompt reads with its own
-// scanner, which would otherwise swallow the next answers too) and notes when it ends.
-type eofReader struct {
-	r   *bufio.Reader
-	eof bool
+// prompter reads one line per answer and writes plain lines.
+type prompter struct {
+	in   *bufio.Reader
+	out  io.Writer
+	lang string
 }
 
-func newEOFReader(r io.Reader) *eofReader { return &eofReader{r: bufio.NewReader(r)} }
+type promptCmd int
 
-func (e *eofReader) Read(p []byte) (int, error) {
-	line, err := e.r.ReadSlice('\n')
-	n := copy(p, line)
-	if n < len(line) {
-		// The rest of a long line comes with the next reads.
-		e.r = bufio.NewReader(io.MultiReader(bytes.NewReader(line[n:]), e.r))
-		err = nil
+const (
+	cmdAnswer promptCmd = iota
+	cmdSkip
+	cmdStop
+)
+
+func (p *prompter) say(line string) { fmt.Fprintln(p.out, line) }
+
+// line reads the next line; ok is false at the end of the input.
+func (p *prompter) line() (string, bool) {
+	text, err := p.in.ReadString('\n')
+	if err != nil && text == "" {
+		return "", false
 	}
-	if err == bufio.ErrBufferFull {
-		err = nil
+	return strings.TrimSpace(text), true
+}
+
+// ask puts one indicator's question until it gets an answer or a command. The end of the
+// input is a stop.
+func (p *prompter) ask(fw *assess.Framework, ind *assess.Indicator) (assess.Answer, promptCmd, error) {
+	lang := p.lang
+	var how string
+	switch ind.Kind {
+	case assess.KindLevel:
+		for l := fw.Scale.Min; l <= fw.Scale.Max; l++ {
+			p.say(fmt.Sprintf("%d %s: %s", l, fw.LevelName(l, lang), ind.Rubric[l].In(lang)))
+		}
+		how = i18n.F(lang, "Type the level, %d to %d.", fw.Scale.Min, fw.Scale.Max)
+	case assess.KindYesNo:
+		how = i18n.F(lang, "Type y for %s or n for %s.", i18n.T(lang, "yes"), i18n.T(lang, "no"))
+	case assess.KindNumber:
+		how = i18n.F(lang, "Type the number, in %s.", unitWord(lang, ind.Unit))
+		if lo, hi, ok := validRange(ind); ok {
+			how = i18n.F(lang, "Type the number, in %s, from %s to %s.", unitWord(lang, ind.Unit), num(lang, lo), num(lang, hi))
+		}
 	}
-	if err == io.EOF {
-		e.eof = true
+	prompt := how + " " + i18n.T(lang, "Or s skip, a not applicable, q stop.")
+	for {
+		fmt.Fprint(p.out, prompt+" ")
+		text, ok := p.line()
+		if !ok {
+			p.say("")
+			return assess.Answer{}, cmdStop, nil
+		}
+		low := strings.ToLower(text)
+		switch {
+		case low == "":
+			p.say(i18n.T(lang, "Nothing typed, nothing saved."))
+			continue
+		case low == "s" || low == strings.ToLower(i18n.T(lang, "skip")):
+			p.say(i18n.T(lang, "Skipped."))
+			return assess.Answer{}, cmdSkip, nil
+		case low == "q" || low == strings.ToLower(i18n.T(lang, "stop")):
+			return assess.Answer{}, cmdStop, nil
+		case low == "a" || low == "n/a" || low == strings.ToLower(i18n.T(lang, "n/a")):
+			return assess.Answer{NA: true}, cmdAnswer, nil
+		}
+		switch ind.Kind {
+		case assess.KindLevel:
+			l, err := strconv.Atoi(low)
+			if err == nil && l >= fw.Scale.Min && l <= fw.Scale.Max {
+				return assess.Answer{Level: assess.Int(l)}, cmdAnswer, nil
+			}
+			p.say(i18n.F(lang, "%q is not a level; levels run %d to %d.", text, fw.Scale.Min, fw.Scale.Max))
+		case assess.KindYesNo:
+			if v, ok := yesNoWord(lang, low); ok {
+				return assess.Answer{Value: assess.YesNo(v)}, cmdAnswer, nil
+			}
+			p.say(i18n.F(lang, "%q is neither y nor n.", text))
+		case assess.KindNumber:
+			f, err := parseNumber(lang, text)
+			if err == nil {
+				err = checkRange(lang, ind, f, text)
+			}
+			if err == nil {
+				return assess.Answer{Value: assess.Number(f)}, cmdAnswer, nil
+			}
+			p.say(err.Error())
+		}
 	}
-	return n, err
+}
+
+// yesNoWord reads y/n, yes/no, and the words for them in lang (oui, sí …).
+func yesNoWord(lang, w string) (bool, bool) {
+	switch w {
+	case "y", "yes", strings.ToLower(i18n.T(lang, "yes")):
+		return true, true
+	case "n", "no", strings.ToLower(i18n.T(lang, "no")):
+		return false, true
+	}
+	if lang == "es" && w == "si" {
+		return true, true
+	}
+	return false, false
 }

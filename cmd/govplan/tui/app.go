@@ -34,13 +34,14 @@ const (
 	stepNeeds
 	stepArchitecture
 	stepRoadmap
+	stepFunding
 	stepExport
 	stepCompare
 	stepCount
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Export", "Compare"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -156,6 +157,7 @@ var fileScreens = map[step]func(c *shared) screen{
 	stepNeeds:        func(c *shared) screen { return newNeedsScreen(c) },
 	stepArchitecture: func(c *shared) screen { return newArchitectureScreen(c) },
 	stepRoadmap:      func(c *shared) screen { return newRoadmapScreen(c) },
+	stepFunding:      func(c *shared) screen { return newFundingScreen(c) },
 }
 
 // reopen brings every screen in line with the file after it changed under them (reload,

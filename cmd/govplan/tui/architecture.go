@@ -19,6 +19,12 @@ type architecture struct {
 	sel  int
 	form *form
 	k    struct{ status, edit, up, down key.Binding }
+
+	// Product choice and constraints (products.go).
+	ek        archKeys
+	pick      *choiceList
+	pickBlock string
+	formKind  string // "constraints", or "" for the inventory form
 }
 
 func newArchitectureScreen(c *shared) *architecture {
@@ -29,19 +35,24 @@ func newArchitectureScreen(c *shared) *architecture {
 
 func (a *architecture) relang() {
 	lang := a.c.lang
+	a.ek = newArchKeys(lang)
 	a.k.status = key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s", i18n.T(lang, "inventory status")))
 	a.k.edit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "system/owner")))
 	a.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
 	a.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
 }
 
-func (a *architecture) capturing() bool { return a.form != nil }
+func (a *architecture) capturing() bool { return a.form != nil || a.pick != nil }
 
 func (a *architecture) keys() []key.Binding {
-	if a.form != nil {
+	if a.form != nil || a.pick != nil {
 		return nil
 	}
-	return []key.Binding{a.k.status, a.k.edit, a.k.down}
+	return []key.Binding{a.k.status, a.k.edit, a.ek.product, a.ek.constraints, a.k.down}
+}
+
+func (a *architecture) allKeys() []key.Binding {
+	return []key.Binding{a.k.up, a.k.down, a.k.status, a.k.edit, a.ek.product, a.ek.constraints}
 }
 
 // blocks lists the GovStack blocks (not the legacy-only ones), required ones first.
@@ -68,9 +79,13 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 		res, cmd := a.form.update(a.c.lang, msg)
 		switch res {
 		case formCancelled:
-			a.form = nil
+			a.form, a.formKind = nil, ""
 		case formDone:
-			a.saveForm()
+			if a.formKind == "constraints" {
+				a.saveConstraints()
+			} else {
+				a.saveForm()
+			}
 		}
 		return cmd
 	}
@@ -78,8 +93,16 @@ func (a *architecture) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if a.pick != nil {
+		a.updatePicker(km)
+		return nil
+	}
 	bs := a.blocks()
 	switch {
+	case key.Matches(km, a.ek.product):
+		a.productPicker(bs[a.sel])
+	case key.Matches(km, a.ek.constraints):
+		return a.constraintsForm()
 	case key.Matches(km, a.k.up):
 		a.sel = max(0, a.sel-1)
 	case key.Matches(km, a.k.down):
@@ -181,6 +204,9 @@ func (a *architecture) view(w, h int) string {
 	if a.form != nil {
 		return panel(st, stepTitle(lang, stepArchitecture), a.form.lines(st, lang, w-4), w, h)
 	}
+	if a.pick != nil {
+		return panel(st, stepTitle(lang, stepArchitecture), a.pick.lines(st, lang, w-4, h), w, h)
+	}
 	m := a.c.sess.model.Match
 	inv := a.c.sess.doc.File.Inventory
 	bs := a.blocks()
@@ -262,6 +288,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	}
 	plan := st.Bold.Render(i18n.F(lang, "Plan: %s", strings.ToUpper(words.BlockStatus(lang, rb.Status))))
 	body = append(body, wrapStyled(plan, i18n.F(lang, "needed by %s", strings.Join(rb.NeededBy, ", ")), inner)...)
+	body = append(body, wrap(chosenLine(rb, lang), inner)...)
 	for _, r := range rb.Summary() {
 		for i, l := range wrap(r, inner-2) {
 			if i == 0 {
@@ -325,7 +352,11 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 			if !pr.LicenceVerified {
 				lic += " " + i18n.T(lang, "(unverified)")
 			}
-			line := fmt.Sprintf("%-8s %s — %s", rank, pr.Name, i18n.F(lang, "evidence %s, licence %s", ev, lic))
+			name := pr.Name
+			if pr.ID == rb.Chosen {
+				name = "★ " + name
+			}
+			line := fmt.Sprintf("%-8s %s — %s", rank, name, i18n.F(lang, "evidence %s, licence %s", ev, lic))
 			if p.Excluded && p.Why != "" {
 				line += " · " + p.Why
 			}

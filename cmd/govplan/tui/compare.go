@@ -26,13 +26,17 @@ type compareScreen struct {
 type compareItem struct {
 	name   string // the file name, or the sample's name
 	sample bool
+	open   bool // the file open in the workshop (as saved a moment ago)
 	load   func() (*countries.Doc, error)
 }
 
 // label names the item in the list ("bakana.yaml", "sample: bakana").
 func (it compareItem) label(lang string) string {
-	if it.sample {
+	switch {
+	case it.sample:
 		return i18n.F(lang, "sample: %s", it.name)
+	case it.open:
+		return i18n.F(lang, "%s (open now)", it.name)
 	}
 	return it.name
 }
@@ -61,10 +65,22 @@ func (s *compareScreen) scan() {
 		dir = "."
 	}
 	s.items = nil
+	// The open file first, from what the workshop holds (the copy on disk is the same, but
+	// another editor may be writing it).
+	openPath := ""
+	if sess := s.c.sess; sess != nil && sess.doc.Path != "" {
+		openPath, _ = filepath.Abs(sess.doc.Path)
+		src := append([]byte(nil), sess.doc.Src()...)
+		name := sess.doc.Name
+		s.items = append(s.items, compareItem{name: filepath.Base(sess.doc.Path), open: true, load: func() (*countries.Doc, error) { return countries.Parse(name, src) }})
+	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	sort.Strings(paths)
 	for _, p := range paths {
 		if !looksLikeCountry(p) {
+			continue
+		}
+		if abs, _ := filepath.Abs(p); abs == openPath {
 			continue
 		}
 		p := p
@@ -110,24 +126,36 @@ func (s *compareScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *compareScreen) compare() {
+	lang := s.c.lang
 	var entries []*assess.CompareEntry
+	seen := map[string]string{} // country and date → the file that has them
 	for i, it := range s.items {
 		if !s.chosen[i] {
 			continue
 		}
+		// Only a file that passes every check is compared (an invalid copy would give a
+		// score nobody can trust).
 		d, err := it.load()
+		var fw *assess.Framework
 		if err == nil {
-			var fw *assess.Framework
-			if fw, err = d.Framework(""); err == nil {
-				f := d.File
-				entries = append(entries, &assess.CompareEntry{File: it.label(s.c.lang), Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
-					FrameworkRef: f.Assessment.Framework, Framework: fw, Answers: f.Answers, Targets: &f.Targets})
-			}
+			fw, err = d.Framework("")
+		}
+		if err == nil {
+			err = d.Check(fw)
 		}
 		if err != nil {
-			s.c.say(true, i18n.F(s.c.lang, "%s: %s", it.label(s.c.lang), firstLine(err.Error())))
+			s.c.say(true, i18n.F(lang, "%s cannot be compared: %s", it.label(lang), firstLine(err.Error())))
 			return
 		}
+		f := d.File
+		k := f.Country.ISO3 + " " + f.Assessment.Date
+		if other, dup := seen[k]; dup {
+			s.c.say(true, i18n.F(lang, "%s and %s both assess %s on %s: choose one of them (one round per date)", other, it.label(lang), f.Country.ISO3, dateText(lang, f.Assessment.Date)))
+			return
+		}
+		seen[k] = it.label(lang)
+		entries = append(entries, &assess.CompareEntry{File: it.label(lang), Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
+			FrameworkRef: f.Assessment.Framework, Framework: fw, Answers: f.Answers, Targets: &f.Targets})
 	}
 	if len(entries) < 2 {
 		s.c.say(true, i18n.T(s.c.lang, "choose two or more assessments with space, then press enter"))
@@ -164,10 +192,17 @@ func (s *compareScreen) view(w, h int) string {
 func (s *compareScreen) resultLines(w int) []string {
 	st, res, lang := s.c.st, s.result, s.c.lang
 	var lines []string
+	// Warnings first: they say which data the comparison leaves out.
+	for _, wmsg := range res.Warnings {
+		for _, l := range wrap("⚠ "+wmsg, w) {
+			lines = append(lines, st.Warn.Render(l))
+		}
+	}
 	rankW := max(5, width(i18n.T(lang, "Rank")))
 	ovW := max(8, width(i18n.T(lang, "Overall")))
+	doneW := max(8, width(i18n.T(lang, "Answered")))
 	lines = append(lines, st.Bold.Render(pad(i18n.T(lang, "Rank"), rankW)+" "+pad(i18n.T(lang, "Country"), 30)+" "+pad(i18n.T(lang, "ISO"), 5)+" "+
-		padLeft(i18n.T(lang, "Overall"), ovW)+"  "+i18n.T(lang, "Band")))
+		padLeft(i18n.T(lang, "Overall"), ovW)+" "+padLeft(i18n.T(lang, "Answered"), doneW)+"  "+i18n.T(lang, "Band")))
 	for _, r := range res.Rows {
 		rank := "–"
 		if r.Rank > 0 {
@@ -177,7 +212,11 @@ func (s *compareScreen) resultLines(w int) []string {
 		if r.Band != nil {
 			band = r.Band.Name.In(lang)
 		}
-		lines = append(lines, pad(rank, rankW)+" "+pad(r.Entry.Name, 30)+" "+pad(r.Entry.ISO3, 5)+" "+padLeft(pct(r.Overall), ovW)+"  "+bar(r.Overall, 10)+" "+band)
+		done := "–"
+		if r.Completeness != nil {
+			done = pct(r.Completeness) + " %"
+		}
+		lines = append(lines, pad(rank, rankW)+" "+pad(r.Entry.Name, 30)+" "+pad(r.Entry.ISO3, 5)+" "+padLeft(pct(r.Overall), ovW)+" "+padLeft(done, doneW)+"  "+bar(r.Overall, 10)+" "+band)
 	}
 	lines = append(lines, "")
 	nameW := max(16, min(56, w-8*len(res.Rows)-2))
@@ -198,10 +237,7 @@ func (s *compareScreen) resultLines(w int) []string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "", st.Faint.Render(i18n.T(lang, "Marks: ░ <25 · ▒ 25–49 · ▓ 50–74 · █ ≥75")))
-	for _, wmsg := range res.Warnings {
-		lines = append(lines, st.Warn.Render("⚠ "+wmsg))
-	}
+	lines = append(lines, "", st.Faint.Render(i18n.T(lang, "Marks: ░ <25 · ▒ 25–49 · ▓ 50–74 · █ ≥75 · Answered: share of applicable indicators with an answer")))
 	return lines
 }
 

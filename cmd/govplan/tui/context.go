@@ -137,6 +137,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 			textField(i18n.T(lang, "Region"), f.Country.Region, i18n.T(lang, "e.g. East Africa"), nil),
 			textField(i18n.T(lang, "Assessment date"), a.Date, i18n.T(lang, "YYYY-MM-DD"), checkDate(lang)),
 			textField(i18n.T(lang, "Facilitators"), strings.Join(a.Facilitators, ", "), i18n.T(lang, "names, separated by commas"), nil),
+			textField(i18n.T(lang, "ISO 3166 code"), f.Country.ISO3, i18n.T(lang, "three letters, e.g. KEN; XAA–XZZ for fictional"), checkISO(lang)),
 		)
 		return s.form.setFocus(0)
 	}
@@ -181,7 +182,7 @@ func (s *contextScreen) save() bool {
 		}
 		err = s.c.sess.change(func(d *countries.Doc) error {
 			c := d.File.Country
-			c.Name, c.Region = f.value(0), f.value(1)
+			c.Name, c.Region, c.ISO3 = f.value(0), f.value(1), strings.ToUpper(f.value(4))
 			cn, err := countries.FlowNode(c)
 			if err != nil {
 				return err
@@ -274,6 +275,11 @@ func (s *contextScreen) view(w, h int) string {
 		fmt.Sprintf("%s — %s", sess.fw.Ref(), sess.fw.Name.In(lang)),
 		i18n.F(lang, "%s · facilitators: %s", dateText(lang, f.Assessment.Date), orDash(strings.Join(f.Assessment.Facilitators, ", "))),
 		sess.doc.Path,
+	}
+	if n := f.Assessment.Notes; n != "" {
+		labels = append(labels, i18n.T(lang, "Notes:"))
+		values = append(values, n)
+		lw = max(lw, width(i18n.T(lang, "Notes:")))
 	}
 	var body []string
 	for i, v := range values {

@@ -55,6 +55,8 @@ func stepTitle(lang string, s step) string {
 		return i18n.T(lang, "Architecture")
 	case stepRoadmap:
 		return i18n.T(lang, "Roadmap")
+	case stepFunding:
+		return i18n.T(lang, "Funding")
 	case stepExport:
 		return i18n.T(lang, "Export")
 	case stepCompare:

@@ -28,6 +28,8 @@ type readiness struct {
 	k        readinessKeys
 
 	tailLen int // lines of the card after the answer choices (for the compact layout)
+
+	target *targetEdit // the open target form (targets.go)
 }
 
 type inputMode int
@@ -43,7 +45,7 @@ const (
 
 type readinessKeys struct {
 	up, down, pillarPrev, pillarNext, level, yes, no, na, clear, number, evidence, notes,
-	confidence, ministry, addAnswer, nextAnswer, unanswered, search, disputed, agree, auto key.Binding
+	confidence, ministry, addAnswer, nextAnswer, unanswered, search, disputed, agree, auto, target, areaTarget key.Binding
 }
 
 func newReadinessKeys(lang string) readinessKeys {
@@ -69,6 +71,8 @@ func newReadinessKeys(lang string) readinessKeys {
 		disputed:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", i18n.T(lang, "next disputed"))),
 		agree:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", i18n.T(lang, "record the agreed answer"))),
 		auto:       key.NewBinding(key.WithKeys("A"), key.WithHelp("A", i18n.T(lang, "auto-advance on/off"))),
+		target:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.T(lang, "target"))),
+		areaTarget: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", i18n.T(lang, "area target"))),
 	}
 }
 
@@ -101,10 +105,13 @@ func (r *readiness) reopen() {
 	r.answers() // clamps the selected answer
 }
 
-func (r *readiness) capturing() bool { return r.mode != modeNone }
+func (r *readiness) capturing() bool { return r.mode != modeNone || r.target != nil }
 
 func (r *readiness) keys() []key.Binding {
 	lang := r.c.lang
+	if r.target != nil {
+		return nil
+	}
 	if r.mode == modeEvidence || r.mode == modeNotes {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, "save"))),
@@ -132,7 +139,7 @@ func (r *readiness) keys() []key.Binding {
 		nb.SetHelp("0-9/enter", i18n.T(lang, "type the number"))
 		ks = append(ks, nb)
 	}
-	ks = append(ks, r.k.na, r.k.evidence, r.k.ministry, r.k.down, r.k.unanswered)
+	ks = append(ks, r.k.na, r.k.evidence, r.k.target, r.k.ministry, r.k.down, r.k.unanswered)
 	if r.c.sess.model.Score.Indicator(ind.ID).Disputed {
 		ks = append(ks, r.k.agree)
 	}
@@ -142,7 +149,7 @@ func (r *readiness) keys() []key.Binding {
 func (r *readiness) allKeys() []key.Binding {
 	k := r.k
 	return []key.Binding{k.up, k.down, k.pillarPrev, k.pillarNext, k.level, k.yes, k.no, k.number, k.na, k.clear,
-		k.evidence, k.notes, k.confidence, k.ministry, k.addAnswer, k.nextAnswer, k.unanswered, k.disputed, k.agree, k.auto, k.search}
+		k.evidence, k.notes, k.confidence, k.ministry, k.addAnswer, k.nextAnswer, k.unanswered, k.disputed, k.agree, k.auto, k.search, k.target, k.areaTarget}
 }
 
 func (r *readiness) ind() *assess.Indicator {
@@ -302,6 +309,9 @@ func (r *readiness) update(msg tea.Msg) tea.Cmd {
 			return r.input.Update(msg)
 		}
 	case tea.KeyPressMsg:
+		if r.target != nil {
+			return r.updateTarget(msg)
+		}
 		if r.mode == modeMinistry {
 			return r.updatePick(msg)
 		}
@@ -440,6 +450,10 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !r.jumpUnanswered(r.sel + 1) {
 			r.c.say(false, i18n.T(lang, "every indicator has an answer"))
 		}
+	case key.Matches(msg, k.target):
+		return r.indicatorTargetForm()
+	case key.Matches(msg, k.areaTarget):
+		return r.pillarTargetForm()
 	case key.Matches(msg, k.search):
 		return r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
 	case key.Matches(msg, k.disputed):
@@ -707,7 +721,11 @@ func (r *readiness) pillarsPanel(w, h int) string {
 		count := fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)
 		nameW := inner - 2 - barW - 1 - 3 - 1 - countW - 1
 		name := shortName(ps.Pillar.Name.In(lang), ps.Pillar.ID, lang, nameW)
-		line := prefix + pad(name, nameW) + " " + bar(ps.Score, barW) + " " + padLeft(pct(ps.Score), 3) + " " + padLeft(count, countW)
+		var tgt *float64
+		if ps.Target != nil {
+			tgt = ps.Target.Score
+		}
+		line := prefix + pad(name, nameW) + " " + targetBar(ps.Score, tgt, barW) + " " + padLeft(pct(ps.Score), 3) + " " + padLeft(count, countW)
 		if i == cur {
 			line = st.Selected.Render(pad(line, inner))
 		}
@@ -729,6 +747,9 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	if disputed > 0 {
 		body = append(body, st.Warn.Render(i18n.F(lang, "⚠ %d disputed", disputed)))
 	}
+	if len(sess.doc.File.Targets.Pillars) > 0 {
+		body = append(body, st.Faint.Render(truncate(i18n.T(lang, "┃ area target (T sets it)"), inner)))
+	}
 	return panel(st, i18n.T(lang, "Areas"), body, w, h)
 }
 
@@ -739,6 +760,9 @@ func (r *readiness) cardPanel(w, h int) string {
 	is := sess.model.Score.Indicator(ind.ID)
 	pl := fw.PillarOf(ind.ID)
 	inner := w - 2
+	if r.target != nil {
+		return panel(st, stepTitle(lang, stepReadiness), r.target.form.lines(st, lang, inner), w, h)
+	}
 	pos, total := 0, 0
 	for _, x := range pl.Indicators {
 		total++
@@ -877,11 +901,13 @@ func (r *readiness) cardPanel(w, h int) string {
 	if sel.Notes != "" {
 		body = append(body, clip(i18n.F(lang, "Notes: %s", sel.Notes))...)
 	}
-	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), orRoom(lang, sel.By))
-	if is.Target != nil {
-		meta += " · " + i18n.F(lang, "Target %s by %d", pct(is.TargetScore), is.Target.Year)
+	who := orRoom(lang, sel.By)
+	if sel.By == "" && len(sess.doc.File.Ministries) > 0 {
+		who = i18n.T(lang, "room (the whole room; m names a ministry)")
 	}
+	meta := i18n.F(lang, "Confidence: %s · Ministry: %s", orDash(words.Confidence(lang, sel.Confidence)), who)
 	body = append(body, wrap(meta, inner)...)
+	body = append(body, wrap(r.targetLine(), inner)...)
 	var gates []string
 	for _, g := range sess.model.Score.Gates() {
 		if g.Indicator != ind.ID {

@@ -17,7 +17,8 @@ import (
 type roadmapView int
 
 const (
-	viewTimeline roadmapView = iota
+	viewTimeline   roadmapView = iota
+	viewActivities             // the activity list that edits the plan (planedit.go)
 	viewKPIs
 	viewFunding
 )
@@ -28,39 +29,56 @@ type roadmapScreen struct {
 	c      *shared
 	view_  roadmapView
 	scroll int
+	plan   *planEditor
+	tl     timelineCache
 	k      struct{ more, fewer, earlier, later, page, save, up, down key.Binding }
 }
 
 func newRoadmapScreen(c *shared) *roadmapScreen {
-	r := &roadmapScreen{c: c}
+	r := &roadmapScreen{c: c, plan: newPlanEditor(c)}
 	r.relang()
 	return r
 }
 
 func (r *roadmapScreen) relang() {
 	lang := r.c.lang
+	if r.plan != nil {
+		r.plan.relang()
+	}
 	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", i18n.T(lang, "workstreams")))
 	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", i18n.T(lang, "fewer workstreams")))
 	r.k.earlier = key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, "start month")))
 	r.k.later = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, "later start")))
-	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/KPIs/funding")))
+	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/activities/KPIs/funding")))
 	r.k.save = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", i18n.T(lang, "keep settings in file")))
 	r.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "scroll")))
 	r.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "scroll")))
 }
 
-func (r *roadmapScreen) capturing() bool { return false }
+func (r *roadmapScreen) capturing() bool { return r.view_ == viewActivities && r.plan.capturing() }
 
 func (r *roadmapScreen) keys() []key.Binding {
+	if r.view_ == viewActivities {
+		if r.plan.capturing() {
+			return r.plan.keys()
+		}
+		return append(r.plan.keys(), r.k.page)
+	}
 	return []key.Binding{r.k.more, r.k.page, r.k.earlier, r.k.save, r.k.down}
 }
 
 func (r *roadmapScreen) allKeys() []key.Binding {
+	if r.view_ == viewActivities {
+		return append(r.plan.allKeys(), r.k.page)
+	}
 	return []key.Binding{r.k.more, r.k.fewer, r.k.earlier, r.k.later, r.k.page, r.k.save, r.k.up, r.k.down}
 }
 
 func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyPressMsg)
+	if r.view_ == viewActivities && (r.plan.capturing() || !ok || !key.Matches(km, r.k.page)) {
+		return r.plan.update(msg)
+	}
 	if !ok {
 		return nil
 	}
@@ -72,7 +90,7 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, r.k.down):
 		r.scroll++
 	case key.Matches(km, r.k.page):
-		r.view_ = (r.view_ + 1) % 3
+		r.view_ = (r.view_ + 1) % 4
 		r.scroll = 0
 	case p == nil:
 		r.c.say(true, i18n.F(lang, "no plan: %s", s.planErr))
@@ -113,6 +131,9 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 
 func (r *roadmapScreen) view(w, h int) string {
 	st, s, lang := r.c.st, r.c.sess, r.c.lang
+	if r.view_ == viewActivities {
+		return r.plan.view(w, h)
+	}
 	p := s.model.Plan
 	if p == nil {
 		return panel(st, stepTitle(lang, stepRoadmap), []string{st.Error.Render(i18n.T(lang, "The plan cannot be built:")), s.planErr}, w, h)
@@ -148,7 +169,9 @@ func (r *roadmapScreen) view(w, h int) string {
 	switch r.view_ {
 	case viewTimeline:
 		title = i18n.T(lang, "Roadmap · timeline (█ critical path, ▓ other)")
-		body = r.timeline(p, w-2)
+		var lines []string
+		lines, r.scroll = r.timelineWindow(p, w-2, r.scroll, max(1, h-3-len(head)-1))
+		return panel(st, title, append(head, append([]string{""}, lines...)...), w, h)
 	case viewKPIs:
 		title = i18n.T(lang, "Roadmap · KPI timetable")
 		body = r.kpis(p, w-2)
@@ -156,68 +179,10 @@ func (r *roadmapScreen) view(w, h int) string {
 		title = i18n.T(lang, "Roadmap · budget and funding")
 		body = r.funding(p, w-2)
 	}
-	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head))))
+	// Rows for the body: the panel's, less its title, the head and the blank line under it.
+	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head)-1)))
 	body = append(head, append([]string{""}, body[r.scroll:]...)...)
 	return panel(st, title, body, w, h)
-}
-
-func (r *roadmapScreen) timeline(p *roadmap.Plan, w int) []string {
-	st, lang := r.c.st, r.c.lang
-	idW := min(30, w/3)
-	grid := max(10, w-idW-14)
-	step := 1
-	for (p.Duration+step-1)/step > grid {
-		step++
-	}
-	cols := (p.Duration + step - 1) / step
-	acts := append([]roadmap.Activity(nil), p.Activities...)
-	sort.SliceStable(acts, func(i, j int) bool {
-		if acts[i].Wave != acts[j].Wave {
-			return acts[i].Wave < acts[j].Wave
-		}
-		return acts[i].Start < acts[j].Start
-	})
-	var lines []string
-	scale := strings.Repeat(" ", idW+1) + i18n.F(lang, "one column = %d month(s) from %s", step, i18n.Month(lang, p.Start))
-	lines = append(lines, st.Faint.Render(scale))
-	wave := 0
-	for _, a := range acts {
-		if a.Wave != wave {
-			wave = a.Wave
-			lines = append(lines, st.Faint.Render(i18n.F(lang, "wave %d", wave)))
-		}
-		var row strings.Builder
-		for c := 0; c < cols; c++ {
-			m0, m1 := c*step, c*step+step
-			on := a.Start < m1 && a.End > m0
-			switch {
-			case on && a.Critical:
-				row.WriteRune('█')
-			case on:
-				row.WriteRune('▓')
-			default:
-				row.WriteRune('·')
-			}
-		}
-		tag := ""
-		if a.Critical {
-			tag = " ◆"
-		}
-		if a.Status != "" {
-			tag += " [" + words.ActivityStatus(lang, a.Status) + "]"
-		}
-		line := pad(a.ID, idW) + " " + row.String() + tag
-		if a.Critical {
-			line = st.Critical.Render(line)
-		}
-		lines = append(lines, line)
-	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(i18n.F(lang, "Critical path: %s", strings.Join(p.Critical, " → ")), w)...)
-	for _, wmsg := range p.Warnings {
-		lines = append(lines, st.Warn.Render("⚠ "+wmsg))
-	}
-	return lines
 }
 
 func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {

@@ -24,7 +24,9 @@ type start struct {
 	sel   int
 	form  *form
 	fws   []*assess.Framework
-	k     struct{ open, create, up, down key.Binding }
+	k     struct{ open, create, up, down, round key.Binding }
+
+	roundFrom string // the file a "new round" form copies (rounds.go)
 }
 
 type startItem struct {
@@ -77,6 +79,11 @@ func (s *start) relang() {
 	s.k.create = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.T(lang, "new country")))
 	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
 	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
+	s.k.round = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.T(lang, "new round")))
+}
+
+func (s *start) allKeys() []key.Binding {
+	return []key.Binding{s.k.up, s.k.down, s.k.open, s.k.create, s.k.round}
 }
 
 func (s *start) dir() string {
@@ -125,7 +132,7 @@ func (s *start) keys() []key.Binding {
 	if s.form != nil {
 		return nil
 	}
-	return []key.Binding{s.k.open, s.k.create, s.k.down}
+	return []key.Binding{s.k.open, s.k.create, s.k.round, s.k.down}
 }
 
 func (s *start) update(msg tea.Msg) tea.Cmd {
@@ -133,8 +140,11 @@ func (s *start) update(msg tea.Msg) tea.Cmd {
 		res, cmd := s.form.update(s.c.lang, msg)
 		switch res {
 		case formCancelled:
-			s.form = nil
+			s.form, s.roundFrom = nil, ""
 		case formDone:
+			if s.roundFrom != "" {
+				return s.createRound()
+			}
 			return s.create()
 		}
 		return cmd
@@ -151,6 +161,8 @@ func (s *start) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, s.k.create):
 		s.newForm()
 		return s.form.setFocus(0)
+	case key.Matches(km, s.k.round) && len(s.items) > 0:
+		return s.roundForm()
 	case key.Matches(km, s.k.open) && len(s.items) > 0:
 		return s.openItem(s.items[s.sel])
 	}
@@ -178,6 +190,7 @@ func (s *start) newForm() {
 		}),
 		choiceField(i18n.T(lang, "Framework"), fwNames, 0),
 		textField(i18n.T(lang, "Assessment date"), time.Now().Format(countries.DateLayout), i18n.T(lang, "YYYY-MM-DD"), checkDate(lang)),
+		textField(i18n.T(lang, "File name"), "", i18n.T(lang, "empty: from the country's name (a second round: kenya-2027)"), checkFileName(lang, s.dir())),
 	)
 }
 
@@ -193,6 +206,9 @@ func (s *start) create() tea.Cmd {
 		return nil
 	}
 	path := filepath.Join(s.dir(), countries.Slug(name, iso)+".yaml")
+	if n := fileName(f.value(4)); n != "" {
+		path = filepath.Join(s.dir(), n)
+	}
 	if _, err := os.Stat(path); err == nil {
 		f.err = i18n.F(s.c.lang, "%s already exists; open it from the list or choose another name", path)
 		return nil

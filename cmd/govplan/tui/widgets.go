@@ -102,7 +102,23 @@ func panel(st Styles, title string, body []string, w, h int) string {
 	for len(lines) < rows {
 		lines = append(lines, strings.Repeat(" ", inner))
 	}
-	return st.Panel.Width(w).Height(h).Render(strings.Join(lines, "\n"))
+	// The border is drawn here rather than by lipgloss: the lines already fit, and measuring
+	// them again is most of a frame's time on big screens.
+	bd := st.Panel.GetBorderStyle()
+	paint := lipgloss.NewStyle().Foreground(st.Panel.GetBorderTopForeground())
+	left, right := paint.Render(bd.Left), paint.Render(bd.Right)
+	var b strings.Builder
+	b.Grow((w + 16) * (rows + 2))
+	b.WriteString(paint.Render(bd.TopLeft + strings.Repeat(bd.Top, inner) + bd.TopRight))
+	for _, l := range lines {
+		b.WriteByte('\n')
+		b.WriteString(left)
+		b.WriteString(l)
+		b.WriteString(right)
+	}
+	b.WriteByte('\n')
+	b.WriteString(paint.Render(bd.BottomLeft + strings.Repeat(bd.Bottom, inner) + bd.BottomRight))
+	return b.String()
 }
 
 // fit makes a (possibly styled) line exactly w cells wide.

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package atomicfile
+
+const lockSupported = false
+
+// lockDir does nothing where flock is not available; the compare-and-swap of Check still
+// narrows the window between two writers to the rename itself.
+func lockDir(dir string) func() { return func() {} }
