@@ -157,6 +157,12 @@ func (d *Doc) CheckCatalog(cat *catalog.Catalog) error {
 	return errs.Err()
 }
 
+// CheckGates checks that the framework's gates and raised_by name blocks of the catalog
+// (positioned in the framework file). Every path that plans runs it.
+func CheckGates(fw *assess.Framework, cat *catalog.Catalog) error {
+	return fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", "))
+}
+
 // appendUniqueErrs appends the errors of add that list does not hold yet (in linear time: a
 // replan adds its warnings again, and a file can have tens of thousands).
 func appendUniqueErrs(list, add yamlx.Errors) yamlx.Errors {

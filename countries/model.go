@@ -25,6 +25,8 @@ type Model struct {
 type PlanOptions struct {
 	Start       time.Time // zero: plan.start of the file, else the month after the assessment
 	Workstreams int       // 0: plan.workstreams of the file, else 3
+	// Capacity overrides owners' capacity (what-if); others keep plan.capacity, else 2.
+	Capacity map[string]int
 }
 
 // Build scores the file and matches its needs, writing reasons in lang; Replan adds the
@@ -46,7 +48,7 @@ func (m *Model) Replan(opts PlanOptions) error {
 	plan, ps := roadmap.Build(roadmap.Input{
 		Framework: m.Framework, Score: m.Score, Match: m.Match, Targets: f.Targets,
 		Costs: &costs, Edits: f.Plan, Investments: f.Investments, Rates: f.ExchangeRates,
-		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams, Lang: m.Lang,
+		AssessedOn: f.Assessment.Time(), Start: opts.Start, Workstreams: opts.Workstreams, Capacity: opts.Capacity, Lang: m.Lang,
 	})
 	errs := m.Doc.Locate(ps)
 	m.Doc.Warnings = appendUniqueErrs(m.Doc.Warnings, errs.Only(true))
@@ -65,6 +67,9 @@ func Analyse(d *Doc, cat *catalog.Catalog, lang string) (*Model, error) {
 		return nil, err
 	}
 	if err := d.Check(fw); err != nil {
+		return nil, err
+	}
+	if err := CheckGates(fw, cat); err != nil {
 		return nil, err
 	}
 	if err := d.CheckCatalog(cat); err != nil {

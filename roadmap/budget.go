@@ -27,9 +27,12 @@ type Funding struct {
 	Gaps       []FundingGap // activities whose cost pledges do not cover
 	Duplicates []Duplicate  // items two or more funders pledged to
 	Unneeded   []Unneeded   // money pledged to things the plan does not need
-	Pledged    float64      // in the plan currency
-	Covered    float64      // pledged money that meets a cost of the plan
-	Gap        float64      // one-off cost not covered
+	// TimingUnused is pledged money the plan cannot use because the work it would pay for
+	// falls outside the pledge's years.
+	TimingUnused []TimingUnused
+	Pledged      float64 // in the plan currency
+	Covered      float64 // pledged money that meets a cost of the plan
+	Gap          float64 // one-off cost not covered
 }
 
 // Pledge is an investment converted to the plan currency and tied to an activity.
@@ -41,6 +44,19 @@ type Pledge struct {
 	Amount   float64
 	Original string // amount and currency as given
 	Years    []int
+	Used     float64 // what it pays for in the plan
+}
+
+// TimingUnused is what a pledge with years cannot use there: the activity it funds spends
+// (part of) its cost in other years.
+type TimingUnused struct {
+	Index       int
+	Funder      string
+	Activity    string
+	Years       []int // the pledge's years
+	SpendYears  []int // the years the activity spends in
+	Amount      float64
+	WouldBeUsed float64 // what the pledge would pay for if it had no years
 }
 
 // FundingGap is an activity cost that pledges do not cover.
@@ -70,6 +86,7 @@ type Unneeded struct {
 }
 
 // SharedVsSiloed compares the shared building-block plan with every use case building its own.
+// Siloed is an upper bound: a silo would not build every shared layer.
 type SharedVsSiloed struct {
 	Shared      float64
 	Siloed      float64
@@ -170,60 +187,97 @@ func funding(p *Plan, invs []Investment, rates map[string]float64, lang string) 
 	if ps.HasErrors() {
 		return f, ps
 	}
+	if f.TimingUnused == nil {
+		f.TimingUnused = []TimingUnused{}
+	}
+	// Each activity's cost spreads evenly over its months; pledges, in file order, pay for the
+	// cost in their years (any year without years), earliest first.
+	first := p.Start.Year()
+	funded := make([]float64, len(p.Budget))
 	for _, id := range yamlx.SortedKeys(perActivity) {
 		a := p.Activity(id)
-		var sum float64
+		left := map[int]float64{} // cost not yet paid, by calendar year
+		for y, c := range spend(p, a) {
+			left[y] = c
+		}
 		funders := map[string]bool{}
+		var sum float64
 		for _, i := range perActivity[id] {
-			sum += f.Pledges[i].Amount
-			funders[f.Pledges[i].Funder] = true
+			pl := &f.Pledges[i]
+			sum += pl.Amount
+			funders[pl.Funder] = true
+			var total float64
+			for _, c := range left {
+				total += c
+			}
+			would := math.Min(pl.Amount, total)
+			rest := pl.Amount
+			for _, y := range sortedYears(left) {
+				if rest <= 0 || (len(pl.Years) > 0 && !containsInt(pl.Years, y)) {
+					continue
+				}
+				use := math.Min(rest, left[y])
+				left[y] -= use
+				rest -= use
+				pl.Used += use
+				if k := y - first; k >= 0 && k < len(funded) {
+					funded[k] += use
+				}
+			}
+			if lost := would - pl.Used; lost > 0.005 {
+				f.TimingUnused = append(f.TimingUnused, TimingUnused{Index: pl.Index, Funder: pl.Funder, Activity: id,
+					Years: pl.Years, SpendYears: sortedYears(spend(p, a)), Amount: lost, WouldBeUsed: would})
+			}
+			f.Covered += pl.Used
 		}
 		if len(funders) > 1 {
 			f.Duplicates = append(f.Duplicates, Duplicate{Activity: id, Funders: yamlx.SortedKeys(funders), Pledged: sum, Cost: a.Cost})
 		}
-		f.Covered += math.Min(sum, a.Cost)
+	}
+	used := map[string]float64{}
+	for _, pl := range f.Pledges {
+		if pl.Activity != "" {
+			used[pl.Activity] += pl.Used
+		}
 	}
 	for _, a := range p.Activities {
-		var sum float64
-		for _, i := range perActivity[a.ID] {
-			sum += f.Pledges[i].Amount
-		}
-		if gap := a.Cost - sum; gap > 0.005 {
-			f.Gaps = append(f.Gaps, FundingGap{Activity: a.ID, Name: a.Name, Cost: a.Cost, Funded: math.Min(sum, a.Cost), Gap: gap})
+		if gap := a.Cost - used[a.ID]; gap > 0.005 {
+			f.Gaps = append(f.Gaps, FundingGap{Activity: a.ID, Name: a.Name, Cost: a.Cost, Funded: math.Min(used[a.ID], a.Cost), Gap: gap})
 			f.Gap += gap
 		}
 	}
 	sort.SliceStable(f.Gaps, func(i, j int) bool { return f.Gaps[i].Gap > f.Gaps[j].Gap })
+	for i := range p.Budget {
+		p.Budget[i].Funded = funded[i]
+		p.Budget[i].Unfunded = p.Budget[i].Total - funded[i]
+	}
 	return f, ps
 }
 
-// applyFunding fills each budget year's funded and unfunded amounts: an activity's pledges
-// cover the same share of its cost in every year it spends.
-func applyFunding(p *Plan) {
-	share := map[string]float64{}
-	for _, pl := range p.Funding.Pledges {
-		if pl.Activity != "" {
-			share[pl.Activity] += pl.Amount
+// spend returns an activity's one-off cost by calendar year, spread evenly over its months.
+func spend(p *Plan, a *Activity) map[int]float64 {
+	out := map[int]float64{}
+	if a.Cost == 0 {
+		return out
+	}
+	if a.Months == 0 {
+		out[p.Month(a.Start).Year()] += a.Cost
+		return out
+	}
+	per := a.Cost / float64(a.Months)
+	for m := a.Start; m < a.End; m++ {
+		out[p.Month(m).Year()] += per
+	}
+	return out
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
 		}
 	}
-	first := p.Start.Year()
-	for _, a := range p.Activities {
-		if a.Cost <= 0 || share[a.ID] == 0 {
-			continue
-		}
-		frac := math.Min(1, share[a.ID]/a.Cost)
-		if a.Months == 0 {
-			p.Budget[p.Month(a.Start).Year()-first].Funded += a.Cost * frac
-			continue
-		}
-		per := a.Cost / float64(a.Months) * frac
-		for m := a.Start; m < a.End; m++ {
-			p.Budget[p.Month(m).Year()-first].Funded += per
-		}
-	}
-	for i := range p.Budget {
-		p.Budget[i].Unfunded = p.Budget[i].Total - p.Budget[i].Funded
-	}
+	return false
 }
 
 // sharedVsSiloed costs the shared plan (each required block built or upgraded once, plus one
@@ -247,5 +301,14 @@ func sharedVsSiloed(m *catalog.Match, p *Plan, cs *costs) SharedVsSiloed {
 		out.Siloed += cost * float64(n)
 	}
 	out.Savings = out.Siloed - out.Shared
+	return out
+}
+
+func sortedYears(m map[int]float64) []int {
+	out := make([]int, 0, len(m))
+	for y := range m {
+		out = append(out, y)
+	}
+	sort.Ints(out)
 	return out
 }

@@ -180,3 +180,74 @@ func (c *costs) integration() (float64, string) {
 	}
 	return 0, BasisDefault
 }
+
+// action returns the figures of raising an indicator by levels with action: months and cost
+// from the country's costs, then the default model; a per-level action multiplies both.
+func (c *costs) action(action string, levels int) figure {
+	levels = max(levels, 1)
+	if c.over != nil && (c.over.ReadinessLevel.Months != nil || c.over.ReadinessLevel.Cost != nil) {
+		// A country that priced readiness per level (v1) keeps its figures for every action.
+		f := c.step(func(m *CostModel) StepCost { return m.ReadinessLevel })
+		f.months *= levels
+		f.cost *= float64(levels)
+		return f
+	}
+	f := figure{basis: BasisDefault}
+	d := c.def.Actions[action]
+	var o ActionCost
+	if c.over != nil {
+		o = c.over.Actions[action]
+	}
+	perLevel := false
+	if d.PerLevel != nil {
+		perLevel = *d.PerLevel
+	}
+	if o.PerLevel != nil {
+		perLevel = *o.PerLevel
+	}
+	if d.Months != nil {
+		f.months = *d.Months
+	}
+	if d.Cost != nil {
+		f.cost = *d.Cost * c.rate
+	}
+	if o.Months != nil {
+		f.months, f.basis = *o.Months, BasisCountry
+	}
+	if o.Cost != nil {
+		f.cost, f.basis = *o.Cost, BasisCountry
+	}
+	if pop := c.population(); pop > 0 {
+		switch {
+		case o.CostPerPerson != nil:
+			f.cost, f.basis = *o.CostPerPerson*pop, BasisCountry
+		case o.Cost == nil && d.CostPerPerson != nil:
+			f.cost = *d.CostPerPerson * c.rate * pop
+		}
+	}
+	if perLevel {
+		f.months *= levels
+		f.cost *= float64(levels)
+	}
+	return f
+}
+
+// perLevel reports whether an action's months and cost scale with the levels gained.
+func (c *costs) perLevel(action string) bool {
+	if c.over != nil && (c.over.ReadinessLevel.Months != nil || c.over.ReadinessLevel.Cost != nil) {
+		return true
+	}
+	if c.over != nil && c.over.Actions[action].PerLevel != nil {
+		return *c.over.Actions[action].PerLevel
+	}
+	d := c.def.Actions[action].PerLevel
+	return d != nil && *d
+}
+
+// population is the number of people per-person costs cover (0: not given).
+func (c *costs) population() float64 {
+	if c.over != nil && c.over.Population != nil {
+		return *c.over.Population
+	}
+	return 0
+}

@@ -13,8 +13,19 @@ type CostModel struct {
 	// DefaultBlock applies to blocks the model does not list (custom and "other" blocks).
 	DefaultBlock BlockCost            `yaml:"default_block,omitempty"`
 	Blocks       map[string]BlockCost `yaml:"blocks,omitempty"`
-	// ReadinessLevel is the cost and time of raising one indicator by one level.
+	// Actions give the time and cost of raising an indicator, by its action (law,
+	// institution, programme, infrastructure, policy).
+	Actions map[string]ActionCost `yaml:"actions,omitempty"`
+	// ReadinessLevel (v1) is the cost and time of raising one indicator by one level. When a
+	// country file sets it, it applies per level to every raise, whatever the action.
 	ReadinessLevel StepCost `yaml:"readiness_level,omitempty"`
+	// Procurement is the time and cost of procuring one block before its build or upgrade
+	// (0 months: no procurement activity).
+	Procurement StepCost `yaml:"procurement,omitempty"`
+	// ScaleUp is the time and cost of rolling a piloted use case out nationally.
+	ScaleUp StepCost `yaml:"scale_up,omitempty"`
+	// Population is how many people per-person costs cover (the country's population).
+	Population *float64 `yaml:"population,omitempty"`
 	// Assess is the cost and time of assessing an unanswered indicator that gates a block.
 	Assess StepCost `yaml:"assess,omitempty"`
 	// Pilot is the cost and time of piloting one use case, integration excluded.
@@ -31,6 +42,18 @@ type BlockCost struct {
 	UpgradeCost   *float64 `yaml:"upgrade_cost,omitempty"`
 	RunningCost   *float64 `yaml:"running_cost,omitempty"` // per year, once in operation
 	Owner         string   `yaml:"owner,omitempty"`        // the kind of ministry that usually owns it
+}
+
+// ActionCost is the time and cost of raising an indicator by one kind of action. A law, an
+// institution or a policy costs the same whatever the levels; with PerLevel (programmes,
+// infrastructure) months and cost are per level gained, and CostPerPerson, when the country
+// gives its population, replaces Cost.
+type ActionCost struct {
+	Months        *int     `yaml:"months,omitempty"`
+	Cost          *float64 `yaml:"cost,omitempty"`
+	PerLevel      *bool    `yaml:"per_level,omitempty"`
+	CostPerPerson *float64 `yaml:"cost_per_person,omitempty"`
+	Note          string   `yaml:"note,omitempty"`
 }
 
 // StepCost is the time and cost of one unit of work.

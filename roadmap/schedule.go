@@ -7,15 +7,68 @@ import (
 	"strings"
 )
 
-// Schedule places every activity (design §5): integer months from 0, end exclusive; each
-// running activity holds one of the workstreams; an activity starts at the earliest month when
-// all its dependencies have ended and a workstream is free, ties going to the smaller id
-// (activities already in progress, Pinned, go first). It
-// also sets waves (1 + the longest dependency chain leading to the activity) and, for each
-// activity, which predecessor fixed its start. A dependency cycle is an error naming it.
-func Schedule(acts []Activity, workstreams int) error {
-	if workstreams < 1 {
-		return fmt.Errorf("workstreams must be 1 or more, got %d", workstreams)
+// Resources are what activities hold while they run (design §5, roadmap v2): delivery teams
+// for builds and upgrades, and each owner's capacity for raises, pilots and scale-ups.
+type Resources struct {
+	// Teams is how many delivery teams there are (builds and upgrades at once).
+	Teams int
+	// Capacity is, per owner, how many of its raises, pilots and scale-ups run at once;
+	// owners not listed have DefaultCapacity.
+	Capacity        map[string]int
+	DefaultCapacity int
+}
+
+// Unlimited is a Resources value under which nothing waits for a team or capacity.
+var Unlimited = Resources{Teams: 1 << 30, DefaultCapacity: 1 << 30}
+
+// Of returns how many units of resource key ("team" or "owner:<id>") exist.
+func (r Resources) Of(key string) int {
+	if key == ResourceTeam {
+		return r.Teams
+	}
+	if o, ok := strings.CutPrefix(key, "owner:"); ok {
+		if c, ok := r.Capacity[o]; ok {
+			return c
+		}
+	}
+	return r.DefaultCapacity
+}
+
+// ResourceTeam is the resource key of the delivery teams.
+const ResourceTeam = "team"
+
+// Resource returns the key of what the activity holds while it runs ("" for nothing).
+func (a *Activity) Resource() string {
+	switch a.Holds {
+	case HoldsTeam:
+		return ResourceTeam
+	case HoldsOwner:
+		return "owner:" + a.Owner
+	}
+	return ""
+}
+
+// How an activity's start was fixed (Activity.FixedHow).
+const (
+	FixedByDependency = "dependency" // a predecessor ended
+	FixedByGate       = "gate"       // a readiness gate (raise or assessment) ended
+	FixedByResource   = "resource"   // an activity ended and freed the team or capacity
+)
+
+// Schedule places every activity (design §5, roadmap v2): integer months from 0, end
+// exclusive. Activities are placed one at a time in priority order (in progress first, then
+// service rank, latest start and id, each after all its predecessors), each at the earliest
+// month when its predecessors have ended and its resource (a delivery team, a unit of its
+// owner's capacity, or nothing) has a free unit for its whole duration. So the top service's
+// work starts as early as its dependencies allow, and lower-priority work fills the gaps. It
+// sets Start, End, Phase and, for each activity, what fixed its start. A dependency cycle is an
+// error naming it.
+func Schedule(acts []Activity, res Resources) error {
+	if res.Teams < 1 {
+		return fmt.Errorf("workstreams must be 1 or more, got %d", res.Teams)
+	}
+	if res.DefaultCapacity < 1 {
+		res.DefaultCapacity = DefaultCapacity
 	}
 	n := len(acts)
 	idx := make(map[string]int, n)
@@ -42,89 +95,123 @@ func Schedule(acts []Activity, workstreams int) error {
 	if cyc := findCycle(acts, deps); cyc != nil {
 		return fmt.Errorf("dependency cycle: %s", strings.Join(cyc, " → "))
 	}
-
-	// Event-driven list scheduling: at each month t, finish what ends at t (releasing its
-	// successors), then start ready activities in id order while workstreams are free.
-	readyBy := make([]int, n) // the dependency whose end made the activity ready (-1: none)
-	remaining := append([]int(nil), indeg...)
-	avail := &idHeap{acts: acts}    // ready, by id
-	running := &endHeap{acts: acts} // started, by end then id
+	pools := map[string]*pool{}
+	eligible := &prioHeap{acts: acts}
 	for i := range acts {
-		readyBy[i] = -1
 		if indeg[i] == 0 {
-			heap.Push(avail, i)
+			heap.Push(eligible, i)
 		}
 	}
-	freedBy := -1 // the first activity (by id) that ended at the current month
-	for t, done := 0, 0; done < n; {
-		freedBy = -1
-		for running.Len() > 0 && acts[running.items[0]].End <= t {
-			j := heap.Pop(running).(int)
-			done++
-			if freedBy < 0 {
-				freedBy = j
-			}
-			for _, s := range succ[j] {
-				// Ends are processed in (end, id) order, so the last one to raise readyAt is
-				// the latest-ending dependency with the smallest id.
-				if readyBy[s] < 0 || acts[j].End > acts[readyBy[s]].End {
-					readyBy[s] = j
-				}
-				remaining[s]--
-				if remaining[s] == 0 {
-					heap.Push(avail, s)
-				}
-			}
-		}
-		started := false
-		for avail.Len() > 0 && running.Len() < workstreams {
-			i := heap.Pop(avail).(int)
-			a := &acts[i]
-			a.Start, a.End = t, t+a.Months
-			a.FixedBy = ""
-			switch {
-			case t == 0:
-			case readyBy[i] >= 0 && acts[readyBy[i]].End == t:
-				a.FixedBy = acts[readyBy[i]].ID
-			case freedBy >= 0:
-				a.FixedBy = acts[freedBy].ID
-			}
-			heap.Push(running, i)
-			started = true
-		}
-		if started && running.Len() > 0 && acts[running.items[0]].End == t {
-			continue // a zero-month activity ended at once; release its successors now
-		}
-		if running.Len() == 0 {
-			if done < n {
-				return fmt.Errorf("could not schedule every activity (internal error)")
-			}
-			break
-		}
-		t = acts[running.items[0]].End
-	}
-	// Waves: 1 + the longest dependency chain, in topological order.
-	order := topoOrder(acts, deps)
-	for _, i := range order {
-		w := 1
+	placed := 0
+	for eligible.Len() > 0 {
+		i := heap.Pop(eligible).(int)
+		a := &acts[i]
+		t0, by := 0, -1
 		for _, j := range deps[i] {
-			w = max(w, acts[j].Wave+1)
+			if e := acts[j].End; e > t0 || (e == t0 && by >= 0 && acts[j].ID < acts[by].ID) {
+				t0, by = e, j
+			}
 		}
-		acts[i].Wave = w
+		t := t0
+		var pl *pool
+		if key := a.Resource(); key != "" && a.Months > 0 {
+			pl = pools[key]
+			if pl == nil {
+				pl = &pool{units: max(res.Of(key), 1), ends: map[int][]int{}}
+				pools[key] = pl
+			}
+			t = pl.earliest(t0, a.Months)
+			pl.take(t, a.Months)
+		}
+		a.Start, a.End = t, t+a.Months
+		a.FixedBy, a.FixedHow = "", ""
+		switch {
+		case t == 0:
+		case t == t0 && by >= 0:
+			a.FixedBy, a.FixedHow = acts[by].ID, FixedByDependency
+			if contains(a.Gates, acts[by].ID) {
+				a.FixedHow = FixedByGate
+			}
+		case pl != nil:
+			if freed := pl.endedAt(acts, t); freed >= 0 {
+				a.FixedBy, a.FixedHow = acts[freed].ID, FixedByResource
+			}
+		}
+		if pl != nil {
+			pl.ends[a.End] = append(pl.ends[a.End], i)
+		}
+		placed++
+		for _, s := range succ[i] {
+			indeg[s]--
+			if indeg[s] == 0 {
+				heap.Push(eligible, s)
+			}
+		}
+	}
+	if placed < n {
+		return fmt.Errorf("could not schedule every activity (internal error)")
+	}
+	for i := range acts {
+		acts[i].Phase = acts[i].Start/12 + 1
 	}
 	return nil
 }
 
-// criticalChain walks back from the activity that ends last through whichever predecessor
-// fixed each start, marks those activities critical and returns their ids, first to last.
+// pool is one resource's use month by month.
+type pool struct {
+	units     int
+	used      []int         // units in use, by month
+	firstFree int           // every month before it is full
+	ends      map[int][]int // activities holding the resource, by end month
+}
+
+// earliest returns the first month ≥ from at which a unit is free for months months.
+func (p *pool) earliest(from, months int) int {
+	t := max(from, p.firstFree)
+	for k := 0; k < months; k++ {
+		if m := t + k; m < len(p.used) && p.used[m] >= p.units {
+			t, k = m+1, -1
+		}
+	}
+	return t
+}
+
+// take holds one unit from month t for months months.
+func (p *pool) take(t, months int) {
+	for len(p.used) < t+months {
+		p.used = append(p.used, 0)
+	}
+	for m := t; m < t+months; m++ {
+		p.used[m]++
+	}
+	for p.firstFree < len(p.used) && p.used[p.firstFree] >= p.units {
+		p.firstFree++
+	}
+}
+
+// endedAt returns the activity (smallest id) holding the resource that ended at month t, or -1.
+func (p *pool) endedAt(acts []Activity, t int) int {
+	best := -1
+	for _, j := range p.ends[t] {
+		if best < 0 || acts[j].ID < acts[best].ID {
+			best = j
+		}
+	}
+	return best
+}
+
+// criticalChain walks back from the activity that ends last through whatever fixed each start
+// (a predecessor, a gate, or the activity whose end freed the team or capacity), marks those
+// activities critical and returns their ids, first to last.
 func criticalChain(acts []Activity) []string {
 	if len(acts) == 0 {
 		return nil
 	}
-	idx := map[string]int{}
+	idx := make(map[string]int, len(acts))
 	last := 0
 	for i, a := range acts {
 		idx[a.ID] = i
+		acts[i].Critical = false
 		if a.End > acts[last].End || (a.End == acts[last].End && a.ID < acts[last].ID) {
 			last = i
 		}
@@ -191,18 +278,18 @@ func findCycle(acts []Activity, deps [][]int) []string {
 	return nil
 }
 
-func topoOrder(acts []Activity, deps [][]int) []int {
-	n := len(acts)
+// topoOrder returns the activities' indexes with every activity after its predecessors.
+func topoOrder(n int, deps [][]int) []int {
 	indeg := make([]int, n)
 	succ := make([][]int, n)
-	for i := range acts {
+	for i := 0; i < n; i++ {
 		for _, j := range deps[i] {
 			succ[j] = append(succ[j], i)
 			indeg[i]++
 		}
 	}
 	var queue, order []int
-	for i := range acts {
+	for i := 0; i < n; i++ {
 		if indeg[i] == 0 {
 			queue = append(queue, i)
 		}
@@ -221,46 +308,91 @@ func topoOrder(acts []Activity, deps [][]int) []int {
 	return order
 }
 
-// idHeap orders activity indexes by id.
-type idHeap struct {
+// prioHeap orders ready activity indexes: pinned first, then service rank, then latest start,
+// then id (design §5 order).
+type prioHeap struct {
 	acts  []Activity
 	items []int
 }
 
-func (h idHeap) Len() int { return len(h.items) }
-func (h idHeap) Less(i, j int) bool {
+func (h prioHeap) Len() int { return len(h.items) }
+func (h prioHeap) Less(i, j int) bool {
 	a, b := &h.acts[h.items[i]], &h.acts[h.items[j]]
 	if a.Pinned != b.Pinned {
 		return a.Pinned
 	}
-	return a.ID < b.ID
-}
-func (h idHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *idHeap) Push(x any)   { h.items = append(h.items, x.(int)) }
-func (h *idHeap) Pop() any {
-	x := h.items[len(h.items)-1]
-	h.items = h.items[:len(h.items)-1]
-	return x
-}
-
-// endHeap orders running activity indexes by end month, then id.
-type endHeap struct {
-	acts  []Activity
-	items []int
-}
-
-func (h endHeap) Len() int { return len(h.items) }
-func (h endHeap) Less(i, j int) bool {
-	a, b := h.acts[h.items[i]], h.acts[h.items[j]]
-	if a.End != b.End {
-		return a.End < b.End
+	if a.Rank != b.Rank {
+		return a.rankKey() < b.rankKey()
+	}
+	if a.LatestStart != b.LatestStart {
+		return a.LatestStart < b.LatestStart
 	}
 	return a.ID < b.ID
 }
-func (h endHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *endHeap) Push(x any)   { h.items = append(h.items, x.(int)) }
-func (h *endHeap) Pop() any {
+func (h prioHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *prioHeap) Push(x any)   { h.items = append(h.items, x.(int)) }
+func (h *prioHeap) Pop() any {
 	x := h.items[len(h.items)-1]
 	h.items = h.items[:len(h.items)-1]
 	return x
+}
+
+// rankKey is the activity's service rank for ordering: no rank (0) goes last.
+func (a *Activity) rankKey() int {
+	if a.Rank <= 0 {
+		return 1 << 30
+	}
+	return a.Rank
+}
+
+// prioritise sets each activity's Rank (the best rank of the services that need it, passed
+// back from pilots and scale-ups to everything they wait for) and LatestStart (a backward pass
+// without resources against the plan end and each activity's due month).
+func prioritise(acts []Activity) {
+	n := len(acts)
+	idx := make(map[string]int, n)
+	for i := range acts {
+		idx[acts[i].ID] = i
+	}
+	deps := make([][]int, n)
+	for i := range acts {
+		for _, d := range acts[i].DependsOn {
+			if j, ok := idx[d]; ok {
+				deps[i] = append(deps[i], j)
+			}
+		}
+	}
+	order := topoOrder(n, deps)
+	if len(order) < n {
+		return // a cycle: Schedule reports it
+	}
+	// Forward pass without resources: the end the dependencies alone allow.
+	ef := make([]int, n)
+	end := 0
+	for _, i := range order {
+		es := 0
+		for _, j := range deps[i] {
+			es = max(es, ef[j])
+		}
+		ef[i] = es + acts[i].Months
+		end = max(end, ef[i])
+	}
+	// Backward pass: latest finish = min(plan end, due month, successors' latest start).
+	lf := make([]int, n)
+	for i := range lf {
+		lf[i] = end
+		if acts[i].hasDue {
+			lf[i] = min(lf[i], acts[i].due)
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		i := order[k]
+		acts[i].LatestStart = lf[i] - acts[i].Months
+		for _, j := range deps[i] {
+			lf[j] = min(lf[j], acts[i].LatestStart)
+			if r := acts[i].Rank; r > 0 && (acts[j].Rank == 0 || r < acts[j].Rank) {
+				acts[j].Rank = r
+			}
+		}
+	}
 }

@@ -312,7 +312,7 @@ func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := fw.CheckGateBlocks(func(id string) bool { return cat.Block(id) != nil }, strings.Join(cat.BlockIDs(), ", ")); err != nil {
+	if err := countries.CheckGates(fw, cat); err != nil {
 		return nil, inputError(err)
 	}
 	if err := doc.CheckCatalog(cat); err != nil {

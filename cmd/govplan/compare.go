@@ -1065,7 +1065,7 @@ func (a *app) planCompared(cmp *assess.Comparison, docs []*countries.Doc, fws []
 				return nil, err
 			}
 		}
-		if d.CheckCatalog(cat) != nil {
+		if countries.CheckGates(fws[i], cat) != nil || d.CheckCatalog(cat) != nil {
 			continue
 		}
 		m := countries.Build(d, fws[i], cat, a.lang)

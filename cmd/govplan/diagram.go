@@ -26,7 +26,7 @@ func (a *app) diagramCmd() *cobra.Command {
 		{"architecture", i18n.T(lang, "services and use cases → Information Mediator → building blocks → hosting")},
 		{"usecase", i18n.T(lang, "one use case's steps and the blocks each uses (--usecase ID: any catalog use case or one of the country's custom ones)")},
 		{"dependencies", i18n.T(lang, "the required blocks, what each depends on, and the readiness gates on them")},
-		{"roadmap", i18n.T(lang, "the activities by wave with their dependencies and the critical path")},
+		{"roadmap", i18n.T(lang, "the activities by phase (plan year) with their dependencies, gates and the critical path")},
 	}
 	var kindList strings.Builder
 	for _, k := range kinds {

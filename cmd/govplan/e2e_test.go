@@ -132,3 +132,90 @@ func TestWorkshopInTmux(t *testing.T) {
 		waitFor("answered")
 	}
 }
+
+// TestPlanEditsInTmux sets a target and drops an activity in the real binary, in a real
+// terminal, and finds both in the file.
+func TestPlanEditsInTmux(t *testing.T) {
+	if os.Getenv("GOVPLAN_E2E") == "" {
+		t.Skip("end-to-end terminal test: set GOVPLAN_E2E=1 to run it (needs tmux)")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; the end-to-end terminal test cannot run")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "govplan")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	src, err := countries.SampleSource("bakana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "bakana.yaml")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, err := countries.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sock := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil && args[0] != "kill-server" {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	defer tmux("kill-server")
+	tmux("new-session", "-d", "-x", "100", "-y", "30", "-c", dir, "env", "TERM=xterm-256color", bin, "assess", file)
+	screen := func() string { return tmux("capture-pane", "-p") }
+	waitFor := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if strings.Contains(screen(), what) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("screen never showed %q:\n%s", what, screen())
+	}
+	keys := func(k ...string) { tmux(append([]string{"send-keys"}, k...)...) }
+
+	// The target of the indicator on screen: level, tab to the year, enter saves.
+	waitFor("Target: ")
+	keys("t")
+	waitFor("Target level")
+	keys("3", "Tab", "BSpace", "BSpace", "BSpace", "BSpace", "2029", "Enter")
+	waitFor("target level 3 by 2029")
+	waitFor("Target: level 3 by 2029")
+
+	// Drop the first activity of the plan: d asks, y confirms.
+	keys("Tab", "Tab", "Tab")
+	waitFor("timeline")
+	keys("v")
+	waitFor("activities (edit the plan)")
+	keys("d")
+	waitFor("from the plan?")
+	keys("y")
+	waitFor("dropped (d restores it)")
+	tmux("kill-server")
+
+	after, err := countries.Load(file)
+	if err != nil {
+		t.Fatalf("the file does not load: %v", err)
+	}
+	var target string
+	for id, tg := range after.File.Targets.Indicators {
+		if _, had := before.File.Targets.Indicators[id]; !had && tg.Level != nil && *tg.Level == 3 && tg.Year == 2029 {
+			target = id
+		}
+	}
+	if target == "" {
+		t.Errorf("no new target level 3 by 2029 in the file: %+v", after.File.Targets.Indicators)
+	}
+	if len(after.File.Plan.Drop) != len(before.File.Plan.Drop)+1 {
+		t.Errorf("plan.drop %v, want one more than %v", after.File.Plan.Drop, before.File.Plan.Drop)
+	}
+}

@@ -114,7 +114,8 @@ func TestRoadmapInFrenchAndSpanish(t *testing.T) {
 	for _, lang := range []string{"fr", "es"} {
 		out := runOK(t, "--lang", lang, "roadmap", "--sample", "bakana")
 		wantTranslated(t, lang, out, "Largest unfunded activities:")
-		for _, w := range []string{i18n.F(lang, "Wave %d", 1), i18n.F(lang, "Critical path (fixes the end date): %s", ""), i18n.F(lang, "Budget by year (%s):", "USD"),
+		for _, w := range []string{i18n.F(lang, "Phase %d · %s – %s", 1, i18n.Month(lang, mustMonth(t, "2026-04")), i18n.Month(lang, mustMonth(t, "2027-03"))),
+			i18n.F(lang, "Critical path (◆, fixes the end date): %s", ""), i18n.T(lang, "delivery team"), i18n.F(lang, "All %d targets are met on time.", 12), i18n.F(lang, "Budget by year (%s):", "USD"),
 			i18n.Month(lang, mustMonth(t, "2026-04"))} {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: roadmap lacks %q", lang, w)
@@ -281,7 +282,7 @@ func TestHelpInFrenchAndSpanish(t *testing.T) {
 		wantTranslated(t, lang, out, "Score a country's readiness: overall, per pillar and per indicator",
 			"output format: text or json", "Flags:", "Global flags:", "Usage:")
 		out = runOK(t, "--help", "--lang", lang)
-		wantTranslated(t, lang, out, "Plan the roadmap: activities, waves, critical path, costs, KPIs, budget and funding", "Commands:")
+		wantTranslated(t, lang, out, "Plan the roadmap: activities by phase, critical path, costs, KPIs from the schedule, budget and funding", "Commands:")
 		if !strings.Contains(out, i18n.F(lang, "help for %s", "govplan")) {
 			t.Errorf("%s: -h not described in the language:\n%s", lang, out)
 		}

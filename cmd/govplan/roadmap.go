@@ -18,11 +18,12 @@ import (
 func (a *app) roadmapCmd() *cobra.Command {
 	var cf countryFlags
 	var format, start string
+	var capacity map[string]int
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "roadmap " + i18n.T(lang, "[FILE]"),
-		Short: i18n.T(lang, "Plan the roadmap: activities, waves, critical path, costs, KPIs, budget and funding"),
-		Long:  localHelp(i18n.T(lang, "roadmap turns the assessment and the match into a plan: build or upgrade each required block, raise the readiness indicators that gate them or miss their targets, and pilot each needed use case after its blocks. Activities are scheduled month by month under a workstream limit; costs come from the illustrative default cost model unless the country file's costs: section says otherwise; investments: are tied to activities to show gaps and duplicate funding.")),
+		Short: i18n.T(lang, "Plan the roadmap: activities by phase, critical path, costs, KPIs from the schedule, budget and funding"),
+		Long:  localHelp(i18n.T(lang, "roadmap turns the assessment and the match into a plan: procure then build or upgrade each required block, raise the readiness indicators that gate go-live or miss their targets (by law, institution, programme, infrastructure or policy), pilot each needed use case after its blocks and gates, then roll it out nationally. Builds hold a delivery team; raises, pilots and roll-outs hold their owner's capacity. The top-ranked service's work goes first. KPIs are projected from the schedule and each target is met, late or never; costs come from the illustrative default cost model unless the country file's costs: section says otherwise; investments: are tied to activities and their years to show gaps, duplicates and money the timing cannot use.")),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.formatFlag(format, "text", "json"); err != nil {
@@ -38,6 +39,15 @@ func (a *app) roadmapCmd() *cobra.Command {
 			if cmd.Flags().Changed("workstreams") && (a.planOpts.Workstreams < 1 || a.planOpts.Workstreams > countries.MaxWorkstreams) {
 				return inputMsg(i18n.F(a.lang, "--workstreams must be 1..%d", countries.MaxWorkstreams))
 			}
+			for o, c := range capacity {
+				if c < 1 {
+					return inputMsg(i18n.F(a.lang, "--capacity %s=%d: capacity must be 1 or more", o, c))
+				}
+				if a.planOpts.Capacity == nil {
+					a.planOpts.Capacity = map[string]int{}
+				}
+				a.planOpts.Capacity[strings.ToLower(o)] = c
+			}
 			m, err := a.loadPlan(args, cf)
 			if err != nil {
 				return err
@@ -48,7 +58,7 @@ func (a *app) roadmapCmd() *cobra.Command {
 				for _, w := range m.Doc.Warnings {
 					warns = append(warns, w.Error())
 				}
-				return a.writeJSON(report.Roadmap(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Plan, warns))
+				return a.writeJSON(report.Roadmap(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Plan, warns, a.lang))
 			}
 			a.warn(m.Doc.Warnings)
 			printRoadmap(a.out, m, a.lang)
@@ -58,7 +68,8 @@ func (a *app) roadmapCmd() *cobra.Command {
 	cf.register(c, lang)
 	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
 	c.Flags().StringVar(&start, "start", "", i18n.T(lang, "first month of the plan, YYYY-MM (default: the month after the assessment)"))
-	c.Flags().IntVar(&a.planOpts.Workstreams, "workstreams", 0, i18n.T(lang, "how many activities can run at once (default: plan.workstreams of the file, else 3)"))
+	c.Flags().IntVar(&a.planOpts.Workstreams, "workstreams", 0, i18n.T(lang, "how many delivery teams build and upgrade at once (default: plan.workstreams of the file, else 3)"))
+	c.Flags().StringToIntVar(&capacity, "capacity", nil, i18n.T(lang, "an owner's capacity for raises, pilots and roll-outs, as owner=N (default: plan.capacity of the file, else 2)"))
 	return c
 }
 
@@ -68,7 +79,7 @@ func monthText(p *roadmap.Plan, offset int) string { return p.Month(offset).Form
 func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	p, f := m.Plan, m.Doc.File
 	cur := p.Currency
-	fmt.Fprintln(w, i18n.F(lang, "%s · roadmap from %s · %d workstreams", f.Title(), i18n.Month(lang, p.Month(0)), p.Workstreams))
+	fmt.Fprintln(w, i18n.F(lang, "%s · roadmap from %s · %s", f.Title(), i18n.Month(lang, p.Month(0)), words.Resources(lang, p)))
 	var running float64
 	defaults := 0
 	for _, a := range p.Activities {
@@ -82,46 +93,56 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	if defaults > 0 {
 		fmt.Fprintln(w, i18n.F(lang, "%d of %d activities use the illustrative default costs (marked *); put local figures under costs: in the file.", defaults, len(p.Activities)))
 	}
-
-	waves := map[int][]roadmap.Activity{}
-	maxWave := 0
-	for _, a := range p.Activities {
-		waves[a.Wave] = append(waves[a.Wave], a)
-		maxWave = max(maxWave, a.Wave)
+	for _, wn := range p.Warnings {
+		fmt.Fprintf(w, "⚠ %s\n", wn)
 	}
-	for wv := 1; wv <= maxWave; wv++ {
-		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Wave %d", wv))
+
+	for n, acts := range p.Phases() {
+		if len(acts) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", words.Phase(lang, p, n+1))
 		tw := newTable(w)
-		for _, a := range waves[wv] {
+		for i := range acts {
+			a := &acts[i]
 			mark := ""
 			if a.Critical {
-				mark = "◆ " + i18n.T(lang, "critical")
+				mark = "◆"
 			}
 			cost := money(lang, a.Cost, "")
 			if a.Basis == roadmap.BasisDefault {
 				cost += "*"
 			}
-			status := ""
+			note := words.FixedHow(lang, a)
 			if a.Status != "" {
-				status = "[" + words.ActivityStatus(lang, a.Status) + "]"
+				note = strings.TrimSpace("[" + words.ActivityStatus(lang, a.Status) + "] " + note)
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\t%s\t%s\t%s %s\n", a.ID, a.Name, a.Owner, monthText(p, a.Start), monthText(p, max(a.End-1, a.Start)),
-				i18n.F(lang, "%d mo", a.Months), cost, mark, status)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s → %s\t%s\t%s\t%s\t%s\n", mark, a.ID, a.Name, a.Owner, monthText(p, a.Start), monthText(p, max(a.End-1, a.Start)),
+				i18n.F(lang, "%d mo", a.Months), cost, words.Holds(lang, a), note)
 		}
 		tw.Flush()
 	}
-	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Critical path (fixes the end date): %s", strings.Join(p.Critical, " → ")))
+	var path []string
+	for _, id := range p.Critical {
+		if a := p.Activity(id); a != nil && a.FixedHow != roadmap.FixedByDependency && a.FixedHow != "" && len(path) > 0 {
+			path = append(path, fmt.Sprintf("[%s] %s", words.FixedKind(lang, a), id))
+		} else {
+			path = append(path, id)
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Critical path (◆, fixes the end date): %s", strings.Join(path, " → ")))
 	printGantt(w, p, lang)
 
 	if len(p.KPIs) > 0 {
-		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "KPI timetable (scores 0–100; values in the indicator's unit):"))
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "KPIs projected from the schedule (scores 0–100; levels and values at each year-end):"))
 		years := kpiYears(p.KPIs)
 		tw := newTable(w)
 		head := []string{"  " + i18n.T(lang, "KPI"), i18n.T(lang, "Baseline")}
 		for _, y := range years {
 			head = append(head, fmt.Sprint(y))
 		}
-		fmt.Fprintln(tw, strings.Join(append(head, i18n.T(lang, "Due")), "\t"))
+		head = append(head, i18n.T(lang, "Target"), i18n.T(lang, "Due"), i18n.T(lang, "Status"))
+		fmt.Fprintln(tw, strings.Join(head, "\t"))
 		for _, k := range p.KPIs {
 			row := []string{"  " + k.ID, words.KPIValue(lang, k.Baseline, k.BaselineVal, k.Unit)}
 			ms := map[int]roadmap.Milestone{}
@@ -136,13 +157,22 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 					row = append(row, "")
 				}
 			}
-			due := fmt.Sprint(k.DueYear)
-			if k.Met {
-				due += " " + i18n.T(lang, "(met)")
-			}
-			fmt.Fprintln(tw, strings.Join(append(row, due), "\t"))
+			t := k.Target
+			row = append(row, words.KPIValue(lang, &t, k.TargetVal, k.Unit), fmt.Sprint(k.DueYear), words.TargetStatus(lang, &k))
+			fmt.Fprintln(tw, strings.Join(row, "\t"))
 		}
 		tw.Flush()
+		var open []string
+		for _, k := range p.KPIs {
+			if k.Status != roadmap.StatusMet {
+				open = append(open, fmt.Sprintf("  ⚠ %s — %s: %s", k.ID, words.TargetStatus(lang, &k), words.TargetFix(lang, &k)))
+			}
+		}
+		if len(open) > 0 {
+			fmt.Fprintf(w, "%s\n%s\n", i18n.F(lang, "%d of %d targets are not met on time:", len(open), len(p.KPIs)), strings.Join(open, "\n"))
+		} else {
+			fmt.Fprintln(w, i18n.F(lang, "All %d targets are met on time.", len(p.KPIs)))
+		}
 	}
 
 	fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Budget by year (%s):", cur))
@@ -155,13 +185,16 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 
 	fd := p.Funding
 	if len(fd.Pledges) > 0 {
-		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Funding: %s pledged, %s of it meets a cost of the plan; %s of one-off cost unfunded.", money(lang, fd.Pledged, cur), money(lang, fd.Covered, cur), money(lang, fd.Gap, cur)))
+		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Funding: %s pledged, %s of it meets a cost of the plan in its years; %s of one-off cost unfunded.", money(lang, fd.Pledged, cur), money(lang, fd.Covered, cur), money(lang, fd.Gap, cur)))
 	} else {
 		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Funding: no investments recorded; all %s is unfunded.", money(lang, p.TotalCost, cur)))
 	}
 	and := " " + i18n.T(lang, "and") + " "
 	for _, d := range fd.Duplicates {
 		fmt.Fprintf(w, "  ⚠ %s\n", i18n.F(lang, "possible duplicate funding: %s — %s pledged %s against a cost of %s", d.Activity, strings.Join(d.Funders, and), money(lang, d.Pledged, cur), money(lang, d.Cost, cur)))
+	}
+	for _, t := range fd.TimingUnused {
+		fmt.Fprintf(w, "  ⚠ %s\n", words.TimingUnused(lang, t, money(lang, t.Amount, cur)))
 	}
 	for _, u := range fd.Unneeded {
 		why := u.Why
@@ -186,12 +219,12 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	}
 	s := p.Shared
 	if s.Siloed > 0 {
-		line := i18n.F(lang, "Shared vs siloed: building each block once costs %s; if every use case built its own it would be %s — %s saved",
+		line := i18n.F(lang, "Shared vs siloed: building each block once costs %s; if every use case built its own it would be at most %s — up to %s saved",
 			money(lang, s.Shared, cur), money(lang, s.Siloed, cur), money(lang, s.Savings, cur))
 		if s.ReuseFactor != nil {
 			line += " " + i18n.F(lang, "(reuse factor %s)", i18n.Number(lang, *s.ReuseFactor, 2))
 		}
-		fmt.Fprintf(w, "\n%s.\n", line)
+		fmt.Fprintf(w, "\n%s.\n%s\n", line, i18n.T(lang, "  The siloed figure is an upper bound: a silo would not build every shared layer."))
 	}
 }
 

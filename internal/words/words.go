@@ -169,7 +169,9 @@ func BlockAbbrev(id string, two bool) string {
 func KPIValue(lang string, score, value *float64, unit string) string {
 	switch {
 	case value != nil && unit == "level":
-		return i18n.F(lang, "L%s", i18n.Number(lang, *value, 1))
+		return i18n.F(lang, "L%d", int(math.Floor(*value+1e-9)))
+	case value != nil && unit == "yes/no":
+		return YesNo(lang, *value >= 1)
 	case value != nil:
 		return i18n.Exact(lang, *value)
 	case score != nil:

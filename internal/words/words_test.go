@@ -9,8 +9,11 @@ func TestKPIValue(t *testing.T) {
 		score, value *float64
 		unit, want   string
 	}{
-		{"en", f(0.42), f(2.26), "level", "L2.3"},
-		{"fr", f(0.42), f(2.5), "level", "N2,5"},
+		// A level is reached or not: never a fraction of a level, nor of yes/no.
+		{"en", f(0.42), f(2.26), "level", "L2"},
+		{"fr", f(0.42), f(2.5), "level", "N2"},
+		{"en", f(1), f(1), "yes/no", "yes"},
+		{"fr", f(0), f(0), "yes/no", "non"},
 		{"fr", f(0.42), f(63.5), "%", "63,5"},
 		{"en", f(0.426), nil, "%", "43"},
 		{"en", nil, nil, "%", "–"},

@@ -139,3 +139,75 @@ func TestRankingSVG(t *testing.T) {
 		}
 	}
 }
+
+// The comparison workbook prints on A4 at 8 pt or more, its headers fit their rows and
+// columns, chart text is dark, and money has thousands separators as numbers.
+func TestComparisonWorkbookPrints(t *testing.T) {
+	c, models := samples(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, c, models, "en"); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range f.GetSheetList() {
+		pl, _ := f.GetPageLayout(s)
+		if pl.Size == nil || *pl.Size != 9 || pl.AdjustTo == nil || *pl.AdjustTo < 73 {
+			t.Errorf("%s: paper %v scale %v", s, pl.Size, pl.AdjustTo)
+		}
+		hf, _ := f.GetHeaderFooter(s)
+		if !strings.Contains(hf.OddFooter, "&P / &N") || !strings.Contains(hf.OddHeader, s) {
+			t.Errorf("%s: header %q footer %q", s, hf.OddHeader, hf.OddFooter)
+		}
+	}
+	// "Interoperability" fits its column in bold.
+	rows, _ := f.GetRows("Heat map")
+	for j, h := range rows[0] {
+		w, _ := f.GetColWidth("Heat map", colName(j+1))
+		for _, word := range strings.Fields(h) {
+			if float64(len([]rune(word)))*1.15+2 > w+0.01 {
+				t.Errorf("header word %q is cut in a column %.1f wide", word, w)
+			}
+		}
+	}
+	if h, _ := f.GetRowHeight("Heat map", 1); h < 15*float64(wrappedLines("Cybersecurity, privacy and resilience", 13)) {
+		t.Errorf("header row %.0f pt tall: wrapped headers would print over the data", h)
+	}
+	// Money: numbers with a thousands separator.
+	frows, _ := f.GetRows("Funding")
+	for i, r := range frows[1:4] {
+		v, _ := f.GetCellValue("Funding", cell(3, i+2))
+		if !strings.Contains(v, ",") {
+			t.Errorf("one-off cost %q of %s has no thousands separator", v, r[0])
+		}
+		if typ, _ := f.GetCellType("Funding", cell(3, i+2)); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("one-off cost of %s stored as text", r[0])
+		}
+	}
+	// Chart text is dark.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		charts++
+		rc, _ := zf.Open()
+		var x bytes.Buffer
+		x.ReadFrom(rc)
+		rc.Close()
+		if !bytes.Contains(x.Bytes(), []byte(`"262626"`)) || bytes.Contains(x.Bytes(), []byte(`D9D9D9`)) {
+			t.Errorf("%s: chart text is not dark", zf.Name)
+		}
+	}
+	if charts == 0 {
+		t.Error("no chart")
+	}
+}

@@ -4,8 +4,11 @@
 package comparison
 
 import (
+	"unicode/utf8"
+
 	"errors"
 	"fmt"
+	"github.com/govplan/govplan/internal/buildinfo"
 	"io"
 	"math"
 	"sort"
@@ -25,6 +28,7 @@ type book struct {
 	err    error
 	header int
 	num    int
+	money  int
 	pct    int
 	text   int
 	title  int
@@ -94,6 +98,7 @@ func Write(w io.Writer, c *assess.Comparison, models []*countries.Model, lang st
 		b.funding(sheetName(i18n.T(lang, "Funding")), p)
 	}
 	for _, sh := range b.f.GetSheetList() {
+		b.fitHeaders(sh)
 		b.landscape(sh) // last: an autofilter rewrites the sheet properties
 	}
 	b.f.SetActiveSheet(0)
@@ -129,6 +134,7 @@ func (b *book) styles() {
 	b.header = mk(&excelize.Style{Font: &bold, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	b.num = mk(&excelize.Style{Font: &font, CustomNumFmt: ptrS("0")})
+	b.money = mk(&excelize.Style{Font: &font, CustomNumFmt: ptrS("#,##0")})
 	b.pct = mk(&excelize.Style{Font: &font, NumFmt: 9})
 	b.text = mk(&excelize.Style{Font: &font, Alignment: &excelize.Alignment{Vertical: "top"}})
 	big := excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: "1F4E79"}
@@ -137,12 +143,108 @@ func (b *book) styles() {
 
 func ptrS(s string) *string { return &s }
 
-// landscape prints a sheet across one page width, landscape.
+// chartInk is the colour of every chart text: dark, as the application's pale default is
+// hard to read on screen and on paper.
+const chartInk = "262626"
+
+// fitHeaders makes every header cell readable: its column at least as wide as its longest
+// word (no word is cut, "Interoperabilit/y") and its row tall enough for its wrapped lines,
+// so a header never prints over the data below it.
+func (b *book) fitHeaders(sheet string) {
+	rows, err := b.f.GetRows(sheet)
+	if err != nil {
+		return
+	}
+	widths := map[int]float64{}
+	colWidth := func(c int) float64 {
+		if w, ok := widths[c]; ok {
+			return w
+		}
+		w, err := b.f.GetColWidth(sheet, colName(c))
+		if err != nil {
+			w = 8.43
+		}
+		widths[c] = w
+		return w
+	}
+	for i, r := range rows {
+		lines := 0
+		for j, v := range r {
+			if v == "" {
+				continue
+			}
+			if st, err := b.f.GetCellStyle(sheet, cell(j+1, i+1)); err != nil || st != b.header {
+				continue
+			}
+			longest := 0
+			for _, w := range strings.Fields(v) {
+				longest = max(longest, utf8.RuneCountInString(w))
+			}
+			// Bold text is about a tenth wider than the digits column widths count.
+			if need := float64(longest)*1.15 + 2; need > colWidth(j+1) {
+				widths[j+1] = need
+				b.check(b.f.SetColWidth(sheet, colName(j+1), colName(j+1), need))
+			}
+			lines = max(lines, wrappedLines(v, colWidth(j+1)/1.15-1))
+		}
+		if lines > 0 {
+			b.check(b.f.SetRowHeight(sheet, i+1, float64(lines)*15+6))
+		}
+	}
+}
+
+// wrappedLines counts the lines text takes wrapped at words in width characters.
+func wrappedLines(text string, width float64) int {
+	lines, cur := 1, 0
+	for _, w := range strings.Fields(text) {
+		l := utf8.RuneCountInString(w)
+		switch {
+		case cur == 0:
+			cur = l
+		case float64(cur+1+l) <= width:
+			cur += 1 + l
+		default:
+			lines++
+			cur = l
+		}
+	}
+	return lines
+}
+
+// landscape prints a sheet on A4 landscape, shrunk to the page width only as far as its
+// 11-point text stays at 8 points or more, with the header row and first column on every
+// page and a header and footer naming the sheet, the date and the page.
 func (b *book) landscape(sheet string) {
-	orient, one, zero := "landscape", 1, 0
-	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	fit := true
+	rows, _ := b.f.GetRows(sheet)
+	last := 1
+	for _, r := range rows {
+		last = max(last, len(r))
+	}
+	var px float64
+	for c := 1; c <= last; c++ {
+		w, err := b.f.GetColWidth(sheet, colName(c))
+		if err != nil {
+			w = 8.43
+		}
+		px += w*7.3 + 5
+	}
+	const printable = 841.9 - 2*0.4*72 // A4 landscape less the side margins, in points
+	scale := uint(100)
+	if width := px * 0.75; width > printable {
+		scale = uint(math.Max(73, math.Floor(printable/width*100)))
+	}
+	orient, size, fit := "landscape", 9, false
 	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, AdjustTo: &scale}))
+	side, top, hdr := 0.4, 0.75, 0.3
+	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &hdr, Footer: &hdr}))
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	b.check(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&9" + esc(i18n.T(b.lang, "Country comparison")) + "&C&9&B" + esc(sheet) + "&R&9&D",
+		OddFooter: "&L&9" + esc("govplan "+buildinfo.Version()) + "&R&9" + esc(i18n.T(b.lang, "page")) + " &P / &N",
+	}))
+	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: q + "!$A:$A," + q + "!$1:$1", Scope: sheet}))
 }
 
 func (b *book) freeze(sheet string, cols, rows int) {
@@ -202,9 +304,9 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 			Values:     fmt.Sprintf("'%s'!$E$2:$E$%d", s, n+1),
 		}},
 		Dimension: excelize.ChartDimension{Width: 620, Height: uint(160 + 18*n)},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.T(lang, "Overall readiness (0–100)"), Font: &excelize.Font{Bold: true, Size: 12}}}},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9}},
-		YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorGridLines: true},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.T(lang, "Overall readiness (0–100)"), Font: &excelize.Font{Bold: true, Size: 12, Color: chartInk}}}},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: chartInk}},
+		YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorGridLines: true, Font: excelize.Font{Size: 9, Color: chartInk}},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		Format:    excelize.GraphicOptions{AltText: i18n.T(lang, "Bar chart of overall readiness scores")},
 	}))
@@ -225,9 +327,10 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 			Type:      excelize.Radar,
 			Series:    series,
 			Dimension: excelize.ChartDimension{Width: 620, Height: 460},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.F(lang, "Pillar scores of the first %d countries (0–100)", k), Font: &excelize.Font{Bold: true, Size: 12}}}},
-			YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, Font: excelize.Font{Size: 7}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.F(lang, "Pillar scores of the first %d countries (0–100)", k), Font: &excelize.Font{Bold: true, Size: 12, Color: chartInk}}}},
+			XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: chartInk}},
+			YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, Font: excelize.Font{Size: 8, Color: chartInk}},
+			Legend:    excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Size: 9, Color: chartInk}},
 			Format:    excelize.GraphicOptions{AltText: i18n.T(lang, "Radar chart of pillar scores")},
 		}))
 	}
@@ -409,7 +512,7 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 		b.str(s, 2, r, pc.Currency, b.text)
 		for j, v := range []float64{pc.Cost, pc.Funded, pc.Gap} {
 			v := math.Round(v)
-			b.numCell(s, 3+j, r, &v, b.num)
+			b.numCell(s, 3+j, r, &v, b.money)
 		}
 		b.str(s, 6, r, strings.Join(pc.Duplicates, ", "), b.text)
 		b.check(b.f.SetCellInt(s, cell(7, r), int64(pc.Unneeded)))
@@ -432,12 +535,24 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 		}
 		b.str(s, 4, r, act, b.text)
 		v := math.Round(pg.Amount)
-		b.numCell(s, 5, r, &v, b.num)
+		b.numCell(s, 5, r, &v, b.money)
 		b.str(s, 6, r, pg.Currency, b.text)
 	}
 	row += len(pledges) + 3
 	b.str(s, 1, row-1, i18n.T(lang, "Funders across the countries"), b.title)
-	for i, h := range []string{i18n.T(lang, "Funder"), i18n.T(lang, "Countries"), i18n.T(lang, "Blocks"), i18n.T(lang, "Amounts")} {
+	// One number column per currency, so amounts add up and sort.
+	currencies := map[string]float64{}
+	for _, f := range p.Funders {
+		for cur := range f.Amounts {
+			currencies[cur] = 0
+		}
+	}
+	curs := sortedKeys(currencies)
+	heads := []string{i18n.T(lang, "Funder"), i18n.T(lang, "Countries"), i18n.T(lang, "Blocks")}
+	for _, cur := range curs {
+		heads = append(heads, i18n.F(lang, "Amount (%s)", cur))
+	}
+	for i, h := range heads {
 		b.str(s, 1+i, row, h, b.header)
 	}
 	for i, f := range p.Funders {
@@ -445,11 +560,12 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 		b.str(s, 1, r, f.Funder, b.text)
 		b.str(s, 2, r, strings.Join(f.Countries, ", "), b.text)
 		b.str(s, 3, r, strings.Join(f.Blocks, ", "), b.text)
-		var amounts []string
-		for _, cur := range sortedKeys(f.Amounts) {
-			amounts = append(amounts, i18n.Int(lang, f.Amounts[cur])+" "+cur)
+		for j, cur := range curs {
+			if v, ok := f.Amounts[cur]; ok {
+				v = math.Round(v)
+				b.numCell(s, 4+j, r, &v, b.money)
+			}
 		}
-		b.str(s, 4, r, strings.Join(amounts, " + "), b.text)
 	}
 	b.check(b.f.SetColWidth(s, "A", "A", 32))
 	b.check(b.f.SetColWidth(s, "B", "G", 18))

@@ -378,7 +378,8 @@ func gateMark(lang, state string) string {
 	return i18n.T(lang, "? not assessed")
 }
 
-// kindWord is the word an activity of a kind shows: BUILD, UPGRADE, READINESS, PILOT, ADDED.
+// kindWord is the word an activity of a kind shows: PROCURE, BUILD, UPGRADE, READINESS, ASSESS,
+// PILOT, ROLL-OUT, ADDED.
 func kindWord(lang, kind string) string {
 	switch kind {
 	case roadmap.KindBuild:
@@ -389,6 +390,12 @@ func kindWord(lang, kind string) string {
 		return i18n.T(lang, "READINESS")
 	case roadmap.KindPilot:
 		return i18n.T(lang, "PILOT")
+	case roadmap.KindProcure:
+		return i18n.T(lang, "PROCURE")
+	case roadmap.KindAssess:
+		return i18n.T(lang, "ASSESS")
+	case roadmap.KindScale:
+		return i18n.T(lang, "ROLL-OUT")
 	}
 	return i18n.T(lang, "ADDED")
 }

@@ -6,11 +6,15 @@ import (
 
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	gwords "github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/roadmap"
 )
 
 // Activity kinds: fill (the word shown is kindWord).
 var kindFills = map[string]string{
+	roadmap.KindProcure:   colCustom,
+	roadmap.KindAssess:    colReadiness,
+	roadmap.KindScale:     colPilot,
 	roadmap.KindBuild:     colBuild,
 	roadmap.KindUpgrade:   colUpgrade,
 	roadmap.KindReadiness: colReadiness,
@@ -18,11 +22,13 @@ var kindFills = map[string]string{
 	roadmap.KindCustom:    colCustom,
 }
 
-// Roadmap draws the plan as a network: waves left to right (a long wave in several columns,
-// by start month), arrows for the direct dependencies. The critical path — the chain that
-// fixes the end date — has bold black borders and arrows and is numbered in the labels
-// ("◆ CRITICAL 3/10"), so it reads without colour; two consecutive critical activities with
-// no arrow between them are joined by a workstream (the later one waited for a free team).
+// Roadmap draws the plan as a network: phases (plan years) left to right in date order (a long
+// phase in several columns, by start month), arrows for the direct dependencies, dashed arrows
+// for the gates that hold a go-live. The critical path — the chain that fixes the end date —
+// has bold black borders and arrows and is numbered in the labels ("◆ CRITICAL 3/10"), so it
+// reads without colour; two consecutive critical activities with no arrow between them share a
+// delivery team or an owner's capacity (the later one waited for it). A box lists the targets
+// the schedule meets late or never.
 // Every text is in lang; months in node labels are written 2027-03.
 func Roadmap(m *countries.Model, lang string) []byte {
 	p := m.Plan
@@ -36,17 +42,17 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	}
 	end := i18n.Month(lang, p.Month(max(p.Duration-1, 0)))
 	graphTitle(w, title,
-		i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %d workstreams · critical path in bold, marked ◆",
-			len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), p.Workstreams))
+		i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %s · critical path in bold, marked ◆",
+			len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), gwords.Resources(lang, p)))
 
 	waves := map[int][]*roadmap.Activity{}
 	var order []int
 	for i := range p.Activities {
 		act := &p.Activities[i]
-		if _, ok := waves[act.Wave]; !ok {
-			order = append(order, act.Wave)
+		if _, ok := waves[act.Phase]; !ok {
+			order = append(order, act.Phase)
 		}
-		waves[act.Wave] = append(waves[act.Wave], act)
+		waves[act.Phase] = append(waves[act.Phase], act)
 	}
 	sort.Ints(order)
 	// One cluster per wave; a long wave is split into columns of at most perColumn
@@ -55,8 +61,8 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	prev := ""
 	for _, wv := range order {
 		acts := waves[wv] // already by start, then id
-		w.open("subgraph cluster_wave_%d", wv)
-		w.attrs(a("label", i18n.F(lang, "Wave %d", wv)), a("style", "rounded,filled"), a("fillcolor", "#fafafa"),
+		w.open("subgraph cluster_phase_%d", wv)
+		w.attrs(a("label", gwords.Phase(lang, p, wv)), a("style", "rounded,filled"), a("fillcolor", "#fafafa"),
 			a("color", colGrey), a("fontsize", "14"))
 		for _, act := range acts {
 			w.node(nodeID("act", act.ID), activityAttrs(m, act, lang)...)
@@ -96,6 +102,9 @@ func Roadmap(m *countries.Model, lang string) []byte {
 				continue
 			}
 			var as []attr
+			if contains(act.Gates, d) {
+				as = append(as, a("style", "dashed"))
+			}
 			if critical {
 				as = append(as, af("penwidth", 3.5), a("color", "black"), a("arrowsize", "1"))
 			}
@@ -103,16 +112,20 @@ func Roadmap(m *countries.Model, lang string) []byte {
 		}
 	}
 	legend(w, lang, "legend", 1, []legendRow{
+		{swatch: esc(kindWord(lang, roadmap.KindProcure)), attrs: `BGCOLOR="` + colCustom + `"`, text: i18n.T(lang, "procure a block before building it")},
 		{swatch: esc(kindWord(lang, roadmap.KindBuild)), attrs: `BGCOLOR="` + colBuild + `"`, text: i18n.T(lang, "build a building block")},
 		{swatch: esc(kindWord(lang, roadmap.KindUpgrade)), attrs: `BGCOLOR="` + colUpgrade + `"`, text: i18n.T(lang, "upgrade an existing system")},
 		{swatch: esc(kindWord(lang, roadmap.KindReadiness)), attrs: `BGCOLOR="` + colReadiness + `"`, text: i18n.T(lang, "assess or raise a readiness indicator")},
 		{swatch: esc(kindWord(lang, roadmap.KindPilot)), attrs: `BGCOLOR="` + colPilot + `"`, text: i18n.T(lang, "pilot a use case on its blocks")},
+		{swatch: esc(kindWord(lang, roadmap.KindScale)), attrs: `BGCOLOR="` + colPilot + `"`, text: i18n.T(lang, "roll a piloted use case out nationally")},
 		{swatch: esc(kindWord(lang, roadmap.KindCustom)), attrs: `BGCOLOR="` + colCustom + `"`, text: i18n.T(lang, "added by the planner")},
 		{swatch: bold(esc(i18n.F(lang, "◆ CRITICAL i/%d", len(p.Critical)))), attrs: `BORDER="3"`,
 			text: i18n.F(lang, "the i-th of the %d activities that fix the end date", len(p.Critical))},
 		{swatch: esc("A → B"), text: i18n.T(lang, "B starts after A ends\n(arrows implied by a longer chain are left out)")},
-		{swatch: bold(esc("A ━▶ B")), text: i18n.T(lang, "a dependency on the critical path; consecutive critical\nactivities with no arrow share a workstream (B waited for A)")},
+		{swatch: esc("A ┄▶ B"), text: i18n.T(lang, "a readiness gate: B's go-live waits for A")},
+		{swatch: bold(esc("A ━▶ B")), text: i18n.T(lang, "a dependency on the critical path; consecutive critical\nactivities with no arrow share a team or capacity (B waited for A)")},
 	})
+	targetsBox(w, p, lang)
 	if prev != "" {
 		w.line("{rank=same; %s; legend;}", prev) // under the last column
 	}
@@ -231,4 +244,38 @@ func activityStatus(lang, status string) string {
 		return i18n.T(lang, "[blocked]")
 	}
 	return "[" + status + "]"
+}
+
+// targetsBox draws a box with the targets the schedule meets late or never (or says all are
+// met), next to the legend.
+func targetsBox(w *writer, p *roadmap.Plan, lang string) {
+	if len(p.KPIs) == 0 {
+		return
+	}
+	var rows []html
+	for i := range p.KPIs {
+		k := &p.KPIs[i]
+		if k.Status == roadmap.StatusMet {
+			continue
+		}
+		rows = append(rows, small(bold(esc(k.ID+": "+gwords.TargetStatus(lang, k)))+"<BR/>"+lines(wrap(gwords.TargetFix(lang, k), 60))))
+	}
+	title := i18n.F(lang, "All %d targets are met on time.", len(p.KPIs))
+	colour := colPilot
+	if len(rows) > 0 {
+		title = i18n.F(lang, "%d of %d targets are not met on time:", len(rows), len(p.KPIs))
+		colour = colBuild
+	}
+	rows = append([]html{bold(esc(title))}, rows...)
+	w.node("targets", a("shape", "box"), a("style", "filled"), a("fillcolor", colour), ah("label", table(rows...)))
+	w.line("{rank=same; legend; targets;}")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -636,20 +636,16 @@ const (
 )
 
 // kpiStatus says whether the schedule reaches a KPI's target by its due year: met, late (with
-// the months late) or never within the plan. It reads the milestones the plan projects.
+// the months late) or never within the plan, as the plan's projection says.
 func kpiStatus(p *roadmap.Plan, k roadmap.KPI) (string, int) {
-	if k.Met {
-		return kpiMet, 0
+	// The plan's own status (roadmap v2): met, late by k.LateMonths, or never.
+	switch k.Status {
+	case roadmap.StatusLate:
+		return kpiLate, k.LateMonths
+	case roadmap.StatusNever:
+		return kpiNever, 0
 	}
-	for _, ms := range k.Milestones {
-		if ms.Score+1e-9 >= k.Target {
-			if ms.Year <= k.DueYear {
-				return kpiMet, 0
-			}
-			return kpiLate, (ms.Year - k.DueYear) * 12
-		}
-	}
-	return kpiNever, 0
+	return kpiMet, 0
 }
 
 func (r *htmlReport) kpis() {

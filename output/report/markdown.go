@@ -543,22 +543,16 @@ func (r *mdReport) roadmap() {
 	}
 	r.table([]string{i18n.T(l, "Item"), i18n.T(l, "Value")}, "lr", [][]string{
 		{i18n.T(l, "Start"), r.month(p, 0)},
-		{i18n.T(l, "Workstreams (activities at the same time)"), fmt.Sprint(p.Workstreams)},
+		{i18n.T(l, "Resources"), esc(words.Resources(l, p))},
 		{i18n.T(l, "Duration"), i18n.F(l, "%s, to %s", r.nMonths(p.Duration), r.month(p, max(p.Duration-1, 0)))},
 		{i18n.T(l, "Activities"), r.count(len(p.Activities))},
 		{i18n.T(l, "One-off cost"), r.money(p.TotalCost)},
 		{i18n.T(l, "Running cost per year, once built"), r.money(runningPerYear(p))},
 	})
-	maxWave := 0
-	for _, a := range p.Activities {
-		maxWave = max(maxWave, a.Wave)
-	}
-	for w := 1; w <= maxWave; w++ {
+	for n, acts := range p.Phases() {
 		var rows [][]string
-		for _, a := range p.Activities {
-			if a.Wave != w {
-				continue
-			}
+		for i := range acts {
+			a := &acts[i]
 			name := esc(a.Name)
 			if a.Status != "" {
 				name += " — " + r.activityStatus(a.Status)
@@ -575,27 +569,26 @@ func (r *mdReport) roadmap() {
 			if end := max(a.End-1, a.Start); end != a.Start {
 				span += " – " + r.month(p, end)
 			}
-			rows = append(rows, []string{esc(a.ID), name, esc(a.Owner), fmt.Sprint(a.Months), span, cost, crit})
+			rows = append(rows, []string{esc(a.ID), name, esc(a.Owner), fmt.Sprint(a.Months), span, cost, esc(words.Holds(l, a)), esc(words.FixedHow(l, a)), crit})
 		}
 		if len(rows) == 0 {
 			continue
 		}
-		r.heading(3, i18n.F(l, "Wave %d", w))
-		if w == 1 {
-			r.para(i18n.T(l, "Activities that depend on no other activity; each starts when a workstream is free."))
-		} else {
-			r.para(i18n.F(l, "Activities that depend on work in wave %d.", w-1))
-		}
+		r.heading(3, esc(words.Phase(l, p, n+1)))
 		r.table([]string{i18n.T(l, "ID"), i18n.T(l, "Activity"), i18n.T(l, "Owner"), i18n.T(l, "Months"), i18n.T(l, "Start–end"),
-			i18n.F(l, "Cost (%s)", esc(p.Currency)), i18n.T(l, "Critical")}, "lllrlrc", rows)
+			i18n.F(l, "Cost (%s)", esc(p.Currency)), i18n.T(l, "Holds"), i18n.T(l, "Starts when"), i18n.T(l, "Critical")}, "lllrlrllc", rows)
 	}
 	if len(p.Critical) > 0 {
 		r.heading(3, i18n.T(l, "Critical path"))
 		var chain []string
 		for _, id := range p.Critical {
-			chain = append(chain, r.activityName(id, id))
+			link := ""
+			if a := p.Activity(id); a != nil && len(chain) > 0 && a.FixedHow != roadmap.FixedByDependency && a.FixedHow != "" {
+				link = "[" + esc(words.FixedKind(l, a)) + "] "
+			}
+			chain = append(chain, link+r.activityName(id, id))
 		}
-		r.para(i18n.T(l, "These activities fix the end date: a delay in any of them delays the whole plan."))
+		r.para(i18n.T(l, "These activities fix the end date: a delay in any of them delays the whole plan. A link in brackets is a gate or a team or capacity that one activity frees for the next."))
 		r.para(strings.Join(chain, " → "))
 	}
 	if defaults > 0 {
@@ -612,8 +605,8 @@ func (r *mdReport) kpis() {
 	l := r.lang
 	r.heading(2, i18n.T(l, "KPI timetable"))
 	fw := r.m.Framework
-	r.para(i18n.F(l, "Where each target should be at the end of each year. Scores are 0–100; levels are on the %d–%d scale (%s is halfway between levels 2 and 3); other values are in the unit shown.",
-		fw.Scale.Min, fw.Scale.Max, r.levelValue(2.5)))
+	r.para(i18n.F(l, "Where each target stands at the end of each year if the roadmap runs as scheduled: an indicator reaches its level in the month the work that raises it ends, and the projection is scored with the framework's rules. Scores are 0–100; levels are whole levels on the %d–%d scale; other values are in the unit shown.",
+		fw.Scale.Min, fw.Scale.Max))
 	set := map[int]bool{}
 	base := 0
 	for _, k := range p.KPIs {
@@ -633,9 +626,10 @@ func (r *mdReport) kpis() {
 		header = append(header, fmt.Sprint(y))
 		align += "r"
 	}
-	header = append(header, i18n.T(l, "Due"))
-	align += "r"
+	header = append(header, i18n.T(l, "Target"), i18n.T(l, "Due"), i18n.T(l, "Status"))
+	align += "rrl"
 	var rows [][]string
+	var open []string
 	for _, k := range p.KPIs {
 		label, unit := r.kpiLabel(k)
 		row := []string{label, unit, r.kpiValue(k.Baseline, k.BaselineVal, k.Unit)}
@@ -651,13 +645,21 @@ func (r *mdReport) kpis() {
 				row = append(row, "")
 			}
 		}
-		due := fmt.Sprint(k.DueYear)
-		if k.Met {
-			due = i18n.F(l, "%d (met)", k.DueYear)
+		t := k.Target
+		status := esc(words.TargetStatus(l, &k))
+		if k.Status != roadmap.StatusMet {
+			status = "**" + status + "**"
+			open = append(open, i18n.F(l, "%s — %s: %s.", label, esc(words.TargetStatus(l, &k)), esc(words.TargetFix(l, &k))))
 		}
-		rows = append(rows, append(row, due))
+		rows = append(rows, append(row, r.kpiValue(&t, k.TargetVal, k.Unit), fmt.Sprint(k.DueYear), status))
 	}
 	r.table(header, align, rows)
+	if len(open) > 0 {
+		r.heading(3, i18n.T(l, "Targets met late or never"))
+		r.bullets(open)
+	} else {
+		r.para(i18n.F(l, "All %d targets are met on time.", len(p.KPIs)))
+	}
 }
 
 func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
@@ -691,19 +693,14 @@ func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
 
 func (r *mdReport) kpiValue(score, value *float64, unit string) string {
 	switch {
-	case value != nil && unit == "level":
-		return r.levelValue(*value)
+	case value != nil && (unit == "level" || unit == "yes/no"):
+		return esc(words.KPIValue(r.lang, score, value, unit))
 	case value != nil:
 		return r.number(*value)
 	case score != nil:
 		return r.score100(score)
 	}
 	return dash
-}
-
-// levelValue is a level with one decimal, marked as a level ("L2.5").
-func (r *mdReport) levelValue(v float64) string {
-	return i18n.F(r.lang, "L%s", i18n.Number(r.lang, v, 1))
 }
 
 func (r *mdReport) budget() {
@@ -733,7 +730,7 @@ func (r *mdReport) budget() {
 
 	fd := p.Funding
 	if len(fd.Pledges) > 0 {
-		r.para(i18n.F(l, "Funders pledged %s; %s of it meets a cost of the plan. %s of the one-off cost is unfunded.", r.money(fd.Pledged), r.money(fd.Covered), r.money(fd.Gap)))
+		r.para(i18n.F(l, "Funders pledged %s; %s of it meets a cost of the plan in the pledges' years. %s of the one-off cost is unfunded.", r.money(fd.Pledged), r.money(fd.Covered), r.money(fd.Gap)))
 	} else {
 		r.para(i18n.F(l, "No funding is pledged yet: the whole one-off cost of %s is unfunded.", r.money(p.TotalCost)))
 	}
@@ -765,6 +762,14 @@ func (r *mdReport) budget() {
 		}
 		r.bullets(items)
 	}
+	if len(fd.TimingUnused) > 0 {
+		r.heading(3, i18n.T(l, "Pledges the timing cannot use"))
+		var items []string
+		for _, t := range fd.TimingUnused {
+			items = append(items, esc(words.TimingUnused(l, t, r.money(t.Amount)))+".")
+		}
+		r.bullets(items)
+	}
 	if len(fd.Unneeded) > 0 {
 		r.heading(3, i18n.T(l, "Pledges to things the plan does not need"))
 		var items []string
@@ -779,7 +784,7 @@ func (r *mdReport) budget() {
 	}
 	if s := p.Shared; s.Siloed > 0 {
 		r.heading(3, i18n.T(l, "Shared versus siloed"))
-		r.para(i18n.F(l, "Building each required block once and sharing it across the use cases costs %s (build or upgrade, plus integration). If every use case built its own, it would cost %s: sharing saves %s.",
+		r.para(i18n.F(l, "Building each required block once and sharing it across the use cases costs %s (build or upgrade, plus integration). If every use case built its own, it would cost at most %s: sharing saves up to %s. The siloed figure is an upper bound: a silo would not build every shared layer.",
 			r.money(s.Shared), r.money(s.Siloed), r.money(s.Savings)))
 	}
 }

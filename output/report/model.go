@@ -67,7 +67,7 @@ func Model(m *countries.Model, lang string) ModelJSON {
 		for _, w := range m.Doc.Warnings {
 			warns = append(warns, w.Error())
 		}
-		rj := Roadmap(country, m.Plan, warns)
+		rj := Roadmap(country, m.Plan, warns, lang)
 		out.Roadmap = &rj
 	}
 	return out

@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 
+	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/roadmap"
 )
 
@@ -12,6 +13,8 @@ type RoadmapJSON struct {
 	Country          CountryJSON     `json:"country"`
 	StartDate        string          `json:"start_date"`
 	Workstreams      int             `json:"workstreams"`
+	Capacity         map[string]int  `json:"capacity"`
+	DefaultCapacity  int             `json:"default_capacity"`
 	Activities       []ActivityJSON  `json:"activities"`
 	DurationMonths   int             `json:"duration_months"`
 	TotalCost        float64         `json:"total_cost"`
@@ -23,6 +26,7 @@ type RoadmapJSON struct {
 	FundingGaps      []GapJSON       `json:"funding_gaps"`
 	DuplicateFunding []DuplicateJSON `json:"duplicate_funding"`
 	UnneededFunding  []UnneededJSON  `json:"unneeded_funding"`
+	TimingUnused     []TimingJSON    `json:"timing_unused"`
 	Pledged          float64         `json:"pledged"`
 	SharedVsSiloed   SharedJSON      `json:"shared_vs_siloed"`
 	Warnings         []string        `json:"warnings"`
@@ -41,7 +45,16 @@ type ActivityJSON struct {
 	Cost        float64  `json:"cost"`
 	RunningCost float64  `json:"running_cost_per_year"`
 	Critical    bool     `json:"critical"`
-	Wave        int      `json:"wave"`
+	Phase       int      `json:"phase"`
+	Holds       string   `json:"holds"`
+	Rank        *int     `json:"service_rank"`
+	LatestStart int      `json:"latest_start_month"`
+	Gates       []string `json:"gates"`
+	FixedBy     string   `json:"fixed_by,omitempty"`
+	FixedHow    string   `json:"fixed_how,omitempty"`
+	Action      string   `json:"action,omitempty"`
+	Raises      []string `json:"raises"`
+	DueYear     int      `json:"due_year,omitempty"`
 	Basis       string   `json:"basis"`
 	Reason      string   `json:"reason"`
 	Status      string   `json:"status,omitempty"`
@@ -62,11 +75,36 @@ type KPIJSON struct {
 	TargetVal    *float64        `json:"target_value,omitempty"`
 	BaselineYear int             `json:"baseline_year"`
 	DueYear      int             `json:"due_year"`
+	Status       string          `json:"status"`
 	Met          bool            `json:"met"`
+	Reached      *string         `json:"reached"`
+	LateMonths   *int            `json:"late_months,omitempty"`
+	Fix          *FixJSON        `json:"fix,omitempty"`
 	Milestones   []MilestoneJSON `json:"milestones"`
 }
 
-// MilestoneJSON is where a KPI should be at the end of a year.
+// FixJSON says what would meet a late or never-met target.
+type FixJSON struct {
+	Teams          *int     `json:"teams"`
+	Owner          string   `json:"owner,omitempty"`
+	Capacity       *int     `json:"capacity"`
+	UnlimitedMonth *int     `json:"reached_month_unlimited"`
+	MonthsShort    int      `json:"months_short"`
+	NotPlanned     []string `json:"not_planned"`
+	Text           string   `json:"text"`
+}
+
+// TimingJSON is pledged money the plan cannot use because the work falls outside its years.
+type TimingJSON struct {
+	Funder     string  `json:"funder"`
+	Activity   string  `json:"activity"`
+	Years      []int   `json:"years"`
+	SpendYears []int   `json:"work_years"`
+	Amount     float64 `json:"amount"`
+}
+
+// MilestoneJSON is the projection of a KPI at the end of a year (value: whole levels, 1/0 for
+// yes/no, or the number in its unit).
 type MilestoneJSON struct {
 	Year  int      `json:"year"`
 	Score float64  `json:"score"`
@@ -114,31 +152,66 @@ type SharedJSON struct {
 	Siloed      float64  `json:"siloed"`
 	Savings     float64  `json:"savings"`
 	ReuseFactor *float64 `json:"reuse_factor"`
+	// SiloedIsUpperBound is always true: a silo would not build every shared layer.
+	SiloedIsUpperBound bool `json:"siloed_is_upper_bound"`
 }
 
-// Roadmap builds the roadmap document.
-func Roadmap(country CountryJSON, p *roadmap.Plan, warnings []string) RoadmapJSON {
+// Roadmap builds the roadmap document; lang is the language of the fix texts.
+func Roadmap(country CountryJSON, p *roadmap.Plan, warnings []string, lang string) RoadmapJSON {
 	out := RoadmapJSON{
 		Country: country, StartDate: p.Start.Format("2006-01"), Workstreams: p.Workstreams,
 		Activities: []ActivityJSON{}, DurationMonths: p.Duration, TotalCost: cents(p.TotalCost), Currency: p.Currency,
 		CriticalPath: nonNil(p.Critical), KPIs: []KPIJSON{}, Budget: []BudgetJSON{}, FundingGaps: []GapJSON{},
 		DuplicateFunding: []DuplicateJSON{}, UnneededFunding: []UnneededJSON{}, Pledged: cents(p.Funding.Pledged),
-		SharedVsSiloed: SharedJSON{cents(p.Shared.Shared), cents(p.Shared.Siloed), cents(p.Shared.Savings), p.Shared.ReuseFactor},
-		Warnings:       nonNil(warnings),
+		SharedVsSiloed: SharedJSON{cents(p.Shared.Shared), cents(p.Shared.Siloed), cents(p.Shared.Savings), p.Shared.ReuseFactor, true},
+		Warnings:       nonNil(warnings), TimingUnused: []TimingJSON{}, Capacity: map[string]int{}, DefaultCapacity: roadmap.DefaultCapacity,
+	}
+	for o, c := range p.Capacity {
+		out.Capacity[o] = c
+	}
+	for _, t := range p.Funding.TimingUnused {
+		out.TimingUnused = append(out.TimingUnused, TimingJSON{t.Funder, t.Activity, t.Years, t.SpendYears, cents(t.Amount)})
 	}
 	for _, a := range p.Activities {
 		out.RunningPerYear += a.RunningCost
 		out.Activities = append(out.Activities, ActivityJSON{
 			ID: a.ID, Kind: a.Kind, Name: a.Name, Owner: a.Owner, DependsOn: nonNil(a.DependsOn),
 			StartMonth: a.Start, EndMonth: a.End, Months: a.Months, Cost: cents(a.Cost), RunningCost: cents(a.RunningCost),
-			Critical: a.Critical, Wave: a.Wave, Basis: a.Basis, Reason: a.Reason, Status: a.Status,
-			Block: a.Block, Indicator: a.Indicator, UseCase: a.UseCase,
+			Critical: a.Critical, Phase: a.Phase, Basis: a.Basis, Reason: a.Reason, Status: a.Status,
+			Block: a.Block, Indicator: a.Indicator, UseCase: a.UseCase, Holds: a.Holds, LatestStart: a.LatestStart,
+			Gates: nonNil(a.Gates), FixedBy: a.FixedBy, FixedHow: a.FixedHow, Action: a.Action, Raises: nonNil(a.Raises), DueYear: a.DueYear,
 		})
+		if a.Rank > 0 {
+			r := a.Rank
+			out.Activities[len(out.Activities)-1].Rank = &r
+		}
 	}
 	out.RunningPerYear = cents(out.RunningPerYear)
 	for _, k := range p.KPIs {
 		kj := KPIJSON{ID: k.ID, Kind: k.Kind, Name: k.Name, Unit: k.Unit, Baseline: k.Baseline, BaselineVal: k.BaselineVal,
-			Target: k.Target, TargetVal: k.TargetVal, BaselineYear: k.BaselineYear, DueYear: k.DueYear, Met: k.Met, Milestones: []MilestoneJSON{}}
+			Target: k.Target, TargetVal: k.TargetVal, BaselineYear: k.BaselineYear, DueYear: k.DueYear, Met: k.Met, Milestones: []MilestoneJSON{},
+			Status: k.Status}
+		if k.Reached != "" {
+			r := k.Reached
+			kj.Reached = &r
+		}
+		if k.Status == roadmap.StatusLate {
+			l := k.LateMonths
+			kj.LateMonths = &l
+		}
+		if f := k.Fix; f != nil {
+			fj := &FixJSON{Owner: f.Owner, MonthsShort: f.MonthsShort, NotPlanned: nonNil(f.NotPlanned), Text: words.TargetFix(lang, &k)}
+			if f.Teams > 0 {
+				fj.Teams = &f.Teams
+			}
+			if f.Owner != "" {
+				fj.Capacity = &f.Capacity
+			}
+			if f.UnlimitedMonth >= -1 {
+				fj.UnlimitedMonth = &f.UnlimitedMonth
+			}
+			kj.Fix = fj
+		}
 		for _, m := range k.Milestones {
 			kj.Milestones = append(kj.Milestones, MilestoneJSON{m.Year, m.Score, m.Value})
 		}

@@ -74,6 +74,29 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
+	section(i18n.T(l, "Pledged money the timing cannot use: the work falls outside the pledge's years"))
+	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "Activity"), i18n.T(l, "Pledge years"), i18n.T(l, "Work years"))
+	b.numHeaders(s, row, 2)
+	yearList := func(ys []int) string {
+		var out []string
+		for _, y := range ys {
+			out = append(out, fmt.Sprint(y))
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, t := range fd.TimingUnused {
+		row++
+		b.str(s, 1, row, t.Funder, st.text)
+		b.num(s, 2, row, t.Amount, st.money)
+		b.str(s, 3, row, t.Activity, st.idIndented)
+		b.str(s, 4, row, yearList(t.Years), st.text)
+		b.str(s, 5, row, yearList(t.SpendYears), st.text)
+	}
+	if len(fd.TimingUnused) == 0 {
+		row++
+		b.str(s, 1, row, i18n.T(l, "None."), st.note)
+	}
+
 	section(i18n.T(l, "Pledges to things the plan does not need"))
 	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "Pledged to"), i18n.T(l, "Why"))
 	b.numHeaders(s, row, 2)
@@ -117,7 +140,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "Total pledged"), st.labelTotal)
 		b.num(s, 2, row, fd.Pledged, st.moneyBold)
 		row++
-		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan"), st.label)
+		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan in its years"), st.label)
 		b.num(s, 2, row, fd.Covered, st.money)
 	}
 
@@ -130,8 +153,8 @@ func (b *book) budget() {
 		v     float64
 	}{
 		{i18n.T(l, "Shared: each block built or upgraded once, plus one integration"), sh.Shared},
-		{i18n.T(l, "Siloed: once for every use case that needs it"), sh.Siloed},
-		{i18n.T(l, "Savings"), sh.Savings},
+		{i18n.T(l, "Siloed, upper bound: once for every use case that needs it (a silo would not build every shared layer)"), sh.Siloed},
+		{i18n.T(l, "Savings, at most"), sh.Savings},
 	} {
 		row++
 		b.str(s, 1, row, kv.label, st.textWrap)

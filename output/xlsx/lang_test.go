@@ -88,11 +88,11 @@ var workbookIn = []struct {
 	assessed, dateFmt, inProgress, y string
 }{
 	{"fr", []string{"Synthèse", "Scores", "Briques", "Feuille de route", "Indicateurs clés", "Budget", "Hypothèses", "Listes"},
-		[]string{"ID", "Nom", "Type", "Responsable", "Vague", "Dépend de", "Début", "Fin (dernier mois)", "Mois", "Coût",
+		[]string{"ID", "Nom", "Type", "Responsable", "Phase", "Dépend de", "Début", "Fin (dernier mois)", "Mois", "Coût",
 			"Origine du coût", "Critique", "Statut"},
 		"Date de l'évaluation", "dd/mm/yyyy", "en cours", "oui"},
 	{"es", []string{"Resumen", "Puntajes", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto", "Supuestos", "Listas"},
-		[]string{"ID", "Nombre", "Tipo", "Responsable", "Ola", "Depende de", "Inicio", "Fin (último mes)", "Meses", "Costo",
+		[]string{"ID", "Nombre", "Tipo", "Responsable", "Fase", "Depende de", "Inicio", "Fin (último mes)", "Meses", "Costo",
 			"Origen del costo", "Crítica", "Estado"},
 		"Fecha de la evaluación", "dd/mm/yyyy", "en curso", "sí"},
 }

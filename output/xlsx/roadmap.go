@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/xuri/excelize/v2"
 )
@@ -15,7 +16,7 @@ const (
 	rmName
 	rmKind
 	rmOwner
-	rmWave
+	rmPhase
 	rmDeps
 	rmStart
 	rmEnd
@@ -35,7 +36,7 @@ func (b *book) roadmap() {
 	if p.Duration > 0 {
 		b.width(s, rmGrid, rmGrid+p.Duration-1, 3)
 	}
-	b.header(s, 1, i18n.T(l, "ID"), i18n.T(l, "Name"), i18n.T(l, "Kind"), i18n.T(l, "Owner"), i18n.T(l, "Wave"),
+	b.header(s, 1, i18n.T(l, "ID"), i18n.T(l, "Name"), i18n.T(l, "Kind"), i18n.T(l, "Owner"), i18n.T(l, "Phase"),
 		i18n.T(l, "Depends on"), i18n.T(l, "Start"), i18n.T(l, "End (last month)"), i18n.T(l, "Months"), i18n.T(l, "Cost"),
 		i18n.T(l, "Cost basis"), i18n.T(l, "Critical"), i18n.T(l, "Status"))
 	b.numHeaders(s, 1, rmMonths, rmCost)
@@ -49,7 +50,7 @@ func (b *book) roadmap() {
 		b.str(s, rmName, row, a.Name, st.textWrap)
 		b.str(s, rmKind, row, activityKindText(l, a.Kind), st.text)
 		b.str(s, rmOwner, row, a.Owner, st.text)
-		b.num(s, rmWave, row, float64(a.Wave), st.year)
+		b.num(s, rmPhase, row, float64(a.Phase), st.year)
 		b.str(s, rmDeps, row, strings.Join(a.DependsOn, ", "), st.textWrap)
 		b.date(s, rmStart, row, p.Month(a.Start), st.month)
 		if a.End > a.Start {
@@ -143,18 +144,4 @@ func statusText(lang, status string) string {
 }
 
 // activityKindText names the kind of a roadmap activity.
-func activityKindText(lang, kind string) string {
-	switch kind {
-	case roadmap.KindBuild:
-		return i18n.T(lang, "build")
-	case roadmap.KindUpgrade:
-		return i18n.T(lang, "upgrade")
-	case roadmap.KindReadiness:
-		return i18n.T(lang, "readiness")
-	case roadmap.KindPilot:
-		return i18n.T(lang, "pilot")
-	case roadmap.KindCustom:
-		return i18n.T(lang, "custom")
-	}
-	return kind
-}
+func activityKindText(lang, kind string) string { return words.ActivityKind(lang, kind) }

@@ -235,13 +235,19 @@ func TestSheetsAndTypes(t *testing.T) {
 	find(t, f, SheetBudget, "Possible duplicate funding: several funders pledged to one item")
 	find(t, f, SheetBudget, "upgrade-payments") // bakana's payments upgrade has two funders
 
-	// KPIs: a row per KPI and a column per year.
+	// KPIs: a row per KPI and a column per year; Met is filled from the schedule (met, late
+	// or never) with the month reached.
 	krows, _ := f.GetRows(SheetKPIs)
 	if len(krows)-1 != len(m.Plan.KPIs) {
 		t.Errorf("KPIs has %d rows, want %d", len(krows)-1, len(m.Plan.KPIs))
 	}
-	if years := kpiYears(m.Plan.KPIs); len(krows[0]) != 8+len(years) {
+	if years := kpiYears(m.Plan.KPIs); len(krows[0]) != kpiYear0-1+len(years) {
 		t.Errorf("KPI header %v, want %d years", krows[0], len(years))
+	}
+	for i, k := range m.Plan.KPIs {
+		if got := krows[i+1][7]; got != k.Status || krows[i+1][8] != k.Reached {
+			t.Errorf("KPI %s: Met %q reached %q, want %q %q", k.ID, got, krows[i+1][8], k.Status, k.Reached)
+		}
 	}
 
 	// Building blocks: a column per required block, a row per needed use case.

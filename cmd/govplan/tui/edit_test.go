@@ -347,7 +347,7 @@ func TestProductChoiceAndConstraints(t *testing.T) {
 	if second == "" {
 		t.Skip("the first block has one candidate")
 	}
-	added := edited(t, m, path, "p", "home", "down", "enter")
+	added := edited(t, m, path, "p", "g", "down", "enter")
 	if got := load(t, path).Products[rb.Block.ID]; got != second || len(added) < 1 {
 		t.Errorf("chosen %q, want %q (added %q)", got, second, added)
 	}
@@ -357,11 +357,11 @@ func TestProductChoiceAndConstraints(t *testing.T) {
 	if !strings.Contains(m.render(), "chosen") {
 		t.Error("the detail does not say which product is chosen")
 	}
-	edited(t, m, path, "p", "end", "up", "enter")
+	edited(t, m, path, "p", "G", "up", "enter")
 	if got := load(t, path).Products[rb.Block.ID]; got != catalog.Undecided {
 		t.Errorf("undecided: %q", got)
 	}
-	edited(t, m, path, "p", "end", "enter")
+	edited(t, m, path, "p", "G", "enter")
 	if _, ok := load(t, path).Products[rb.Block.ID]; ok {
 		t.Error("no choice did not remove the entry")
 	}
@@ -475,6 +475,10 @@ func TestEditScreensGolden(t *testing.T) {
 					m.step = stepReadiness
 					m.screens[stepReadiness].(*readiness).indicatorTargetForm()
 				}},
+				{"usecase-editor", func() {
+					m.step = stepNeeds
+					m.screens[stepNeeds].(*needs).ucEdit = newUseCaseEditor(m.c, "land-transfer")
+				}},
 				{"product-picker", func() {
 					m.step = stepArchitecture
 					a := m.screens[stepArchitecture].(*architecture)
@@ -504,5 +508,66 @@ func TestEditScreensGolden(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestCustomUseCaseEditor(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	m := open(t, path, 120, 40)
+	m.step = stepNeeds
+	n := m.screens[stepNeeds].(*needs)
+	var id string
+	for i, r := range n.rows() {
+		if r.uc != nil && r.uc.Custom {
+			n.sel, id = i, r.uc.ID
+			break
+		}
+	}
+	press(t, m, "e")
+	if n.ucEdit == nil {
+		t.Fatal("e did not open the custom use case")
+	}
+	steps := func() []catalog.Step {
+		for _, r := range load(t, path).UseCases {
+			if r.ID == id {
+				return r.Custom.Steps
+			}
+		}
+		t.Fatalf("%s is gone", id)
+		return nil
+	}
+	k := len(steps())
+	// Pick one more block for step 1 from the catalog list: one line changes.
+	before := len(steps()[0].Blocks)
+	added := edited(t, m, path, "b", "G", "space", "enter")
+	if got := len(steps()[0].Blocks); got != before+1 || len(added) != 1 {
+		t.Errorf("step 1 blocks %d, want %d (added %q)", got, before+1, added)
+	}
+	// Add a step; its block list opens at once.
+	edited(t, m, path, "a", "Archive the file", "enter")
+	if n.ucEdit.check == nil {
+		t.Fatal("the new step's block list did not open")
+	}
+	edited(t, m, path, "space", "enter")
+	if s := steps(); len(s) != k+1 || s[k].Name.String() != "Archive the file" || len(s[k].Blocks) != 1 {
+		t.Errorf("steps %+v", s)
+	}
+	// The new block is in the architecture at once.
+	if m.c.sess.model.Match.Block(steps()[k].Blocks[0]) == nil {
+		t.Error("the match did not follow the new step")
+	}
+	// Rename, then delete it (asked first).
+	edited(t, m, path, keys("enter", clearField(20), "Archive", "enter")...)
+	if s := steps(); s[k].Name.String() != "Archive" {
+		t.Errorf("renamed %q", s[k].Name.String())
+	}
+	unchanged(t, m, path, "d", "n")
+	edited(t, m, path, "d", "y")
+	if len(steps()) != k {
+		t.Error("step not deleted")
+	}
+	press(t, m, "esc")
+	if n.ucEdit != nil {
+		t.Error("esc did not close the editor")
 	}
 }

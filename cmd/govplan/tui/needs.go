@@ -27,6 +27,9 @@ type needs struct {
 	editName string // its name, to find it again after a reload
 	legacy   bool
 	k        struct{ toggle, custom, remove, view, add, edit, up, down, legacy key.Binding }
+
+	ucEdit    *useCaseEditor // the open custom use case (usecase_edit.go)
+	ucEditKey key.Binding
 }
 
 func newNeedsScreen(c *shared) *needs {
@@ -39,6 +42,7 @@ func (n *needs) relang() {
 	lang := n.c.lang
 	n.k.toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", i18n.T(lang, "pick/unpick")))
 	n.k.custom = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", i18n.T(lang, "custom use case")))
+	n.ucEditKey = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.T(lang, "edit custom use case")))
 	n.k.remove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", i18n.T(lang, "delete")))
 	n.k.view = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "use cases/services")))
 	n.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.T(lang, "add service")))
@@ -48,7 +52,7 @@ func (n *needs) relang() {
 	n.k.legacy = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", i18n.T(lang, "show legacy variants")))
 }
 
-func (n *needs) capturing() bool { return n.form != nil }
+func (n *needs) capturing() bool { return n.form != nil || n.ucEdit != nil }
 
 // reopen checks the selections after the file changed under the screen (reload, undo). A
 // service being edited is found again by its name; when it is gone the form saves it anew.
@@ -61,17 +65,23 @@ func (n *needs) reopen() {
 }
 
 func (n *needs) keys() []key.Binding {
+	if n.ucEdit != nil {
+		return n.ucEdit.keys()
+	}
 	if n.form != nil {
 		return nil
 	}
 	if n.services {
 		return []key.Binding{n.k.add, n.k.edit, n.k.remove, n.k.view}
 	}
-	return []key.Binding{n.k.toggle, n.k.custom, n.k.remove, n.k.view, n.k.legacy}
+	return []key.Binding{n.k.toggle, n.k.custom, n.ucEditKey, n.k.remove, n.k.view, n.k.legacy}
 }
 
 func (n *needs) allKeys() []key.Binding {
-	return []key.Binding{n.k.up, n.k.down, n.k.toggle, n.k.custom, n.k.remove, n.k.legacy, n.k.view, n.k.add, n.k.edit}
+	if n.ucEdit != nil {
+		return n.ucEdit.allKeys()
+	}
+	return []key.Binding{n.k.up, n.k.down, n.k.toggle, n.k.custom, n.ucEditKey, n.k.remove, n.k.legacy, n.k.view, n.k.add, n.k.edit}
 }
 
 // useCaseRow is a use case in the list: catalog or custom.
@@ -149,6 +159,13 @@ func (n *needs) rows() []useCaseRow {
 }
 
 func (n *needs) update(msg tea.Msg) tea.Cmd {
+	if n.ucEdit != nil {
+		cmd, closed := n.ucEdit.update(msg)
+		if closed {
+			n.ucEdit = nil
+		}
+		return cmd
+	}
 	if n.form != nil {
 		res, cmd := n.form.update(n.c.lang, msg)
 		switch res {
@@ -251,6 +268,12 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 			n.c.say(false, i18n.F(lang, "saved · custom use case %s deleted (ctrl+z brings it back)", id))
 			return nil
 		})
+	case key.Matches(km, n.ucEditKey):
+		if r := rows[n.sel]; r.uc != nil && r.uc.Custom {
+			n.ucEdit = newUseCaseEditor(n.c, r.uc.ID)
+		} else {
+			n.c.say(true, i18n.T(lang, "only custom use cases can be edited; c creates one"))
+		}
 	case key.Matches(km, n.k.custom):
 		n.form = newForm(i18n.T(lang, "Custom use case (steps separated by ';', each 'Step name: block, block')"),
 			textField(i18n.T(lang, "Id"), "", i18n.T(lang, "land-transfer"), func(v string) string {
@@ -465,6 +488,9 @@ func (n *needs) saveService(done bool) {
 
 func (n *needs) view(w, h int) string {
 	st, lang := n.c.st, n.c.lang
+	if n.ucEdit != nil {
+		return n.ucEdit.view(w, h)
+	}
 	if n.form != nil {
 		return panel(st, stepTitle(lang, stepNeeds), n.form.lines(st, lang, w-4), w, h)
 	}

@@ -23,15 +23,19 @@ const (
 	viewFunding
 )
 
-// roadmapScreen shows the plan: waves and a text Gantt, the critical path, totals, KPIs and
-// funding. Workstreams and the start month can be changed to ask "what if".
+// roadmapScreen shows the plan: phases and a text Gantt, the critical path, totals, KPIs with
+// late and never-met targets, and funding. Delivery teams, each owner's capacity and the start
+// month can be changed to ask "what if".
 type roadmapScreen struct {
 	c      *shared
 	view_  roadmapView
 	scroll int
 	plan   *planEditor
 	tl     timelineCache
-	k      struct{ more, fewer, earlier, later, page, save, up, down key.Binding }
+	owner  string // the owner whose capacity { and } change
+	k      struct {
+		more, fewer, earlier, later, page, save, up, down, owner, capMore, capFewer key.Binding
+	}
 }
 
 func newRoadmapScreen(c *shared) *roadmapScreen {
@@ -45,8 +49,11 @@ func (r *roadmapScreen) relang() {
 	if r.plan != nil {
 		r.plan.relang()
 	}
-	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", i18n.T(lang, "workstreams")))
-	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", i18n.T(lang, "fewer workstreams")))
+	r.k.more = key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", i18n.T(lang, "delivery teams")))
+	r.k.fewer = key.NewBinding(key.WithKeys("-"), key.WithHelp("-", i18n.T(lang, "fewer delivery teams")))
+	r.k.owner = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.T(lang, "next owner")))
+	r.k.capMore = key.NewBinding(key.WithKeys("}"), key.WithHelp("{/}", i18n.T(lang, "owner's capacity")))
+	r.k.capFewer = key.NewBinding(key.WithKeys("{"), key.WithHelp("{", i18n.T(lang, "less capacity")))
 	r.k.earlier = key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, "start month")))
 	r.k.later = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, "later start")))
 	r.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "timeline/activities/KPIs/funding")))
@@ -64,14 +71,14 @@ func (r *roadmapScreen) keys() []key.Binding {
 		}
 		return append(r.plan.keys(), r.k.page)
 	}
-	return []key.Binding{r.k.more, r.k.page, r.k.earlier, r.k.save, r.k.down}
+	return []key.Binding{r.k.more, r.k.owner, r.k.capMore, r.k.page, r.k.earlier, r.k.save, r.k.down}
 }
 
 func (r *roadmapScreen) allKeys() []key.Binding {
 	if r.view_ == viewActivities {
 		return append(r.plan.allKeys(), r.k.page)
 	}
-	return []key.Binding{r.k.more, r.k.fewer, r.k.earlier, r.k.later, r.k.page, r.k.save, r.k.up, r.k.down}
+	return []key.Binding{r.k.more, r.k.fewer, r.k.owner, r.k.capMore, r.k.capFewer, r.k.earlier, r.k.later, r.k.page, r.k.save, r.k.up, r.k.down}
 }
 
 func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
@@ -101,7 +108,35 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		s.opts.Workstreams = n
 		s.rebuild()
-		r.c.say(false, i18n.F(lang, "what if: %d workstreams → %d months (press S to keep it in the file)", n, s.model.Plan.Duration))
+		r.c.say(false, r.whatIf(i18n.F(lang, "what if: %d delivery teams", n)))
+	case key.Matches(km, r.k.owner):
+		owners := yamlxKeys(p.Capacity)
+		if len(owners) == 0 {
+			return nil
+		}
+		cur := r.owner0(p)
+		r.owner = owners[0]
+		for i, o := range owners {
+			if o == cur && i+1 < len(owners) {
+				r.owner = owners[i+1]
+			}
+		}
+		r.c.say(false, i18n.F(lang, "owner %s: capacity %d ({ and } change it)", r.owner, p.Capacity[r.owner]))
+	case key.Matches(km, r.k.capMore), key.Matches(km, r.k.capFewer):
+		o := r.owner0(p)
+		if o == "" {
+			return nil
+		}
+		n := p.Capacity[o] + 1
+		if key.Matches(km, r.k.capFewer) {
+			n = max(1, p.Capacity[o]-1)
+		}
+		if s.opts.Capacity == nil {
+			s.opts.Capacity = map[string]int{}
+		}
+		s.opts.Capacity[o] = n
+		s.rebuild()
+		r.c.say(false, r.whatIf(i18n.F(lang, "what if: %s capacity %d", o, n)))
 	case key.Matches(km, r.k.earlier), key.Matches(km, r.k.later):
 		d := 1
 		if key.Matches(km, r.k.earlier) {
@@ -112,9 +147,15 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		r.c.say(false, i18n.F(lang, "what if: start %s (press S to keep it in the file)", i18n.Month(lang, s.opts.Start)))
 	case key.Matches(km, r.k.save):
 		ws, start := p.Workstreams, p.Start.Format("2006-01")
+		capacity := s.opts.Capacity
 		err := s.change(func(d *countries.Doc) error {
 			if err := d.Set([]any{"plan", "workstreams"}, ws); err != nil {
 				return err
+			}
+			for _, o := range yamlxKeys(capacity) {
+				if err := d.Set([]any{"plan", "capacity", o}, capacity[o]); err != nil {
+					return err
+				}
 			}
 			return d.Set([]any{"plan", "start"}, start)
 		})
@@ -124,9 +165,45 @@ func (r *roadmapScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		s.opts = countries.PlanOptions{}
 		s.rebuild()
-		r.c.say(false, i18n.F(lang, "saved · plan: %d workstreams from %s", ws, i18n.Month(lang, p.Start)))
+		r.c.say(false, i18n.F(lang, "saved · plan: %d delivery teams from %s", ws, i18n.Month(lang, p.Start)))
 	}
 	return nil
+}
+
+// owner0 is the owner whose capacity { and } change: the chosen one, else the first.
+func (r *roadmapScreen) owner0(p *roadmap.Plan) string {
+	if _, ok := p.Capacity[r.owner]; ok {
+		return r.owner
+	}
+	if owners := yamlxKeys(p.Capacity); len(owners) > 0 {
+		return owners[0]
+	}
+	return ""
+}
+
+// whatIf says what a what-if change did: the plan's length and its late or never-met targets.
+func (r *roadmapScreen) whatIf(change string) string {
+	lang, p := r.c.lang, r.c.sess.model.Plan
+	if p == nil {
+		return change
+	}
+	open := 0
+	for _, k := range p.KPIs {
+		if k.Status != roadmap.StatusMet {
+			open++
+		}
+	}
+	return i18n.F(lang, "%s → %d months, %d of %d targets late or never (press S to keep it in the file)", change, p.Duration, open, len(p.KPIs))
+}
+
+// yamlxKeys returns a map's keys in order.
+func yamlxKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (r *roadmapScreen) view(w, h int) string {
@@ -144,13 +221,13 @@ func (r *roadmapScreen) view(w, h int) string {
 	}
 	cur := func(v float64) string { return money(lang, v) + " " + p.Currency }
 	var head []string
-	for _, l := range wrap(i18n.F(lang, "%d activities · %d months from %s to %s · %d workstreams", len(p.Activities), p.Duration,
-		i18n.Month(lang, p.Start), i18n.Month(lang, p.Month(max(p.Duration-1, 0))), p.Workstreams), w-2) {
+	for _, l := range wrap(i18n.F(lang, "%d activities · %d months from %s to %s · %s", len(p.Activities), p.Duration,
+		i18n.Month(lang, p.Start), i18n.Month(lang, p.Month(max(p.Duration-1, 0))), words.Resources(lang, p)), w-2) {
 		head = append(head, st.Bold.Render(l))
 	}
 	// The totals on one line when they fit, else one line each.
 	totals := []string{i18n.F(lang, "One-off %s", cur(p.TotalCost)), i18n.F(lang, "running %s a year", cur(running)),
-		i18n.F(lang, "unfunded %s", cur(p.Funding.Gap)), i18n.F(lang, "shared approach saves %s", cur(p.Shared.Savings))}
+		i18n.F(lang, "unfunded %s", cur(p.Funding.Gap)), i18n.F(lang, "shared approach saves up to %s", cur(p.Shared.Savings))}
 	line := ""
 	for _, t := range totals {
 		switch {
@@ -206,7 +283,8 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 	for _, y := range ys {
 		head += fmt.Sprintf(" %6d", y)
 	}
-	lines := []string{r.c.st.Bold.Render(head + "   " + i18n.T(lang, "Due"))}
+	lines := []string{r.c.st.Bold.Render(head + "   " + i18n.T(lang, "Due") + "  " + i18n.T(lang, "Status"))}
+	var open []string
 	for _, k := range p.KPIs {
 		line := pad(k.ID, 34) + " " + padLeft(words.KPIValue(lang, k.Baseline, k.BaselineVal, k.Unit), blW)
 		ms := map[int]roadmap.Milestone{}
@@ -221,14 +299,23 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 			}
 			line += fmt.Sprintf(" %6s", cell)
 		}
-		due := fmt.Sprint(k.DueYear)
-		if k.Met {
-			due += " ✓"
+		line += "   " + fmt.Sprint(k.DueYear) + "  " + words.TargetStatus(lang, &k)
+		if k.Status != roadmap.StatusMet {
+			line = r.c.st.Warn.Render(line)
+			open = append(open, "⚠ "+k.ID+" — "+words.TargetStatus(lang, &k)+": "+words.TargetFix(lang, &k))
 		}
-		lines = append(lines, line+"   "+due)
+		lines = append(lines, line)
 	}
 	lines = append(lines, "")
-	for _, l := range wrap(i18n.T(lang, "Scores 0–100; L = level; other values in the indicator's unit."), w) {
+	for _, o := range open {
+		for _, l := range wrap(o, w) {
+			lines = append(lines, r.c.st.Warn.Render(l))
+		}
+	}
+	if len(open) > 0 {
+		lines = append(lines, "")
+	}
+	for _, l := range wrap(i18n.T(lang, "Projected from the schedule at each year-end. Scores 0–100; L = whole level; other values in the indicator's unit. Try + - { } o to see what more teams or capacity would meet."), w) {
 		lines = append(lines, r.c.st.Faint.Render(l))
 	}
 	return lines
@@ -260,7 +347,10 @@ func (r *roadmapScreen) funding(p *roadmap.Plan, w int) []string {
 		}
 	}
 	lines = append(lines, "")
-	lines = append(lines, wrap(i18n.F(lang, "Pledged %s %s; %s meets a cost of the plan.", money(lang, f.Pledged), p.Currency, money(lang, f.Covered)), w)...)
+	lines = append(lines, wrap(i18n.F(lang, "Pledged %s %s; %s meets a cost of the plan in its years.", money(lang, f.Pledged), p.Currency, money(lang, f.Covered)), w)...)
+	for _, t := range f.TimingUnused {
+		warn("⚠ " + words.TimingUnused(lang, t, money(lang, t.Amount)+" "+p.Currency))
+	}
 	for _, d := range f.Duplicates {
 		warn(i18n.F(lang, "⚠ possible duplicate funding: %s — %s (%s pledged for a cost of %s)", d.Activity,
 			strings.Join(d.Funders, i18n.T(lang, " and ")), money(lang, d.Pledged), money(lang, d.Cost)))

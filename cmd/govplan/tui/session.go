@@ -49,6 +49,9 @@ func openSession(path, catalogDir, lang string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := countries.CheckGates(fw, cat); err != nil {
+		return nil, err
+	}
 	if err := doc.CheckCatalog(cat); err != nil {
 		return nil, err
 	}

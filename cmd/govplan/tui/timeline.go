@@ -35,17 +35,12 @@ func (r *roadmapScreen) timelineRows(p *roadmap.Plan) []timelineRow {
 	for i := range p.Activities {
 		acts[i] = &p.Activities[i]
 	}
-	sort.SliceStable(acts, func(i, j int) bool {
-		if acts[i].Wave != acts[j].Wave {
-			return acts[i].Wave < acts[j].Wave
-		}
-		return acts[i].Start < acts[j].Start
-	})
+	sort.SliceStable(acts, func(i, j int) bool { return acts[i].Start < acts[j].Start }) // phases in date order
 	rows := make([]timelineRow, 0, len(acts)+8)
 	group := 0
 	for _, a := range acts {
-		if a.Wave != group {
-			group = a.Wave
+		if a.Phase != group {
+			group = a.Phase
 			rows = append(rows, timelineRow{group: group})
 		}
 		rows = append(rows, timelineRow{act: a})
@@ -62,7 +57,14 @@ func (r *roadmapScreen) timelineWindow(p *roadmap.Plan, w, scroll, n int) ([]str
 	rows := r.timelineRows(p)
 	if r.tl.tail == nil || r.tl.tailW != w || r.tl.tailLang != lang {
 		tail := []string{""}
-		tail = append(tail, wrap(i18n.F(lang, "Critical path: %s", strings.Join(p.Critical, " → ")), w)...)
+		var path []string
+		for _, id := range p.Critical {
+			if a := p.Activity(id); a != nil && len(path) > 0 && a.FixedHow != roadmap.FixedByDependency && a.FixedHow != "" {
+				id = "[" + words.FixedKind(lang, a) + "] " + id
+			}
+			path = append(path, id)
+		}
+		tail = append(tail, wrap(i18n.F(lang, "Critical path: %s", strings.Join(path, " → ")), w)...)
 		for _, wmsg := range p.Warnings {
 			tail = append(tail, st.Warn.Render("⚠ "+wmsg))
 		}
@@ -96,7 +98,7 @@ func (r *roadmapScreen) timelineWindow(p *roadmap.Plan, w, scroll, n int) ([]str
 func (r *roadmapScreen) timelineLine(row timelineRow, idW, cols, step int) string {
 	st, lang := r.c.st, r.c.lang
 	if row.act == nil {
-		return st.Faint.Render(i18n.F(lang, "wave %d", row.group))
+		return st.Faint.Render(words.Phase(lang, r.tl.plan, row.group))
 	}
 	a := row.act
 	var b strings.Builder
