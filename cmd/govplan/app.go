@@ -230,6 +230,7 @@ func (a *app) rootCmd() *cobra.Command {
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
+	a.registerCompletions(root)
 	return root
 }
 
@@ -283,6 +284,11 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 		return nil, nil, inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
 	case f.sample != "":
 		doc, err = countries.Sample(f.sample)
+	case len(args) == 1 && args[0] == "-":
+		var data []byte
+		if data, err = a.readStdin(); err == nil {
+			doc, err = countries.Parse(stdinName, data)
+		}
 	case len(args) == 1:
 		doc, err = countries.Load(args[0])
 	default:
@@ -299,6 +305,21 @@ func (a *app) loadCountry(args []string, f countryFlags) (*countries.Doc, *asses
 		return nil, nil, inputError(err)
 	}
 	return doc, fw, nil
+}
+
+// stdinName names standard input in messages ("<stdin>:12:3: …").
+const stdinName = "<stdin>"
+
+// readStdin reads a file given as "-", refusing one larger than the limit for files.
+func (a *app) readStdin() ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(a.in, yamlx.MaxFileSize+1))
+	if err != nil {
+		return nil, yamlx.Errorf(stdinName, "cannot read: %s", yamlx.OSReason(err))
+	}
+	if len(data) > yamlx.MaxFileSize {
+		return nil, yamlx.Errorf(stdinName, "file is larger than the %d MiB limit", yamlx.MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 // loadModel opens a country file, checks it against its framework and the catalog, and builds

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"time"
+
 	"fmt"
+	"github.com/govplan/govplan/internal/buildinfo"
 	"io"
 	"math"
 	"os"
@@ -54,14 +57,14 @@ func (a *app) compareCmd() *cobra.Command {
 	f.StringVar(&o.framework, "framework", "", i18n.T(lang, "framework to score every file with: an embedded id[@version] or a template file path"))
 	f.BoolVar(&o.relative, "relative", false, i18n.T(lang, "normalise each indicator across the compared set (z-score rescaled to 0..1, as the EGDI does)"))
 	f.BoolVar(&o.allRounds, "all-rounds", false, i18n.T(lang, "rank every round of a country, not only its latest"))
-	f.StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
+	f.StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text, json or html (the portfolio page, written to -o)"))
 	f.StringVarP(&o.output, "output", "o", "", i18n.T(lang, "also write the comparison workbook (.xlsx): ranking, heat map, charts, rounds, blocks and funding"))
 	f.StringVar(&o.chart, "chart", "", i18n.T(lang, "also write the ranking as an SVG chart"))
 	return c
 }
 
 func (a *app) runCompare(args []string, o compareOptions) error {
-	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+	if err := a.formatFlag(o.format, "text", "json", "html"); err != nil {
 		return err
 	}
 	if len(args) == 0 && len(o.samples) == 0 {
@@ -86,6 +89,10 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	models, err := a.planCompared(cmp, docs, fws)
 	if err != nil {
 		return err
+	}
+	if o.format == "html" {
+		// The portfolio page for donors: to -o, else to standard output.
+		return a.writePortfolioPage(cmp, models, o)
 	}
 	if err := a.writeCompareFiles(cmp, models, o); err != nil {
 		return err
@@ -226,7 +233,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 	if len(errs) > 0 {
 		a.printError(errs)
 		if total := n + argErrs; total > 1 {
-			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
+			fmt.Fprintln(a.errOut, i18n.N(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
 		}
 		return nil, nil, nil, &exitError{code: exitInput, err: errReported}
 	}
@@ -1075,6 +1082,27 @@ func (a *app) planCompared(cmp *assess.Comparison, docs []*countries.Doc, fws []
 		models = append(models, m)
 	}
 	return models, nil
+}
+
+// writePortfolioPage writes the self-contained HTML portfolio page (and the ranking chart
+// when asked).
+func (a *app) writePortfolioPage(cmp *assess.Comparison, models []*countries.Model, o compareOptions) error {
+	if o.chart != "" {
+		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
+			return err
+		}
+		a.note(i18n.F(a.lang, "wrote %s", o.chart))
+	}
+	page := comparison.HTML(cmp, models, a.lang, comparison.HTMLOptions{Generated: time.Now(), Version: buildinfo.Version()})
+	if o.output == "" {
+		_, err := a.out.Write(page)
+		return err
+	}
+	if err := atomicfile.Write(o.output, page, 0o644); err != nil {
+		return err
+	}
+	a.note(i18n.F(a.lang, "wrote %s", o.output))
+	return nil
 }
 
 // writeCompareFiles writes the comparison workbook and the ranking chart when asked.

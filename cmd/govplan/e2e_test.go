@@ -73,7 +73,7 @@ func TestWorkshopInTmux(t *testing.T) {
 	waitFor("saved · connectivity.4g-coverage")
 	keys("l", "3")
 	waitFor("saved · leadership.strategy: level 3")
-	keys("j", "2", "m")
+	keys("j", "2", "m", "2") // m lists who can answer: 1 the room, 2 ict
 	waitFor("saved · leadership.sponsorship: ministry")
 	keys("j", "a")
 	waitFor("saved · leadership.coordination: not applicable")
@@ -130,6 +130,41 @@ func TestWorkshopInTmux(t *testing.T) {
 		}
 		start()
 		waitFor("answered")
+	}
+
+	// A bracketed paste (what a terminal sends for ctrl+shift+v) lands whole in the evidence.
+	keys("/", "leadership.strategy", "Enter")
+	waitFor("found")
+	keys("e")
+	waitFor("enter saves")
+	pasted := strings.Repeat("Gazette no. 12 of 2024, section 4. ", 60)
+	buf := filepath.Join(dir, "paste.txt")
+	os.WriteFile(buf, []byte(pasted), 0o644)
+	tmux("load-buffer", buf)
+	tmux("paste-buffer", "-p")
+	keys("Enter")
+	waitFor("evidence updated")
+	d, err = countries.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := d.File.Answers["leadership.strategy"]; len(a) != 1 || a[0].Evidence != strings.TrimSpace(pasted) {
+		t.Errorf("the pasted evidence did not land whole: %+v", a)
+	}
+
+	// A read-only file is never written: the key is refused with the reason on screen.
+	if err := os.Chmod(file, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(file, 0o644)
+	before, _ := os.ReadFile(file)
+	keys("1")
+	waitFor("read-only")
+	if after, _ := os.ReadFile(file); string(after) != string(before) {
+		t.Error("a read-only file was written")
+	}
+	if st, _ := os.Stat(file); st.Mode().Perm() != 0o444 {
+		t.Errorf("the file's mode became %v", st.Mode().Perm())
 	}
 }
 

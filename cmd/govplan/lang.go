@@ -115,7 +115,7 @@ func subcommand(cmd *cobra.Command) string {
 func (a *app) maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return inputMsg(i18n.F(a.lang, "%s takes at most %d argument(s), got %d: %s", subcommand(cmd), n, len(args), strings.Join(args, " ")))
+			return inputMsg(i18n.N(a.lang, "%s takes at most %d arguments, got %d: %s", subcommand(cmd), n, len(args), strings.Join(args, " ")))
 		}
 		return nil
 	}
@@ -124,7 +124,7 @@ func (a *app) maxArgs(n int) cobra.PositionalArgs {
 func (a *app) exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return inputMsg(i18n.F(a.lang, "%s takes %d argument(s), got %d (usage: %s)", subcommand(cmd), n, len(args), a.useLine(cmd)))
+			return inputMsg(i18n.N(a.lang, "%s takes %d arguments, got %d (usage: %s)", subcommand(cmd), n, len(args), a.useLine(cmd)))
 		}
 		return nil
 	}
@@ -133,7 +133,7 @@ func (a *app) exactArgs(n int) cobra.PositionalArgs {
 func (a *app) minArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return inputMsg(i18n.F(a.lang, "%s needs at least %d argument(s) (usage: %s)", subcommand(cmd), n, a.useLine(cmd)))
+			return inputMsg(i18n.N(a.lang, "%s needs at least %d arguments (usage: %s)", subcommand(cmd), n, a.useLine(cmd)))
 		}
 		return nil
 	}
@@ -165,7 +165,7 @@ var invalidFlagArg = regexp.MustCompile(`^invalid argument (".*") for "(?:-\w, )
 func (a *app) cobraError(err error) error {
 	if v, ok := strings.CutPrefix(err.Error(), "required flag(s) "); ok {
 		v = strings.TrimSuffix(v, " not set")
-		return inputMsg(i18n.F(a.lang, "required flag(s) %s not set", v))
+		return inputMsg(i18n.F(a.lang, "required flags not set: %s", v))
 	}
 	return err
 }

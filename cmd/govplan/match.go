@@ -48,7 +48,7 @@ func (a *app) matchCmd() *cobra.Command {
 
 func (a *app) printMatch(m *countries.Model, all bool) {
 	w, mt, f, lang := a.out, m.Match, m.Doc.File, a.lang
-	fmt.Fprintln(w, i18n.F(lang, "%s · architecture for %d use case(s)", f.Title(), len(mt.UseCases)))
+	fmt.Fprintln(w, i18n.N(lang, "%s · architecture for %d use cases", f.Title(), len(mt.UseCases)))
 	if len(mt.Services) > 0 {
 		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Priority services (impact × feasibility, 1–25):"))
 		tw := newTable(w)

@@ -48,6 +48,11 @@ func (a *app) reportCmd() *cobra.Command {
 				return err
 			}
 			a.warn(m.Doc.Warnings)
+			if outPath != "" {
+				if err := os.MkdirAll(filepath.Dir(outPath), 0o755); err != nil {
+					return err
+				}
+			}
 			svgs, err := export.SVGs(m, a.lang)
 			if err != nil {
 				return err
@@ -85,11 +90,6 @@ func (a *app) reportCmd() *cobra.Command {
 			if outPath == "" {
 				_, err = a.out.Write(out.Bytes())
 				return err
-			}
-			if dir := filepath.Dir(outPath); dir != "" {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return err
-				}
 			}
 			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
 				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)

@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/govplan/govplan/cmd/govplan/tui"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/export"
 	"github.com/spf13/cobra"
@@ -15,16 +17,32 @@ import (
 
 func (a *app) assessCmd() *cobra.Command {
 	var accessible bool
+	var sample string
 	lang := a.lang
 	c := &cobra.Command{
-		Use:   "assess FILE",
+		Use:   "assess " + i18n.T(lang, "FILE | --sample NAME"),
 		Short: i18n.T(lang, "Open a country file in the workshop screens, at its first unanswered indicator"),
 		Long: localHelp(
 			i18n.T(lang, "assess opens the terminal UI on a country file. Every answer is saved to the file at once (atomically), so closing the laptop or a power cut loses nothing shown as saved. With --accessible it asks the open questions one per line, for screen readers."),
 			i18n.T(lang, "In the screens, ctrl+l (or F2) switches the language of texts live (English, français, español); answers and the file do not change."),
 		),
-		Args: a.exactArgs(1),
+		Example: `  govplan assess x.yaml
+  govplan assess x.yaml --accessible
+  govplan assess --sample bakana      # a copy of the sample, bakana.yaml, in this folder`,
+		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case sample != "" && len(args) > 0:
+				return inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
+			case sample != "":
+				path, err := a.copySample(sample)
+				if err != nil {
+					return err
+				}
+				args = []string{path}
+			case len(args) == 0:
+				return inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
+			}
 			if accessible {
 				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.raw()))
 			}
@@ -32,7 +50,27 @@ func (a *app) assessCmd() *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&accessible, "accessible", false, i18n.T(lang, "plain line-by-line prompts for screen readers"))
+	c.Flags().StringVar(&sample, "sample", "", i18n.T(lang, "work on a copy of an embedded sample, NAME.yaml in this folder (kept if it exists)"))
 	return c
+}
+
+// copySample writes an embedded sample to NAME.yaml here so it can be assessed and saved;
+// an existing NAME.yaml is opened as it is (it is the planner's copy from an earlier run).
+func (a *app) copySample(name string) (string, error) {
+	data, err := countries.SampleSource(name)
+	if err != nil {
+		return "", inputError(err)
+	}
+	path := strings.ToLower(strings.TrimSpace(name)) + ".yaml"
+	if _, err := os.Stat(path); err == nil {
+		a.note(i18n.F(a.lang, "%s exists; opening it (delete it to start again from the sample)", path))
+		return path, nil
+	}
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
+		return "", err
+	}
+	a.note(i18n.F(a.lang, "wrote %s, a copy of the sample %s", path, name))
+	return path, nil
 }
 
 // runTUI opens the terminal UI, on a file or on the start screen.

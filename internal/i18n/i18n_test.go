@@ -127,6 +127,23 @@ func TestNoMissingMessages(t *testing.T) {
 	}
 }
 
+// TestNoParenthesisedPlurals keeps "file(s)" out of messages: a count's words come from
+// i18n.N and the language's plural forms.
+func TestNoParenthesisedPlurals(t *testing.T) {
+	for msg, where := range usedMessages(t) {
+		if strings.Contains(msg, "(s)") {
+			t.Errorf("%q (%s): use i18n.N with plural forms instead of (s)", msg, where[0])
+		}
+	}
+	for _, lang := range Languages()[1:] {
+		for msg, tr := range Catalog(lang) {
+			if strings.Contains(tr, "(s)") || strings.Contains(tr, "(es)") {
+				t.Errorf("%s: %q → %q: use plural forms", lang, msg, tr)
+			}
+		}
+	}
+}
+
 // TestPluralForms checks the messages that follow a count: each has English forms, every
 // form of every language keeps the English verbs, and "other" is always there.
 func TestPluralForms(t *testing.T) {

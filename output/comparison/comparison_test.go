@@ -211,3 +211,33 @@ func TestComparisonWorkbookPrints(t *testing.T) {
 		t.Error("no chart")
 	}
 }
+
+// The portfolio page is one self-contained page with every part donors read.
+func TestPortfolioHTML(t *testing.T) {
+	c, models := samples(t)
+	doc := string(HTML(c, models, "en", HTMLOptions{Version: "v9"}))
+	for _, id := range []string{"ranking", "heatmap", "spread", "rounds", "blocks", "funding"} {
+		if !strings.Contains(doc, `<section id="`+id+`">`) {
+			t.Errorf("no %s section", id)
+		}
+	}
+	for _, must := range []string{"Republic of Bakana", "XBK", "@page", "<title>", "Leading", "✓ reuse", "+ build", "govplan v9"} {
+		if !strings.Contains(doc, must) {
+			t.Errorf("page lacks %q", must)
+		}
+	}
+	lower := strings.ToLower(doc)
+	if strings.Contains(lower, "<script") || strings.Contains(lower, "src=") || strings.Contains(lower, "href=") || strings.Contains(lower, "@import") {
+		t.Error("the page loads or runs something")
+	}
+	// Every heat-map cell says its band in words, not only by its shade.
+	heat := doc[strings.Index(doc, `<table class="heat">`):]
+	heat = heat[:strings.Index(heat, "</table>")]
+	if strings.Count(heat, `class="num b`) != strings.Count(heat, `class="bw"`) || strings.Count(heat, `class="bw"`) == 0 {
+		t.Error("heat-map cells without their band word")
+	}
+	fr := string(HTML(c, models, "fr", HTMLOptions{}))
+	if !strings.Contains(fr, `<html lang="fr">`) || !strings.Contains(fr, "Comparaison de pays") {
+		t.Error("the French page is not in French")
+	}
+}

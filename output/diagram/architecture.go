@@ -135,8 +135,8 @@ func archSummary(m *countries.Model, lang string) string {
 		count[rb.Status]++
 	}
 	parts := []string{
-		i18n.F(lang, "%d use case(s)", len(m.Match.UseCases)),
-		i18n.F(lang, "%d building block(s): %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
+		i18n.N(lang, "%d use cases", len(m.Match.UseCases)),
+		i18n.N(lang, "%d building blocks: %d reuse, %d upgrade, %d build", len(m.Match.Blocks), count[catalog.Reuse], count[catalog.Upgrade], count[catalog.Build]),
 	}
 	if m.Match.ReuseFactor != nil {
 		parts = append(parts, i18n.F(lang, "reuse factor %s", i18n.Number(lang, *m.Match.ReuseFactor, 2)))

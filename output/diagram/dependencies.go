@@ -35,7 +35,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 		}
 	}
 	graphTitle(w, i18n.F(lang, "%s — building-block dependencies and readiness gates", m.Doc.File.Country.Name),
-		i18n.F(lang, "%d required block(s) · gates: %d not met, %d not assessed, %d met · an arrow points to what a block cannot work without",
+		i18n.N(lang, "%d required blocks · gates: %d not met, %d not assessed, %d met · an arrow points to what a block cannot work without",
 			len(m.Match.Blocks), count[assess.GateUnmet], count[assess.GateUnknown], count[assess.GateMet]))
 
 	// Indicators that gate a required block, on top.
@@ -82,7 +82,7 @@ func Dependencies(m *countries.Model, lang string) []byte {
 	})
 	for _, rb := range blocks {
 		rows := []html{bold(lines(wrap(rb.Block.Name.In(lang), 28))), esc(statusCategory(lang, rb.Status, rb.Block.Category)),
-			small(lines(wrap(i18n.F(lang, "needed by %d use case(s)", len(rb.NeededBy)), 34)))}
+			small(lines(wrap(i18n.N(lang, "needed by %d use cases", len(rb.NeededBy)), 34)))}
 		w.node(nodeID("bb", rb.Block.ID), append(blockAttrs(rb.Status), af("width", 2.2),
 			ah("label", table(rows...)), tip(blockTooltip(m, rb, lang)))...)
 	}

@@ -52,7 +52,7 @@ func TestDiagramsInLanguage(t *testing.T) {
 	nbsp := "\u00a0"
 	want := map[string]map[string][]string{
 		"fr": {
-			"architecture": {"Republic of Bakana — architecture cible", "6 cas d'usage · 11 brique(s) : 1 à réutiliser", "facteur de réutilisation 4,64",
+			"architecture": {"Republic of Bakana — architecture cible", "6 cas d'usage · 11 briques : 1 à réutiliser", "facteur de réutilisation 4,64",
 				"Services prioritaires et cas d'usage dont ils ont besoin", "Briques fondamentales", "Briques fonctionnelles", "Hébergement",
 				"✓ RÉUTILISER", "↑ METTRE À NIVEAU", "+ CONSTRUIRE", "produit : X-Road", "en place : National ID system",
 				"⚠ conditionnée à", "cybersecurity.data-protection-law ≥ 3 (actuellement 1)", "? condition non évaluée",
@@ -63,18 +63,18 @@ func TestDiagramsInLanguage(t *testing.T) {
 				"[en cours]", "◆ CRITIQUE i/6", "la i-ème des 6 activités qui fixent la date de fin", "Les 12 cibles sont atteintes à temps.", "Construire : Médiateur d'information"},
 			"dependencies": {"dépendances entre briques et conditions préalables", "Conditions préalables (indicateurs du référentiel)",
 				"✗ non remplie", "? non évaluée", "✓ remplie", "requise par 6 cas d'usage", "· fondamentale", "niveau actuel 1", "non évalué"},
-			"usecase": {"Étapes, dans l'ordre", "Briques utilisées par les étapes", "cas d'usage du catalogue · 9 étape(s) × 8 brique(s)",
+			"usecase": {"Étapes, dans l'ordre", "Briques utilisées par les étapes", "cas d'usage du catalogue · 9 étapes × 8 briques",
 				"pour Allocation monétaire pour enfants", "l'étape utilise la brique"},
 		},
 		"es": {
 			"architecture": {"arquitectura objetivo", "✓ REUTILIZAR", "↑ ACTUALIZAR", "+ CONSTRUIR", "<B>Leyenda</B>", "Bloques fundacionales", "Alojamiento", "producto: X-Road"},
 			"roadmap":      {"hoja de ruta", "Fase 1 · abril de 2026 – marzo de 2027", "◆ CRÍTICA 2/6 · CONSTRUIR", "20.950.000 USD de costo único", "12 meses", "[en curso]"},
-			"dependencies": {"condiciones previas", "✗ no cumplida", "requerido por 6 caso(s) de uso"},
+			"dependencies": {"condiciones previas", "✗ no cumplida", "requerido por 6 casos de uso"},
 			"usecase":      {"Pasos, en orden", "Bloques que usan los pasos"},
 		},
 	}
 	english := []string{"Legend", "product:", "in place:", "REUSE", "UPGRADE", "BUILD", "CRITICAL", "Wave ", "delivery team", "gated", "not met",
-		"not assessed", "needed by", "use case(s)", "Hosting", "months", " mo ", "one-off", "Steps, in order", "building blocks"}
+		"not assessed", "needed by", "use cases", "Hosting", "months", " mo ", "one-off", "Steps, in order", "building blocks"}
 	for lang, kinds := range want {
 		m := sampleModelIn(t, "bakana", lang)
 		uc, err := UseCase(m, "inst-1", lang)

@@ -174,7 +174,7 @@ func validUseCases(m *countries.Model, lang string) (own, other string) {
 
 func useCaseSubtitle(m *countries.Model, u *catalog.UseCase, need *catalog.NeededUseCase, lang string) string {
 	parts := []string{
-		i18n.F(lang, "%s · %d step(s) × %d building block(s)", useCaseKind(u, lang), len(u.Steps), len(u.Blocks())),
+		i18n.N(lang, "%s · %d steps × %d building blocks", useCaseKind(u, lang), len(u.Steps), len(u.Blocks())),
 		m.Doc.File.Country.Name,
 	}
 	if need == nil {

@@ -212,7 +212,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case diskTickMsg:
 		if m.c.sess != nil && !m.c.sess.changedOnDisk {
 			m.c.sess.checkDisk()
-			if m.c.sess.changedOnDisk {
+			switch {
+			case m.c.sess.changedOnDisk && m.c.sess.gone():
+				m.c.say(true, i18n.F(m.c.lang, "%s was deleted or moved. Nothing is lost on screen: ctrl+s saves it under a name.", m.c.sess.doc.Path))
+			case m.c.sess.changedOnDisk:
 				m.c.say(true, i18n.T(m.c.lang, "The file changed on disk (another editor?). Nothing is saved until you reload: ctrl+r."))
 			}
 		}
@@ -583,6 +586,9 @@ func (m *Model) helpBar(w int) string {
 	var tail []string
 	if m.c.confirm != nil {
 		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("y")+" "+i18n.T(lang, "yes")+" · "+i18n.T(lang, "any other key: no"), w))
+	}
+	if m.saveAs != nil {
+		return m.c.st.Help.Render(fit(" "+m.c.st.HelpKey.Render("enter")+" "+i18n.T(lang, "save")+" · "+m.c.st.HelpKey.Render("esc")+" "+i18n.T(lang, "cancel"), w))
 	}
 	if cur := m.screens[m.step]; cur != nil && cur.capturing() {
 		tail = []string{m.c.st.HelpKey.Render("ctrl+c") + " " + i18n.T(lang, "quit")}

@@ -225,7 +225,7 @@ func (a *architecture) view(w, h int) string {
 	nameW := max(12, min(22, leftW-2-planW-10))
 	var foot []string
 	if m.ReuseFactor != nil {
-		foot = append(foot, wrap(i18n.F(lang, "Reuse factor %s across %d use case(s)", i18n.Number(lang, *m.ReuseFactor, 2), len(m.UseCases)), leftW-2)...)
+		foot = append(foot, wrap(i18n.N(lang, "Reuse factor %s across %d use cases", i18n.Number(lang, *m.ReuseFactor, 2), len(m.UseCases)), leftW-2)...)
 	}
 	legend := i18n.T(lang, "⚠ = a readiness gate is not met yet")
 	if compact {

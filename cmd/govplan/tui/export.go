@@ -281,9 +281,16 @@ func (e *exportScreen) view(w, h int) string {
 	}
 	body = append(body, folder, "")
 	if e.running {
-		body = append(body, st.Warn.Render(i18n.F(lang, "Writing… %d file(s) so far", len(e.written))))
+		body = append(body, st.Warn.Render(i18n.N(lang, "Writing… %d files so far", len(e.written))))
 	}
-	for _, p := range e.written {
+	// The files written, the last ones when they do not all fit (the folder has them all).
+	written := e.written
+	if room := h - 3 - len(body) - 2; len(written) > max(1, room) {
+		skip := len(written) - max(1, room-1)
+		body = append(body, st.Faint.Render("  "+i18n.F(lang, "… and %d more before these, all in %s", skip, e.dir)))
+		written = written[skip:]
+	}
+	for _, p := range written {
 		body = append(body, "  "+st.Good.Render("✓ ")+p)
 	}
 	if e.err != "" {

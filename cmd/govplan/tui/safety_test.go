@@ -554,6 +554,10 @@ func TestExportFinishesWhileAnotherStepIsShown(t *testing.T) {
 	if strings.Contains(m.render(), "Writing") {
 		t.Error("the screen still says Writing…")
 	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := m.render(); !strings.Contains(v, "f23") || !strings.Contains(v, "more before these") {
+		t.Errorf("at 80×24 the last file written is not shown:\n%s", v)
+	}
 	press(t, m, "f")
 	if !e.editing {
 		t.Error("f no longer works after the export")

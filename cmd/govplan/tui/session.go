@@ -160,11 +160,11 @@ func (s *session) writeProblem() string {
 		return "" // a missing file is caught by the on-disk check
 	}
 	if st.Mode().IsRegular() && st.Mode().Perm()&0o222 == 0 {
-		return i18n.F(s.lang, "not saved: %s is read-only (%s); your work stays on screen: make it writable (chmod u+w) or press ctrl+s to save it under another name", path, st.Mode().Perm().String())
+		return i18n.F(s.lang, "not saved: %s is read-only (%s); your work stays on screen, ctrl+s saves it elsewhere", path, st.Mode().Perm().String())
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return i18n.F(s.lang, "not saved: %s cannot be written (%s); your work stays on screen: press ctrl+s to save it under another name", path, permText(err))
+		return i18n.F(s.lang, "not saved: %s cannot be written (%s); your work stays on screen, ctrl+s saves it elsewhere", path, permText(err))
 	}
 	f.Close()
 	return ""

@@ -84,7 +84,7 @@ func (r *roadmapScreen) timelineWindow(p *roadmap.Plan, w, scroll, n int) ([]str
 	for i := scroll; i < total && len(out) < n; i++ {
 		switch {
 		case i == 0:
-			out = append(out, st.Faint.Render(strings.Repeat(" ", idW+1)+i18n.F(lang, "one column = %d month(s) from %s", step, i18n.Month(lang, p.Start))))
+			out = append(out, st.Faint.Render(strings.Repeat(" ", idW+1)+i18n.N(lang, "one column = %d months from %s", step, i18n.Month(lang, p.Start))))
 		case i <= len(rows):
 			out = append(out, r.timelineLine(rows[i-1], idW, cols, step))
 		default:
