@@ -66,7 +66,7 @@ func (a *app) migrateCmd() *cobra.Command {
 			if output != "" {
 				dest = output
 			}
-			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s: %s → %s, %d new indicator(s) to answer: %s", dest, from, fw.Ref(), len(added), strings.Join(added, ", ")))
+			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s: %s → %s; new indicators to answer: %d (%s)", dest, from, fw.Ref(), len(added), strings.Join(added, ", ")))
 			return nil
 		},
 	}

@@ -27,7 +27,7 @@ func TestMigrateCommand(t *testing.T) {
 	// -o writes elsewhere; in place rewrites the file; both validate and score.
 	o := filepath.Join(dir, "new.yaml")
 	_, stderr, code := runCLI(t, "migrate", p, "--to", "govstack-readiness@1.1.0", "-o", o)
-	if code != 0 || !strings.Contains(stderr, "12 new indicator(s)") {
+	if code != 0 || !strings.Contains(stderr, "new indicators to answer: 12") {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	runOK(t, "validate", o)
