@@ -11,6 +11,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/i18n"
+	"go.yaml.in/yaml/v3"
 )
 
 func framework(t testing.TB) *assess.Framework {
@@ -281,4 +282,30 @@ func FuzzParseCountry(f *testing.F) {
 			t.Fatalf("edited file no longer parses: %v", err)
 		}
 	})
+}
+
+// TestFlowNodeWritesPlainNumbers pins that amounts are written as people type them
+// (1500000, not 1.5e+06) and read back the same.
+func TestFlowNodeWritesPlainNumbers(t *testing.T) {
+	n, err := FlowNode(struct {
+		Amount float64 `yaml:"amount"`
+		Rate   float64 `yaml:"rate"`
+		Small  float64 `yaml:"small"`
+	}{1500000, 1.08, 0.000125})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(out)); got != "{amount: 1500000, rate: 1.08, small: 0.000125}" {
+		t.Errorf("flow node %q", got)
+	}
+	var back struct {
+		Amount float64 `yaml:"amount"`
+	}
+	if err := yaml.Unmarshal(out, &back); err != nil || back.Amount != 1500000 {
+		t.Errorf("read back %v %v", back.Amount, err)
+	}
 }

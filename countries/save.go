@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/atomicfile"
@@ -77,7 +79,24 @@ func flowNode(v any) (*yaml.Node, error) {
 		return nil, err
 	}
 	n.Style = yaml.FlowStyle
+	plainNumbers(&n)
 	return &n, nil
+}
+
+// plainNumbers writes numbers the way people type them: 1500000 rather than the encoder's
+// 1.5e+06, and 0.75 as it is.
+func plainNumbers(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float" {
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			n.Value = strconv.FormatFloat(f, 'f', -1, 64)
+			if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+				n.Tag = "!!int"
+			}
+		}
+	}
+	for _, c := range n.Content {
+		plainNumbers(c)
+	}
 }
 
 func (d *Doc) apply(edit func([]byte) ([]byte, error)) error {

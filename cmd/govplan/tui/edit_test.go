@@ -571,3 +571,29 @@ func TestCustomUseCaseEditor(t *testing.T) {
 		t.Error("esc did not close the editor")
 	}
 }
+
+// TestLateTargetShowsOnThePlan sets a target the plan cannot meet in time and finds it, with
+// what would fix it, above the activity list.
+func TestLateTargetShowsOnThePlan(t *testing.T) {
+	path := newFile(t)
+	m := open(t, path, 120, 40)
+	m.step = stepReadiness
+	r := m.screens[stepReadiness].(*readiness)
+	for i, ind := range r.inds {
+		if ind.Kind == assess.KindLevel {
+			r.selectIndicator(i)
+			break
+		}
+	}
+	press(t, m, "0")
+	press(t, m, keys("t", "4", "tab", clearField(4), "2026", "enter")...)
+	if r.target != nil {
+		t.Fatalf("target form still open: %q", r.target.form.err)
+	}
+	m.step = stepRoadmap
+	press(t, m, "v")
+	view := m.render()
+	if !strings.Contains(view, "targets late or never") || !strings.Contains(view, r.ind().ID) {
+		t.Errorf("the late target is not shown with the plan:\n%s", view)
+	}
+}

@@ -444,6 +444,21 @@ func (p *planEditor) view(w, h int) string {
 	var head []string
 	if pl != nil {
 		head = append(head, st.Bold.Render(truncate(i18n.F(lang, "%d activities · %d months · %d delivery teams · %d dropped", len(pl.Activities), pl.Duration, pl.Workstreams, len(s.doc.File.Plan.Drop)), inner)))
+		// Targets the plan meets late or never, with what would fix the first one: the
+		// planner sees them where the plan is changed.
+		var open []*roadmap.KPI
+		for i := range pl.KPIs {
+			if pl.KPIs[i].Status != "" && pl.KPIs[i].Status != roadmap.StatusMet {
+				open = append(open, &pl.KPIs[i])
+			}
+		}
+		if len(open) > 0 {
+			k := open[0]
+			line := i18n.F(lang, "⚠ %d of %d targets late or never; %s — %s: %s (v: KPIs)", len(open), len(pl.KPIs), k.ID, words.TargetStatus(lang, k), words.TargetFix(lang, k))
+			for _, l := range wrap(line, inner)[:min(2, len(wrap(line, inner)))] {
+				head = append(head, st.Warn.Render(l))
+			}
+		}
 	} else {
 		head = append(head, st.Error.Render(truncate(i18n.F(lang, "no plan: %s", s.planErr), inner)))
 	}
