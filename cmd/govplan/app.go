@@ -228,6 +228,8 @@ func (a *app) rootCmd() *cobra.Command {
 		a.demoCmd(),
 		a.compareCmd(),
 		a.importCmd(),
+		a.questionnaireCmd(),
+		a.serveCmd(),
 		a.versionCmd(),
 		a.migrateCmd(),
 	)
