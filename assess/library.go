@@ -109,3 +109,16 @@ func VersionLess(a, b string) bool {
 	}
 	return false
 }
+
+// BuiltinVersions lists the embedded versions of framework id, oldest first ("1.0.0, 1.1.0").
+func BuiltinVersions(id string) string {
+	list, _ := Embedded()
+	var vs []string
+	for _, fw := range list {
+		if fw.ID == ident.Norm(id) {
+			vs = append(vs, fw.Version)
+		}
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return VersionLess(vs[i], vs[j]) })
+	return strings.Join(vs, ", ")
+}
