@@ -112,11 +112,24 @@ func Load(dir string) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if len(c.Blocks) > MaxBlocks || len(c.UseCases) > MaxUseCases || len(c.Products) > MaxProducts {
+		// Matching and planning walk blocks and their dependencies; a catalog of tens of
+		// thousands (a 90,000-block chain) would make them run for minutes.
+		return nil, yamlx.Errorf("", "--catalog %s: the catalog would hold %d blocks, %d use cases and %d products; at most %d, %d and %d are allowed",
+			dir, len(c.Blocks), len(c.UseCases), len(c.Products), MaxBlocks, MaxUseCases, MaxProducts)
+	}
 	if err := c.finish(); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
+
+// Bounds of a catalog with --catalog merged in (the built-in one holds a few dozen of each).
+const (
+	MaxBlocks   = 1000
+	MaxUseCases = 5000
+	MaxProducts = 5000
+)
 
 func newCatalog() *Catalog {
 	return &Catalog{

@@ -5,6 +5,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/roadmap"
 )
 
@@ -55,9 +56,19 @@ func (m *Model) Replan(opts PlanOptions) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
+	if plan != nil && plan.Duration > MaxPlanMonths {
+		// No output can show it (a workbook grid of thousands of months) and no one would
+		// sign it; refused before any output is attempted.
+		var ps yamlx.Problems
+		ps.Add(nil, "the plan would run %d months, more than %d years; plan fewer use cases at once, or give more workstreams or capacity", plan.Duration, MaxPlanMonths/12)
+		return m.Doc.Locate(ps).Err()
+	}
 	m.Plan = plan
 	return nil
 }
+
+// MaxPlanMonths is the longest plan govplan draws (100 years).
+const MaxPlanMonths = 1200
 
 // Analyse runs the whole pipeline on a loaded file with the framework it names: checks it
 // against the framework and cat, scores, matches and plans, writing texts in lang.

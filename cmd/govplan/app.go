@@ -128,6 +128,10 @@ func (a *app) printError(err error) {
 		return
 	}
 	for _, e := range yamlx.AsErrors(unwrapExit(err)) {
+		if a.shown >= floodShown {
+			a.hidden++ // not formatted: a flood can hold hundreds of thousands
+			continue
+		}
 		line := e.In(a.lang)
 		if e.File == "" && e.Line == 0 {
 			line = "govplan: " + line
@@ -230,6 +234,7 @@ func (a *app) rootCmd() *cobra.Command {
 		wrapArgs(c)
 	}
 	a.registerCompletions(root)
+	addExamples(root)
 	return root
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/spf13/cobra"
 )
 
 func TestVersion(t *testing.T) {
@@ -67,4 +68,19 @@ func TestLanguageFromLocale(t *testing.T) {
 	if !strings.Contains(runOK(t, "--lang", "fr", "--help"), i18n.T("fr", "Commands:")) {
 		t.Errorf("help not in French")
 	}
+}
+
+// TestEveryCommandHasExamples: every command's --help ends with examples.
+func TestEveryCommandHasExamples(t *testing.T) {
+	a := &app{lang: "en"}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Name() != "help" && c.Name() != "completion" && c.Parent() != nil && c.Parent().Name() != "completion" && !c.HasExample() {
+			t.Errorf("%s has no examples", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(a.rootCmd())
 }

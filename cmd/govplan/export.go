@@ -65,6 +65,9 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 		a.note(p)
 	}
 	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
+	if k := export.SkippedUseCaseDiagrams(m); k > 0 {
+		a.note(i18n.F(a.lang, "use-case diagrams were drawn for the first %d use cases, not for %d more (govplan diagram --kind usecase --usecase ID draws one)", export.MaxUseCaseDiagrams, k))
+	}
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -196,7 +197,18 @@ type fieldInfo struct {
 	index int
 }
 
+var fieldCache sync.Map // reflect.Type → []fieldInfo
+
 func structFields(t reflect.Type) []fieldInfo {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]fieldInfo)
+	}
+	fs := computeFields(t)
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+func computeFields(t reflect.Type) []fieldInfo {
 	var fs []fieldInfo
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -302,9 +314,15 @@ func (d *Decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	ptrs := v.Type().Elem().Kind() == reflect.Pointer
 	for i, c := range n.Content {
 		d.path = append(d.path, i)
-		d.decode(c, s.Index(i))
+		if ptrs && isNull(c) {
+			// A bare "-" would leave a nil entry that every reader of the list must check.
+			d.Errorf(c, "empty list item (a bare -); remove it or give a value")
+		} else {
+			d.decode(c, s.Index(i))
+		}
 		d.path = d.path[:len(d.path)-1]
 	}
 	v.Set(s)

@@ -228,6 +228,12 @@ func Parse(file string, data []byte, want any) (*Doc, error) {
 		line, col := lineCol(data, off)
 		return nil, at(Errorf(file, "control character U+%04X is not allowed in YAML text; remove it", r), line, col)
 	}
+	if off := overNodes(data, MaxNodes); off >= 0 {
+		// The parser builds the whole tree before anything can be checked: 8 MiB of "1," is
+		// four million nodes and most of a gigabyte, so the count is bounded first.
+		line, col := lineCol(data, off)
+		return nil, at(Errorf(file, "the file holds more than %d values; refused (govplan files are far smaller)", MaxNodes), line, col)
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -273,6 +279,68 @@ func parseError(file string, data []byte, err error) error {
 		return at(Errorf(file, "values are nested more than %d levels deep", maxDepth), line, col)
 	}
 	return at(Errorf(file, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: ")), 1, 1)
+}
+
+// MaxNodes bounds the values (keys, items, mappings, lists) a file may hold. A country file
+// holds a few thousand; the built-in catalog about ten thousand.
+const MaxNodes = 250_000
+
+// overNodes estimates the values of a YAML text from its separators (a flow comma or bracket,
+// a "- " item, a "key:"), outside quoted strings and comments, and returns the offset where the
+// count passes max; -1 when it never does. It overcounts separators inside block scalars,
+// which is safe.
+func overNodes(b []byte, max int) int {
+	n := 0
+	var quote byte
+	lineStart := true
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if quote != 0 {
+			switch {
+			case c == '\\' && quote == '"':
+				i++
+			case c == quote:
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\n':
+			lineStart = true
+			continue
+		case ' ', '\t':
+			continue
+		case '#':
+			if i == 0 || b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '\n' {
+				for i < len(b) && b[i] != '\n' {
+					i++
+				}
+				i--
+				continue
+			}
+		case '"', '\'':
+			if i == 0 || strings.IndexByte(" \t\n[{,:-", b[i-1]) >= 0 {
+				quote = c
+			}
+		case ',', '[', '{':
+			n++
+		case '-':
+			if lineStart || i > 0 && b[i-1] == ' ' {
+				if i+1 >= len(b) || b[i+1] == ' ' || b[i+1] == '\n' {
+					n++
+				}
+			}
+		case ':':
+			if i+1 >= len(b) || b[i+1] == ' ' || b[i+1] == '\n' {
+				n += 2
+			}
+		}
+		lineStart = false
+		if n > max {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxDepth is the YAML parser's nesting limit.
@@ -567,7 +635,7 @@ func clonePath(p []any) []any { return append([]any(nil), p...) }
 
 // Locate turns problems into positioned errors of d.
 func (d *Doc) Locate(ps Problems) Errors {
-	var out Errors
+	out := make(Errors, 0, len(ps))
 	for _, p := range ps {
 		var n *yaml.Node
 		if p.AtKey {
@@ -575,11 +643,10 @@ func (d *Doc) Locate(ps Problems) Errors {
 		} else {
 			n = d.Find(p.Path...)
 		}
-		e := d.Errorf(n, "%s", p.Msg)
-		if p.Format != "" {
-			e.Format, e.Args = p.Format, p.Args
+		e := &Error{File: d.File, Msg: p.Msg, Format: p.Format, Args: p.Args, Warning: p.Warning}
+		if n != nil {
+			e.Line, e.Col = n.Line, n.Column
 		}
-		e.Warning = p.Warning
 		out = append(out, e)
 	}
 	return out

@@ -41,14 +41,28 @@ func Roadmap(m *countries.Model, lang string) []byte {
 		return w.b.Bytes()
 	}
 	end := i18n.Month(lang, p.Month(max(p.Duration-1, 0)))
-	graphTitle(w, title,
-		i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %s · critical path in bold, marked ◆",
-			len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), gwords.Resources(lang, p)))
+	sub := i18n.F(lang, "%d activities · %d months (%s → %s) · %s one-off · %s · critical path in bold, marked ◆",
+		len(p.Activities), p.Duration, i18n.Month(lang, p.Month(0)), end, money(lang, p.TotalCost, p.Currency), gwords.Resources(lang, p))
+	if illustrative(p) {
+		sub += "\n" + i18n.T(lang, "Costs marked illustrative come from govplan's default cost model, not from local quotes: replace them under costs: in the country file before budgeting.")
+	}
+	graphTitle(w, title, sub)
 
+	// A plan of thousands of activities (2,000 custom use cases) would take Graphviz minutes:
+	// beyond MaxRoadmapActivities the critical path and the earliest activities are drawn, and
+	// one note counts the others.
+	drawn := roadmapDrawn(p)
+	if drawn != nil {
+		w.node("more_activities", a("shape", "note"), a("style", "dashed"),
+			a("label", i18n.F(lang, "%d of %d activities drawn: the critical path and the earliest; the workbook's roadmap sheet lists them all", len(drawn), len(p.Activities))))
+	}
 	waves := map[int][]*roadmap.Activity{}
 	var order []int
 	for i := range p.Activities {
 		act := &p.Activities[i]
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		if _, ok := waves[act.Phase]; !ok {
 			order = append(order, act.Phase)
 		}
@@ -91,10 +105,13 @@ func Roadmap(m *countries.Model, lang string) []byte {
 	for i := 0; i+1 < len(p.Critical); i++ {
 		next[p.Critical[i]] = p.Critical[i+1]
 	}
-	implied := impliedDeps(p)
+	implied := impliedDeps(p, drawn)
 	for _, act := range p.Activities {
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		for _, d := range act.DependsOn {
-			if p.Activity(d) == nil {
+			if p.Activity(d) == nil || drawn != nil && !drawn[d] {
 				continue
 			}
 			critical := next[d] == act.ID
@@ -149,7 +166,31 @@ func columns(acts []*roadmap.Activity) [][]*roadmap.Activity {
 
 // impliedDeps returns the dependencies {d, a} that another dependency of a already implies
 // (d comes before one of a's other dependencies).
-func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
+// MaxRoadmapActivities is how many activities the roadmap diagram draws.
+const MaxRoadmapActivities = 120
+
+// roadmapDrawn picks the activities drawn when the plan has more than MaxRoadmapActivities:
+// the critical path, then the others in plan order (by start). nil means all.
+func roadmapDrawn(p *roadmap.Plan) map[string]bool {
+	if len(p.Activities) <= MaxRoadmapActivities {
+		return nil
+	}
+	drawn := map[string]bool{}
+	for _, id := range p.Critical {
+		if len(drawn) < MaxRoadmapActivities {
+			drawn[id] = true
+		}
+	}
+	for _, act := range p.Activities {
+		if len(drawn) >= MaxRoadmapActivities {
+			break
+		}
+		drawn[act.ID] = true
+	}
+	return drawn
+}
+
+func impliedDeps(p *roadmap.Plan, drawn map[string]bool) map[[2]string]bool {
 	before := map[string]map[string]bool{} // activity → every activity it waits for, transitively
 	var visit func(id string) map[string]bool
 	visit = func(id string) map[string]bool {
@@ -170,6 +211,9 @@ func impliedDeps(p *roadmap.Plan) map[[2]string]bool {
 	}
 	out := map[[2]string]bool{}
 	for _, act := range p.Activities {
+		if drawn != nil && !drawn[act.ID] {
+			continue
+		}
 		for _, d := range act.DependsOn {
 			for _, other := range act.DependsOn {
 				if other != d && visit(other)[d] {
@@ -274,6 +318,16 @@ func targetsBox(w *writer, p *roadmap.Plan, lang string) {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// illustrative reports whether any cost of the plan is an illustrative default.
+func illustrative(p *roadmap.Plan) bool {
+	for _, a := range p.Activities {
+		if a.Basis == roadmap.BasisDefault && a.Cost > 0 {
 			return true
 		}
 	}

@@ -189,6 +189,15 @@ type Diagram struct {
 	DOT  []byte
 }
 
+// MaxUseCaseDiagrams is how many use-case diagrams an export draws (one per needed use case,
+// in the match's order); with 2,000 custom use cases an export would otherwise take minutes.
+const MaxUseCaseDiagrams = 40
+
+// SkippedUseCaseDiagrams is how many use cases of m get no diagram of their own in an export.
+func SkippedUseCaseDiagrams(m *countries.Model) int {
+	return max(0, len(m.Match.UseCases)-MaxUseCaseDiagrams)
+}
+
 // Diagrams builds every diagram of the model: architecture, dependencies, roadmap, and one
 // per needed use case.
 func Diagrams(m *countries.Model, lang string) []Diagram {
@@ -197,7 +206,10 @@ func Diagrams(m *countries.Model, lang string) []Diagram {
 		{"dependencies", diagram.Dependencies(m, lang)},
 		{"roadmap", diagram.Roadmap(m, lang)},
 	}
-	for _, u := range m.Match.UseCases {
+	for i, u := range m.Match.UseCases {
+		if i == MaxUseCaseDiagrams {
+			break // the others: govplan diagram --kind usecase --usecase ID
+		}
 		dot, err := diagram.UseCase(m, u.UseCase.ID, lang)
 		if err != nil {
 			continue

@@ -534,7 +534,12 @@ func (r *htmlReport) diagram(name, caption string) {
 // --- roadmap ------------------------------------------------------------------------------
 
 // phaseOf is the phase of an activity: the plan year it starts in, 1-based.
-func phaseOf(a roadmap.Activity) int { return a.Start/12 + 1 }
+func phaseOf(a roadmap.Activity) int {
+	if a.Phase > 0 {
+		return a.Phase
+	}
+	return a.Start/12 + 1
+}
 
 func (r *htmlReport) roadmap() {
 	p := r.m.Plan
@@ -577,7 +582,7 @@ func (r *htmlReport) roadmap() {
 				}
 				rows = append(rows, ganttRow{label: a.Name, start: a.Start, end: a.End, kind: a.Kind, critical: a.Critical, note: note})
 			}
-			title := i18n.F(r.l, "Phase %d: activities starting in plan year %d", ph, ph)
+			title := words.Phase(r.l, p, ph)
 			if i > 0 {
 				title += " " + i18n.T(r.l, "(continued)")
 			}
@@ -636,9 +641,8 @@ const (
 )
 
 // kpiStatus says whether the schedule reaches a KPI's target by its due year: met, late (with
-// the months late) or never within the plan, as the plan's projection says.
+// the months late) or never within the plan, as the plan projects it.
 func kpiStatus(p *roadmap.Plan, k roadmap.KPI) (string, int) {
-	// The plan's own status (roadmap v2): met, late by k.LateMonths, or never.
 	switch k.Status {
 	case roadmap.StatusLate:
 		return kpiLate, k.LateMonths
@@ -674,7 +678,8 @@ func (r *htmlReport) kpis() {
 		header = append(header, fmt.Sprint(y))
 		num += "r"
 	}
-	header = append(header, e(i18n.T(r.l, "Status")))
+	header = append(header, e(i18n.T(r.l, "Reached")), e(i18n.T(r.l, "Status")))
+	num += "r"
 	var rows [][]string
 	for _, k := range p.KPIs {
 		label, _ := r.md.kpiLabel(k)
@@ -692,7 +697,15 @@ func (r *htmlReport) kpis() {
 				row = append(row, "")
 			}
 		}
-		row = append(row, r.kpiWord(p, k))
+		reached := dash
+		if k.Reached != "" {
+			reached = e(k.Reached)
+		}
+		status := r.kpiWord(p, k)
+		if fix := words.TargetFix(r.l, &k); fix != "" {
+			status += `<br><small>` + e(fix) + `</small>`
+		}
+		row = append(row, reached, status)
 		rows = append(rows, row)
 	}
 	r.table("", header, num, rows)
@@ -803,9 +816,16 @@ func (r *htmlReport) funding() {
 		r.w("</ul>\n")
 	}
 	r.w("<h3>%s</h3>\n", e(i18n.T(r.l, "Timing and pledges the plan cannot use")))
-	if len(fd.Unneeded) == 0 {
+	if len(fd.TimingUnused) > 0 {
+		r.w("<ul>")
+		for _, tu := range fd.TimingUnused {
+			r.w("<li>%s</li>", e(words.TimingUnused(r.l, tu, r.md.money(tu.Amount))))
+		}
+		r.w("</ul>\n")
+	}
+	if len(fd.Unneeded) == 0 && len(fd.TimingUnused) == 0 {
 		r.p(e(i18n.T(r.l, "Every pledge meets a cost of the plan.")))
-	} else {
+	} else if len(fd.Unneeded) > 0 {
 		r.w("<ul>")
 		for _, u := range fd.Unneeded {
 			target := u.Target
@@ -965,7 +985,7 @@ func (r *htmlReport) assumptions() {
 		r.table("", []string{e(i18n.T(r.l, "Currency")), i18n.F(r.l, "%s per unit", e(p.Currency))}, "lr", rows)
 	}
 	r.w("<h3>%s</h3>\n", e(i18n.T(r.l, "Teams and capacity")))
-	r.p(i18n.F(r.l, "%d delivery teams build and upgrade at the same time. Plan start: %s.", p.Workstreams, e(r.md.month(p, 0))))
+	r.p(i18n.F(r.l, "%d delivery teams build and upgrade at the same time. Plan start: %s.", p.Workstreams, e(r.md.month(p, 0))) + " " + e(words.Resources(r.l, p)) + ".")
 	r.end()
 }
 

@@ -173,3 +173,22 @@ func TestMarkdownLinksDiagrams(t *testing.T) {
 		t.Error("the plain Markdown links diagrams that were not written")
 	}
 }
+
+// The KPI timetable shows each target's status as the plan projects it: met, late or never.
+func TestHTMLKPIStatus(t *testing.T) {
+	for _, name := range countries.SampleNames() {
+		m := sampleModel(t, name)
+		doc := string(HTML(m, "en", HTMLOptions{Generated: fixedDate}))
+		kpis := doc[strings.Index(doc, `<section id="kpis"`):]
+		kpis = kpis[:strings.Index(kpis, "</section>")]
+		want := map[string]int{}
+		for _, k := range m.Plan.KPIs {
+			want[k.Status]++
+		}
+		for status, mark := range map[string]string{"met": `class="ok">✓`, "late": `class="late">⚠`, "never": `class="never">✗`} {
+			if got := strings.Count(kpis, mark); got != want[status] {
+				t.Errorf("%s: %d %s targets shown, the plan has %d", name, got, status, want[status])
+			}
+		}
+	}
+}

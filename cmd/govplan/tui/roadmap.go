@@ -228,6 +228,12 @@ func (r *roadmapScreen) view(w, h int) string {
 	// The totals on one line when they fit, else one line each.
 	totals := []string{i18n.F(lang, "One-off %s", cur(p.TotalCost)), i18n.F(lang, "running %s a year", cur(running)),
 		i18n.F(lang, "unfunded %s", cur(p.Funding.Gap)), i18n.F(lang, "shared approach saves up to %s", cur(p.Shared.Savings))}
+	for _, a := range p.Activities {
+		if a.Basis == roadmap.BasisDefault && a.Cost > 0 {
+			totals = append(totals, i18n.T(lang, "costs are illustrative defaults, not quotes"))
+			break
+		}
+	}
 	line := ""
 	for _, t := range totals {
 		switch {
