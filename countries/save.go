@@ -51,6 +51,51 @@ func (d *Doc) SetAnswer(id string, answers assess.Answers) error {
 	return d.Set([]any{"answers", ident.Norm(id)}, n)
 }
 
+// SetAnswerBy sets ministry by's answer to indicator id (nil removes it) and leaves every
+// other ministry's answer as written: in a list only that ministry's line changes. The
+// answer's By is set to by.
+func (d *Doc) SetAnswerBy(id, by string, a *assess.Answer) error {
+	id, by = ident.Norm(id), ident.Norm(by)
+	cur := d.File.Answers[id]
+	idx := -1
+	for i, x := range cur {
+		if x.By == by {
+			idx = i
+		}
+	}
+	var node *yaml.Node
+	if a != nil {
+		x := *a
+		x.By = by
+		n, err := flowNode(x)
+		if err != nil {
+			return err
+		}
+		node, a = n, &x
+	}
+	if len(cur) >= 2 {
+		switch {
+		case idx >= 0 && a != nil:
+			return d.Set([]any{"answers", id, idx}, node)
+		case idx >= 0:
+			return d.Delete([]any{"answers", id, idx})
+		case a != nil:
+			return d.Append([]any{"answers", id}, node)
+		}
+		return nil
+	}
+	var next assess.Answers
+	for _, x := range cur {
+		if x.By != by && !(x.Empty() && x.By == "" && x.Evidence == "" && x.Notes == "" && x.Source == "") {
+			next = append(next, x)
+		}
+	}
+	if a != nil {
+		next = append(next, *a)
+	}
+	return d.SetAnswer(id, next)
+}
+
 // AnswerNode renders answers as they are written in a country file.
 func AnswerNode(answers assess.Answers) (*yaml.Node, error) {
 	switch len(answers) {

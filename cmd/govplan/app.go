@@ -228,6 +228,8 @@ func (a *app) rootCmd() *cobra.Command {
 		a.demoCmd(),
 		a.compareCmd(),
 		a.importCmd(),
+		a.questionnaireCmd(),
+		a.serveCmd(),
 		a.versionCmd(),
 	)
 	for _, c := range root.Commands() {

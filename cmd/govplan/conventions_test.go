@@ -29,7 +29,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestDidYouMean(t *testing.T) {
-	for args, want := range map[string]string{"scroe": "Did you mean score?", "catalog blcks": "Did you mean blocks?"} {
+	for args, want := range map[string]string{"scroe": "Did you mean score", "catalog blcks": "Did you mean blocks?"} {
 		_, stderr, code := runCLI(t, strings.Fields(args)...)
 		if code != 2 || !strings.Contains(stderr, want) {
 			t.Errorf("%s: exit %d, stderr %q; want %q", args, code, stderr, want)

@@ -37,6 +37,7 @@ func (a *app) importCmd() *cobra.Command {
 	c.AddCommand(
 		a.importCSVCmd(),
 		a.importWorkbookCmd(),
+		a.importAnswersCmd(),
 	)
 	return c
 }

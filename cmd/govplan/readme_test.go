@@ -138,7 +138,8 @@ func TestReadmeTour(t *testing.T) {
 			t.Fatalf("tour line %q does not start with govplan", line)
 		}
 		for _, args := range expand(words[1:]) {
-			interactive := len(args) == 0 || args[0] == "assess" && !slices.Contains(args, "--accessible")
+			interactive := len(args) == 0 || args[0] == "assess" && !slices.Contains(args, "--accessible") ||
+				args[0] == "serve" && !slices.Contains(args, "--headless")
 			stdout, stderr, code := runCLI(t, args...)
 			ran++
 			if interactive {

@@ -22,6 +22,15 @@ type Options struct {
 	// Export writes outputs for the export step; ExportParts lists what it can write.
 	Export      Exporter
 	ExportParts []ExportPart
+
+	// Live room (govplan serve). Room, when set, takes every edit to its single writer and the
+	// screens follow its file; Path names that file.
+	Room     Room
+	Ministry string // bound to this ministry: its answers are recorded by it
+	ReadOnly bool   // look, never change (the observer)
+	Remote   bool   // a delegate's session: no start, compare or export screens (they touch the server's disk)
+	RoomView bool   // the facilitator's screen: open on the room view
+	Banner   []string
 }
 
 // step is a step of the engagement flow.
@@ -37,11 +46,12 @@ const (
 	stepFunding
 	stepExport
 	stepCompare
+	stepRoom
 	stepCount
 )
 
 // stepNames name the steps in code and test files; stepTitle gives the name on screen.
-var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare"}
+var stepNames = [stepCount]string{"Start", "Context", "Readiness", "Needs", "Architecture", "Roadmap", "Funding", "Export", "Compare", "Room"}
 
 // screen is one step's model. update handles a message; view draws it in w×h cells; keys are
 // its short help; capturing reports that it is taking typed text (global keys are off).
@@ -129,7 +139,20 @@ type Model struct {
 	screens  [stepCount]screen
 	showHelp bool
 	saveAs   *textinput.Model // the "save as" prompt, when open
+
+	// Remote sessions draw at most once a frame: keys that come in a burst (a paste, a fast
+	// typist over SSH) and room changes are drawn together.
+	lastDraw     time.Time
+	drawn        tea.View
+	holdDraw     bool
+	framePending bool
 }
+
+// frameGap is the shortest time between two draws of a remote session.
+const frameGap = 40 * time.Millisecond
+
+// frameMsg draws a remote session's screen after a held draw.
+type frameMsg struct{}
 
 // New builds the UI model. With opts.Path it opens the file on the readiness step.
 func New(opts Options) (*Model, error) {
@@ -140,8 +163,10 @@ func New(opts Options) (*Model, error) {
 	c.lang = baseLang(c.lang)
 	c.keys = newGlobalKeys(c.lang)
 	m := &Model{c: c}
-	m.screens[stepStart] = newStartScreen(c)
-	m.screens[stepCompare] = newCompareScreen(c)
+	if !opts.Remote {
+		m.screens[stepStart] = newStartScreen(c)
+		m.screens[stepCompare] = newCompareScreen(c)
+	}
 	if opts.Path != "" {
 		if err := m.open(opts.Path); err != nil {
 			return nil, err
@@ -183,7 +208,13 @@ func diskTick() tea.Cmd {
 }
 
 func (m *Model) open(path string) error {
-	s, err := openSession(path, m.c.opts.CatalogDir, m.c.lang)
+	var s *session
+	var err error
+	if r := m.c.opts.Room; r != nil {
+		s, err = roomSession(r, path, m.c.lang, m.c.opts.ReadOnly)
+	} else {
+		s, err = openSession(path, m.c.opts.CatalogDir, m.c.lang)
+	}
 	if err != nil {
 		return err
 	}
@@ -191,20 +222,50 @@ func (m *Model) open(path string) error {
 	for st, build := range fileScreens {
 		m.screens[st] = build(m.c)
 	}
-	m.screens[stepExport] = newExportScreen(m.c)
+	if !m.c.opts.Remote {
+		m.screens[stepExport] = newExportScreen(m.c)
+	}
 	m.step = stepReadiness
-	if len(s.doc.File.Ministries) == 0 {
+	if len(s.doc.File.Ministries) == 0 && !m.c.opts.ReadOnly {
 		m.step = stepContext // a new file: say who is in the room first
+	}
+	if m.c.opts.RoomView {
+		m.screens[stepRoom] = newRoomScreen(m.c, m)
+		m.step = stepRoom
 	}
 	m.c.say(false, i18n.F(m.c.lang, "opened %s", path))
 	return nil
 }
 
 // Init starts the on-disk check.
-func (m *Model) Init() tea.Cmd { return diskTick() }
+func (m *Model) Init() tea.Cmd {
+	if m.c.opts.RoomView {
+		return tea.Batch(diskTick(), roomTick())
+	}
+	return diskTick()
+}
 
 // Update handles global keys and messages and hands the rest to the current step.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if !m.c.opts.Remote {
+		return m.update(msg)
+	}
+	if _, ok := msg.(frameMsg); ok {
+		m.framePending, m.holdDraw = false, false
+		return m, nil
+	}
+	model, cmd := m.update(msg)
+	if time.Since(m.lastDraw) < frameGap {
+		m.holdDraw = true
+		if !m.framePending {
+			m.framePending = true
+			cmd = tea.Batch(cmd, tea.Tick(frameGap, func(time.Time) tea.Msg { return frameMsg{} }))
+		}
+	}
+	return model, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.w, m.c.h = msg.Width, msg.Height
@@ -220,8 +281,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, diskTick()
+	case roomTickMsg:
+		return m, roomTick()
+	case RoomChangedMsg:
+		if s := m.c.sess; s != nil {
+			s.sync()
+		}
+		return m, nil
 	case batchMsg:
-		_, cmd := m.Update(msg.msg)
+		_, cmd := m.update(msg.msg)
 		return m, tea.Batch(cmd, msg.next)
 	case openedMsg:
 		if err := m.open(msg.path); err != nil {
@@ -451,10 +519,16 @@ func (m *Model) move(d int) {
 
 // View draws the title bar, the step, the status line and the help bar.
 func (m *Model) View() tea.View {
+	if m.holdDraw && m.drawn.Content != "" {
+		return m.drawn
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "govplan"
+	if m.c.opts.Remote {
+		m.lastDraw, m.drawn = time.Now(), v
+	}
 	return v
 }
 
@@ -509,6 +583,12 @@ func (m *Model) titleBar(w int) string {
 			info += " " + i18n.T(m.c.lang, "⚠ CHANGED ON DISK (ctrl+r)")
 		case !s.savedAt.IsZero():
 			info += " · " + i18n.F(m.c.lang, "saved %s", s.savedAt.Format("15:04:05"))
+		}
+		switch {
+		case m.c.opts.Ministry != "":
+			info += " · " + i18n.F(m.c.lang, "answering as %s", m.c.opts.Ministry)
+		case m.c.opts.ReadOnly:
+			info += " · " + i18n.T(m.c.lang, "read-only view")
 		}
 		info += fmt.Sprintf(" · %s · %s · %s %s", f.Country.Name, dateText(m.c.lang, f.Assessment.Date), s.fw.ID, s.fw.Version)
 	}

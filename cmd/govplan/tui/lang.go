@@ -61,6 +61,8 @@ func stepTitle(lang string, s step) string {
 		return i18n.T(lang, "Export")
 	case stepCompare:
 		return i18n.T(lang, "Compare")
+	case stepRoom:
+		return i18n.T(lang, "Room")
 	}
 	return ""
 }

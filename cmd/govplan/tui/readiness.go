@@ -173,6 +173,21 @@ func (r *readiness) answers() assess.Answers {
 			out = append(out, a)
 		}
 	}
+	if by := r.c.opts.Ministry; by != "" {
+		// Bound to a ministry (govplan serve): its own answer is the one selected, shown empty
+		// until it answers.
+		r.ai = -1
+		for i, a := range out {
+			if a.By == by {
+				r.ai = i
+			}
+		}
+		if r.ai < 0 {
+			out = append(out, assess.Answer{By: by})
+			r.ai = len(out) - 1
+		}
+		return out
+	}
 	if len(out) == 0 {
 		out = assess.Answers{{}}
 	}
@@ -226,6 +241,9 @@ func (r *readiness) firstOfPillar(pi int) int {
 // screen's language. It reports whether the change was saved (the reason is on screen when
 // not).
 func (r *readiness) edit(what string, change func(a *assess.Answer)) bool {
+	if by := r.c.opts.Ministry; by != "" {
+		return r.editOwn(by, what, change)
+	}
 	as := r.answers()
 	a := as[r.ai]
 	change(&a)
@@ -293,6 +311,31 @@ func (r *readiness) agree(what string, change func(a *assess.Answer)) {
 	}
 	r.ai = 0
 	r.c.say(false, i18n.F(lang, "saved · %s: agreed answer %s (the answers before are in the notes; ctrl+z undoes)", id, what))
+}
+
+// editOwn changes the answer of the ministry the screen is bound to. The change is made on the
+// room's latest file, so answers other ministries gave a moment ago are kept.
+func (r *readiness) editOwn(by, what string, change func(a *assess.Answer)) bool {
+	id := r.ind().ID
+	err := r.c.sess.change(func(d *countries.Doc) error {
+		var a assess.Answer
+		for _, x := range d.File.Answers[id] {
+			if x.By == by {
+				a = x
+			}
+		}
+		if change == nil {
+			return d.SetAnswerBy(id, by, nil)
+		}
+		change(&a)
+		return d.SetAnswerBy(id, by, &a)
+	})
+	if err != nil {
+		r.c.sayErr(err)
+		return false
+	}
+	r.c.say(false, i18n.F(r.c.lang, "saved · %s: %s", id, what))
+	return true
 }
 
 func (r *readiness) update(msg tea.Msg) tea.Cmd {
@@ -460,6 +503,8 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !r.nextDisputed() {
 			r.c.say(false, i18n.T(lang, "no indicator is disputed"))
 		}
+	case key.Matches(msg, k.agree) && r.c.opts.Ministry != "":
+		r.c.say(true, i18n.T(lang, "the facilitator records the answer the room agrees on"))
 	case key.Matches(msg, k.agree):
 		if !r.c.sess.model.Score.Indicator(ind.ID).Disputed {
 			r.c.say(true, i18n.T(lang, "this indicator is not disputed; g records the answer a room agrees on after a dispute"))
@@ -502,6 +547,18 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.answered(i18n.T(lang, "no"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(false), nil, false })
 	case key.Matches(msg, k.na):
 		r.toggleNA()
+	case key.Matches(msg, k.clear) && r.c.opts.Ministry != "":
+		by := r.c.opts.Ministry
+		if a := r.answers()[r.ai]; !kept(a) || a.By != by {
+			r.c.say(false, i18n.T(lang, "nothing to clear here"))
+			return nil
+		}
+		r.c.ask(i18n.F(lang, "Clear the answer of %s to %s (%s, with its evidence and notes)? (y/n)", by, ind.ID, shortAnswer(fw, ind, r.answers()[r.ai], lang)), func() tea.Cmd {
+			r.editOwn(by, i18n.T(lang, "answer cleared"), nil)
+			return nil
+		})
+	case (key.Matches(msg, k.ministry) || key.Matches(msg, k.addAnswer)) && r.c.opts.Ministry != "":
+		r.c.say(true, i18n.F(lang, "you answer for %s; every answer you give is recorded as theirs", r.c.opts.Ministry))
 	case key.Matches(msg, k.clear):
 		as := r.answers()
 		if !kept(as[r.ai]) {

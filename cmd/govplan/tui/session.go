@@ -13,6 +13,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/room"
 )
 
 // session is the open country file and everything derived from it. The file is the only
@@ -30,6 +31,81 @@ type session struct {
 	undos, redos  [][]byte // the file's text before each change (the text is the document)
 	planErr       string   // the roadmap cannot be built (e.g. a missing exchange rate)
 	now           func() time.Time
+
+	room     Room   // the live room (govplan serve): edits go to its writer
+	readOnly bool   // the observer: nothing is changed
+	version  uint64 // the room state the document was built from
+}
+
+// Room is the live room of govplan serve as the screens use it: one writer applies and saves
+// every session's edit, and the screens rebuild from its latest state.
+type Room interface {
+	// Edit applies edit to the room's document and saves it; it returns when saved or refused.
+	Edit(edit func(d *countries.Doc) error) error
+	// State is the latest saved file.
+	State() room.State
+	// Reload reads the file again after an outside edit.
+	Reload() error
+	// People lists who is connected.
+	People() []room.Person
+	// Parts returns the framework and catalog the room's file is read with (shared, never changed).
+	Parts() (*assess.Framework, *catalog.Catalog)
+	// View is the latest state parsed, scored and planned in lang, shared by every screen.
+	View(lang string) (*room.View, error)
+}
+
+// RoomChangedMsg tells a screen that the room's file changed: it rebuilds from it.
+type RoomChangedMsg struct{}
+
+// roomSession opens the room's file for one screen.
+func roomSession(r Room, path, lang string, readOnly bool) (*session, error) {
+	fw, cat := r.Parts()
+	s := &session{fw: fw, cat: cat, now: time.Now, lang: lang, room: r, readOnly: readOnly}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// load takes the room's latest view. With default plan options the document and model are
+// the room's shared ones (never changed here); a what-if plan gets its own copy.
+func (s *session) load() error {
+	v, err := s.room.View(s.lang)
+	if err != nil {
+		return err
+	}
+	s.version, s.savedAt, s.changedOnDisk = v.Version, v.SavedAt, v.ChangedOnDisk
+	if s.opts.Start.IsZero() && s.opts.Workstreams == 0 && len(s.opts.Capacity) == 0 {
+		s.doc, s.model, s.planErr = v.Model.Doc, v.Model, v.PlanErr
+		return nil
+	}
+	d, err := countries.Parse(v.Model.Doc.Name, v.Src)
+	if err != nil {
+		return err
+	}
+	d.Path = v.Model.Doc.Path
+	if err := d.Check(s.fw); err != nil {
+		return err
+	}
+	s.doc = d
+	s.model = countries.Build(d, s.fw, s.cat, s.lang)
+	s.planErr = ""
+	if err := s.model.Replan(s.opts); err != nil {
+		s.planErr = err.Error()
+	}
+	return nil
+}
+
+// sync takes the room's latest state when it is newer than the one on screen.
+func (s *session) sync() {
+	if s.room == nil {
+		return
+	}
+	st := s.room.State()
+	s.savedAt, s.changedOnDisk = st.SavedAt, st.ChangedOnDisk
+	if st.Version != s.version {
+		_ = s.load()
+	}
 }
 
 // openSession loads a country file with its framework and the catalog.
@@ -62,6 +138,10 @@ func openSession(path, catalogDir, lang string) (*session, error) {
 
 // rebuild derives the score, match and plan from the file.
 func (s *session) rebuild() {
+	if s.room != nil {
+		_ = s.load()
+		return
+	}
 	s.model = countries.Build(s.doc, s.fw, s.cat, s.lang)
 	s.planErr = ""
 	if err := s.model.Replan(s.opts); err != nil {
@@ -90,6 +170,20 @@ const undoDepth = 200
 // cannot read). When the edit, the check or the save fails, the text goes back to what is on
 // disk, so the screen never shows an answer that is not saved. Every change can be undone.
 func (s *session) change(edit func(d *countries.Doc) error) error {
+	if s.readOnly {
+		return &notSaved{msg: i18n.T(s.lang, "not saved: this is a read-only view (observer)")}
+	}
+	if s.room != nil {
+		err := s.room.Edit(edit)
+		s.sync()
+		if errors.Is(err, countries.ErrChangedOnDisk) {
+			return &notSaved{msg: i18n.T(s.lang, "not saved: the file changed on disk; the facilitator must reload it first"), err: err}
+		}
+		if err != nil {
+			return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
+		}
+		return nil
+	}
 	before := append([]byte(nil), s.doc.Src()...)
 	if err := s.commit(edit); err != nil {
 		return err
@@ -272,6 +366,16 @@ func (s *session) snapshot() (*countries.Model, error) {
 // reload reads the file from disk again (after someone else changed it). Undo starts afresh:
 // going back to a text from before the reload would overwrite the other editor's work.
 func (s *session) reload() error {
+	if s.room != nil {
+		if s.readOnly {
+			return errors.New(i18n.T(s.lang, "only the facilitator can reload the file"))
+		}
+		if err := s.room.Reload(); err != nil {
+			return err
+		}
+		s.sync()
+		return nil
+	}
 	d, err := countries.Load(s.doc.Path)
 	if err != nil {
 		return err
@@ -296,6 +400,10 @@ func (s *session) reload() error {
 
 // checkDisk notices a change on disk made by someone else.
 func (s *session) checkDisk() {
+	if s.room != nil {
+		s.sync()
+		return
+	}
 	if changed, err := s.doc.ChangedOnDisk(); err == nil && changed {
 		s.changedOnDisk = true
 	}
