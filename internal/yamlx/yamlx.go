@@ -216,13 +216,13 @@ func Parse(file string, data []byte, want any) (*Doc, error) {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return nil, at(Errorf(file, "UTF-16 text (it starts with a UTF-16 byte-order mark); save the file as UTF-8"), 1, 1)
 	}
+	if utf16Like(data) {
+		return nil, at(Errorf(file, "looks like UTF-16 text without a byte-order mark; save the file as UTF-8"), 1, 1)
+	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
 		line, col := lineCol(data, off)
 		return nil, at(Errorf(file, "not UTF-8 text (byte 0x%02x); save the file as UTF-8", data[off]), line, col)
-	}
-	if utf16Like(data) {
-		return nil, at(Errorf(file, "looks like UTF-16 text without a byte-order mark; save the file as UTF-8"), 1, 1)
 	}
 	if off, r := firstControl(data); off >= 0 {
 		line, col := lineCol(data, off)

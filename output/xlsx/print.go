@@ -123,7 +123,9 @@ func layout(width float64, paper int, forceLandscape bool) (orient string, scale
 // printSetup applies the page setup, print titles, header and footer to every visible sheet.
 func (b *book) printSetup() {
 	f := b.m.Doc.File
-	country := hfEscape(f.Country.Name)
+	// Excel caps a header at 255 characters: a long country name is shortened there (the
+	// Summary sheet keeps it whole).
+	country := hfEscape(shortText(f.Country.Name, 80))
 	version := hfEscape("govplan " + buildinfo.Version())
 	pageOf := hfEscape(i18n.T(b.lang, "page")) + " &P / &N"
 	for _, sheet := range b.sh.list() {
@@ -254,4 +256,13 @@ func numericSums(xlsx []byte, w io.Writer) error {
 		}
 	}
 	return zw.Close()
+}
+
+// shortText cuts s to at most n characters, ending with "…" when cut.
+func shortText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
