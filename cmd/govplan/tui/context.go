@@ -64,6 +64,10 @@ func (s *contextScreen) keys() []key.Binding {
 	return []key.Binding{s.k.add, s.k.edit, s.k.remove, s.k.details}
 }
 
+func (s *contextScreen) allKeys() []key.Binding {
+	return []key.Binding{s.k.up, s.k.down, s.k.add, s.k.edit, s.k.remove, s.k.details}
+}
+
 func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 	if s.form != nil {
 		res, cmd := s.form.update(s.c.lang, msg)
