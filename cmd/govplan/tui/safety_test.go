@@ -101,8 +101,8 @@ func TestNAToggleKeepsTheWords(t *testing.T) {
 	if len(got) != 1 || !got[0].NA || got[0].Evidence != "Strategy 2023" || got[0].Notes != "draft v2" {
 		t.Fatalf("n/a lost the words: %+v", got)
 	}
-	if !strings.Contains(m.render(), "n/a") {
-		t.Error("the screen does not say the answer is n/a")
+	if !strings.Contains(m.render(), "Marked not applicable") {
+		t.Errorf("the screen does not say the answer is n/a:\n%s", m.render())
 	}
 	press(t, m, "a")
 	got = answersOf(t, path, "leadership.strategy")
