@@ -185,3 +185,35 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSamplesOn110: the samples migrated with govplan migrate and answered where the country
+// teams would know the new indicators (kept under testdata/v1.1.0 until the embedded samples
+// move) validate against 1.1.0 and answer most of the new indicators.
+func TestSamplesOn110(t *testing.T) {
+	to := resolveExact(t, "govstack-readiness@1.1.0")
+	from := resolveExact(t, "govstack-readiness@1.0.0")
+	paths, _ := filepath.Glob(filepath.Join("testdata", "v1.1.0", "*.yaml"))
+	if len(paths) != 3 {
+		t.Fatalf("%d migrated samples", len(paths))
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse2(t, p, src)
+		if err := d.Check(to); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+		answered := 0
+		sc := d.Score(to)
+		for _, ind := range to.Indicators() {
+			if from.Indicator(ind.ID) == nil && sc.Indicator(ind.ID).Status == assess.StatusAnswered {
+				answered++
+			}
+		}
+		if answered < 8 {
+			t.Errorf("%s: only %d new indicators answered", p, answered)
+		}
+	}
+}
