@@ -586,6 +586,9 @@ func generate(in Input, cs *costs, p *Plan) generated {
 
 // gateHolds reports whether a gate holds the go-live of use case uc.
 func gateHolds(g assess.GateState, uc string) bool {
+	if contains(g.Gate.ExceptUseCases, uc) {
+		return false
+	}
 	if len(g.UseCases) == 0 {
 		return true
 	}

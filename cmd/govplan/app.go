@@ -233,6 +233,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.questionnaireCmd(),
 		a.serveCmd(),
 		a.versionCmd(),
+		a.migrateCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

@@ -107,7 +107,7 @@ func (a *app) runImportCSV(cmd *cobra.Command, path string, o importCSVOptions) 
 		return inputError(err)
 	}
 	if mismatch {
-		return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", o.framework, fw.Version))
+		return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", o.framework, assess.BuiltinVersions(fw.ID)))
 	}
 	day := time.Now()
 	if o.date != "" {
