@@ -139,10 +139,30 @@ type Gate struct {
 	// UseCases limits the gate to the pilots of these use cases (empty: every use case that
 	// uses the block).
 	UseCases []string `yaml:"use_cases"`
+	// ExceptUseCases are use cases the gate never holds, though they use the block (a farmers'
+	// marketplace is not government procurement).
+	ExceptUseCases []string `yaml:"except_use_cases"`
+	// Basis says where the gate comes from: spec (a building-block specification requires what
+	// the indicator measures; Source cites it) or heuristic (govplan's own judgement; Why says
+	// it in one line). Empty in frameworks written before the field existed.
+	Basis  string `yaml:"basis"`
+	Source string `yaml:"source"`
+	Why    Text   `yaml:"why"`
 }
+
+// Gate bases.
+const (
+	BasisSpec      = "spec"
+	BasisHeuristic = "heuristic"
+)
 
 // Holds reports whether the gate holds the go-live of use case uc.
 func (g Gate) Holds(uc string) bool {
+	for _, u := range g.ExceptUseCases {
+		if u == uc {
+			return false
+		}
+	}
 	if len(g.UseCases) == 0 {
 		return true
 	}
@@ -538,6 +558,25 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, scaleOK bool, ind
 				ps.Add(append(append([]any{}, gp...), "use_cases", ui), "indicator %s: gate use case %q is not a valid id (%s)", ind.ID, u, yamlx.IDRule)
 			}
 			ind.Gates[gi].UseCases[ui] = ident.Norm(u)
+		}
+		for ui, u := range g.ExceptUseCases {
+			if !ident.Valid(u) {
+				ps.Add(append(append([]any{}, gp...), "except_use_cases", ui), "indicator %s: gate use case %q is not a valid id (%s)", ind.ID, u, yamlx.IDRule)
+			}
+			ind.Gates[gi].ExceptUseCases[ui] = ident.Norm(u)
+		}
+		switch g.Basis {
+		case "":
+		case BasisSpec:
+			if strings.TrimSpace(g.Source) == "" {
+				ps.Add(append(append([]any{}, gp...), "basis"), "indicator %s: a gate with basis spec needs a source citing the spec file and section", ind.ID)
+			}
+		case BasisHeuristic:
+			if strings.TrimSpace(g.Why.String()) == "" {
+				ps.Add(append(append([]any{}, gp...), "basis"), "indicator %s: a gate with basis heuristic needs a one-line why", ind.ID)
+			}
+		default:
+			ps.Add(append(append([]any{}, gp...), "basis"), "indicator %s: gate basis %q is not one of spec, heuristic", ind.ID, g.Basis)
 		}
 		if !ident.Valid(g.BB) {
 			ps.Add(gp, "indicator %s: gate needs a building-block id in bb, got %q", ind.ID, g.BB)

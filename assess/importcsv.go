@@ -26,9 +26,73 @@ type CSVImport struct {
 	// NameColumn, when set, names the column whose value becomes the country's name in the
 	// file; otherwise it is the country column's value. Names are trimmed, never replaced.
 	NameColumn string
-	// Map says which column holds each indicator; the indicators must be number or yesno
-	// indicators of the framework.
+	// Map says which column holds each indicator: number and yes/no indicators, and level
+	// indicators whose cells are levels (mapped through Levels when the source uses another
+	// scale).
 	Map []ColumnMap
+	// Delimiter is the column delimiter; 0 finds it from the header (, ; or tab).
+	Delimiter rune
+	// DecimalComma reads "0,5" as a half. Auto (nil) means yes when the delimiter is ; or tab,
+	// as spreadsheets write tables in languages with a decimal comma.
+	DecimalComma *bool
+	// Levels maps the source's levels onto the framework's scale; nil takes the cells as
+	// levels of the framework's scale.
+	Levels *LevelMap
+}
+
+// LevelMap maps the levels of a source scale (the World Bank DGRA's 1–4, say) onto the
+// framework's.
+type LevelMap struct {
+	// From is the source's range; a value in it is mapped linearly onto the framework's scale
+	// and rounded to the nearest level, unless Explicit names it.
+	FromMin, FromMax float64
+	Explicit         map[float64]int
+}
+
+// ParseLevelMap reads --levels: "1-4" (a source range mapped linearly onto the framework's
+// scale) or "1=0,2=1,3=3,4=4" (each source level given its framework level).
+func ParseLevelMap(s string) (*LevelMap, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "=") {
+		m := &LevelMap{Explicit: map[float64]int{}}
+		first := true
+		for _, part := range strings.Split(s, ",") {
+			from, to, ok := strings.Cut(part, "=")
+			f, err1 := strconv.ParseFloat(strings.TrimSpace(from), 64)
+			t, err2 := strconv.Atoi(strings.TrimSpace(to))
+			if !ok || err1 != nil || err2 != nil {
+				return nil, fmt.Errorf("--levels %q: %q is not SOURCE=LEVEL (for example 1=0,2=1,3=3,4=4)", s, part)
+			}
+			m.Explicit[f] = t
+			if first || f < m.FromMin {
+				m.FromMin = f
+			}
+			if first || f > m.FromMax {
+				m.FromMax = f
+			}
+			first = false
+		}
+		return m, nil
+	}
+	lo, hi, ok := strings.Cut(s, "-")
+	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	if !ok || err1 != nil || err2 != nil || b <= a {
+		return nil, fmt.Errorf("--levels %q is not a range MIN-MAX (for example 1-4) or a list 1=0,2=1,3=3,4=4", s)
+	}
+	return &LevelMap{FromMin: a, FromMax: b}, nil
+}
+
+// level maps a source value onto the scale min..max.
+func (m *LevelMap) level(v float64, min, max int) (int, bool) {
+	if m.Explicit != nil {
+		l, ok := m.Explicit[v]
+		return l, ok && l >= min && l <= max
+	}
+	if v < m.FromMin || v > m.FromMax {
+		return 0, false
+	}
+	return min + int(math.Round((v-m.FromMin)/(m.FromMax-m.FromMin)*float64(max-min))), true
 }
 
 // ColumnMap maps one indicator to the column holding its values.
@@ -61,7 +125,8 @@ type CSVRow struct {
 type CSVValue struct {
 	Indicator string
 	Column    string
-	Value     *Value
+	Value     *Value // for number and yes/no indicators
+	Level     *int   // for level indicators
 }
 
 // CSVResult is what a table holds for the framework.
@@ -74,6 +139,9 @@ type CSVResult struct {
 	Warnings yamlx.Errors
 	// Empty counts the empty cells, whose indicators are left unanswered.
 	Empty int
+	// Encoding and Delimiter are what the table was read as.
+	Encoding  string
+	Delimiter rune
 }
 
 // ReadCSV reads a published table: file names it in messages. The header row names the
@@ -109,8 +177,8 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 			}
 			errs = append(errs, &yamlx.Error{Msg: fmt.Sprintf("--map %s=%s: framework %s has no indicator %q; number and yes/no indicators: %s",
 				m.Indicator, m.Column, fw.Ref(), m.Indicator, listIDs(ids, 20))})
-		case ind.Kind != KindNumber && ind.Kind != KindYesNo:
-			errs = append(errs, &yamlx.Error{Msg: fmt.Sprintf("--map %s=%s: %s is a %s indicator; only number and yes/no indicators can be imported from a table",
+		case ind.Kind != KindNumber && ind.Kind != KindYesNo && ind.Kind != KindLevel:
+			errs = append(errs, &yamlx.Error{Msg: fmt.Sprintf("--map %s=%s: %s is a %s indicator; only number, yes/no and level indicators can be imported from a table",
 				m.Indicator, m.Column, ind.ID, ind.Kind)})
 		case seenInd[ind.ID]:
 			errs = append(errs, &yamlx.Error{Msg: fmt.Sprintf("--map gives indicator %s twice", ind.ID)})
@@ -118,7 +186,22 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 		seenInd[ident.Norm(m.Indicator)] = true
 	}
 
-	cr := csv.NewReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err // the caller's reader says why (too large, a line too long)
+	}
+	text, enc := DecodeTable(data)
+	delim := spec.Delimiter
+	if delim == 0 {
+		delim = SniffDelimiter(text)
+	}
+	decimalComma := delim != ','
+	if spec.DecimalComma != nil {
+		decimalComma = *spec.DecimalComma
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = delim
+	cr.LazyQuotes = true
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -133,7 +216,7 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
-	res := &CSVResult{Header: header}
+	res := &CSVResult{Header: header, Encoding: enc, Delimiter: delim}
 	quoted := make([]string, len(header))
 	for i, h := range header {
 		quoted[i] = strconv.Quote(h)
@@ -231,6 +314,9 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 		} else {
 			code, ok := iso3166.Lookup(country)
 			if !ok {
+				code, ok = iso3166.LookupLocal(country)
+			}
+			if !ok {
 				skip(countryCol, "no ISO 3166 code is known for the country %q; give an --iso-column, or write the name as the UN or ISO does", country)
 				continue
 			}
@@ -241,6 +327,19 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 			cell := strings.TrimSpace(rec[m.col])
 			if cell == "" {
 				res.Empty++
+				continue
+			}
+			if decimalComma {
+				cell = commaNumber(cell)
+			}
+			if m.ind.Kind == KindLevel {
+				lv, err := parseLevel(fw, m.ind, cell, spec.Levels)
+				if err != nil {
+					l, c := at(m.col)
+					errorf(l, c, "%s, column %s: %v", name, header[m.col], err)
+					continue
+				}
+				row.Values = append(row.Values, CSVValue{Indicator: m.ind.ID, Column: header[m.col], Level: &lv})
 				continue
 			}
 			v, err := parseCell(m.ind, cell)
@@ -263,6 +362,26 @@ func ReadCSV(file string, r io.Reader, spec CSVImport) (*CSVResult, error) {
 		return nil, errs
 	}
 	return res, nil
+}
+
+// parseLevel reads a level: a level of the framework's scale, or of the source's scale mapped
+// through levels.
+func parseLevel(fw *Framework, ind *Indicator, cell string, levels *LevelMap) (int, error) {
+	f, err := strconv.ParseFloat(cell, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%q is not a level; %s takes a level %d..%d", cell, ind.ID, fw.Scale.Min, fw.Scale.Max)
+	}
+	if levels != nil {
+		l, ok := levels.level(f, fw.Scale.Min, fw.Scale.Max)
+		if !ok {
+			return 0, fmt.Errorf("%s is not a level of the source scale --levels gives (%g..%g)", cell, levels.FromMin, levels.FromMax)
+		}
+		return l, nil
+	}
+	if f != math.Trunc(f) || f < float64(fw.Scale.Min) || f > float64(fw.Scale.Max) {
+		return 0, fmt.Errorf("%s is not a level of the framework's scale %d..%d; if the source uses another scale, map it with --levels (for example --levels 1-4)", cell, fw.Scale.Min, fw.Scale.Max)
+	}
+	return int(f), nil
 }
 
 // parseCell reads a number, or yes/no for a yes/no indicator.

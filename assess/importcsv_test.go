@@ -103,7 +103,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"unknown indicator", fw, CSVImport{CountryColumn: "Country", Map: []ColumnMap{{"egdi.epi", "OSI"}}},
 			[]string{`framework egdi@2024 has no indicator "egdi.epi"; number and yes/no indicators: egdi.osi, egdi.tii, egdi.hci`}},
 		{"level indicator", gov, CSVImport{CountryColumn: "Country", Map: []ColumnMap{{"leadership.strategy", "OSI"}}},
-			[]string{"leadership.strategy is a level indicator; only number and yes/no indicators"}},
+			[]string{"0.5 is not a level of the framework's scale 0..4; if the source uses another scale, map it with --levels"}},
 		{"not numbers", fw, CSVImport{CountryColumn: "Country", Map: []ColumnMap{{"egdi.osi", "OSI"}, {"egdi.tii", "TII"}}},
 			[]string{`test.csv:3:7: Ghana, column OSI: "n/a" is not a number`, `test.csv:4:6: Togo, column OSI: "1,5" is not a number`, `test.csv:4:12: Togo, column TII: "x" is not a number`}},
 		{"yes/no", gov, CSVImport{CountryColumn: "Country", Map: []ColumnMap{{"legal.e-signature-law", "TII"}}},

@@ -82,6 +82,8 @@ type GateState struct {
 	State     string
 	// UseCases limits the gate to these use cases' go-live (empty: every use case).
 	UseCases []string
+	// Gate is the framework's gate entry: its use-case limits (Gate.Holds) and its basis.
+	Gate Gate
 }
 
 // Score scores answers against the framework as design §5 says. targets may be nil.
@@ -186,7 +188,7 @@ func (sc *Scorecard) Gates() []GateState {
 	var out []GateState
 	for _, is := range sc.Indicators {
 		for _, g := range is.Indicator.Gates {
-			gs := GateState{Indicator: is.Indicator.ID, BB: g.BB, Min: g.Min, State: GateUnknown, UseCases: g.UseCases}
+			gs := GateState{Indicator: is.Indicator.ID, BB: g.BB, Min: g.Min, State: GateUnknown, UseCases: g.UseCases, Gate: g}
 			if is.Status == StatusAnswered {
 				gs.Current = is.Level
 				if *is.Level >= float64(g.Min)-1e-9 {

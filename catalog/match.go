@@ -422,7 +422,17 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	for _, id := range ids {
 		a := req[id]
 		b := c.blocks[id]
-		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy), GatedBy: gatesBy[id], lang: n.Lang}
+		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy), lang: n.Lang}
+		// A gate concerns the block when it holds the go-live of at least one use case that
+		// needs the block (a gate may be limited to some use cases, or exclude some).
+		for _, g := range gatesBy[id] {
+			for _, uc := range rb.NeededBy {
+				if g.Gate.Holds(uc) {
+					rb.GatedBy = append(rb.GatedBy, g)
+					break
+				}
+			}
+		}
 		rb.Reasons, rb.Steps = sortedSteps(a.steps, a.refs)
 		rb.Dependants = yamlx.SortedKeys(a.deps)
 		for _, dep := range yamlx.SortedKeys(a.deps) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/i18n"
 )
 
@@ -240,5 +241,21 @@ func TestBadProductFieldsAreRefused(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "c.yaml:") {
 			t.Errorf("%s: error %v, want %q with a position", tt.yaml, err, tt.want)
 		}
+	}
+}
+
+// TestGateLimitedToUseCases: a gate that excludes some use cases does not gate a block that
+// only those use cases need.
+func TestGateLimitedToUseCases(t *testing.T) {
+	c := mustDefault(t)
+	g := assess.GateState{Indicator: "legal.e-procurement-law", BB: "e-marketplace", Min: 4, State: assess.GateUnmet,
+		Gate: assess.Gate{BB: "e-marketplace", Min: 4, ExceptUseCases: []string{"agr-1", "agr-2"}, Basis: assess.BasisHeuristic}}
+	m := c.Match(Needs{UseCases: []UseCaseRef{{ID: "agr-2"}}}, []assess.GateState{g})
+	if got := m.Block("e-marketplace").GatedBy; len(got) != 0 {
+		t.Errorf("farmers' marketplace gated by %v", got)
+	}
+	m = c.Match(Needs{UseCases: []UseCaseRef{{ID: "agr-2"}, custom("gov-auctions", "", "e-marketplace")}}, []assess.GateState{g})
+	if got := m.Block("e-marketplace").GatedBy; len(got) != 1 || got[0].Gate.Basis != assess.BasisHeuristic {
+		t.Errorf("government auctions not gated: %v", got)
 	}
 }

@@ -42,7 +42,6 @@ func hunks(a, b []byte) int {
 }
 
 func TestSamplesLoadAndCheck(t *testing.T) {
-	fw := framework(t)
 	if len(SampleNames()) < 3 {
 		t.Fatalf("samples %v, want 3", SampleNames())
 	}
@@ -53,6 +52,10 @@ func TestSamplesLoadAndCheck(t *testing.T) {
 		}
 		if !d.File.Country.Fictional {
 			t.Errorf("%s is not labelled fictional", n)
+		}
+		fw, err := d.Framework("")
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
 		}
 		if err := d.Check(fw); err != nil {
 			t.Errorf("%s: %v", n, err)

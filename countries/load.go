@@ -88,7 +88,7 @@ func (d *Doc) Framework(override string) (*assess.Framework, error) {
 	if mismatch && override != "" {
 		// A version asked for on the command line is never quietly replaced by another one
 		// (init and import refuse it the same way); only the file's own reference falls back.
-		return nil, yamlx.Errorf("", "framework %s is built in at version %s only", override, fw.Version)
+		return nil, yamlx.Errorf("", "framework %s is built in at version %s only", override, assess.BuiltinVersions(fw.ID))
 	}
 	if fw.ID != fileID {
 		return nil, d.yaml.Errorf(d.yaml.Find("assessment", "framework"),

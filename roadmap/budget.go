@@ -114,7 +114,7 @@ func budget(p *Plan) []BudgetYear {
 	for i := range years {
 		years[i].Year = first + i
 	}
-	yearOf := func(month int) int { return p.Month(month).Year() - first }
+	yearOf := func(month int) int { return p.Year(month) - first }
 	for _, a := range p.Activities {
 		if a.Months == 0 {
 			years[yearOf(a.Start)].OneOff += a.Cost
@@ -261,12 +261,12 @@ func spend(p *Plan, a *Activity) map[int]float64 {
 		return out
 	}
 	if a.Months == 0 {
-		out[p.Month(a.Start).Year()] += a.Cost
+		out[p.Year(a.Start)] += a.Cost
 		return out
 	}
 	per := a.Cost / float64(a.Months)
 	for m := a.Start; m < a.End; m++ {
-		out[p.Month(m).Year()] += per
+		out[p.Year(m)] += per
 	}
 	return out
 }

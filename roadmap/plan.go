@@ -3,6 +3,7 @@ package roadmap
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -138,6 +139,15 @@ func (p *Plan) Activity(id string) *Activity {
 
 // Month returns the calendar month of a month offset.
 func (p *Plan) Month(offset int) time.Time { return p.Start.AddDate(0, offset, 0) }
+
+// Year returns the calendar year of a month offset (without building a date).
+func (p *Plan) Year(offset int) int {
+	m := int(p.Start.Month()) - 1 + offset
+	if m < 0 {
+		return p.Start.Year() + (m-11)/12
+	}
+	return p.Start.Year() + m/12
+}
 
 // Phases returns the phases in order, each with its activities (in start order).
 func (p *Plan) Phases() [][]Activity {
@@ -576,6 +586,9 @@ func generate(in Input, cs *costs, p *Plan) generated {
 
 // gateHolds reports whether a gate holds the go-live of use case uc.
 func gateHolds(g assess.GateState, uc string) bool {
+	if contains(g.Gate.ExceptUseCases, uc) {
+		return false
+	}
 	if len(g.UseCases) == 0 {
 		return true
 	}
@@ -690,6 +703,9 @@ func pillarRaises(in Input, cs *costs, pid string, needs map[string]*need, raise
 		}
 		best.planned = bestLevel
 		r := get(best.ind.ID)
+		if int(bestLevel) > r.to {
+			r.value = nil // above a number target's own value: projected at the level's threshold
+		}
 		r.to = int(bestLevel)
 		r.current = sc.Indicator(best.ind.ID).Level
 		if r.pillar == "" {
@@ -757,6 +773,7 @@ func applyEdits(acts []Activity, e PlanEdits, lang string) ([]Activity, yamlx.Pr
 	for i, a := range acts {
 		idx[a.ID] = i
 	}
+	acts = slices.Grow(acts, len(e.Add))
 	for i, spec := range e.Add {
 		id := ident.Norm(spec.ID)
 		if _, dup := idx[id]; dup {

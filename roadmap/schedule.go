@@ -95,7 +95,19 @@ func Schedule(acts []Activity, res Resources) error {
 	if cyc := findCycle(acts, deps); cyc != nil {
 		return fmt.Errorf("dependency cycle: %s", strings.Join(cyc, " → "))
 	}
+	// One pool per resource, looked up once per activity.
 	pools := map[string]*pool{}
+	poolOf := make([]*pool, n)
+	for i := range acts {
+		if key := acts[i].Resource(); key != "" && acts[i].Months > 0 {
+			pl := pools[key]
+			if pl == nil {
+				pl = &pool{units: max(res.Of(key), 1)}
+				pools[key] = pl
+			}
+			poolOf[i] = pl
+		}
+	}
 	eligible := &prioHeap{acts: acts}
 	for i := range acts {
 		if indeg[i] == 0 {
@@ -113,13 +125,8 @@ func Schedule(acts []Activity, res Resources) error {
 			}
 		}
 		t := t0
-		var pl *pool
-		if key := a.Resource(); key != "" && a.Months > 0 {
-			pl = pools[key]
-			if pl == nil {
-				pl = &pool{units: max(res.Of(key), 1), ends: map[int][]int{}}
-				pools[key] = pl
-			}
+		pl := poolOf[i]
+		if pl != nil {
 			t = pl.earliest(t0, a.Months)
 			pl.take(t, a.Months)
 		}
@@ -138,7 +145,7 @@ func Schedule(acts []Activity, res Resources) error {
 			}
 		}
 		if pl != nil {
-			pl.ends[a.End] = append(pl.ends[a.End], i)
+			pl.ended(i, a.End)
 		}
 		placed++
 		for _, s := range succ[i] {
@@ -159,18 +166,30 @@ func Schedule(acts []Activity, res Resources) error {
 
 // pool is one resource's use month by month.
 type pool struct {
-	units     int
-	used      []int         // units in use, by month
-	firstFree int           // every month before it is full
-	ends      map[int][]int // activities holding the resource, by end month
+	units int
+	used  []int   // units in use, by month
+	skip  []int   // union-find over full months: skip[m] leads to a later month (m itself when not full)
+	ends  [][]int // activities holding the resource, by end month
+}
+
+// free returns the first month ≥ m that is not full.
+func (p *pool) free(m int) int {
+	root := m
+	for root < len(p.skip) && p.skip[root] != root {
+		root = p.skip[root]
+	}
+	for m < len(p.skip) && p.skip[m] != m { // path compression
+		m, p.skip[m] = p.skip[m], root
+	}
+	return root
 }
 
 // earliest returns the first month ≥ from at which a unit is free for months months.
 func (p *pool) earliest(from, months int) int {
-	t := max(from, p.firstFree)
+	t := p.free(max(from, 0))
 	for k := 0; k < months; k++ {
 		if m := t + k; m < len(p.used) && p.used[m] >= p.units {
-			t, k = m+1, -1
+			t, k = p.free(m+1), -1
 		}
 	}
 	return t
@@ -179,22 +198,33 @@ func (p *pool) earliest(from, months int) int {
 // take holds one unit from month t for months months.
 func (p *pool) take(t, months int) {
 	for len(p.used) < t+months {
+		p.skip = append(p.skip, len(p.used))
 		p.used = append(p.used, 0)
 	}
 	for m := t; m < t+months; m++ {
 		p.used[m]++
+		if p.used[m] >= p.units {
+			p.skip[m] = m + 1
+		}
 	}
-	for p.firstFree < len(p.used) && p.used[p.firstFree] >= p.units {
-		p.firstFree++
+}
+
+// ended records that activity i, holding the resource, ends at month end.
+func (p *pool) ended(i, end int) {
+	for len(p.ends) <= end {
+		p.ends = append(p.ends, nil)
 	}
+	p.ends[end] = append(p.ends[end], i)
 }
 
 // endedAt returns the activity (smallest id) holding the resource that ended at month t, or -1.
 func (p *pool) endedAt(acts []Activity, t int) int {
 	best := -1
-	for _, j := range p.ends[t] {
-		if best < 0 || acts[j].ID < acts[best].ID {
-			best = j
+	if t < len(p.ends) {
+		for _, j := range p.ends[t] {
+			if best < 0 || acts[j].ID < acts[best].ID {
+				best = j
+			}
 		}
 	}
 	return best
@@ -377,7 +407,14 @@ func prioritise(acts []Activity) {
 		ef[i] = es + acts[i].Months
 		end = max(end, ef[i])
 	}
-	// Backward pass: latest finish = min(plan end, due month, successors' latest start).
+	// Backward pass: latest finish = min(plan end, due month, successors' latest start). The
+	// plan end is the later of what the dependencies need and the last due date, so a due date
+	// always ranks work against other due dates, even when the dependencies alone end sooner.
+	for i := range acts {
+		if acts[i].hasDue {
+			end = max(end, acts[i].due)
+		}
+	}
 	lf := make([]int, n)
 	for i := range lf {
 		lf[i] = end

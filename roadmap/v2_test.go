@@ -385,3 +385,49 @@ func TestRandomPlansProperty(t *testing.T) {
 		}
 	}
 }
+
+// Regression: a pillar target that raises a number indicator above its own target's value
+// projects the higher level (the threshold), so the projection meets what the choice promised.
+func TestPillarRaiseAboveNumberTarget(t *testing.T) {
+	in := v2Input(t, assess.Targets{
+		Indicators: map[string]assess.Target{"skills.users": {Value: assess.Number(45), Year: 2030}},
+		Pillars:    map[string]assess.Target{"skills": {Score: ptr(0.95), Year: 2032}},
+	})
+	p := mustBuild(t, in)
+	users := p.Activity("raise-skills.users")
+	if users == nil || users.ToLevel < 3 {
+		t.Fatalf("users raise %+v, want the pillar target to take it above its own target's level 2", users)
+	}
+	k := kpi(p, "skills.users")
+	want := []float64{20, 40, 60, 80}[users.ToLevel-1] // the threshold of the level reached
+	if last := k.Milestones[len(k.Milestones)-1]; *last.Value != want {
+		t.Errorf("users projected at %v, want %v (level %d's threshold)", *last.Value, want, users.ToLevel)
+	}
+	if k := kpi(p, "skills"); k.Status == StatusNever {
+		t.Errorf("skills pillar %+v: the raises chosen for it should reach it", k)
+	}
+	checkPlan(t, p)
+}
+
+// Regression: due dates rank work against each other even when the dependencies alone end
+// before them (the backward pass runs from the later of the two): a short raise due soon goes
+// before a long one due late on the same owner's capacity.
+func TestDueDatesRankWork(t *testing.T) {
+	long := Activity{ID: "a-long", Owner: "justice", Holds: HoldsOwner, Months: 24, due: 57, hasDue: true}
+	short := Activity{ID: "b-short", Owner: "justice", Holds: HoldsOwner, Months: 6, due: 21, hasDue: true}
+	acts := []Activity{long, short}
+	schedule(t, acts, Resources{Teams: 1, Capacity: map[string]int{"justice": 1}})
+	got := byID(acts)
+	if got["b-short"].Start != 0 || got["a-long"].Start != 6 {
+		t.Errorf("short due soon at %d, long due late at %d; want 0 and 6", got["b-short"].Start, got["a-long"].Start)
+	}
+}
+
+func TestPlanYear(t *testing.T) {
+	p := &Plan{Start: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}
+	for _, m := range []int{-30, -13, -4, -3, -1, 0, 8, 9, 20, 21, 500} {
+		if got, want := p.Year(m), p.Month(m).Year(); got != want {
+			t.Errorf("Year(%d) = %d, want %d", m, got, want)
+		}
+	}
+}

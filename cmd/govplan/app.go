@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/termtext"
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/output/report"
 	"github.com/spf13/cobra"
 )
 
@@ -231,6 +233,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.questionnaireCmd(),
 		a.serveCmd(),
 		a.versionCmd(),
+		a.migrateCmd(),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
@@ -261,12 +264,43 @@ func (a *app) note(msg string) {
 	}
 }
 
-// writeJSON prints v as one indented JSON document.
+// writeJSON prints v as one indented JSON document that opens with schema_version and
+// govplan_version (report.Header), however v is built.
 func (a *app) writeJSON(v any) error {
-	enc := json.NewEncoder(a.out)
-	enc.SetIndent("", "  ")
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	body := withHeader(bytes.TrimSpace(raw.Bytes()))
+	var out bytes.Buffer
+	if err := json.Indent(&out, body, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err := a.out.Write(out.Bytes())
+	return err
+}
+
+// writeList prints a list as a document: {"schema_version": …, key: [...]}.
+func (a *app) writeList(key string, list any) error {
+	return a.writeJSON(map[string]any{key: list})
+}
+
+// withHeader puts the header's keys first in a JSON object that lacks them.
+func withHeader(body []byte) []byte {
+	if len(body) < 2 || body[0] != '{' || bytes.Contains(body[:min(len(body), 64)], []byte(`"schema_version"`)) {
+		return body
+	}
+	h, _ := json.Marshal(report.NewHeader())
+	rest := body[1:]
+	if len(rest) > 1 { // not "{}"
+		h[len(h)-1] = ','
+	} else {
+		h = h[:len(h)-1]
+	}
+	return append(h, rest...)
 }
 
 // countryFlags are the flags of commands that take one country file.

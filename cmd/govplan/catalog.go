@@ -46,7 +46,7 @@ func (a *app) catalogCmd() *cobra.Command {
 				rows = append(rows, fwJSON{fw.ID, fw.Version, fw.Name.In(a.lang), len(fw.Pillars), len(fw.Indicators())})
 			}
 			if format == "json" {
-				return a.writeJSON(rows)
+				return a.writeList("frameworks", rows)
 			}
 			tw := newTable(a.out)
 			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Version"), i18n.T(a.lang, "Pillars"), i18n.T(a.lang, "Indicators"), i18n.T(a.lang, "Name")}, "\t"))
@@ -81,7 +81,7 @@ func (a *app) catalogCmd() *cobra.Command {
 				rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, f.Assessment.Framework, f.Assessment.Date})
 			}
 			if format == "json" {
-				return a.writeJSON(rows)
+				return a.writeList("samples", rows)
 			}
 			tw := newTable(a.out)
 			fmt.Fprintln(tw, strings.Join([]string{i18n.T(a.lang, "Sample"), i18n.T(a.lang, "Country"), "ISO3", i18n.T(a.lang, "Framework"), i18n.T(a.lang, "Assessed")}, "\t"))

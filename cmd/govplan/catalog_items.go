@@ -37,7 +37,7 @@ func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
 				for _, b := range cat.Blocks {
 					out = append(out, report.Block(cat, b, a.lang))
 				}
-				return a.writeJSON(out)
+				return a.writeList("blocks", out)
 			}
 			tw := newTable(a.out)
 			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Category"), i18n.T(a.lang, "Spec"), i18n.T(a.lang, "Depends on"), i18n.T(a.lang, "Products")}, "\t"))
@@ -170,7 +170,7 @@ func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
 				for _, u := range list {
 					out = append(out, report.UseCase(u, a.lang))
 				}
-				return a.writeJSON(out)
+				return a.writeList("use_cases", out)
 			}
 			tw := newTable(a.out)
 			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Sector"), i18n.T(a.lang, "Version"), i18n.T(a.lang, "Steps"), i18n.T(a.lang, "Blocks")}, "\t"))
@@ -287,7 +287,7 @@ func (a *app) catalogProductsCmd(format *string) *cobra.Command {
 				for _, p := range list {
 					out = append(out, report.Product(p, a.lang))
 				}
-				return a.writeJSON(out)
+				return a.writeList("products", out)
 			}
 			lang := a.lang
 			if len(args) == 1 {

@@ -482,7 +482,7 @@ func TestImportCSVErrors(t *testing.T) {
 		{"unknown framework", []string{table, "--framework", "nope", "--country-column", "Country", "--map", "egdi.osi=OSI", "-o", out}, 2,
 			nil, []string{`unknown framework "nope"`}},
 		{"level indicator", []string{table, "--framework", "govstack-readiness", "--country-column", "Country", "--map", "leadership.strategy=OSI", "-o", out}, 2,
-			nil, []string{"only number and yes/no indicators"}},
+			nil, []string{"is not a level of the framework's scale 0..4"}},
 		{"missing -o", []string{table, "--framework", "egdi", "--country-column", "Country", "--map", "egdi.osi=OSI"}, 2,
 			nil, []string{"output"}},
 		{"bad map", []string{table, "--framework", "egdi", "--country-column", "Country", "--map", "egdi.osi", "-o", out}, 2,

@@ -216,13 +216,13 @@ var hostileCases = []hostileCase{
 	// 6. Silent substitution.
 	{name: "--framework id@9.9.9 (score)", setup: func(t *testing.T, dir string) []string {
 		return []string{"score", "--framework", "govstack-readiness@9.9.9", sampleWith(t, dir, "c.yaml", "", "")}
-	}, code: 2, msg: "built in at version 1.0.0 only"},
+	}, code: 2, msg: "built in at version 1.0.0, 1.1.0 only"},
 	{name: "--framework id@9.9.9 (validate)", setup: func(t *testing.T, dir string) []string {
 		return []string{"validate", "--framework", "govstack-readiness@9.9.9", sampleWith(t, dir, "c.yaml", "", "")}
-	}, code: 2, msg: "built in at version 1.0.0 only"},
+	}, code: 2, msg: "built in at version 1.0.0, 1.1.0 only"},
 	{name: "--framework id@9.9.9 (roadmap)", setup: func(t *testing.T, dir string) []string {
 		return []string{"roadmap", "--framework", "govstack-readiness@9.9.9", sampleWith(t, dir, "c.yaml", "", "")}
-	}, code: 2, msg: "built in at version 1.0.0 only"},
+	}, code: 2, msg: "built in at version 1.0.0, 1.1.0 only"},
 
 	// 7. Positions.
 	{name: "deep nesting", setup: func(t *testing.T, dir string) []string {

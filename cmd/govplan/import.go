@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +19,7 @@ import (
 	"github.com/govplan/govplan/internal/safeio"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
 )
 
 // maxCSVSize is the largest table import reads.
@@ -52,6 +56,10 @@ type importCSVOptions struct {
 	date       string
 	outDir     string
 	force      bool
+	delimiter  string
+	comma      bool // --decimal-comma, when given
+	levels     string
+	sheet      string
 }
 
 func (a *app) importCSVCmd() *cobra.Command {
@@ -70,7 +78,7 @@ func (a *app) importCSVCmd() *cobra.Command {
     --date 2024-09-17 -o egdi-2024/`,
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImportCSV(args[0], o)
+			return a.runImportCSV(cmd, args[0], o)
 		},
 	}
 	f := c.Flags()
@@ -82,19 +90,24 @@ func (a *app) importCSVCmd() *cobra.Command {
 	f.StringVar(&o.date, "date", "", i18n.T(lang, "assessment date YYYY-MM-DD written in every file (default today)"))
 	f.StringVarP(&o.outDir, "output", "o", "", i18n.T(lang, "folder to write the country files into (created if missing)"))
 	f.BoolVar(&o.force, "force", false, i18n.T(lang, "replace country files that already exist in the folder"))
+	f.StringVar(&o.delimiter, "delimiter", "", i18n.T(lang, "column delimiter: , ; or tab (default: found from the header)"))
+	f.BoolVar(&o.comma, "decimal-comma", false, i18n.T(lang, "read 0,5 as a half (default: yes when the delimiter is ; or tab)"))
+	f.StringVar(&o.levels, "levels", "", i18n.T(lang, "map the source's levels onto the framework's scale: MIN-MAX (e.g. 1-4, as the World Bank DGRA) or 1=0,2=1,3=3,4=4"))
+	f.StringVar(&o.sheet, "sheet", "", i18n.T(lang, "for an .xlsx table: the sheet to read (default the first)"))
+	_ = c.RegisterFlagCompletionFunc("delimiter", completeValues(",", ";", "tab"))
 	for _, name := range []string{"framework", "country-column", "map", "output"} {
 		_ = c.MarkFlagRequired(name)
 	}
 	return c
 }
 
-func (a *app) runImportCSV(path string, o importCSVOptions) error {
+func (a *app) runImportCSV(cmd *cobra.Command, path string, o importCSVOptions) error {
 	fw, mismatch, err := assess.Resolve(o.framework)
 	if err != nil {
 		return inputError(err)
 	}
 	if mismatch {
-		return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", o.framework, fw.Version))
+		return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", o.framework, assess.BuiltinVersions(fw.ID)))
 	}
 	day := time.Now()
 	if o.date != "" {
@@ -109,6 +122,46 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 			return inputError(err)
 		}
 		spec.Map = append(spec.Map, cm)
+	}
+	switch o.delimiter {
+	case "":
+	case ",", ";":
+		spec.Delimiter = rune(o.delimiter[0])
+	case "tab", `\t`, "\t":
+		spec.Delimiter = '\t'
+	default:
+		return inputMsg(i18n.F(a.lang, "--delimiter %q is not one of , ; tab", o.delimiter))
+	}
+	if cmd.Flags().Changed("decimal-comma") {
+		spec.DecimalComma = &o.comma
+	}
+	if o.levels != "" {
+		lm, err := assess.ParseLevelMap(o.levels)
+		if err != nil {
+			return inputError(err)
+		}
+		spec.Levels = lm
+	}
+	if path == "-" || strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		var data []byte
+		if path == "-" {
+			path = stdinName
+			data, err = io.ReadAll(io.LimitReader(a.in, maxCSVSize+1))
+			if err == nil && len(data) > maxCSVSize {
+				return inputError(&yamlx.Error{File: path, Msg: i18n.F(a.lang, "file is larger than the %d MiB limit for tables", maxCSVSize>>20)})
+			}
+		} else {
+			data, err = xlsxTable(path, o.sheet)
+			spec.Delimiter, spec.DecimalComma = ',', new(bool)
+		}
+		if err != nil {
+			return inputError(err)
+		}
+		res, err := assess.ReadCSV(path, bytes.NewReader(data), spec)
+		if err != nil {
+			return inputError(err)
+		}
+		return a.writeImported(path, fw, day, res, o)
 	}
 	// The size stat gives is 0 for a device or a pipe (/dev/zero, a FIFO), so the read itself is
 	// bounded too; a FIFO is opened without waiting for a writer.
@@ -133,6 +186,11 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
+	return a.writeImported(path, fw, day, res, o)
+}
+
+// writeImported writes one country file per imported row.
+func (a *app) writeImported(path string, fw *assess.Framework, day time.Time, res *assess.CSVResult, o importCSVOptions) error {
 	a.warn(res.Skipped)
 	a.warn(res.Warnings)
 	if len(res.Rows) == 0 {
@@ -172,7 +230,7 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 			return fmt.Errorf("%s: %w", i18n.F(a.lang, "%s line %d (%s)", path, row.Line, row.Name), err)
 		}
 		for _, v := range row.Values {
-			ans := assess.Answers{{Value: v.Value, Source: fmt.Sprintf("%s, column %s", source, v.Column)}}
+			ans := assess.Answers{{Value: v.Value, Level: v.Level, Source: fmt.Sprintf("%s, column %s", source, v.Column)}}
 			if err := doc.SetAnswer(v.Indicator, ans); err != nil {
 				return fmt.Errorf("%s, %s: %w", i18n.F(a.lang, "%s line %d (%s)", path, row.Line, row.Name), v.Indicator, err)
 			}
@@ -188,16 +246,58 @@ func (a *app) runImportCSV(path string, o importCSVOptions) error {
 		}
 		return err
 	}
-	a.note(i18n.F(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
+	a.note(i18n.N(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
 		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source))
+	delim := string(res.Delimiter)
+	if res.Delimiter == '\t' {
+		delim = "tab"
+	}
+	a.note(i18n.F(a.lang, "read %s as %s, columns separated by %s", source, res.Encoding, delim))
 	if len(res.Skipped) > 0 {
 		a.note(i18n.N(a.lang, "skipped %d rows that could not be mapped to a country (listed above)", len(res.Skipped)))
 	}
 	if res.Empty > 0 {
-		a.note(i18n.F(a.lang, "%d empty cells left their indicators unanswered", res.Empty))
+		a.note(i18n.N(a.lang, "%d empty cells left their indicators unanswered", res.Empty))
 	}
 	a.note(i18n.F(a.lang, "next: govplan compare %s", o.outDir))
 	return nil
+}
+
+// xlsxTable reads a sheet of an .xlsx workbook (the first, or the one named) as CSV text,
+// with the cells' values as stored (numbers with a decimal point, whatever the display).
+func xlsxTable(path, sheet string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &yamlx.Error{File: path, Msg: fmt.Sprintf("cannot open: %s", plainErr(err))}
+	}
+	if st.Size() > maxCSVSize {
+		return nil, yamlx.Errorf(path, "file is larger than the %d MiB limit for tables", maxCSVSize>>20)
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, yamlx.Errorf(path, "cannot read as an .xlsx workbook: %s", err.Error())
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if sheet == "" && len(sheets) > 0 {
+		sheet = sheets[0]
+	}
+	if !slices.Contains(sheets, sheet) {
+		return nil, yamlx.Errorf(path, "no sheet %q; the workbook has: %s", sheet, strings.Join(sheets, ", "))
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, yamlx.Errorf(path, "cannot read the sheet %s: %s", sheet, err.Error())
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
 }
 
 // importFileNames names each row's file <slug>.yaml; rows sharing a slug get their ISO code

@@ -27,7 +27,7 @@ func (a *app) initCmd() *cobra.Command {
 				return inputError(err)
 			}
 			if mismatch {
-				return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", framework, fw.Version))
+				return inputMsg(i18n.F(a.lang, "framework %s is built in at version %s only", framework, assess.BuiltinVersions(fw.ID)))
 			}
 			if strings.TrimSpace(name) == "" {
 				return inputMsg(i18n.T(a.lang, "--name is required (the country's name)"))

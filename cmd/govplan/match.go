@@ -109,7 +109,8 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 				if g.Current != nil {
 					cur = i18n.F(lang, "now %s", i18n.Number(lang, *g.Current, 1))
 				}
-				blocked = append(blocked, "  "+i18n.F(lang, "%s waits for %s ≥ %d (%s)", b.Block.Name.In(lang), g.Indicator, g.Min, cur))
+				blocked = append(blocked, "  "+i18n.F(lang, "%s waits for %s ≥ %d (%s)", b.Block.Name.In(lang), g.Indicator, g.Min, cur),
+					"      "+words.GateBasis(lang, g.Gate))
 			}
 		}
 	}

@@ -165,7 +165,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 		var open []string
 		for _, k := range p.KPIs {
 			if k.Status != roadmap.StatusMet {
-				open = append(open, fmt.Sprintf("  ⚠ %s — %s: %s", k.ID, words.TargetStatus(lang, &k), words.TargetFix(lang, &k)))
+				open = append(open, "  ⚠ "+i18n.F(lang, "%s — %s: %s.", k.ID, words.TargetStatus(lang, &k), words.TargetFix(lang, &k)))
 			}
 		}
 		if len(open) > 0 {

@@ -123,11 +123,11 @@ func TestInitWritesAnswerableFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if stdout != "" || !strings.Contains(stderr, "60 indicators") {
+	if stdout != "" || !strings.Contains(stderr, "72 indicators") {
 		t.Errorf("stdout %q, stderr %q: want the message on stderr", stdout, stderr)
 	}
 	stdout, stderr, code = runCLI(t, "score", out)
-	if code != 0 || !strings.Contains(stdout, "0 of 60 indicators answered") {
+	if code != 0 || !strings.Contains(stdout, "0 of 72 indicators answered") {
 		t.Errorf("score of a new file: exit %d\n%s%s", code, stdout, stderr)
 	}
 	// It refuses to overwrite, and refuses a code that is not ISO 3166.

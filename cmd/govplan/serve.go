@@ -358,7 +358,7 @@ func (a *app) runServe(path string, o serveOptions) error {
 // isTerminal reports whether the command runs in a terminal (input and output).
 func (a *app) isTerminal() bool {
 	in, inOK := a.in.(*os.File)
-	out, outOK := a.out.(*os.File)
+	out, outOK := a.raw().(*os.File)
 	return inOK && outOK && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
@@ -397,7 +397,7 @@ func (w *workshop) banner(addr, path, keys string) []string {
 // roomView runs the facilitator's screen in this terminal until ctrl+c or q.
 func (a *app) roomView(r *room.Room, path string, banner []string) error {
 	in, _ := a.in.(*os.File)
-	out, _ := a.out.(*os.File)
+	out, _ := a.raw().(*os.File)
 	m, err := tui.New(tui.Options{Path: path, Dir: filepath.Dir(path), Lang: a.lang, CatalogDir: a.catalogDir, Color: os.Getenv("NO_COLOR") == "",
 		Room: r, RoomView: true, Banner: banner, Remote: true})
 	if err != nil {

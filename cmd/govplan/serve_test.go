@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/room"
@@ -128,7 +129,7 @@ func connect(t testing.TB, addr, user string) *client {
 	if user == Observer {
 		marker = "read-only view"
 	}
-	c.waitFor(t, marker, 20*time.Second)
+	c.wait(t, marker, 30*time.Second, false)
 	return c
 }
 
@@ -136,6 +137,14 @@ func connect(t testing.TB, addr, user string) *client {
 // the client resizes its window now and then to have the whole screen drawn again, and reads
 // the output without its escape sequences.
 func (c *client) waitFor(t testing.TB, s string, d time.Duration) {
+	t.Helper()
+	c.wait(t, s, d, true)
+}
+
+// wait is waitFor; resize false never resizes. (charm.land/ssh writes the window size that a
+// resize brings while a starting session reads it, a race of its own: the first screen is
+// waited for without resizing.)
+func (c *client) wait(t testing.TB, s string, d time.Duration, resize bool) {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for i := 0; time.Now().Before(deadline); i++ {
@@ -146,7 +155,7 @@ func (c *client) waitFor(t testing.TB, s string, d time.Duration) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
-		if i%10 == 9 {
+		if resize && i%10 == 9 {
 			_ = c.sess.WindowChange(40, 120+(i/10)%2)
 		}
 	}
@@ -168,7 +177,7 @@ func (c *client) quit(t testing.TB) {
 	go func() { done <- c.sess.Wait() }()
 	select {
 	case <-done:
-	case <-time.After(120 * time.Second):
+	case <-time.After(8 * time.Minute): // generous: -race on a busy 2-core machine is slow
 		if os.Getenv("GOVPLAN_LOAD_DEBUG") != "" {
 			buf := make([]byte, 8<<20)
 			_ = os.WriteFile("/tmp/room-stacks.txt", buf[:runtime.Stack(buf, true)], 0o644)
@@ -630,4 +639,61 @@ func BenchmarkWorkshop(b *testing.B) {
 	secs := time.Since(start).Seconds()
 	b.ReportMetric(float64(held*each)/secs, "answers/s")
 	b.ReportMetric(float64(w.room.State().Version-v0), "saves")
+}
+
+// TestServeOpensTheRoomViewInATerminal runs govplan serve on a terminal (a pty), as the
+// facilitator does: the room view comes up with the passcode, and q stops the server with the
+// file saved. (Regression: a wrapped stdout once made serve think it had no terminal.)
+func TestServeOpensTheRoomViewInATerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pty here: %v", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	_ = pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 130})
+	path := roomFile(t, 0)
+	var out bytes.Buffer
+	var mu sync.Mutex
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(buf)
+			mu.Lock()
+			out.Write(buf[:n])
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	done := make(chan int, 1)
+	var errOut bytes.Buffer
+	go func() {
+		done <- run([]string{"serve", path, "--listen", "127.0.0.1:0", "--passcode", testPass,
+			"--host-key", filepath.Join(t.TempDir(), "key")}, tty, tty, &errOut)
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		mu.Lock()
+		ok := strings.Contains(ansi.Strip(out.String()), "Passcode: "+testPass)
+		mu.Unlock()
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			mu.Lock()
+			t.Fatalf("no room view with the passcode; stderr %q, screen %q", errOut.String(), ansi.Strip(out.String()))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	_, _ = ptmx.Write([]byte("q"))
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d: %s", code, errOut.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("q did not stop the server")
+	}
 }

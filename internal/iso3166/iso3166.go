@@ -6,7 +6,11 @@ package iso3166
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Country is one ISO 3166-1 entry.
@@ -203,3 +207,36 @@ var foldings = func() map[rune]string {
 	}
 	return m
 }()
+
+// byLocalName indexes the CLDR display names of every country in English, French and Spanish
+// ("Maroc", "Cameroun", "Côte d’Ivoire", "Marruecos"), built on first use.
+var byLocalName = sync.OnceValue(func() map[string]string {
+	idx := map[string]string{}
+	namers := []display.Namer{display.English.Regions(), display.French.Regions(), display.Spanish.Regions()}
+	for _, c := range countries {
+		region, err := language.ParseRegion(c.Alpha2)
+		if err != nil {
+			continue
+		}
+		for _, n := range namers {
+			if k := normalize(n.Name(region)); k != "" {
+				if _, taken := idx[k]; !taken {
+					idx[k] = c.Alpha3
+				}
+			}
+		}
+	}
+	return idx
+})
+
+// LookupLocal maps a country name as written in English, French or Spanish (the CLDR names,
+// accents and case ignored) to its alpha-3 code. Lookup, with the UN and ISO forms, comes
+// first; this is for tables written in French or Spanish.
+func LookupLocal(name string) (string, bool) {
+	k := normalize(name)
+	if k == "" {
+		return "", false
+	}
+	code, ok := byLocalName()[k]
+	return code, ok
+}

@@ -278,3 +278,15 @@ func TestLookupEGDI2024(t *testing.T) {
 		t.Logf("%s has %d rows (expected 193)", path, len(records)-1)
 	}
 }
+
+func TestLookupLocal(t *testing.T) {
+	for name, want := range map[string]string{"Maroc": "MAR", "Cameroun": "CMR", "Marruecos": "MAR", "Allemagne": "DEU",
+		"Côte d’Ivoire": "CIV", "côte d'ivoire": "CIV", "Royaume-Uni": "GBR", "Estados Unidos": "USA", "Égypte": "EGY"} {
+		if got, ok := LookupLocal(name); !ok || got != want {
+			t.Errorf("LookupLocal(%q) = %q, %v; want %s", name, got, ok, want)
+		}
+	}
+	if _, ok := LookupLocal("Atlantis"); ok {
+		t.Error("Atlantis matched")
+	}
+}

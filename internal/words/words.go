@@ -200,3 +200,15 @@ func Confidence(lang, c string) string {
 	}
 	return c
 }
+
+// GateBasis says where a readiness gate comes from: "spec: <citation>", "heuristic: <why>",
+// or that the framework does not say.
+func GateBasis(lang string, g assess.Gate) string {
+	switch g.Basis {
+	case assess.BasisSpec:
+		return i18n.F(lang, "spec: %s", g.Source)
+	case assess.BasisHeuristic:
+		return i18n.F(lang, "govplan heuristic: %s", g.Why.In(lang))
+	}
+	return i18n.T(lang, "basis not stated in the framework")
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime"
 	"strconv"
 	"sync"
 )
@@ -41,26 +42,35 @@ func SVG(dot []byte, w io.Writer) error {
 	return err
 }
 
-// SVGs draws several diagrams: with one dot process for all of them when Graphviz is
-// installed (dot reads one graph after another from its input), else one by one in govplan.
+// SVGs draws several diagrams. With Graphviz installed it runs one dot process per diagram, at
+// the same time: a single dot process reading one graph after another lays the later graphs
+// out differently (Graphviz keeps layout state between graphs), so a diagram would not look
+// the same in an export as on its own. Without Graphviz it draws them one by one in govplan.
 func SVGs(dots [][]byte) ([][]byte, error) {
 	out := make([][]byte, len(dots))
 	if p := nativeDot(); p != "" && len(dots) > 1 {
-		var in, all bytes.Buffer
-		for _, d := range dots {
-			in.Write(d)
-			in.WriteByte('\n')
-		}
-		if err := pipe(p, []string{"-Tsvg"}, in.Bytes(), &all); err == nil {
-			parts := splitSVGs(all.Bytes())
-			if len(parts) == len(dots) {
-				for i, s := range parts {
-					out[i] = fitRuns(s)
+		errs := make([]error, len(dots))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+		for i, d := range dots {
+			wg.Add(1)
+			go func(i int, d []byte) {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				var b bytes.Buffer
+				if errs[i] = pipe(p, []string{"-Tsvg"}, d, &b); errs[i] == nil {
+					out[i] = fitRuns(b.Bytes())
 				}
-				return out, nil
+			}(i, d)
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
 			}
 		}
-		// Fall through: draw them one by one, so the error names the diagram.
+		return out, nil
 	}
 	for i, d := range dots {
 		var b bytes.Buffer

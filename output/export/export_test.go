@@ -9,6 +9,7 @@ import (
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/output/report"
 )
 
 func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.Model {
@@ -115,13 +116,27 @@ func TestNothingOutsideTheFolder(t *testing.T) {
 	}
 }
 
-// BenchmarkExport writes a sample's workbook, four SVG diagrams and the report, end to end.
+// BenchmarkExport writes what `govplan export` writes for a sample, end to end: the
+// workbook, its 9 diagrams (SVG and DOT, each drawn once), the Markdown and HTML reports and
+// the JSON model.
 func BenchmarkExport(b *testing.B) {
 	m := model(b, "bakana", nil)
 	dir := b.TempDir()
 	for b.Loop() {
-		if err := Write(m, dir, "en", []string{Workbook, DiagramFiles, Report}, nil); err != nil {
+		if err := Write(m, dir, "en", AllParts, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkHTMLReport renders the HTML report with its diagrams already drawn.
+func BenchmarkHTMLReport(b *testing.B) {
+	m := model(b, "bakana", nil)
+	svgs, err := SVGs(m, "en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		report.HTML(m, "en", report.HTMLOptions{Diagrams: svgs})
 	}
 }

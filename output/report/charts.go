@@ -124,7 +124,7 @@ func ganttChart(id, title, desc string, rows []ganttRow, months int, quarter fun
 		if r.critical {
 			label = "◆ " + label
 		}
-		c.text(left-6, y+12, "end", "label", clip(label, 42))
+		c.text(left-6, y+12, "end", "label", clip(label, 38))
 		x := left + colW*float64(r.start)/3
 		w := math.Max(colW*float64(max(r.end-r.start, 0))/3, 2)
 		cls := "gbar k-" + r.kind

@@ -130,7 +130,7 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 	for _, b := range m.Blocks {
 		rb := RequiredBlockJSON{
 			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
-			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy), Products: []ProductRank{},
+			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy, lang), Products: []ProductRank{},
 			Chosen:     b.Chosen,
 			Recommends: []OptionJSON{},
 		}
@@ -160,10 +160,10 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 	return out
 }
 
-func gatesJSON(gs []assess.GateState) []GateJSON {
+func gatesJSON(gs []assess.GateState, lang string) []GateJSON {
 	out := []GateJSON{}
 	for _, g := range gs {
-		out = append(out, GateJSON{Indicator: g.Indicator, BB: g.BB, Min: g.Min, Current: g.Current, State: g.State})
+		out = append(out, gateJSON(g, lang))
 	}
 	return out
 }

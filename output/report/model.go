@@ -12,6 +12,7 @@ const Generator = "govplan"
 // (the same as `govplan score|match|roadmap --format json` print). Field names are snake_case
 // and stable; a missing value is null, an empty list [].
 type ModelJSON struct {
+	Header
 	Generator  string           `json:"generator"`
 	Country    ModelCountryJSON `json:"country"`
 	Assessment AssessmentJSON   `json:"assessment"`
@@ -50,6 +51,7 @@ func Model(m *countries.Model, lang string) ModelJSON {
 	f := m.Doc.File
 	country := CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}
 	out := ModelJSON{
+		Header:    NewHeader(),
 		Generator: Generator,
 		Country:   ModelCountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3, Region: optString(f.Country.Region), Fictional: f.Country.Fictional},
 		Assessment: AssessmentJSON{

@@ -166,7 +166,7 @@ func TestModelJSONNullsAndKeys(t *testing.T) {
 	for k := range top {
 		keys = append(keys, k)
 	}
-	want := map[string]bool{"generator": true, "country": true, "assessment": true, "ministries": true, "score": true, "match": true, "roadmap": true}
+	want := map[string]bool{"schema_version": true, "govplan_version": true, "generator": true, "country": true, "assessment": true, "ministries": true, "score": true, "match": true, "roadmap": true}
 	if len(keys) != len(want) {
 		t.Errorf("top-level keys %v", keys)
 	}

@@ -83,6 +83,21 @@ type GateJSON struct {
 	Min       int      `json:"min"`
 	Current   *float64 `json:"current"`
 	State     string   `json:"state"`
+	// Basis is spec (source cites the spec) or heuristic (why says why); "" when the framework
+	// does not say.
+	Basis  string `json:"basis"`
+	Source string `json:"source,omitempty"`
+	Why    string `json:"why,omitempty"`
+	// UseCases / ExceptUseCases limit the gate to some use cases' go-live.
+	UseCases       []string `json:"use_cases"`
+	ExceptUseCases []string `json:"except_use_cases"`
+}
+
+// gateJSON builds the JSON of one gate state, its texts in lang.
+func gateJSON(g assess.GateState, lang string) GateJSON {
+	return GateJSON{Indicator: g.Indicator, BB: g.BB, Min: g.Min, Current: g.Current, State: g.State,
+		Basis: g.Gate.Basis, Source: g.Gate.Source, Why: g.Gate.Why.In(lang),
+		UseCases: nonNil(g.Gate.UseCases), ExceptUseCases: nonNil(g.Gate.ExceptUseCases)}
 }
 
 // Score builds the score document of a country file.
@@ -137,7 +152,7 @@ func Score(doc *countries.Doc, sc *assess.Scorecard, lang string) ScoreJSON {
 		out.Indicators = append(out.Indicators, ij)
 	}
 	for _, g := range sc.Gates() {
-		out.Gates = append(out.Gates, GateJSON{Indicator: g.Indicator, BB: g.BB, Min: g.Min, Current: g.Current, State: g.State})
+		out.Gates = append(out.Gates, gateJSON(g, lang))
 	}
 	for _, w := range doc.Warnings {
 		out.Warnings = append(out.Warnings, w.Error())

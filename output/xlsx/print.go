@@ -5,9 +5,8 @@ import (
 	"bytes"
 	"io"
 	"math"
-	"regexp"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
@@ -74,12 +73,7 @@ func (p *printSpec) paperOr(def int) int {
 // usedWidth is the printed width in points of the widest stretch of the sheet's columns
 // between page breaks, up to the last column used.
 func (b *book) usedWidth(sheet string) float64 {
-	last := 1
-	if rows, err := b.f.GetRows(sheet); err == nil {
-		for _, r := range rows {
-			last = max(last, len(r))
-		}
-	}
+	last := max(1, b.used[sheet])
 	breaks := map[int]bool{}
 	if spec := b.prints[sheet]; spec != nil {
 		for _, c := range spec.breaks {
@@ -165,22 +159,13 @@ func (b *book) printSetup() {
 }
 
 // widenOverflow widens a column whose last-in-row text would run on past the sheet's used
-// columns: printed, that text would start pages of its own, cut off from its row.
+// columns: printed, that text would start pages of its own, cut off from its row. Only plain
+// table cells count: titles, notes and wrapped text are meant to run on or grow their row.
 func (b *book) widenOverflow(sheet string) {
-	rows, err := b.f.GetRows(sheet)
-	if err != nil {
-		return
-	}
 	need := map[int]int{}
-	for _, r := range rows {
-		for c := len(r) - 1; c >= 0; c-- {
-			if r[c] == "" {
-				continue
-			}
-			if !strings.Contains(r[c], "\n") {
-				need[c+1] = max(need[c+1], utf8.RuneCountInString(r[c]))
-			}
-			break
+	for _, c := range b.rowEnd[sheet] {
+		if c.runes > 0 && (c.style == b.st.text || c.style == b.st.indented || c.style == b.st.id) {
+			need[c.col] = max(need[c.col], c.runes)
 		}
 	}
 	for c, n := range need {
@@ -188,25 +173,10 @@ func (b *book) widenOverflow(sheet string) {
 		if !ok {
 			w = defaultColWidth
 		}
-		if want := math.Min(float64(n)*1.05+2, 90); want > w && b.overflows(sheet, c, rows) {
+		if want := math.Min(float64(n)*1.05+2, 90); want > w {
 			b.width(sheet, c, c, want)
 		}
 	}
-}
-
-// overflows reports whether column c is the last filled one of a row holding a plain table
-// cell (titles, notes and wrapped text are meant to run on or grow their row).
-func (b *book) overflows(sheet string, c int, rows [][]string) bool {
-	for i, r := range rows {
-		if len(r) != c || r[c-1] == "" {
-			continue
-		}
-		id, err := b.f.GetCellStyle(sheet, cell(c, i+1))
-		if err == nil && (id == b.st.text || id == b.st.indented || id == b.st.id) {
-			return true
-		}
-	}
-	return false
 }
 
 // hfEscape makes text safe in a header or footer, where & starts a code.
@@ -222,12 +192,9 @@ func (b *book) sum(sheet string, col, row, from, to int, cached float64, style i
 	b.check(b.f.SetCellFormula(sheet, cell(col, row), "SUM("+cell(col, from)+":"+cell(col, to)+")"))
 }
 
-// cachedSum matches a SUM formula cell that excelize marks as a string result (t="str")
-// although its cached value is a number.
-var cachedSum = regexp.MustCompile(`(<c [^>]*?) t="str"([^>]*><f>SUM\([^<]*\)</f><v>-?[0-9.]+(?:E[-+]?[0-9]+)?</v></c>)`)
-
 // numericSums rewrites a written workbook so the cached values of its SUM cells are numbers,
-// as Excel writes them; excelize's formula API types every cached result as text.
+// as Excel writes them; excelize's formula API types every cached result as text (t="str").
+// Parts without a SUM are copied as they are, still compressed.
 func numericSums(xlsx []byte, w io.Writer) error {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
@@ -235,6 +202,12 @@ func numericSums(xlsx []byte, w io.Writer) error {
 	}
 	zw := zip.NewWriter(w)
 	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			if err := zw.Copy(zf); err != nil {
+				return err
+			}
+			continue
+		}
 		rc, err := zf.Open()
 		if err != nil {
 			return err
@@ -244,18 +217,62 @@ func numericSums(xlsx []byte, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
-			data = cachedSum.ReplaceAll(data, []byte("$1$2"))
-		}
 		out, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
 		if err != nil {
 			return err
 		}
-		if _, err := out.Write(data); err != nil {
+		if _, err := out.Write(untypeSums(data)); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// untypeSums drops t="str" from the cells of a sheet's XML whose formula is a SUM and whose
+// cached value is a number.
+func untypeSums(x []byte) []byte {
+	const str = ` t="str"`
+	var out []byte
+	last := 0
+	for i := 0; ; {
+		j := bytes.Index(x[i:], []byte("<f>SUM("))
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + 1
+		open := bytes.LastIndex(x[last:j], []byte("<c "))
+		if open < 0 {
+			continue
+		}
+		open += last
+		tag := x[open:j]
+		k := bytes.Index(tag, []byte(str))
+		if k < 0 || !numericValue(x[j:]) {
+			continue
+		}
+		out = append(out, x[last:open+k]...)
+		last = open + k + len(str)
+	}
+	if out == nil {
+		return x
+	}
+	return append(out, x[last:]...)
+}
+
+// numericValue reports whether the formula at the start of x caches a number: "<f>…</f><v>…</v>".
+func numericValue(x []byte) bool {
+	end := bytes.Index(x, []byte("</f><v>"))
+	if end < 0 || bytes.IndexByte(x[1:end], '<') >= 0 {
+		return false
+	}
+	v := x[end+len("</f><v>"):]
+	close := bytes.Index(v, []byte("</v>"))
+	if close <= 0 {
+		return false
+	}
+	_, err := strconv.ParseFloat(string(v[:close]), 64)
+	return err == nil
 }
 
 // shortText cuts s to at most n characters, ending with "…" when cut.

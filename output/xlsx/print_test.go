@@ -155,3 +155,11 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestUntypeSums(t *testing.T) {
+	in := `<c r="B9" s="3" t="str"><f>SUM(B5:B8)</f><v>1250</v></c><c r="C9" t="str"><f>SUM(C5:C8)</f><v>n/a</v></c><c r="D9" t="str"><f>A1&amp;B1</f><v>x</v></c>`
+	want := `<c r="B9" s="3"><f>SUM(B5:B8)</f><v>1250</v></c><c r="C9" t="str"><f>SUM(C5:C8)</f><v>n/a</v></c><c r="D9" t="str"><f>A1&amp;B1</f><v>x</v></c>`
+	if got := string(untypeSums([]byte(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -142,11 +142,13 @@ type book struct {
 
 	// Neither Excel nor LibreOffice grows a row for wrapped text when it opens a file, so the
 	// writer estimates each row's lines from the column widths and sets the heights.
-	colWidth map[string]map[int]float64 // sheet → column → width in characters
-	lines    map[string]map[int]int     // sheet → row → most lines of a wrapped cell
-	wraps    map[int]bool               // styles that wrap text
-	prints   map[string]*printSpec      // sheet → paper and print titles
-	left     map[int]int                // style → the same, aligned left
+	colWidth map[string]map[int]float64  // sheet → column → width in characters
+	lines    map[string]map[int]int      // sheet → row → most lines of a wrapped cell
+	wraps    map[int]bool                // styles that wrap text
+	prints   map[string]*printSpec       // sheet → paper and print titles
+	used     map[string]int              // sheet → last column holding a value
+	rowEnd   map[string]map[int]lastCell // sheet → row → its last cell holding a value
+	left     map[int]int                 // style → the same, aligned left
 }
 
 func build(m *countries.Model, lang string) (*excelize.File, error) {
@@ -222,6 +224,11 @@ func (b *book) str(sheet string, col, row int, s string, style int) {
 	ref := cell(col, row)
 	if s != "" { // an empty cell stays blank (filters and formulas see it as empty)
 		b.check(b.f.SetCellStr(sheet, ref, s))
+		n := utf8.RuneCountInString(s)
+		if strings.Contains(s, "\n") {
+			n = 0 // a text of several lines is wrapped, not run on
+		}
+		b.note(sheet, col, row, lastCell{col: col, runes: n, style: style})
 	}
 	b.style(sheet, ref, ref, style)
 	if b.wraps[style] {
@@ -320,6 +327,26 @@ func (b *book) num(sheet string, col, row int, v float64, style int) {
 	}
 	b.check(b.f.SetCellFloat(sheet, ref, v, -1, 64))
 	b.style(sheet, ref, ref, style)
+	b.note(sheet, col, row, lastCell{col: col, style: style})
+}
+
+// lastCell is the last cell of a row holding a value: its column, how many characters of
+// text it holds (0 for a number or a text on several lines) and its style.
+type lastCell struct{ col, runes, style int }
+
+// note records a written cell for the print setup, which needs each sheet's used width and
+// the text that ends each row.
+func (b *book) note(sheet string, col, row int, c lastCell) {
+	if b.used == nil {
+		b.used, b.rowEnd = map[string]int{}, map[string]map[int]lastCell{}
+	}
+	b.used[sheet] = max(b.used[sheet], col)
+	if b.rowEnd[sheet] == nil {
+		b.rowEnd[sheet] = map[int]lastCell{}
+	}
+	if col >= b.rowEnd[sheet][row].col {
+		b.rowEnd[sheet][row] = c
+	}
 }
 
 // opt writes *v·scale, or leaves the cell empty (but styled) when v is nil.

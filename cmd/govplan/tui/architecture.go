@@ -329,6 +329,9 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 				}
 				body = append(body, l)
 			}
+			for _, l := range wrap(words.GateBasis(lang, g.Gate), inner-2) {
+				body = append(body, st.Faint.Render("  "+l))
+			}
 		}
 	}
 	if len(rb.Products) > 0 {

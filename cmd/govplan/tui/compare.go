@@ -101,6 +101,10 @@ func (s *compareScreen) keys() []key.Binding {
 	return []key.Binding{s.k.toggle, s.k.run, s.k.down}
 }
 
+func (s *compareScreen) allKeys() []key.Binding {
+	return []key.Binding{s.k.up, s.k.down, s.k.toggle, s.k.run, s.k.back}
+}
+
 func (s *compareScreen) update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {

@@ -64,6 +64,10 @@ func (s *contextScreen) keys() []key.Binding {
 	return []key.Binding{s.k.add, s.k.edit, s.k.remove, s.k.details}
 }
 
+func (s *contextScreen) allKeys() []key.Binding {
+	return []key.Binding{s.k.up, s.k.down, s.k.add, s.k.edit, s.k.remove, s.k.details}
+}
+
 func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 	if s.form != nil {
 		res, cmd := s.form.update(s.c.lang, msg)
@@ -308,7 +312,9 @@ func (s *contextScreen) view(w, h int) string {
 	from, to := window(s.sel, len(f.Ministries), max(1, rows))
 	if to-from < len(f.Ministries) {
 		from, to = window(s.sel, len(f.Ministries), max(1, rows-2))
-		body = append(body, st.Faint.Render(i18n.F(lang, "↑ %d more", from)))
+		if from > 0 {
+			body = append(body, st.Faint.Render(i18n.F(lang, "↑ %d more", from)))
+		}
 	}
 	for i := from; i < to; i++ {
 		m := f.Ministries[i]
@@ -318,7 +324,7 @@ func (s *contextScreen) view(w, h int) string {
 		}
 		body = append(body, line)
 	}
-	if to-from < len(f.Ministries) {
+	if to < len(f.Ministries) {
 		body = append(body, st.Faint.Render(i18n.F(lang, "↓ %d more", len(f.Ministries)-to)))
 	}
 	return panel(st, title, append(body, foot...), w, h)

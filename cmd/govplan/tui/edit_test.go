@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
@@ -596,4 +597,38 @@ func TestLateTargetShowsOnThePlan(t *testing.T) {
 	if !strings.Contains(view, "targets late or never") || !strings.Contains(view, r.ind().ID) {
 		t.Errorf("the late target is not shown with the plan:\n%s", view)
 	}
+}
+
+// TestHelpListsEveryKey opens ? on every screen (and on the roadmap's activity list) and finds
+// each of the screen's keys in it.
+func TestHelpListsEveryKey(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	m := open(t, path, 160, 48)
+	type allKeyer interface{ allKeys() []key.Binding }
+	check := func(name string, s screen) {
+		t.Helper()
+		ak, ok := s.(allKeyer)
+		if !ok {
+			t.Errorf("%s has no full key list for ?", name)
+			return
+		}
+		m.showHelp = true
+		view := m.render()
+		m.showHelp = false
+		for _, b := range ak.allKeys() {
+			if k := b.Help().Key; k != "" && !strings.Contains(view, k) {
+				t.Errorf("%s: ? does not list %q (%s)", name, k, b.Help().Desc)
+			}
+		}
+	}
+	for s := stepStart; s < stepCount; s++ {
+		if m.screens[s] == nil {
+			continue
+		}
+		m.step = s
+		check(stepNames[s], m.screens[s])
+	}
+	m.step = stepRoadmap
+	m.screens[stepRoadmap].(*roadmapScreen).view_ = viewActivities
+	check("Roadmap activities", m.screens[stepRoadmap])
 }

@@ -75,6 +75,10 @@ func (e *exportScreen) keys() []key.Binding {
 	return []key.Binding{e.k.toggle, e.k.folder, e.k.run, e.k.down}
 }
 
+func (e *exportScreen) allKeys() []key.Binding {
+	return []key.Binding{e.k.up, e.k.down, e.k.toggle, e.k.folder, e.k.run}
+}
+
 func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportProgressMsg:

@@ -495,7 +495,8 @@ func (f *funding) view(w, h int) string {
 	switch f.page {
 	case pagePledges:
 		fw := min(28, max(12, inner/4))
-		head = append(head, st.Faint.Render(truncate("  "+pad(i18n.T(lang, "Funder"), fw)+" "+pad(i18n.T(lang, "For"), 30)+" "+padLeft(i18n.T(lang, "Amount"), 14)+" "+pad(i18n.T(lang, "Years"), 12)+" "+i18n.T(lang, "Notes"), inner)))
+		forW := min(30, max(12, inner-2-fw-14-12-4))
+		head = append(head, st.Faint.Render(truncate("  "+pad(i18n.T(lang, "Funder"), fw)+" "+pad(i18n.T(lang, "For"), forW)+" "+padLeft(i18n.T(lang, "Amount"), 14)+" "+pad(i18n.T(lang, "Years"), 12)+" "+i18n.T(lang, "Notes"), inner)))
 		for _, inv := range file.Investments {
 			target := inv.Block
 			if target == "" {
@@ -509,7 +510,7 @@ func (f *funding) view(w, h int) string {
 			for _, y := range inv.Years {
 				ys = append(ys, strconv.Itoa(y))
 			}
-			rows = append(rows, pad(inv.Funder, fw)+" "+pad(target, 30)+" "+padLeft(money(lang, inv.Amount)+" "+c, 14)+" "+pad(strings.Join(ys, ","), 12)+" "+inv.Notes)
+			rows = append(rows, pad(inv.Funder, fw)+" "+pad(target, forW)+" "+padLeft(money(lang, inv.Amount)+" "+c, 14)+" "+pad(strings.Join(ys, ","), 12)+" "+inv.Notes)
 		}
 		if len(rows) == 0 {
 			foot = wrap(i18n.T(lang, "No pledges yet: press a to add what a funder has promised (to a block or an activity)."), inner)

@@ -903,6 +903,10 @@ func (r *readiness) cardPanel(w, h int) string {
 		body = append(body, i18n.F(lang, "Value: %s", st.Bold.Render(v)))
 	}
 	tailStart := len(body)
+	if sel.NA {
+		// Said plainly: a toggles it, and an n/a answer is left out of the score.
+		body = append(body, st.Warn.Render(truncate(i18n.T(lang, "Marked not applicable: left out of the score (a takes the mark off)"), inner)))
+	}
 	if r.mode == modeMinistry && r.pick != nil {
 		body = append(body, "")
 		body = append(body, r.pick.lines(st, inner, max(3, min(len(r.pick.labels)+1, h/2)))...)

@@ -308,7 +308,7 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 		line += "   " + fmt.Sprint(k.DueYear) + "  " + words.TargetStatus(lang, &k)
 		if k.Status != roadmap.StatusMet {
 			line = r.c.st.Warn.Render(line)
-			open = append(open, "⚠ "+k.ID+" — "+words.TargetStatus(lang, &k)+": "+words.TargetFix(lang, &k))
+			open = append(open, "⚠ "+i18n.F(lang, "%s — %s: %s.", k.ID, words.TargetStatus(lang, &k), words.TargetFix(lang, &k)))
 		}
 		lines = append(lines, line)
 	}

@@ -101,8 +101,8 @@ func TestNAToggleKeepsTheWords(t *testing.T) {
 	if len(got) != 1 || !got[0].NA || got[0].Evidence != "Strategy 2023" || got[0].Notes != "draft v2" {
 		t.Fatalf("n/a lost the words: %+v", got)
 	}
-	if !strings.Contains(m.render(), "n/a") {
-		t.Error("the screen does not say the answer is n/a")
+	if !strings.Contains(m.render(), "Marked not applicable") {
+		t.Errorf("the screen does not say the answer is n/a:\n%s", m.render())
 	}
 	press(t, m, "a")
 	got = answersOf(t, path, "leadership.strategy")
@@ -937,14 +937,14 @@ func TestAccessibleMode(t *testing.T) {
 	// The same commands on every question: s skips a number and a level question alike; the
 	// level question takes the level itself.
 	out.Reset()
-	if err := RunAccessible(path, "", "en", strings.NewReader("s\ns\ns\ns\ns\ns\n3\nq\n"), &out); err != nil {
+	if err := RunAccessible(path, "", "en", strings.NewReader("s\ns\ns\ns\ns\ns\ns\n3\nq\n"), &out); err != nil {
 		t.Fatal(err)
 	}
 	f := load(t, path)
 	if got := f.Answers["leadership.strategy"]; len(got) != 1 || *got[0].Level != 3 {
 		t.Errorf("level 3 not saved as 3: %+v", got)
 	}
-	if n := strings.Count(out.String(), "s skip, a not applicable, q stop"); n < 7 {
+	if n := strings.Count(out.String(), "s skip, a not applicable, q stop"); n < 8 {
 		t.Errorf("the commands are not the same on every question (%d prompts)", n)
 	}
 	// In French.
