@@ -232,18 +232,6 @@ func (c *costs) action(action string, levels int) figure {
 	return f
 }
 
-// perLevel reports whether an action's months and cost scale with the levels gained.
-func (c *costs) perLevel(action string) bool {
-	if c.over != nil && (c.over.ReadinessLevel.Months != nil || c.over.ReadinessLevel.Cost != nil) {
-		return true
-	}
-	if c.over != nil && c.over.Actions[action].PerLevel != nil {
-		return *c.over.Actions[action].PerLevel
-	}
-	d := c.def.Actions[action].PerLevel
-	return d != nil && *d
-}
-
 // population is the number of people per-person costs cover (0: not given).
 func (c *costs) population() float64 {
 	if c.over != nil && c.over.Population != nil {

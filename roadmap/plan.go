@@ -721,21 +721,6 @@ func pillarRaises(in Input, cs *costs, pid string, needs map[string]*need, raise
 	}
 }
 
-func pillarOwner(p *assess.Pillar) string {
-	count := map[string]int{}
-	best := ""
-	for _, ind := range p.Indicators {
-		if len(ind.Owners) > 0 {
-			o := ind.Owners[0]
-			count[o]++
-			if count[o] > count[best] || (count[o] == count[best] && o < best) {
-				best = o
-			}
-		}
-	}
-	return best
-}
-
 func trimLevel(l float64) string {
 	if l == math.Trunc(l) {
 		return fmt.Sprintf("%.0f", l)

@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -256,13 +255,6 @@ var hostileCases = []hostileCase{
 	{name: "300-character name", setup: func(t *testing.T, dir string) []string {
 		return []string{"export", "-o", filepath.Join(dir, "out"), sampleWith(t, dir, "c.yaml", "name: Republic of Aurelia", "name: "+strings.Repeat("Aurelia ", 38))}
 	}, code: 0, msg: "wrote"},
-}
-
-func mkfifo(t *testing.T, path string) {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
 }
 
 // feedZeros writes zeros into a FIFO until its reader goes away.

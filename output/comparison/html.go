@@ -83,8 +83,6 @@ func e(s string) string { return html.EscapeString(s) }
 
 func (p *page) w(format string, args ...any) { fmt.Fprintf(&p.b, format, args...) }
 
-func (p *page) t(s string) string { return e(i18n.T(p.l, s)) }
-
 func (p *page) section(id, title string) {
 	p.w("<section id=\"%s\">\n<h2>%s</h2>\n", id, title)
 }
