@@ -107,7 +107,12 @@ func TestWorkshopInTmux(t *testing.T) {
 	}
 	// Reopen: the screen shows the answers, and the cursor is at the next unanswered one.
 	start()
-	waitFor("3 of 59 answered") // the n/a one is not applicable
+	fw, err := d.Framework("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three answered; the n/a one is not applicable, so it leaves the count of applicable ones.
+	waitFor(fmt.Sprintf("3 of %d answered", len(fw.Indicators())-1))
 	waitFor("used the Internet")
 
 	// Kill in the middle of a burst of answers: the file is never half-written.
