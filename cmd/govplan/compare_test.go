@@ -367,7 +367,8 @@ func TestImportEGDIReproducesPublishedIndex(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "import", "csv", table, "--framework", "egdi", "--country-column", "Country",
 		"--map", "egdi.osi=Online_Service", "--map", "egdi.tii=Tele_Infra", "--map", "egdi.hci=Human_Capital",
 		"--date", "2024-09-17", "-o", dir)
-	if code != 0 || stderr != "" || !strings.Contains(stdout, "wrote 193 country files to "+dir+" (egdi@2024, assessed 2024-09-17, 579 answers") {
+	// Data goes to stdout, messages to stderr: import writes files, so stdout stays empty.
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote 193 country files to "+dir+" (egdi@2024, assessed 2024-09-17, 579 answers") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
