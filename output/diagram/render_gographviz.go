@@ -1,4 +1,4 @@
-//go:build !nographviz
+//go:build wasmgraphviz
 
 package diagram
 
@@ -17,8 +17,11 @@ func init() {
 	wasmcache.Restore()
 }
 
-// hasBuiltin says this binary can draw SVG without Graphviz installed.
+// hasBuiltin says this binary can draw SVG without Graphviz installed: built with
+// -tags wasmgraphviz, it links go-graphviz (Graphviz compiled to WebAssembly).
 const hasBuiltin = true
+
+const noPNG = "PNG needs Graphviz's dot or rsvg-convert: install Graphviz (winget install graphviz / brew install graphviz / apt install graphviz) or librsvg (rsvg-convert), or use --format svg"
 
 // The one go-graphviz renderer. go-graphviz is not safe from several goroutines, not even
 // with separate instances (they share one WebAssembly module), so every call into it holds mu.

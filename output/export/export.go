@@ -47,7 +47,8 @@ func Slug(m *countries.Model) string {
 }
 
 // Write writes the chosen parts of m into dir (created if missing) and calls wrote with each
-// path once the file is complete. It stops at the first failure.
+// path once the file is complete. It stops at the first failure. Where diagram.CanDraw is
+// false, diagrams are written as DOT only (no SVG or PNG) and the reports show placeholders.
 func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path string)) error {
 	if m.Plan == nil {
 		return errors.New("the roadmap could not be planned, so there is nothing complete to export")
@@ -92,10 +93,13 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 			return err
 		}
 	}
-	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
-	// is written and reused by the HTML and PDF reports.
+	// Each diagram is drawn once (one dot process per diagram, at the same time, when
+	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports.
+	// Where nothing can draw (no dot, default build), the DOT files are still written, the
+	// reports show a placeholder for each picture, and the caller says what to install.
 	var svgs map[string][]byte
-	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
+	drawn := diagram.CanDraw()
+	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
 		var err error
 		if svgs, err = SVGs(m, lang); err != nil {
 			return err
@@ -107,11 +111,13 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
 				}
-				if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svgs[d.Name]); return err }); err != nil {
-					return err
+				if svg, ok := svgs[d.Name]; ok {
+					if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svg); return err }); err != nil {
+						return err
+					}
 				}
 			}
-			if want[PNG] {
+			if want[PNG] && drawn {
 				if err := put(d.Name+".png", func(w io.Writer) error { return diagram.PNG(d.DOT, w) }); err != nil {
 					return err
 				}
