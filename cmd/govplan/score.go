@@ -25,6 +25,7 @@ func (a *app) scoreCmd() *cobra.Command {
 			if err := a.formatFlag(format, "text", "json"); err != nil {
 				return err
 			}
+			prefetchCatalog() // block names of the gates
 			doc, fw, err := a.loadCountry(args, cf)
 			if err != nil {
 				return err
