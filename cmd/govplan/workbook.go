@@ -86,7 +86,7 @@ func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOpti
 		return nil
 	}
 	// The edited file must still plan before it is saved.
-	if err := m.Replan(a.planOpts); err != nil {
+	if err := m.Replan(countries.PlanOptions{}); err != nil {
 		return inputError(fmt.Errorf("%s: %w", i18n.T(a.lang, "with the workbook's changes the plan does not build, so nothing was saved"), err))
 	}
 	if o.sample != "" {
