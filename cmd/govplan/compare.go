@@ -19,9 +19,9 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/output/comparison"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 
