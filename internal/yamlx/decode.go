@@ -302,7 +302,7 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 	// seen holds the line each known key was first met on (0: not yet), on the stack for
 	// the usual struct of a few dozen fields.
 	var buf [32]int
-	seen := buf[:0]
+	var seen []int
 	if len(si.fields) <= len(buf) {
 		seen = buf[:len(si.fields)]
 	} else {

@@ -84,7 +84,7 @@ func isFile(p string) bool {
 
 // ErrNoRenderer says no diagram can be drawn: Graphviz's dot is not installed and this
 // binary has no built-in renderer. Callers write the DOT instead and show NoRendererHint.
-var ErrNoRenderer = errors.New("Graphviz's dot was not found, so diagrams cannot be drawn")
+var ErrNoRenderer = errors.New("no diagram renderer: Graphviz's dot was not found")
 
 // CanDraw reports whether SVG can be drawn here: dot was found, or the binary was built
 // with -tags wasmgraphviz.
