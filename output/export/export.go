@@ -88,25 +88,43 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		}
 		return nil
 	}
+	// Each diagram is drawn once (one dot process per diagram, at the same time, when
+	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports. The
+	// dot processes run while govplan writes the workbook. Where nothing can draw (no dot,
+	// default build), the DOT files are still written, the reports show a placeholder for
+	// each picture, and the caller says what to install.
+	drawn := diagram.CanDraw()
+	type drawing struct {
+		svgs map[string][]byte
+		err  error
+	}
+	var ds []Diagram
+	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
+		ds = Diagrams(m, lang)
+	}
+	var pending chan drawing
+	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
+		pending = make(chan drawing, 1)
+		go func() {
+			svgs, err := draw(ds)
+			pending <- drawing{svgs, err}
+		}()
+	}
 	if want[Workbook] {
 		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
 			return err
 		}
 	}
-	// Each diagram is drawn once (one dot process per diagram, at the same time, when
-	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports.
-	// Where nothing can draw (no dot, default build), the DOT files are still written, the
-	// reports show a placeholder for each picture, and the caller says what to install.
 	var svgs map[string][]byte
-	drawn := diagram.CanDraw()
-	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
-		var err error
-		if svgs, err = SVGs(m, lang); err != nil {
-			return err
+	if pending != nil {
+		d := <-pending
+		if d.err != nil {
+			return d.err
 		}
+		svgs = d.svgs
 	}
 	if want[DiagramFiles] || want[PNG] {
-		for _, d := range Diagrams(m, lang) {
+		for _, d := range ds {
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
@@ -165,7 +183,11 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	ds := Diagrams(m, lang)
+	return draw(Diagrams(m, lang))
+}
+
+// draw draws the diagrams, by export name.
+func draw(ds []Diagram) (map[string][]byte, error) {
 	dots := make([][]byte, len(ds))
 	for i, d := range ds {
 		dots[i] = d.DOT
