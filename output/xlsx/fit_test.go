@@ -1,0 +1,83 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/countries"
+	"github.com/xuri/excelize/v2"
+)
+
+// No row of any sheet is taller than a reader can take in: long texts are cut to maxRowLines
+// and the cell's note holds them in full. Read back from the file, every sample, en and fr.
+func TestRowHeightsStayReadable(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := lineHeight(maxRowLines + 2)
+	for _, name := range countries.SampleNames() {
+		for _, lang := range []string{"en", "fr"} {
+			doc, err := countries.Sample(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := countries.Analyse(doc, cat, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Write(m, lang, &buf); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range f.GetSheetList() {
+				rows, _ := f.GetRows(s)
+				for i := range rows {
+					h, _ := f.GetRowHeight(s, i+1)
+					// The use-case matrix's header holds the block ids upright, by design.
+					if h > limit && !(s == namesIn(lang).blocks && h <= 130) {
+						t.Errorf("%s %s %s row %d: %.0f pt tall", name, lang, s, i+1, h)
+					}
+				}
+			}
+			// The reasons one block is needed by others are in the cell's note, not the cell.
+			comments, _ := f.GetComments(namesIn(lang).blocks)
+			reasons := 0
+			for _, c := range comments {
+				if strings.Count(c.Text, "\n\n") > 0 || strings.Contains(c.Text, "…") {
+					reasons++
+				}
+				if c.Text == "" {
+					t.Errorf("%s %s: empty note at %s", name, lang, c.Cell)
+				}
+			}
+			if reasons == 0 {
+				t.Errorf("%s %s: no note holds the blocks' reasons", name, lang)
+			}
+			f.Close()
+		}
+	}
+}
+
+func TestClipLines(t *testing.T) {
+	long := strings.Repeat("alpha beta gamma delta ", 40)
+	got := clipLines(long, 20, 3)
+	if wrapLines(got+"…", 20) > 3 {
+		t.Errorf("clipped text takes %d lines: %q", wrapLines(got+"…", 20), got)
+	}
+	if !strings.HasPrefix(long, got) || len(got) < 40 {
+		t.Errorf("clipped text %q is not a fair beginning", got)
+	}
+	if got := clipLines("one\ntwo\nthree\nfour", 20, 2); got != "one\ntwo" {
+		t.Errorf("lines: got %q", got)
+	}
+	if got := clipLines("short", 20, 2); got != "short" {
+		t.Errorf("short: got %q", got)
+	}
+}
