@@ -81,3 +81,33 @@ func TestClipLines(t *testing.T) {
 		t.Errorf("short: got %q", got)
 	}
 }
+
+// The Budget sheet prints one page wide: its free text wraps instead of widening the sheet
+// onto pages of its own, and a section that fits on a page is not split across two.
+func TestBudgetPrintsOnePageWide(t *testing.T) {
+	for _, name := range countries.SampleNames() {
+		m := sample(t, name)
+		f, _ := written(t, m)
+		pl, err := f.GetPageLayout(SheetBudget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, err := f.GetCols(SheetBudget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var width float64
+		for i := range cols {
+			w, _ := f.GetColWidth(SheetBudget, colName(i+1))
+			width += w*7.3 + 5
+		}
+		width *= 0.75 * float64(*pl.AdjustTo) / 100
+		page := paperPoints[paperA4][0]
+		if *pl.Orientation == "landscape" {
+			page = paperPoints[paperA4][1]
+		}
+		if width > page-2*marginSide*72 {
+			t.Errorf("%s: the Budget sheet prints %.0f pt wide on a %.0f pt page", name, width, page)
+		}
+	}
+}
