@@ -159,6 +159,26 @@ func (b *book) blocks() {
 	b.freeze(s, 1, 0)
 	b.page(s, paperA4)
 	b.printTitles(s, "$A:$A", "")
+	b.breakBetweenFields(s, fields)
+}
+
+// breakBetweenFields starts printed pages only between the block table's fields, never inside
+// one (a field's merged cell cut at the page edge loses its words): as many whole fields go on
+// a landscape A4 page, beside the repeated column A, as fit at full size.
+func (b *book) breakBetweenFields(s string, fields []bbField) {
+	colPx := func(w float64) float64 { return w*7.3 + 5 } // as usedWidth counts
+	page := (paperPoints[paperA4][1] - 2*marginSide*72) / 0.75
+	room := page - colPx(bbLabelWidth)
+	col, used := 2, 0.0
+	for _, fd := range fields {
+		w := float64(fd.span) * colPx(bbNarrowWidth)
+		if used > 0 && used+w > room {
+			b.breakBefore(s, col)
+			used = 0
+		}
+		used += w
+		col += fd.span
+	}
 }
 
 // mergedWidth is the width in characters of span narrow columns merged, counted low: the
@@ -168,11 +188,12 @@ func mergedWidth(span int) float64 { return float64(span) * bbNarrowWidth * 0.85
 // whyNeeded says which steps of which needed use cases use the block, and which blocks depend
 // on it; whyNeededInFull gives their reasons, for the cell's note.
 func (b *book) whyNeeded(rb *catalog.RequiredBlock) string {
-	out := b.stepsUsing(rb)
+	// The use cases run on, one after another, so the row stays short; the note lists them one a line.
+	out := []string{strings.Join(b.stepsUsing(rb), "; ")}
 	if len(rb.Dependants) > 0 {
 		out = append(out, i18n.F(b.lang, "needed by %s", strings.Join(rb.Dependants, ", ")))
 	}
-	return strings.Join(out, "\n")
+	return strings.TrimPrefix(strings.Join(out, "\n"), "\n")
 }
 
 // whyNeededInFull is whyNeeded with each dependant block's reason and the place its

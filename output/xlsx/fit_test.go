@@ -1,7 +1,11 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,6 +112,47 @@ func TestBudgetPrintsOnePageWide(t *testing.T) {
 		}
 		if width > page-2*marginSide*72 {
 			t.Errorf("%s: the Budget sheet prints %.0f pt wide on a %.0f pt page", name, width, page)
+		}
+	}
+}
+
+// The Building blocks table prints with its page breaks only between fields: a merged field
+// cut at the page edge would lose its words.
+func TestBlocksBreakBetweenFields(t *testing.T) {
+	m := sample(t, "bakana")
+	_, data := written(t, m)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x []byte
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet3.xml" { // Building blocks, the third sheet
+			rc, _ := zf.Open()
+			x, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	cb := regexp.MustCompile(`<colBreaks[^>]*>(.*?)</colBreaks>`).FindSubmatch(x)
+	if cb == nil {
+		t.Fatal("the Building blocks sheet has no column breaks")
+	}
+	// Fields start after column A at these columns (spans 3,3,5,4,7,5,3,4,12).
+	starts := map[int]bool{}
+	col := 2
+	for _, span := range []int{3, 3, 5, 4, 7, 5, 3, 4, 12} {
+		starts[col] = true
+		col += span
+	}
+	ids := regexp.MustCompile(`<brk id="([0-9]+)"`).FindAllSubmatch(cb[1], -1)
+	if len(ids) == 0 {
+		t.Fatal("no column break")
+	}
+	for _, id := range ids {
+		n, _ := strconv.Atoi(string(id[1]))
+		// A break with id n falls after column n, so column n+1 starts the page.
+		if !starts[n+1] {
+			t.Errorf("a page starts at column %d, inside a field", n+1)
 		}
 	}
 }
