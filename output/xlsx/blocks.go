@@ -205,7 +205,7 @@ func (b *book) whyNeededInFull(rb *catalog.RequiredBlock) string {
 	out := b.stepsUsing(rb)
 	// After one reason per step come the blocks that depend on this one ("needed by ...").
 	if len(rb.Reasons) > len(rb.Steps) {
-		out = append(out, rb.Reasons[len(rb.Steps):]...)
+		out = append(out, words.ReasonList(b.lang, rb.Reasons[len(rb.Steps):])...)
 	}
 	return strings.Join(out, "\n\n")
 }
