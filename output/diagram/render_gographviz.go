@@ -38,7 +38,10 @@ func builtinSVG(dot []byte, w io.Writer) error {
 	defer renderer.mu.Unlock()
 	ctx := context.Background()
 	if renderer.gv == nil {
-		gv, err := graphviz.New(ctx)
+		// No plugins: SVG is Graphviz's own renderer; go-graphviz's default plugins add PNG and
+		// JPEG renderers written with Go image libraries, which govplan never uses (its PNG
+		// comes from dot or rsvg-convert). Left out, most of that code leaves the binary.
+		gv, err := graphviz.NewWithPlugins(ctx)
 		if err != nil {
 			return fmt.Errorf("starting the diagram renderer: %w", err)
 		}
