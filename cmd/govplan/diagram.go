@@ -34,14 +34,15 @@ func (a *app) diagramCmd() *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "diagram " + i18n.T(lang, "[FILE]"),
-		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG or PNG"),
+		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG, PNG or Mermaid"),
 		Long: i18n.T(lang, "diagram draws one diagram of a country:") + "\n" + kindList.String() + "\n\n" +
-			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling. Without -o the diagram goes to standard output.")),
+			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling; mermaid is Mermaid source (flowcharts, and a gantt chart for the roadmap) for tools that import Mermaid. Without -o the diagram goes to standard output.")),
 		Example: `  govplan diagram --sample bakana -o bakana.svg
-  govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png`,
+  govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png
+  govplan diagram --sample bakana --kind roadmap --format mermaid -o roadmap.mmd`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "svg", "png", "dot"); err != nil {
+			if err := a.formatFlag(format, "svg", "png", "dot", "mermaid"); err != nil {
 				return err
 			}
 			if useCase != "" && !cmd.Flags().Changed("kind") {
@@ -62,13 +63,18 @@ func (a *app) diagramCmd() *cobra.Command {
 				return err
 			}
 			a.warn(m.Doc.Warnings)
-			dot, err := buildDiagram(m, kind, useCase, a.lang)
+			var dot []byte
+			if format == "mermaid" {
+				dot, err = diagram.MermaidOf(m, kind, useCase, a.lang)
+			} else {
+				dot, err = buildDiagram(m, kind, useCase, a.lang)
+			}
 			if err != nil {
 				return inputError(err)
 			}
 			var out bytes.Buffer
 			switch format {
-			case "dot":
+			case "dot", "mermaid":
 				out.Write(dot)
 			case "svg":
 				err = diagram.SVG(dot, &out)
@@ -96,7 +102,7 @@ func (a *app) diagramCmd() *cobra.Command {
 	cf.register(c, lang)
 	c.Flags().StringVar(&kind, "kind", "architecture", i18n.F(lang, "what to draw: %s", strings.Join(diagramKinds, ", ")))
 	c.Flags().StringVar(&useCase, "usecase", "", i18n.T(lang, "the use case to draw (implies --kind usecase)"))
-	c.Flags().StringVar(&format, "format", "svg", i18n.T(lang, "output format: svg, png or dot"))
+	c.Flags().StringVar(&format, "format", "svg", i18n.T(lang, "output format: svg, png, dot or mermaid"))
 	c.Flags().StringVarP(&outPath, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
 	return c
 }
