@@ -40,8 +40,7 @@ type app struct {
 	langFlag   string // --lang as given
 	warnedLang string // the unsupported language already warned about
 	catalogDir string
-	quiet      bool                  // -q: no messages or progress on stderr, only warnings and errors
-	planOpts   countries.PlanOptions // set by roadmap's --start and --workstreams
+	quiet      bool // -q: no messages or progress on stderr, only warnings and errors
 }
 
 // raw returns stdout unfiltered (a.out when the app was built without it, as in tests).
@@ -382,13 +381,18 @@ func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error)
 	return countries.Build(doc, fw, cat, a.lang), nil
 }
 
-// loadPlan is loadModel with the roadmap planned.
+// loadPlan is loadModel with the roadmap planned as the file says.
 func (a *app) loadPlan(args []string, f countryFlags) (*countries.Model, error) {
+	return a.loadPlanWith(args, f, countries.PlanOptions{})
+}
+
+// loadPlanWith is loadModel with the roadmap planned with opts over the file's plan settings.
+func (a *app) loadPlanWith(args []string, f countryFlags, opts countries.PlanOptions) (*countries.Model, error) {
 	m, err := a.loadModel(args, f)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Replan(a.planOpts); err != nil {
+	if err := m.Replan(opts); err != nil {
 		return nil, inputError(err)
 	}
 	return m, nil

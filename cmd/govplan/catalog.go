@@ -10,8 +10,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// catalogOptions are the flags of `govplan catalog`, which its subcommands share.
+type catalogOptions struct {
+	format string
+}
+
 func (a *app) catalogCmd() *cobra.Command {
-	var format string
+	o := &catalogOptions{}
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "catalog",
@@ -21,39 +26,13 @@ func (a *app) catalogCmd() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	c.PersistentFlags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.PersistentFlags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
 	c.AddCommand(&cobra.Command{
 		Use:   "frameworks",
 		Short: i18n.T(lang, "List the built-in readiness frameworks"),
 		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			list, err := assess.Embedded()
-			if err != nil {
-				return err
-			}
-			type fwJSON struct {
-				ID         string `json:"id"`
-				Version    string `json:"version"`
-				Name       string `json:"name"`
-				Pillars    int    `json:"pillars"`
-				Indicators int    `json:"indicators"`
-			}
-			var rows []fwJSON
-			for _, fw := range list {
-				rows = append(rows, fwJSON{fw.ID, fw.Version, fw.Name.In(a.lang), len(fw.Pillars), len(fw.Indicators())})
-			}
-			if format == "json" {
-				return a.writeList("frameworks", rows)
-			}
-			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Version"), i18n.T(a.lang, "Pillars"), i18n.T(a.lang, "Indicators"), i18n.T(a.lang, "Name")}, "\t"))
-			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", r.ID, r.Version, r.Pillars, r.Indicators, r.Name)
-			}
-			return tw.Flush()
+			return a.runCatalogFrameworks(*o)
 		},
 	})
 	c.AddCommand(&cobra.Command{
@@ -61,38 +40,72 @@ func (a *app) catalogCmd() *cobra.Command {
 		Short: i18n.T(lang, "List the embedded sample countries (use one with --sample NAME)"),
 		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			type sampleJSON struct {
-				Name      string `json:"name"`
-				Country   string `json:"country"`
-				ISO3      string `json:"iso3"`
-				Framework string `json:"framework"`
-				Date      string `json:"date"`
-			}
-			var rows []sampleJSON
-			for _, n := range countries.SampleNames() {
-				doc, err := countries.Sample(n)
-				if err != nil {
-					return err
-				}
-				f := doc.File
-				rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, f.Assessment.Framework, f.Assessment.Date})
-			}
-			if format == "json" {
-				return a.writeList("samples", rows)
-			}
-			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{i18n.T(a.lang, "Sample"), i18n.T(a.lang, "Country"), "ISO3", i18n.T(a.lang, "Framework"), i18n.T(a.lang, "Assessed")}, "\t"))
-			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, dateText(a.lang, r.Date))
-			}
-			tw.Flush()
-			fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "The samples are fictional countries for trying govplan: govplan score --sample NAME"))
-			return nil
+			return a.runCatalogSamples(*o)
 		},
 	})
-	c.AddCommand(a.catalogBlocksCmd(&format), a.catalogUseCasesCmd(&format), a.catalogProductsCmd(&format))
+	c.AddCommand(a.catalogBlocksCmd(o), a.catalogUseCasesCmd(o), a.catalogProductsCmd(o))
 	return c
+}
+
+func (a *app) runCatalogFrameworks(o catalogOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	list, err := assess.Embedded()
+	if err != nil {
+		return err
+	}
+	type fwJSON struct {
+		ID         string `json:"id"`
+		Version    string `json:"version"`
+		Name       string `json:"name"`
+		Pillars    int    `json:"pillars"`
+		Indicators int    `json:"indicators"`
+	}
+	var rows []fwJSON
+	for _, fw := range list {
+		rows = append(rows, fwJSON{fw.ID, fw.Version, fw.Name.In(a.lang), len(fw.Pillars), len(fw.Indicators())})
+	}
+	if o.format == "json" {
+		return a.writeList("frameworks", rows)
+	}
+	tw := newTable(a.out)
+	fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Version"), i18n.T(a.lang, "Pillars"), i18n.T(a.lang, "Indicators"), i18n.T(a.lang, "Name")}, "\t"))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", r.ID, r.Version, r.Pillars, r.Indicators, r.Name)
+	}
+	return tw.Flush()
+}
+
+func (a *app) runCatalogSamples(o catalogOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	type sampleJSON struct {
+		Name      string `json:"name"`
+		Country   string `json:"country"`
+		ISO3      string `json:"iso3"`
+		Framework string `json:"framework"`
+		Date      string `json:"date"`
+	}
+	var rows []sampleJSON
+	for _, n := range countries.SampleNames() {
+		doc, err := countries.Sample(n)
+		if err != nil {
+			return err
+		}
+		f := doc.File
+		rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, f.Assessment.Framework, f.Assessment.Date})
+	}
+	if o.format == "json" {
+		return a.writeList("samples", rows)
+	}
+	tw := newTable(a.out)
+	fmt.Fprintln(tw, strings.Join([]string{i18n.T(a.lang, "Sample"), i18n.T(a.lang, "Country"), "ISO3", i18n.T(a.lang, "Framework"), i18n.T(a.lang, "Assessed")}, "\t"))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, dateText(a.lang, r.Date))
+	}
+	tw.Flush()
+	fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "The samples are fictional countries for trying govplan: govplan score --sample NAME"))
+	return nil
 }

@@ -2,59 +2,63 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 
-func (a *app) catalogBlocksCmd(format *string) *cobra.Command {
+func (a *app) catalogBlocksCmd(o *catalogOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "blocks [ID]",
 		Short: i18n.T(a.lang, "List the building blocks, or show one with its dependencies and products"),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := a.catalogFor(*format)
-			if err != nil {
-				return err
-			}
-			if len(args) == 1 {
-				b := cat.Block(args[0])
-				if b == nil {
-					return inputMsg(i18n.F(a.lang, "unknown block %q; blocks: %s", args[0], strings.Join(cat.BlockIDs(), ", ")))
-				}
-				if *format == "json" {
-					return a.writeJSON(report.Block(cat, b, a.lang))
-				}
-				a.printBlock(cat, b)
-				return nil
-			}
-			if *format == "json" {
-				out := []report.BlockJSON{}
-				for _, b := range cat.Blocks {
-					out = append(out, report.Block(cat, b, a.lang))
-				}
-				return a.writeList("blocks", out)
-			}
-			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Category"), i18n.T(a.lang, "Spec"), i18n.T(a.lang, "Depends on"), i18n.T(a.lang, "Products")}, "\t"))
-			for _, b := range cat.Blocks {
-				var deps []string
-				for _, d := range b.DependsOn {
-					if d.IsRequired() {
-						deps = append(deps, d.Block)
-					} else {
-						deps = append(deps, i18n.F(a.lang, "(%s)", d.Block))
-					}
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), words.Category(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
-			}
-			return tw.Flush()
+			return a.runCatalogBlocks(args, *o)
 		},
 	}
+}
+
+func (a *app) runCatalogBlocks(args []string, o catalogOptions) error {
+	cat, err := a.catalogFor(o.format)
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		b := cat.Block(args[0])
+		if b == nil {
+			return inputMsg(i18n.F(a.lang, "unknown block %q; blocks: %s", args[0], strings.Join(cat.BlockIDs(), ", ")))
+		}
+		if o.format == "json" {
+			return a.writeJSON(report.Block(cat, b, a.lang))
+		}
+		a.printBlock(cat, b)
+		return nil
+	}
+	if o.format == "json" {
+		out := []report.BlockJSON{}
+		for _, b := range cat.Blocks {
+			out = append(out, report.Block(cat, b, a.lang))
+		}
+		return a.writeList("blocks", out)
+	}
+	tw := newTable(a.out)
+	fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Category"), i18n.T(a.lang, "Spec"), i18n.T(a.lang, "Depends on"), i18n.T(a.lang, "Products")}, "\t"))
+	for _, b := range cat.Blocks {
+		var deps []string
+		for _, d := range b.DependsOn {
+			if d.IsRequired() {
+				deps = append(deps, d.Block)
+			} else {
+				deps = append(deps, i18n.F(a.lang, "(%s)", d.Block))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", b.ID, b.Name.In(a.lang), words.Category(a.lang, b.Category), orDash(b.SpecVersion), orDash(strings.Join(deps, ", ")), len(cat.ProductsFor(b.ID)))
+	}
+	return tw.Flush()
 }
 
 func (a *app) printBlock(cat *catalog.Catalog, b *catalog.Block) {
@@ -133,63 +137,74 @@ func deploymentText(lang, d string) string {
 	return d
 }
 
-func (a *app) catalogUseCasesCmd(format *string) *cobra.Command {
-	var legacy bool
+// catalogUseCasesOptions are the flags of `govplan catalog usecases`.
+type catalogUseCasesOptions struct {
+	catalogOptions
+	legacy bool
+}
+
+func (a *app) catalogUseCasesCmd(parent *catalogOptions) *cobra.Command {
+	var o catalogUseCasesOptions
 	c := &cobra.Command{
 		Use:   "usecases [ID]",
 		Short: i18n.T(a.lang, "List the reference use cases, or show one as steps × blocks"),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := a.catalogFor(*format)
-			if err != nil {
-				return err
-			}
-			if len(args) == 1 {
-				u := cat.UseCase(args[0])
-				if u == nil {
-					var ids []string
-					for _, u := range cat.UseCases {
-						ids = append(ids, u.ID)
-					}
-					return inputMsg(i18n.F(a.lang, "unknown use case %q; use cases: %s", args[0], strings.Join(ids, ", ")))
-				}
-				if *format == "json" {
-					return a.writeJSON(report.UseCase(u, a.lang))
-				}
-				a.printUseCase(cat, u)
-				return nil
-			}
-			var list []*catalog.UseCase
-			for _, u := range cat.UseCases {
-				if !u.Legacy || legacy {
-					list = append(list, u)
-				}
-			}
-			if *format == "json" {
-				out := []report.UseCaseJSON{}
-				for _, u := range list {
-					out = append(out, report.UseCase(u, a.lang))
-				}
-				return a.writeList("use_cases", out)
-			}
-			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Sector"), i18n.T(a.lang, "Version"), i18n.T(a.lang, "Steps"), i18n.T(a.lang, "Blocks")}, "\t"))
-			for _, u := range list {
-				name := u.Name.In(a.lang)
-				if u.Legacy {
-					name += " " + i18n.T(a.lang, "(legacy)")
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, words.Sector(a.lang, u.Sector), u.Version, len(u.Steps), len(u.Blocks()))
-			}
-			tw.Flush()
-			if !legacy {
-				fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "Older SDG Digital Investment Framework variants: add --legacy"))
-			}
-			return nil
+			o.catalogOptions = *parent
+			return a.runCatalogUseCases(args, o)
 		},
 	}
-	c.Flags().BoolVar(&legacy, "legacy", false, i18n.T(a.lang, "include the older SDG Digital Investment Framework variants"))
+	c.Flags().BoolVar(&o.legacy, "legacy", false, i18n.T(a.lang, "include the older SDG Digital Investment Framework variants"))
 	return c
+}
+
+func (a *app) runCatalogUseCases(args []string, o catalogUseCasesOptions) error {
+	cat, err := a.catalogFor(o.format)
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		u := cat.UseCase(args[0])
+		if u == nil {
+			var ids []string
+			for _, u := range cat.UseCases {
+				ids = append(ids, u.ID)
+			}
+			return inputMsg(i18n.F(a.lang, "unknown use case %q; use cases: %s", args[0], strings.Join(ids, ", ")))
+		}
+		if o.format == "json" {
+			return a.writeJSON(report.UseCase(u, a.lang))
+		}
+		a.printUseCase(cat, u)
+		return nil
+	}
+	var list []*catalog.UseCase
+	for _, u := range cat.UseCases {
+		if !u.Legacy || o.legacy {
+			list = append(list, u)
+		}
+	}
+	if o.format == "json" {
+		out := []report.UseCaseJSON{}
+		for _, u := range list {
+			out = append(out, report.UseCase(u, a.lang))
+		}
+		return a.writeList("use_cases", out)
+	}
+	tw := newTable(a.out)
+	fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(a.lang, "Name"), i18n.T(a.lang, "Sector"), i18n.T(a.lang, "Version"), i18n.T(a.lang, "Steps"), i18n.T(a.lang, "Blocks")}, "\t"))
+	for _, u := range list {
+		name := u.Name.In(a.lang)
+		if u.Legacy {
+			name += " " + i18n.T(a.lang, "(legacy)")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", u.ID, name, words.Sector(a.lang, u.Sector), u.Version, len(u.Steps), len(u.Blocks()))
+	}
+	tw.Flush()
+	if !o.legacy {
+		fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "Older SDG Digital Investment Framework variants: add --legacy"))
+	}
+	return nil
 }
 
 // printUseCase shows a use case as a grid of steps × blocks.
@@ -257,103 +272,107 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	fmt.Fprintln(w, i18n.F(lang, "Source: %s", u.Source))
 }
 
-func (a *app) catalogProductsCmd(format *string) *cobra.Command {
+func (a *app) catalogProductsCmd(o *catalogOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "products [ID]",
 		Short: i18n.T(a.lang, "List candidate products with their blocks, evidence and licence (and what is verified)"),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := a.catalogFor(*format)
-			if err != nil {
-				return err
-			}
-			list := cat.Products
-			if len(args) == 1 {
-				p := cat.Product(args[0])
-				if p == nil {
-					var ids []string
-					for _, p := range cat.Products {
-						ids = append(ids, p.ID)
-					}
-					return inputMsg(i18n.F(a.lang, "unknown product %q; products: %s", args[0], strings.Join(ids, ", ")))
-				}
-				if *format == "json" {
-					return a.writeJSON(report.Product(p, a.lang))
-				}
-				list = []*catalog.Product{p}
-			}
-			if *format == "json" {
-				out := []report.ProductJSON{}
-				for _, p := range list {
-					out = append(out, report.Product(p, a.lang))
-				}
-				return a.writeList("products", out)
-			}
-			lang := a.lang
-			if len(args) == 1 {
-				p := list[0]
-				w := a.out
-				var deploy []string
-				for _, d := range p.Deployment {
-					deploy = append(deploy, deploymentText(lang, d))
-				}
-				fields := [][2]string{
-					{i18n.T(lang, "Blocks:"), orDash(strings.Join(p.Blocks, ", ")) + unverifiedMark(lang, p.BlocksVerified)},
-				}
-				if len(p.RelatedBlocks) > 0 {
-					fields = append(fields, [2]string{i18n.T(lang, "Supports in part:"), strings.Join(p.RelatedBlocks, ", ")})
-				}
-				fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), words.Evidence(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
-				if note := p.EvidenceNote.In(lang); note != "" {
-					fields = append(fields, [2]string{"", note})
-				}
-				if !p.Scope.Generic() {
-					fields = append(fields, [2]string{i18n.T(lang, "Scope:"), scopeText(lang, p) + unverifiedMark(lang, p.Scope.Verified)})
-				}
-				fields = append(fields, [2]string{i18n.T(lang, "DPG:"), catalog.DPGLine(lang, p)})
-				if p.DPGSource != "" {
-					fields = append(fields, [2]string{"", p.DPGSource})
-				}
-				if l := catalog.LifecycleLine(lang, p); l != "" {
-					fields = append(fields, [2]string{i18n.T(lang, "Lifecycle:"), l}, [2]string{"", p.Lifecycle.Source})
-				}
-				fields = append(fields,
-					[2]string{i18n.T(lang, "Licence:"), orDash(p.Licence) + unverifiedMark(lang, p.LicenceVerified)},
-					[2]string{i18n.T(lang, "Deployment:"), strings.Join(deploy, ", ")},
-					[2]string{i18n.T(lang, "Source:"), p.Source})
-				width := 0
-				for _, f := range fields {
-					width = max(width, len([]rune(f[0])))
-				}
-				fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary.In(lang), 92, ""))
-				indent := strings.Repeat(" ", width+1)
-				for _, f := range fields {
-					fmt.Fprintf(w, "%s%s%s\n", f[0], strings.Repeat(" ", width+1-len([]rune(f[0]))), wrap(f[1], 92-width-1, indent))
-				}
-				return nil
-			}
-			tw := newTable(a.out)
-			fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(lang, "Name"), i18n.T(lang, "Blocks"), i18n.T(lang, "Evidence"), i18n.T(lang, "Licence"), i18n.T(lang, "Scope"), "DPG", i18n.T(lang, "Lifecycle")}, "\t"))
-			for _, p := range list {
-				blocks := strings.Join(p.Blocks, ", ") + unverifiedMark(lang, p.BlocksVerified)
-				if len(p.Blocks) == 0 {
-					blocks = i18n.F(lang, "(part of %s)", strings.Join(p.RelatedBlocks, ", "))
-				}
-				scope := i18n.T(lang, "any")
-				if !p.Scope.Generic() {
-					scope = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\n", p.ID, p.Name, blocks,
-					words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified),
-					scope, dpgShort(lang, p), lifecycleShort(lang, p))
-			}
-			tw.Flush()
-			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate."))
-			fmt.Fprintln(a.out, i18n.T(lang, "(unverified) marks facts the GovStack sources do not confirm."))
-			fmt.Fprintln(a.out, i18n.T(lang, "Scope: where a product usually fits (any: every use case). DPG: registered Digital Public Good (?: unknown)."))
-			return nil
+			return a.runCatalogProducts(args, *o)
 		},
 	}
+}
+
+func (a *app) runCatalogProducts(args []string, o catalogOptions) error {
+	cat, err := a.catalogFor(o.format)
+	if err != nil {
+		return err
+	}
+	list := cat.Products
+	if len(args) == 1 {
+		p := cat.Product(args[0])
+		if p == nil {
+			var ids []string
+			for _, p := range cat.Products {
+				ids = append(ids, p.ID)
+			}
+			return inputMsg(i18n.F(a.lang, "unknown product %q; products: %s", args[0], strings.Join(ids, ", ")))
+		}
+		if o.format == "json" {
+			return a.writeJSON(report.Product(p, a.lang))
+		}
+		list = []*catalog.Product{p}
+	}
+	if o.format == "json" {
+		out := []report.ProductJSON{}
+		for _, p := range list {
+			out = append(out, report.Product(p, a.lang))
+		}
+		return a.writeList("products", out)
+	}
+	lang := a.lang
+	if len(args) == 1 {
+		p := list[0]
+		w := a.out
+		var deploy []string
+		for _, d := range p.Deployment {
+			deploy = append(deploy, deploymentText(lang, d))
+		}
+		fields := [][2]string{
+			{i18n.T(lang, "Blocks:"), orDash(strings.Join(p.Blocks, ", ")) + unverifiedMark(lang, p.BlocksVerified)},
+		}
+		if len(p.RelatedBlocks) > 0 {
+			fields = append(fields, [2]string{i18n.T(lang, "Supports in part:"), strings.Join(p.RelatedBlocks, ", ")})
+		}
+		fields = append(fields, [2]string{i18n.T(lang, "Evidence:"), words.Evidence(lang, p.Evidence) + unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone)})
+		if note := p.EvidenceNote.In(lang); note != "" {
+			fields = append(fields, [2]string{"", note})
+		}
+		if !p.Scope.Generic() {
+			fields = append(fields, [2]string{i18n.T(lang, "Scope:"), scopeText(lang, p) + unverifiedMark(lang, p.Scope.Verified)})
+		}
+		fields = append(fields, [2]string{i18n.T(lang, "DPG:"), catalog.DPGLine(lang, p)})
+		if p.DPGSource != "" {
+			fields = append(fields, [2]string{"", p.DPGSource})
+		}
+		if l := catalog.LifecycleLine(lang, p); l != "" {
+			fields = append(fields, [2]string{i18n.T(lang, "Lifecycle:"), l}, [2]string{"", p.Lifecycle.Source})
+		}
+		fields = append(fields,
+			[2]string{i18n.T(lang, "Licence:"), orDash(p.Licence) + unverifiedMark(lang, p.LicenceVerified)},
+			[2]string{i18n.T(lang, "Deployment:"), strings.Join(deploy, ", ")},
+			[2]string{i18n.T(lang, "Source:"), p.Source})
+		width := 0
+		for _, f := range fields {
+			width = max(width, len([]rune(f[0])))
+		}
+		fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary.In(lang), 92, ""))
+		indent := strings.Repeat(" ", width+1)
+		for _, f := range fields {
+			fmt.Fprintf(w, "%s%s%s\n", f[0], strings.Repeat(" ", width+1-len([]rune(f[0]))), wrap(f[1], 92-width-1, indent))
+		}
+		return nil
+	}
+	tw := newTable(a.out)
+	fmt.Fprintln(tw, strings.Join([]string{"ID", i18n.T(lang, "Name"), i18n.T(lang, "Blocks"), i18n.T(lang, "Evidence"), i18n.T(lang, "Licence"), i18n.T(lang, "Scope"), "DPG", i18n.T(lang, "Lifecycle")}, "\t"))
+	for _, p := range list {
+		blocks := strings.Join(p.Blocks, ", ") + unverifiedMark(lang, p.BlocksVerified)
+		if len(p.Blocks) == 0 {
+			blocks = i18n.F(lang, "(part of %s)", strings.Join(p.RelatedBlocks, ", "))
+		}
+		scope := i18n.T(lang, "any")
+		if !p.Scope.Generic() {
+			scope = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\n", p.ID, p.Name, blocks,
+			words.Evidence(lang, p.Evidence), unverifiedMark(lang, p.EvidenceVerified || p.Evidence == catalog.EvidenceNone), orDash(p.Licence), unverifiedMark(lang, p.LicenceVerified),
+			scope, dpgShort(lang, p), lifecycleShort(lang, p))
+	}
+	tw.Flush()
+	fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "(part of X): supports a block only in part (a component, protocol or emulator); never ranked as a candidate."))
+	fmt.Fprintln(a.out, i18n.T(lang, "(unverified) marks facts the GovStack sources do not confirm."))
+	fmt.Fprintln(a.out, i18n.T(lang, "Scope: where a product usually fits (any: every use case). DPG: registered Digital Public Good (?: unknown)."))
+	return nil
 }
 
 // catalogFor checks --format and loads the catalog.

@@ -18,9 +18,18 @@ import (
 // diagramKinds are the values of diagram --kind, in the order help lists them.
 var diagramKinds = []string{"architecture", "usecase", "dependencies", "roadmap"}
 
+// diagramOptions are the flags of `govplan diagram`.
+type diagramOptions struct {
+	country countryFlags
+	kind    string
+	kindSet bool // --kind was given
+	useCase string
+	format  string
+	output  string
+}
+
 func (a *app) diagramCmd() *cobra.Command {
-	var cf countryFlags
-	var kind, useCase, format, outPath string
+	var o diagramOptions
 	lang := a.lang
 	kinds := [][2]string{
 		{"architecture", i18n.T(lang, "services and use cases → Information Mediator → building blocks → hosting")},
@@ -42,69 +51,77 @@ func (a *app) diagramCmd() *cobra.Command {
   govplan diagram --sample bakana --kind roadmap --format mermaid -o roadmap.mmd`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "svg", "png", "dot", "mermaid"); err != nil {
-				return err
-			}
-			if useCase != "" && !cmd.Flags().Changed("kind") {
-				kind = "usecase"
-			}
-			if err := checkDiagramKind(a.lang, kind, useCase); err != nil {
-				return err
-			}
-			if format == "png" && outPath == "" && isTerminal(a.raw()) {
-				return inputMsg(i18n.T(a.lang, "a PNG would garble the terminal: give -o FILE.png or redirect the output"))
-			}
-			load := a.loadModel
-			if kind == "roadmap" {
-				load = a.loadPlan
-			}
-			m, err := load(args, cf)
-			if err != nil {
-				return err
-			}
-			a.warn(m.Doc.Warnings)
-			var dot []byte
-			if format == "mermaid" {
-				dot, err = diagram.MermaidOf(m, kind, useCase, a.lang)
-			} else {
-				dot, err = buildDiagram(m, kind, useCase, a.lang)
-			}
-			if err != nil {
-				return inputError(err)
-			}
-			var out bytes.Buffer
-			switch format {
-			case "dot", "mermaid":
-				out.Write(dot)
-			case "svg":
-				err = diagram.SVG(dot, &out)
-			case "png":
-				err = diagram.PNG(dot, &out)
-			}
-			if err != nil {
-				return err
-			}
-			if outPath == "" {
-				w := a.out
-				if format == "png" {
-					w = a.raw()
-				}
-				_, err = w.Write(out.Bytes())
-				return err
-			}
-			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the diagram"), err)
-			}
-			a.note(i18n.F(a.lang, "wrote %s", outPath))
-			return nil
+			o.kindSet = cmd.Flags().Changed("kind")
+			return a.runDiagram(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVar(&kind, "kind", "architecture", i18n.F(lang, "what to draw: %s", strings.Join(diagramKinds, ", ")))
-	c.Flags().StringVar(&useCase, "usecase", "", i18n.T(lang, "the use case to draw (implies --kind usecase)"))
-	c.Flags().StringVar(&format, "format", "svg", i18n.T(lang, "output format: svg, png, dot or mermaid"))
-	c.Flags().StringVarP(&outPath, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
+	o.country.register(c, lang)
+	c.Flags().StringVar(&o.kind, "kind", "architecture", i18n.F(lang, "what to draw: %s", strings.Join(diagramKinds, ", ")))
+	c.Flags().StringVar(&o.useCase, "usecase", "", i18n.T(lang, "the use case to draw (implies --kind usecase)"))
+	c.Flags().StringVar(&o.format, "format", "svg", i18n.T(lang, "output format: svg, png, dot or mermaid"))
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
 	return c
+}
+
+func (a *app) runDiagram(args []string, o diagramOptions) error {
+	if err := a.formatFlag(o.format, "svg", "png", "dot", "mermaid"); err != nil {
+		return err
+	}
+	if err := a.checkOut("diagram", "-o", o.output, outFile, "architecture."+strings.Replace(o.format, "mermaid", "mmd", 1)); err != nil {
+		return err
+	}
+	if o.useCase != "" && !o.kindSet {
+		o.kind = "usecase"
+	}
+	if err := checkDiagramKind(a.lang, o.kind, o.useCase); err != nil {
+		return err
+	}
+	if o.format == "png" && o.output == "" && isTerminal(a.raw()) {
+		return inputMsg(i18n.T(a.lang, "a PNG would garble the terminal: give -o FILE.png or redirect the output"))
+	}
+	load := a.loadModel
+	if o.kind == "roadmap" {
+		load = a.loadPlan
+	}
+	m, err := load(args, o.country)
+	if err != nil {
+		return err
+	}
+	a.warn(m.Doc.Warnings)
+	var dot []byte
+	if o.format == "mermaid" {
+		dot, err = diagram.MermaidOf(m, o.kind, o.useCase, a.lang)
+	} else {
+		dot, err = buildDiagram(m, o.kind, o.useCase, a.lang)
+	}
+	if err != nil {
+		return inputError(err)
+	}
+	var out bytes.Buffer
+	switch o.format {
+	case "dot", "mermaid":
+		out.Write(dot)
+	case "svg":
+		err = diagram.SVG(dot, &out)
+	case "png":
+		err = diagram.PNG(dot, &out)
+	}
+	if err != nil {
+		return err
+	}
+	if o.output == "" {
+		w := a.out
+		if o.format == "png" {
+			w = a.raw()
+		}
+		_, err = w.Write(out.Bytes())
+		return err
+	}
+	if err := atomicfile.Write(o.output, out.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the diagram"), err)
+	}
+	a.note(i18n.F(a.lang, "wrote %s", o.output))
+	return nil
 }
 
 func checkDiagramKind(lang, kind, useCase string) error {

@@ -13,10 +13,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// exportOptions are the flags of `govplan export`.
+type exportOptions struct {
+	country countryFlags
+	output  string // the folder
+	pdf     bool
+	png     bool
+}
+
 func (a *app) exportCmd() *cobra.Command {
-	var cf countryFlags
-	var dir string
-	var png, withPDF bool
+	var o exportOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "export " + i18n.T(lang, "[FILE] -o DIR"),
@@ -24,32 +30,39 @@ func (a *app) exportCmd() *cobra.Command {
 		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot/.mmd (and the other diagrams), <country>-report.md, <country>-report.html and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if dir == "" {
-				return inputMsg(i18n.T(a.lang, "name the folder to write into with -o DIR"))
-			}
-			m, err := a.loadPlan(args, cf)
-			if err != nil {
-				return err
-			}
-			a.warn(m.Doc.Warnings)
-			parts := export.AllParts
-			if png {
-				parts = append(parts, export.PNG)
-			}
-			if withPDF {
-				if _, err := pdf.FindBrowser(); err != nil {
-					return err
-				}
-				parts = append(parts, export.PDFReport)
-			}
-			return a.export(m, dir, parts)
+			return a.runExport(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVarP(&dir, "output", "o", "", i18n.T(lang, "folder to write into (created if missing)"))
-	c.Flags().BoolVar(&withPDF, "pdf", false, i18n.T(lang, "also write the PDF report (needs Chrome, Chromium or Edge installed)"))
-	c.Flags().BoolVar(&png, "png", false, i18n.T(lang, "also write PNG diagrams (needs Graphviz dot or rsvg-convert)"))
+	o.country.register(c, lang)
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "folder to write into (created if missing)"))
+	c.Flags().BoolVar(&o.pdf, "pdf", false, i18n.T(lang, "also write the PDF report (needs Chrome, Chromium or Edge installed)"))
+	c.Flags().BoolVar(&o.png, "png", false, i18n.T(lang, "also write PNG diagrams (needs Graphviz dot or rsvg-convert)"))
 	return c
+}
+
+func (a *app) runExport(args []string, o exportOptions) error {
+	if o.output == "" {
+		return inputMsg(i18n.T(a.lang, "name the folder to write into with -o DIR"))
+	}
+	if err := a.checkOut("export", "-o", o.output, outFolder, ""); err != nil {
+		return err
+	}
+	m, err := a.loadPlan(args, o.country)
+	if err != nil {
+		return err
+	}
+	a.warn(m.Doc.Warnings)
+	parts := export.AllParts
+	if o.png {
+		parts = append(parts, export.PNG)
+	}
+	if o.pdf {
+		if _, err := pdf.FindBrowser(); err != nil {
+			return err
+		}
+		parts = append(parts, export.PDFReport)
+	}
+	return a.export(m, o.output, parts)
 }
 
 // export writes the parts and prints each path as it is written.
@@ -71,52 +84,65 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	return nil
 }
 
+// demoOptions are the flags of `govplan demo`.
+type demoOptions struct {
+	output string // the folder
+	sample string
+}
+
 func (a *app) demoCmd() *cobra.Command {
-	var dir, sample string
+	var o demoOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "demo " + i18n.T(lang, "[-o DIR]"),
 		Short: i18n.T(lang, "Run the whole pipeline on a sample country and write every output"),
 		Args:  a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, err := a.loadPlan(nil, countryFlags{sample: sample})
-			if err != nil {
-				return err
-			}
-			f := m.Doc.File
-			sc := m.Score.Overall
-			lang := a.lang
-			fmt.Fprintf(a.out, "%s\n\n", i18n.F(lang, "govplan demo on the fictional sample %s (%s)", f.Country.Name, sample))
-			counts := map[string]int{}
-			for _, b := range m.Match.Blocks {
-				counts[b.Status]++
-			}
-			rows := [][2]string{
-				{i18n.T(lang, "Readiness"), i18n.F(lang, "%s/100, %d of %d indicators answered", pct(sc.Score), sc.Answered, sc.Applicable)},
-				{i18n.T(lang, "Architecture"), i18n.F(lang, "%d use cases, %d blocks: %d reuse, %d upgrade, %d build", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])},
-				{i18n.T(lang, "Roadmap"), i18n.F(lang, "%d activities over %d months, %s one-off", len(m.Plan.Activities), m.Plan.Duration, money(lang, m.Plan.TotalCost, m.Plan.Currency))},
-			}
-			width := 0
-			for _, r := range rows {
-				width = max(width, len([]rune(r[0])))
-			}
-			for _, r := range rows {
-				fmt.Fprintf(a.out, "%s%s %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
-			}
-			fmt.Fprintln(a.out)
-			if err := a.export(m, dir, export.AllParts); err != nil {
-				return err
-			}
-			slug := export.Slug(m)
-			fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "Where to look:"))
-			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-workbook.xlsx"), i18n.T(lang, "the workbook (open in Excel or LibreOffice: Roadmap sheet for the Gantt)"))
-			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-architecture.svg"), i18n.T(lang, "the architecture (open in a browser)"))
-			fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(dir, slug+"-report.md"), i18n.T(lang, "the report to paste into a strategy document"))
-			fmt.Fprintln(a.out, i18n.F(lang, "Next: govplan assess %s.yaml after copying a sample (or govplan to start), govplan --help for all commands.", sample))
-			return nil
+			return a.runDemo(o)
 		},
 	}
-	c.Flags().StringVarP(&dir, "output", "o", "govplan-demo", i18n.T(lang, "folder to write into"))
-	c.Flags().StringVar(&sample, "sample", "bakana", i18n.F(lang, "sample country (%s)", strings.Join(countries.SampleNames(), ", ")))
+	c.Flags().StringVarP(&o.output, "output", "o", "govplan-demo", i18n.T(lang, "folder to write into (created if missing)"))
+	c.Flags().StringVar(&o.sample, "sample", "bakana", i18n.F(lang, "sample country (%s)", strings.Join(countries.SampleNames(), ", ")))
 	return c
+}
+
+func (a *app) runDemo(o demoOptions) error {
+	if err := a.checkOut("demo", "-o", o.output, outFolder, ""); err != nil {
+		return err
+	}
+	m, err := a.loadPlan(nil, countryFlags{sample: o.sample})
+	if err != nil {
+		return err
+	}
+	f := m.Doc.File
+	sc := m.Score.Overall
+	lang := a.lang
+	fmt.Fprintf(a.out, "%s\n\n", i18n.F(lang, "govplan demo on the fictional sample %s (%s)", f.Country.Name, o.sample))
+	counts := map[string]int{}
+	for _, b := range m.Match.Blocks {
+		counts[b.Status]++
+	}
+	rows := [][2]string{
+		{i18n.T(lang, "Readiness"), i18n.F(lang, "%s/100, %d of %d indicators answered", pct(sc.Score), sc.Answered, sc.Applicable)},
+		{i18n.T(lang, "Architecture"), i18n.F(lang, "%d use cases, %d blocks: %d reuse, %d upgrade, %d build", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])},
+		{i18n.T(lang, "Roadmap"), i18n.F(lang, "%d activities over %d months, %s one-off", len(m.Plan.Activities), m.Plan.Duration, money(lang, m.Plan.TotalCost, m.Plan.Currency))},
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len([]rune(r[0])))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(a.out, "%s%s %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
+	}
+	fmt.Fprintln(a.out)
+	if err := a.export(m, o.output, export.AllParts); err != nil {
+		return err
+	}
+	slug := export.Slug(m)
+	fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "Where to look:"))
+	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-workbook.xlsx"), i18n.T(lang, "the workbook (open in Excel or LibreOffice: Roadmap sheet for the Gantt)"))
+	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-architecture.svg"), i18n.T(lang, "the architecture (open in a browser)"))
+	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-report.md"), i18n.T(lang, "the report to paste into a strategy document"))
+	fmt.Fprintln(a.out, i18n.F(lang, "Next: govplan assess %s.yaml after copying a sample (or govplan to start), govplan --help for all commands.", o.sample))
+	return nil
 }

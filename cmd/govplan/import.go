@@ -57,7 +57,8 @@ type importCSVOptions struct {
 	outDir     string
 	force      bool
 	delimiter  string
-	comma      bool // --decimal-comma, when given
+	comma      bool // --decimal-comma, when commaSet
+	commaSet   bool // --decimal-comma was given
 	levels     string
 	sheet      string
 }
@@ -78,7 +79,8 @@ func (a *app) importCSVCmd() *cobra.Command {
     --date 2024-09-17 -o egdi-2024/`,
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImportCSV(cmd, args[0], o)
+			o.commaSet = cmd.Flags().Changed("decimal-comma")
+			return a.runImportCSV(args[0], o)
 		},
 	}
 	f := c.Flags()
@@ -101,7 +103,10 @@ func (a *app) importCSVCmd() *cobra.Command {
 	return c
 }
 
-func (a *app) runImportCSV(cmd *cobra.Command, path string, o importCSVOptions) error {
+func (a *app) runImportCSV(path string, o importCSVOptions) error {
+	if err := a.checkOut("import csv", "-o", o.outDir, outFolder, ""); err != nil {
+		return err
+	}
 	fw, mismatch, err := assess.Resolve(o.framework)
 	if err != nil {
 		return inputError(err)
@@ -132,7 +137,7 @@ func (a *app) runImportCSV(cmd *cobra.Command, path string, o importCSVOptions) 
 	default:
 		return inputMsg(i18n.F(a.lang, "--delimiter %q is not one of , ; tab", o.delimiter))
 	}
-	if cmd.Flags().Changed("decimal-comma") {
+	if o.commaSet {
 		spec.DecimalComma = &o.comma
 	}
 	if o.levels != "" {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -11,39 +10,49 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 
+// matchOptions are the flags of `govplan match`.
+type matchOptions struct {
+	country countryFlags
+	format  string
+	all     bool
+}
+
 func (a *app) matchCmd() *cobra.Command {
-	var cf countryFlags
-	var format string
-	var all bool
+	var o matchOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "match " + i18n.T(lang, "[FILE]"),
 		Short: i18n.T(lang, "Match the country's needs to building blocks: what to reuse, upgrade or build, gates, products"),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			m, err := a.loadModel(args, cf)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				f := m.Doc.File
-				return a.writeJSON(report.Match(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Match, a.lang))
-			}
-			a.warn(m.Doc.Warnings)
-			a.printMatch(m, all)
-			return nil
+			return a.runMatch(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
-	c.Flags().BoolVar(&all, "all", false, i18n.T(lang, "show every reason and every candidate product"))
+	o.country.register(c, lang)
+	c.Flags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().BoolVar(&o.all, "all", false, i18n.T(lang, "show every reason and every candidate product"))
 	return c
+}
+
+func (a *app) runMatch(args []string, o matchOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	m, err := a.loadModel(args, o.country)
+	if err != nil {
+		return err
+	}
+	if o.format == "json" {
+		f := m.Doc.File
+		return a.writeJSON(report.Match(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Match, a.lang))
+	}
+	a.warn(m.Doc.Warnings)
+	a.printMatch(m, o.all)
+	return nil
 }
 
 func (a *app) printMatch(m *countries.Model, all bool) {

@@ -11,9 +11,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// migrateOptions are the flags of `govplan migrate`.
+type migrateOptions struct {
+	to     string
+	output string
+	dryRun bool
+}
+
 func (a *app) migrateCmd() *cobra.Command {
-	var to, output string
-	var dryRun bool
+	var o migrateOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "migrate " + i18n.T(lang, "FILE --to ID@VERSION"),
@@ -24,54 +30,61 @@ func (a *app) migrateCmd() *cobra.Command {
   govplan migrate old.yaml --to govstack-readiness@1.1.0 -o new.yaml`,
 		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(to) == "" {
-				return inputMsg(i18n.T(a.lang, "--to is required: the framework version to move to, such as govstack-readiness@1.1.0"))
-			}
-			fw, mismatch, err := assess.Resolve(to)
-			if err != nil {
-				return inputError(err)
-			}
-			if mismatch {
-				return inputMsg(i18n.F(a.lang, "framework %s is not built in; the nearest built-in version is %s", to, fw.Ref()))
-			}
-			doc, err := countries.Load(args[0])
-			if err != nil {
-				return inputError(err)
-			}
-			from := doc.File.Assessment.Framework
-			added, err := doc.Migrate(fw)
-			if err != nil {
-				return inputError(fmt.Errorf("%s: %w", args[0], err))
-			}
-			switch {
-			case dryRun:
-				_, err := a.out.Write(doc.Src())
-				return err
-			case len(added) == 0 && output == "":
-				fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s is already on %s: nothing to do", args[0], fw.Ref()))
-				return nil
-			case output != "" && output != args[0]:
-				if _, err := os.Stat(output); err == nil {
-					return inputMsg(i18n.F(a.lang, "%s already exists; choose another -o", output))
-				}
-				if err := doc.SaveAs(output, false); err != nil {
-					return err
-				}
-			default:
-				if err := doc.Save(); err != nil {
-					return err
-				}
-			}
-			dest := args[0]
-			if output != "" {
-				dest = output
-			}
-			fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s: %s → %s; new indicators to answer: %d (%s)", dest, from, fw.Ref(), len(added), strings.Join(added, ", ")))
-			return nil
+			return a.runMigrate(args[0], o)
 		},
 	}
-	c.Flags().StringVar(&to, "to", "", i18n.T(lang, "framework id@version to move to"))
-	c.Flags().StringVarP(&output, "output", "o", "", i18n.T(lang, "write the migrated file here instead of rewriting FILE"))
-	c.Flags().BoolVar(&dryRun, "dry-run", false, i18n.T(lang, "print the migrated file on stdout and change nothing"))
+	c.Flags().StringVar(&o.to, "to", "", i18n.T(lang, "framework id@version to move to"))
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write the migrated country file to, instead of rewriting FILE"))
+	c.Flags().BoolVar(&o.dryRun, "dry-run", false, i18n.T(lang, "print the migrated file on stdout and change nothing"))
 	return c
+}
+
+func (a *app) runMigrate(path string, o migrateOptions) error {
+	if err := a.checkOut("migrate", "-o", o.output, outFile, "migrated.yaml"); err != nil {
+		return err
+	}
+	if strings.TrimSpace(o.to) == "" {
+		return inputMsg(i18n.T(a.lang, "--to is required: the framework version to move to, such as govstack-readiness@1.1.0"))
+	}
+	fw, mismatch, err := assess.Resolve(o.to)
+	if err != nil {
+		return inputError(err)
+	}
+	if mismatch {
+		return inputMsg(i18n.F(a.lang, "framework %s is not built in; the nearest built-in version is %s", o.to, fw.Ref()))
+	}
+	doc, err := countries.Load(path)
+	if err != nil {
+		return inputError(err)
+	}
+	from := doc.File.Assessment.Framework
+	added, err := doc.Migrate(fw)
+	if err != nil {
+		return inputError(fmt.Errorf("%s: %w", path, err))
+	}
+	switch {
+	case o.dryRun:
+		_, err := a.out.Write(doc.Src())
+		return err
+	case len(added) == 0 && o.output == "":
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s is already on %s: nothing to do", path, fw.Ref()))
+		return nil
+	case o.output != "" && o.output != path:
+		if _, err := os.Stat(o.output); err == nil {
+			return inputMsg(i18n.F(a.lang, "%s already exists; choose another -o", o.output))
+		}
+		if err := doc.SaveAs(o.output, false); err != nil {
+			return err
+		}
+	default:
+		if err := doc.Save(); err != nil {
+			return err
+		}
+	}
+	dest := path
+	if o.output != "" {
+		dest = o.output
+	}
+	fmt.Fprintln(a.errOut, i18n.F(a.lang, "%s: %s → %s; new indicators to answer: %d (%s)", dest, from, fw.Ref(), len(added), strings.Join(added, ", ")))
+	return nil
 }

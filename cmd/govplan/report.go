@@ -18,9 +18,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// reportOptions are the flags of `govplan report`.
+type reportOptions struct {
+	country countryFlags
+	format  string
+	output  string
+}
+
 func (a *app) reportCmd() *cobra.Command {
-	var cf countryFlags
-	var format, outPath string
+	var o reportOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "report " + i18n.T(lang, "[FILE] --format html|pdf|md -o OUT"),
@@ -31,75 +37,82 @@ func (a *app) reportCmd() *cobra.Command {
   govplan report country.yaml --format md -o annex/country.md`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "html", "pdf", "md"); err != nil {
-				return err
-			}
-			if outPath == "" && format == "pdf" {
-				return inputMsg(i18n.T(a.lang, "a PDF would garble the terminal: give -o FILE.pdf"))
-			}
-			if format == "pdf" {
-				// Say what to install before any work is done.
-				if _, err := pdf.FindBrowser(); err != nil {
-					return err
-				}
-			}
-			m, err := a.loadPlan(args, cf)
-			if err != nil {
-				return err
-			}
-			a.warn(m.Doc.Warnings)
-			if outPath != "" {
-				if err := os.MkdirAll(filepath.Dir(outPath), 0o755); err != nil {
-					return err
-				}
-			}
-			svgs, err := export.SVGs(m, a.lang)
-			if err != nil {
-				return err
-			}
-			opt := report.HTMLOptions{Diagrams: svgs, Generated: time.Now(), Version: buildinfo.Version()}
-			var out bytes.Buffer
-			switch format {
-			case "html":
-				out.Write(report.HTML(m, a.lang, opt))
-			case "pdf":
-				if err := export.PDF(m, a.lang, opt, &out); err != nil {
-					if errors.Is(err, pdf.ErrNoBrowser) {
-						return err
-					}
-					return fmt.Errorf("%s: %w", i18n.T(a.lang, "printing the PDF"), err)
-				}
-			case "md":
-				prefix := ""
-				if outPath != "" {
-					prefix = strings.TrimSuffix(filepath.Base(outPath), filepath.Ext(outPath)) + "-"
-					names := map[string]bool{}
-					for name, svg := range svgs {
-						p := filepath.Join(filepath.Dir(outPath), prefix+name+".svg")
-						if err := atomicfile.Write(p, svg, 0o644); err != nil {
-							return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
-						}
-						names[name] = true
-						fmt.Fprintln(a.out, p)
-					}
-					out.Write(report.MarkdownWith(m, a.lang, report.MarkdownOptions{DiagramPrefix: prefix, Diagrams: names}))
-				} else {
-					out.Write(report.Markdown(m, a.lang))
-				}
-			}
-			if outPath == "" {
-				_, err = a.out.Write(out.Bytes())
-				return err
-			}
-			if err := atomicfile.Write(outPath, out.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
-			}
-			fmt.Fprintln(a.out, outPath)
-			return nil
+			return a.runReport(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVar(&format, "format", "html", i18n.T(lang, "output format: html, pdf or md"))
-	c.Flags().StringVarP(&outPath, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
+	o.country.register(c, lang)
+	c.Flags().StringVar(&o.format, "format", "html", i18n.T(lang, "output format: html, pdf or md"))
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
 	return c
+}
+
+func (a *app) runReport(args []string, o reportOptions) error {
+	if err := a.formatFlag(o.format, "html", "pdf", "md"); err != nil {
+		return err
+	}
+	if err := a.checkOut("report", "-o", o.output, outFile, "report."+o.format); err != nil {
+		return err
+	}
+	if o.output == "" && o.format == "pdf" {
+		return inputMsg(i18n.T(a.lang, "a PDF would garble the terminal: give -o FILE.pdf"))
+	}
+	if o.format == "pdf" {
+		// Say what to install before any work is done.
+		if _, err := pdf.FindBrowser(); err != nil {
+			return err
+		}
+	}
+	m, err := a.loadPlan(args, o.country)
+	if err != nil {
+		return err
+	}
+	a.warn(m.Doc.Warnings)
+	if o.output != "" {
+		if err := os.MkdirAll(filepath.Dir(o.output), 0o755); err != nil {
+			return err
+		}
+	}
+	svgs, err := export.SVGs(m, a.lang)
+	if err != nil {
+		return err
+	}
+	opt := report.HTMLOptions{Diagrams: svgs, Generated: time.Now(), Version: buildinfo.Version()}
+	var out bytes.Buffer
+	switch o.format {
+	case "html":
+		out.Write(report.HTML(m, a.lang, opt))
+	case "pdf":
+		if err := export.PDF(m, a.lang, opt, &out); err != nil {
+			if errors.Is(err, pdf.ErrNoBrowser) {
+				return err
+			}
+			return fmt.Errorf("%s: %w", i18n.T(a.lang, "printing the PDF"), err)
+		}
+	case "md":
+		prefix := ""
+		if o.output != "" {
+			prefix = strings.TrimSuffix(filepath.Base(o.output), filepath.Ext(o.output)) + "-"
+			names := map[string]bool{}
+			for name, svg := range svgs {
+				p := filepath.Join(filepath.Dir(o.output), prefix+name+".svg")
+				if err := atomicfile.Write(p, svg, 0o644); err != nil {
+					return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
+				}
+				names[name] = true
+				fmt.Fprintln(a.out, p)
+			}
+			out.Write(report.MarkdownWith(m, a.lang, report.MarkdownOptions{DiagramPrefix: prefix, Diagrams: names}))
+		} else {
+			out.Write(report.Markdown(m, a.lang))
+		}
+	}
+	if o.output == "" {
+		_, err = a.out.Write(out.Bytes())
+		return err
+	}
+	if err := atomicfile.Write(o.output, out.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
+	}
+	fmt.Fprintln(a.out, o.output)
+	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"io"
 	"sort"
 	"strings"
@@ -11,14 +10,23 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/spf13/cobra"
 )
 
+// roadmapOptions are the flags of `govplan roadmap`.
+type roadmapOptions struct {
+	country        countryFlags
+	format         string
+	start          string
+	workstreams    int  // with workstreamsSet; else the file's plan.workstreams, else the default
+	workstreamsSet bool // --workstreams was given
+	capacity       map[string]int
+}
+
 func (a *app) roadmapCmd() *cobra.Command {
-	var cf countryFlags
-	var format, start string
-	var capacity map[string]int
+	var o roadmapOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "roadmap " + i18n.T(lang, "[FILE]"),
@@ -26,51 +34,57 @@ func (a *app) roadmapCmd() *cobra.Command {
 		Long:  localHelp(i18n.T(lang, "roadmap turns the assessment and the match into a plan: procure then build or upgrade each required block, raise the readiness indicators that gate go-live or miss their targets (by law, institution, programme, infrastructure or policy), pilot each needed use case after its blocks and gates, then roll it out nationally. Builds hold a delivery team; raises, pilots and roll-outs hold their owner's capacity. The top-ranked service's work goes first. KPIs are projected from the schedule and each target is met, late or never; costs come from the illustrative default cost model unless the country file's costs: section says otherwise; investments: are tied to activities and their years to show gaps, duplicates and money the timing cannot use.")),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			if start != "" {
-				t, ok := countries.ValidMonth(start)
-				if !ok {
-					return inputMsg(i18n.F(a.lang, "--start %q is not a month in the form YYYY-MM between %d and %d", start, countries.MinYear, countries.MaxYear))
-				}
-				a.planOpts.Start = t
-			}
-			if cmd.Flags().Changed("workstreams") && (a.planOpts.Workstreams < 1 || a.planOpts.Workstreams > countries.MaxWorkstreams) {
-				return inputMsg(i18n.F(a.lang, "--workstreams must be 1..%d", countries.MaxWorkstreams))
-			}
-			for o, c := range capacity {
-				if c < 1 {
-					return inputMsg(i18n.F(a.lang, "--capacity %s=%d: capacity must be 1 or more", o, c))
-				}
-				if a.planOpts.Capacity == nil {
-					a.planOpts.Capacity = map[string]int{}
-				}
-				a.planOpts.Capacity[strings.ToLower(o)] = c
-			}
-			m, err := a.loadPlan(args, cf)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				f := m.Doc.File
-				var warns []string
-				for _, w := range m.Doc.Warnings {
-					warns = append(warns, w.Error())
-				}
-				return a.writeJSON(report.Roadmap(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Plan, warns, a.lang))
-			}
-			a.warn(m.Doc.Warnings)
-			printRoadmap(a.out, m, a.lang)
-			return nil
+			o.workstreamsSet = cmd.Flags().Changed("workstreams")
+			return a.runRoadmap(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
-	c.Flags().StringVar(&start, "start", "", i18n.T(lang, "first month of the plan, YYYY-MM (default: the month after the assessment)"))
-	c.Flags().IntVar(&a.planOpts.Workstreams, "workstreams", 0, i18n.T(lang, "how many delivery teams build and upgrade at once (default: plan.workstreams of the file, else 3)"))
-	c.Flags().StringToIntVar(&capacity, "capacity", nil, i18n.T(lang, "an owner's capacity for raises, pilots and roll-outs, as owner=N (default: plan.capacity of the file, else 2)"))
+	o.country.register(c, lang)
+	c.Flags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().StringVar(&o.start, "start", "", i18n.T(lang, "first month of the plan, YYYY-MM (default: the month after the assessment)"))
+	c.Flags().IntVar(&o.workstreams, "workstreams", 0, i18n.T(lang, "how many delivery teams build and upgrade at once (default: plan.workstreams of the file, else 3)"))
+	c.Flags().StringToIntVar(&o.capacity, "capacity", nil, i18n.T(lang, "an owner's capacity for raises, pilots and roll-outs, as owner=N (default: plan.capacity of the file, else 2)"))
 	return c
+}
+
+func (a *app) runRoadmap(args []string, o roadmapOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	plan := countries.PlanOptions{Workstreams: o.workstreams}
+	if o.start != "" {
+		t, ok := countries.ValidMonth(o.start)
+		if !ok {
+			return inputMsg(i18n.F(a.lang, "--start %q is not a month in the form YYYY-MM between %d and %d", o.start, countries.MinYear, countries.MaxYear))
+		}
+		plan.Start = t
+	}
+	if o.workstreamsSet && (o.workstreams < 1 || o.workstreams > countries.MaxWorkstreams) {
+		return inputMsg(i18n.F(a.lang, "--workstreams must be 1..%d", countries.MaxWorkstreams))
+	}
+	for owner, n := range o.capacity {
+		if n < 1 {
+			return inputMsg(i18n.F(a.lang, "--capacity %s=%d: capacity must be 1 or more", owner, n))
+		}
+		if plan.Capacity == nil {
+			plan.Capacity = map[string]int{}
+		}
+		plan.Capacity[strings.ToLower(owner)] = n
+	}
+	m, err := a.loadPlanWith(args, o.country, plan)
+	if err != nil {
+		return err
+	}
+	if o.format == "json" {
+		f := m.Doc.File
+		var warns []string
+		for _, w := range m.Doc.Warnings {
+			warns = append(warns, w.Error())
+		}
+		return a.writeJSON(report.Roadmap(report.CountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3}, m.Plan, warns, a.lang))
+	}
+	a.warn(m.Doc.Warnings)
+	printRoadmap(a.out, m, a.lang)
+	return nil
 }
 
 // monthText is a month of the plan in tables: 2026-04, the same in every language.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -10,37 +9,47 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 
+// scoreOptions are the flags of `govplan score`.
+type scoreOptions struct {
+	country countryFlags
+	format  string
+}
+
 func (a *app) scoreCmd() *cobra.Command {
-	var cf countryFlags
-	var format string
+	var o scoreOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "score " + i18n.T(lang, "[FILE]"),
 		Short: i18n.T(lang, "Score a country's readiness: overall, per pillar and per indicator"),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			doc, fw, err := a.loadCountry(args, cf)
-			if err != nil {
-				return err
-			}
-			sc := doc.Score(fw)
-			if format == "json" {
-				return a.writeJSON(report.Score(doc, sc, a.lang))
-			}
-			a.warn(doc.Warnings)
-			a.printScorecard(doc, sc)
-			return nil
+			return a.runScore(args, o)
 		},
 	}
-	cf.register(c, lang)
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	o.country.register(c, lang)
+	c.Flags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
 	return c
+}
+
+func (a *app) runScore(args []string, o scoreOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	doc, fw, err := a.loadCountry(args, o.country)
+	if err != nil {
+		return err
+	}
+	sc := doc.Score(fw)
+	if o.format == "json" {
+		return a.writeJSON(report.Score(doc, sc, a.lang))
+	}
+	a.warn(doc.Warnings)
+	a.printScorecard(doc, sc)
+	return nil
 }
 
 func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {

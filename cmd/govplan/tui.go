@@ -15,9 +15,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// assessOptions are the flags of `govplan assess`.
+type assessOptions struct {
+	sample     string
+	accessible bool
+}
+
 func (a *app) assessCmd() *cobra.Command {
-	var accessible bool
-	var sample string
+	var o assessOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "assess " + i18n.T(lang, "FILE | --sample NAME"),
@@ -31,27 +36,31 @@ func (a *app) assessCmd() *cobra.Command {
   govplan assess --sample bakana      # a copy of the sample, bakana.yaml, in this folder`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case sample != "" && len(args) > 0:
-				return inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
-			case sample != "":
-				path, err := a.copySample(sample)
-				if err != nil {
-					return err
-				}
-				args = []string{path}
-			case len(args) == 0:
-				return inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
-			}
-			if accessible {
-				return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.raw()))
-			}
-			return a.runTUI(args[0])
+			return a.runAssess(args, o)
 		},
 	}
-	c.Flags().BoolVar(&accessible, "accessible", false, i18n.T(lang, "plain line-by-line prompts for screen readers"))
-	c.Flags().StringVar(&sample, "sample", "", i18n.T(lang, "work on a copy of an embedded sample, NAME.yaml in this folder (kept if it exists)"))
+	c.Flags().BoolVar(&o.accessible, "accessible", false, i18n.T(lang, "plain line-by-line prompts for screen readers"))
+	c.Flags().StringVar(&o.sample, "sample", "", i18n.T(lang, "work on a copy of an embedded sample, NAME.yaml in this folder (kept if it exists)"))
 	return c
+}
+
+func (a *app) runAssess(args []string, o assessOptions) error {
+	switch {
+	case o.sample != "" && len(args) > 0:
+		return inputMsg(i18n.T(a.lang, "give a country file or --sample, not both"))
+	case o.sample != "":
+		path, err := a.copySample(o.sample)
+		if err != nil {
+			return err
+		}
+		args = []string{path}
+	case len(args) == 0:
+		return inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
+	}
+	if o.accessible {
+		return inputError(tui.RunAccessible(args[0], a.catalogDir, a.lang, a.in, a.raw()))
+	}
+	return a.runTUI(args[0])
 }
 
 // copySample writes an embedded sample to NAME.yaml here so it can be assessed and saved;

@@ -12,8 +12,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// validateOptions are the flags of `govplan validate`.
+type validateOptions struct {
+	framework string
+	sample    string
+	format    string
+}
+
 func (a *app) validateCmd() *cobra.Command {
-	var framework, sample, format string
+	var o validateOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "validate " + i18n.T(lang, "FILE..."),
@@ -25,44 +32,48 @@ func (a *app) validateCmd() *cobra.Command {
   cat x.yaml | govplan validate -
   govplan validate x.yaml --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			if sample != "" {
-				args = append(args, "sample:"+sample)
-			}
-			if len(args) == 0 {
-				return inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
-			}
-			if format == "json" {
-				return a.validateJSON(args, framework)
-			}
-			bad := 0
-			for _, path := range args {
-				v := a.validateFile(path, framework)
-				if len(v.errs) > 0 {
-					bad++
-					// Errors first: in a flood they are what must be seen.
-					a.printError(v.errs)
-					a.warn(v.warns)
-					continue
-				}
-				a.warn(v.warns)
-				fmt.Fprintln(a.out, i18n.F(a.lang, "%s: ok (%s)", v.name, v.summary(a.lang)))
-			}
-			if bad > 0 {
-				if len(args) > 1 {
-					fmt.Fprintln(a.errOut, i18n.N(a.lang, "%d of %d files have errors", bad, len(args)))
-				}
-				return &exitError{code: exitInput, err: errReported}
-			}
-			return nil
+			return a.runValidate(args, o)
 		},
 	}
-	c.Flags().StringVar(&framework, "framework", "", i18n.T(lang, "check country files against this framework (id[@version] or template path)"))
-	c.Flags().StringVar(&sample, "sample", "", i18n.T(lang, "use an embedded sample country instead of a file (see govplan catalog samples)"))
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json (json lists every problem, however many)"))
+	c.Flags().StringVar(&o.framework, "framework", "", i18n.T(lang, "check country files against this framework (id[@version] or template path)"))
+	c.Flags().StringVar(&o.sample, "sample", "", i18n.T(lang, "use an embedded sample country instead of a file (see govplan catalog samples)"))
+	c.Flags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json (json lists every problem, however many)"))
 	return c
+}
+
+func (a *app) runValidate(args []string, o validateOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	if o.sample != "" {
+		args = append(args, "sample:"+o.sample)
+	}
+	if len(args) == 0 {
+		return inputMsg(i18n.F(a.lang, "name a country file (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
+	}
+	if o.format == "json" {
+		return a.validateJSON(args, o.framework)
+	}
+	bad := 0
+	for _, path := range args {
+		v := a.validateFile(path, o.framework)
+		if len(v.errs) > 0 {
+			bad++
+			// Errors first: in a flood they are what must be seen.
+			a.printError(v.errs)
+			a.warn(v.warns)
+			continue
+		}
+		a.warn(v.warns)
+		fmt.Fprintln(a.out, i18n.F(a.lang, "%s: ok (%s)", v.name, v.summary(a.lang)))
+	}
+	if bad > 0 {
+		if len(args) > 1 {
+			fmt.Fprintln(a.errOut, i18n.N(a.lang, "%d of %d files have errors", bad, len(args)))
+		}
+		return &exitError{code: exitInput, err: errReported}
+	}
+	return nil
 }
 
 // validated is what validate found in one file.

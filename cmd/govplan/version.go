@@ -9,8 +9,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// versionOptions are the flags of `govplan version`.
+type versionOptions struct {
+	format string
+}
+
 func (a *app) versionCmd() *cobra.Command {
-	var format string
+	var o versionOptions
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "version",
@@ -20,17 +25,21 @@ func (a *app) versionCmd() *cobra.Command {
   govplan version --format json`,
 		Args: a.noArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			v := buildinfo.Read()
-			if format == "json" {
-				return a.writeJSON(report.Version(v))
-			}
-			fmt.Fprintln(a.out, v.String())
-			return nil
+			return a.runVersion(o)
 		},
 	}
-	c.Flags().StringVar(&format, "format", "text", i18n.T(lang, "output format: text or json"))
+	c.Flags().StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text or json"))
 	return c
+}
+
+func (a *app) runVersion(o versionOptions) error {
+	if err := a.formatFlag(o.format, "text", "json"); err != nil {
+		return err
+	}
+	v := buildinfo.Read()
+	if o.format == "json" {
+		return a.writeJSON(report.Version(v))
+	}
+	fmt.Fprintln(a.out, v.String())
+	return nil
 }

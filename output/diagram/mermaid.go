@@ -11,7 +11,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	gwords "github.com/govplan/govplan/internal/words"
+	gwords "github.com/govplan/govplan/output/words"
 )
 
 // Mermaid versions of the diagrams, for tools that import Mermaid (GitLab, GitHub, Notion,
