@@ -175,7 +175,7 @@ func (b *book) whyNeeded(rb *catalog.RequiredBlock) string {
 	}
 	// After one reason per step come the blocks that depend on this one ("needed by ...").
 	if len(rb.Reasons) > len(rb.Steps) {
-		out = append(out, rb.Reasons[len(rb.Steps):]...)
+		out = append(out, words.ReasonList(b.lang, rb.Reasons[len(rb.Steps):])...)
 	}
 	return strings.Join(out, "\n")
 }
