@@ -196,3 +196,20 @@ func TestFrenchNumberFormats(t *testing.T) {
 		}
 	}
 }
+
+// The Roadmap's id column is wide enough for its longest id (they were cut at 28 characters).
+func TestRoadmapIDsFit(t *testing.T) {
+	for _, name := range countries.SampleNames() {
+		m := sample(t, name)
+		f, _ := written(t, m)
+		w, err := f.GetColWidth(SheetRoadmap, "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range m.Plan.Activities {
+			if n := float64(len([]rune(a.ID))); n <= 40 && w < n*1.1 {
+				t.Errorf("%s: id %s (%v characters) in a column %v wide", name, a.ID, n, w)
+			}
+		}
+	}
+}
