@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/roadmap"
 )
 
 // Sanity ranges of a country file (design §4.2). Values outside them are refused by validate,
@@ -14,14 +15,14 @@ import (
 // would make the planner walk 10^9 months, an amount of 1e308 sums to +Inf, and a year outside
 // 1900–2199 has no workbook date.
 const (
-	MinYear   = 1900 // earliest year of a date, a target or a pledge
-	MaxYear   = 2199 // latest year of a date, a target or a pledge
-	MaxMonths = 600  // longest single activity or step, in months (50 years)
+	MinYear   = roadmap.MinYear   // earliest year of a date, a target or a pledge
+	MaxYear   = roadmap.MaxYear   // latest year of a date, a target or a pledge
+	MaxMonths = roadmap.MaxMonths // longest single activity or step, in months (50 years)
 	// MaxAmount is the largest cost, running cost or pledge, in any currency (10^15).
-	MaxAmount      = 1e15
-	MaxWorkstreams = 100 // delivery teams working at once
-	MinRate        = 1e-9
-	MaxRate        = 1e9
+	MaxAmount      = roadmap.MaxAmount
+	MaxWorkstreams = roadmap.MaxWorkstreams // delivery teams working at once
+	MinRate        = roadmap.MinRate
+	MaxRate        = roadmap.MaxRate
 	MaxTargetSpan  = 100 // a target year at most this many years after the assessment
 	maxNameRunes   = 500 // longest name of a country, ministry, service or activity
 )
