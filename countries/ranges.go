@@ -128,12 +128,9 @@ func (f *File) validateRanges() yamlx.Problems {
 		name([]any{"plan", "change", id, "name"}, yamlx.Msgf("the activity name"), ch.Name)
 	}
 	for i, a := range pl.Add {
-		if a.Months > MaxMonths {
-			ps.Add([]any{"plan", "add", i, "months"}, "months must be 0..%d, got %d", MaxMonths, a.Months)
-		}
-		if a.Cost > MaxAmount {
-			ps.Add([]any{"plan", "add", i, "cost"}, "amount must be 0..%g, got %g", MaxAmount, a.Cost)
-		}
+		m, c := a.Months, a.Cost
+		months([]any{"plan", "add", i, "months"}, &m)
+		amount([]any{"plan", "add", i, "cost"}, &c)
 		name([]any{"plan", "add", i, "name"}, yamlx.Msgf("the activity name"), a.Name)
 	}
 	return ps
