@@ -163,7 +163,7 @@ func TestUseCaseInFrenchAndSpanish(t *testing.T) {
 
 // labelKeys are the JSON fields that carry text in the language of texts; everything else
 // (ids, numbers, enum values, structure) is the same in every language.
-var labelKeys = map[string]bool{"name": true, "band": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true, "scope_reason": true, "note": true, "evidence_note": true}
+var labelKeys = map[string]bool{"name": true, "band_name": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true, "scope_reason": true, "note": true, "evidence_note": true}
 
 // firstDiff names where two JSON values first differ ("" when they are equal).
 func firstDiff(a, b any, path string) string {
