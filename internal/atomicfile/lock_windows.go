@@ -10,7 +10,6 @@ import (
 
 const lockSupported = true
 
-
 // lockDir takes an exclusive lock (LockFileEx) on the folder's lock file, waiting for other
 // writers of the folder, and returns its release: the same semantics as flock on a folder on
 // Unix. Without a lock (a read-only folder, a file system without locks) the write goes on
