@@ -48,8 +48,8 @@ var thousands = map[string]*regexp.Regexp{
 
 func TestScoreInFrenchAndSpanish(t *testing.T) {
 	want := map[string][]string{
-		"fr": {"12 mars 2026", "(86\u00a0%)", "Connectivité et couverture Internet"},
-		"es": {"12 de marzo de 2026", "(86\u00a0%)", "Conectividad y cobertura de internet"},
+		"fr": {"12 mars 2026", "(88\u00a0%)", "Connectivité et couverture Internet"},
+		"es": {"12 de marzo de 2026", "(88\u00a0%)", "Conectividad y cobertura de internet"},
 	}
 	for _, lang := range []string{"fr", "es"} {
 		out := runOK(t, "--lang", lang, "score", "--sample", "bakana")
