@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
@@ -109,7 +110,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, u.Funder, st.text)
 		b.num(s, 2, row, u.Amount, st.money)
 		b.str(s, 3, row, u.Target, st.textWrap)
-		b.spanText(s, 4, 6, row, u.Why)
+		b.spanText(s, 4, 6, row, words.Unneeded(l, u))
 	}
 	if len(fd.Unneeded) == 0 {
 		row++

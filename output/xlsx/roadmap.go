@@ -60,7 +60,7 @@ func (b *book) roadmap() {
 		}
 		b.num(s, rmMonths, row, float64(a.Months), st.int)
 		b.num(s, rmCost, row, a.Cost, st.money)
-		b.str(s, rmBasis, row, roadmap.BasisText(l, a.Basis), st.indented)
+		b.str(s, rmBasis, row, words.Basis(l, a.Basis), st.indented)
 		b.str(s, rmCritical, row, b.yesNo(a.Critical), st.center)
 		status := a.Status
 		if status == "" {
