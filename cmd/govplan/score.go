@@ -170,8 +170,8 @@ func answerText(lang string, fw *assess.Framework, ind *assess.Indicator, a asse
 	case a.Value != nil && a.Value.IsBool:
 		return words.YesNo(lang, a.Value.Bool)
 	case a.Value != nil:
-		if ind.Unit != "" {
-			return numText(lang, a.Value.Num) + " " + ind.Unit
+		if len(ind.Unit) > 0 {
+			return numText(lang, a.Value.Num) + " " + ind.Unit.In(lang)
 		}
 		return numText(lang, a.Value.Num)
 	}
