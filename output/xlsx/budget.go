@@ -18,7 +18,11 @@ func (b *book) budget() {
 	fd := p.Funding
 	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
 	// rather than widening the sheet onto pages of its own.
-	b.widths(s, 40, 16, 16, 18, 20, 34)
+	var ids []string
+	for _, g := range fd.Gaps {
+		ids = append(ids, g.Activity)
+	}
+	b.widths(s, idWidth(ids, 40), 16, 16, 18, 20, 34)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
