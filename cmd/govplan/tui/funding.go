@@ -248,7 +248,7 @@ func (f *funding) pledgeForm(i int) tea.Cmd {
 	f.form = newForm(title,
 		textField(i18n.T(lang, "Funder"), inv.Funder, i18n.T(lang, "Development Bank"), nonEmpty(lang)),
 		target,
-		textField(i18n.T(lang, "Amount"), amount, "2000000", checkAmount(lang, true, false)),
+		numField(i18n.T(lang, "Amount"), amount, "2000000", checkAmount(lang, true, false)),
 		textField(i18n.T(lang, "Currency"), cur3, "USD", f.checkRateKnown),
 		textField(i18n.T(lang, "Years"), strings.Join(years, ", "), "2027, 2028", checkYears(lang)),
 		textField(i18n.T(lang, "Notes"), inv.Notes, "", nil),
@@ -293,7 +293,7 @@ func (f *funding) rateForm(code string) tea.Cmd {
 	})
 	f.form = newForm(i18n.F(lang, "Exchange rate: what one unit is worth in %s", f.planCurrency()),
 		codeField,
-		textField(i18n.F(lang, "In %s", f.planCurrency()), v, "1.08", checkAmount(lang, true, false)),
+		numField(i18n.F(lang, "In %s", f.planCurrency()), v, "1.08", checkAmount(lang, true, false)),
 	)
 	return f.form.setFocus(0)
 }
@@ -379,11 +379,11 @@ func (f *funding) costForm(id string) tea.Cmd {
 	}
 	f.formKind, f.editKey = "cost", id
 	f.form = newForm(i18n.F(lang, "Costs of %s in %s (empty: the illustrative default)", id, f.planCurrency()),
-		textField(i18n.T(lang, "Build months"), intText(own.BuildMonths), hint(def.BuildMonths), checkInt(lang, 1, 240, true)),
-		textField(i18n.T(lang, "Build cost"), f.amountText(own.BuildCost), hint(def.BuildCost), checkAmount(lang, false, true)),
-		textField(i18n.T(lang, "Upgrade months"), intText(own.UpgradeMonths), hint(def.UpgradeMonths), checkInt(lang, 1, 240, true)),
-		textField(i18n.T(lang, "Upgrade cost"), f.amountText(own.UpgradeCost), hint(def.UpgradeCost), checkAmount(lang, false, true)),
-		textField(i18n.T(lang, "Running cost a year"), f.amountText(own.RunningCost), hint(def.RunningCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Build months"), intText(own.BuildMonths), hint(def.BuildMonths), checkInt(lang, 1, 240, true)),
+		numField(i18n.T(lang, "Build cost"), f.amountText(own.BuildCost), hint(def.BuildCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Upgrade months"), intText(own.UpgradeMonths), hint(def.UpgradeMonths), checkInt(lang, 1, 240, true)),
+		numField(i18n.T(lang, "Upgrade cost"), f.amountText(own.UpgradeCost), hint(def.UpgradeCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Running cost a year"), f.amountText(own.RunningCost), hint(def.RunningCost), checkAmount(lang, false, true)),
 	)
 	return f.form.setFocus(0)
 }

@@ -267,8 +267,8 @@ func (p *planEditor) editForm(a *roadmap.Activity, focus int) tea.Cmd {
 	p.form = newForm(i18n.F(lang, "Change %s", a.ID),
 		textField(i18n.T(lang, "Name"), a.Name, "", nonEmpty(lang)),
 		p.ownerField(a.Owner),
-		textField(i18n.T(lang, "Months"), strconv.Itoa(a.Months), "6", checkInt(lang, 0, 240, false)),
-		textField(i18n.T(lang, "Cost"), numInput(lang, a.Cost), "250000", checkAmount(lang, false, false)),
+		numField(i18n.T(lang, "Months"), strconv.Itoa(a.Months), "6", checkInt(lang, 0, 240, false)),
+		numField(i18n.T(lang, "Cost"), numInput(lang, a.Cost), "250000", checkAmount(lang, false, false)),
 	)
 	return p.form.setFocus(focus)
 }
@@ -328,8 +328,8 @@ func (p *planEditor) addForm() tea.Cmd {
 		idField,
 		textField(i18n.T(lang, "Name"), "", i18n.T(lang, "CIO training"), nonEmpty(lang)),
 		p.ownerField(""),
-		textField(i18n.T(lang, "Months"), "", "6", checkInt(lang, 1, 240, false)),
-		textField(i18n.T(lang, "Cost"), "", "80000", checkAmount(lang, false, false)),
+		numField(i18n.T(lang, "Months"), "", "6", checkInt(lang, 1, 240, false)),
+		numField(i18n.T(lang, "Cost"), "", "80000", checkAmount(lang, false, false)),
 		textField(i18n.T(lang, "Depends on"), "", i18n.T(lang, "activity ids, separated by commas"), nil),
 	)
 	p.form.fields[5].check = func(v string) string { return p.checkDeps(p.form.value(0))(v) }
@@ -344,7 +344,7 @@ func (p *planEditor) teamsForm() tea.Cmd {
 		ws = s.model.Plan.Workstreams
 	}
 	p.formKind, p.formID = "teams", ""
-	fields := []*field{textField(i18n.T(lang, "Delivery teams"), strconv.Itoa(ws), "3", checkInt(lang, 1, 50, false))}
+	fields := []*field{numField(i18n.T(lang, "Delivery teams"), strconv.Itoa(ws), "3", checkInt(lang, 1, 50, false))}
 	fields = append(fields, p.capacityFields()...)
 	p.form = newForm(i18n.T(lang, "Teams: how much work runs at once"), fields...)
 	return p.form.setFocus(0)

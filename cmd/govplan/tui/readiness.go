@@ -540,7 +540,9 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a := r.answers()[r.ai]; a.Value != nil {
 			cur = numInput(lang, a.Value.Num)
 		}
-		return r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
+		cmd := r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
+		r.input.selectAll()
+		return cmd
 	case key.Matches(msg, k.yes) && ind.Kind == assess.KindYesNo:
 		r.answered(i18n.T(lang, "yes"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
 	case key.Matches(msg, k.no) && ind.Kind == assess.KindYesNo:
