@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 

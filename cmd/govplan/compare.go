@@ -19,9 +19,9 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/output/comparison"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 
@@ -58,13 +58,23 @@ func (a *app) compareCmd() *cobra.Command {
 	f.BoolVar(&o.relative, "relative", false, i18n.T(lang, "normalise each indicator across the compared set (z-score rescaled to 0..1, as the EGDI does)"))
 	f.BoolVar(&o.allRounds, "all-rounds", false, i18n.T(lang, "rank every round of a country, not only its latest"))
 	f.StringVar(&o.format, "format", "text", i18n.T(lang, "output format: text, json or html (the portfolio page, written to -o)"))
-	f.StringVarP(&o.output, "output", "o", "", i18n.T(lang, "also write the comparison workbook (.xlsx): ranking, heat map, charts, rounds, blocks and funding"))
-	f.StringVar(&o.chart, "chart", "", i18n.T(lang, "also write the ranking as an SVG chart"))
+	f.StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write: the comparison workbook (.xlsx) with ranking, heat map, charts, rounds, blocks and funding; with --format html, the portfolio page"))
+	f.StringVar(&o.chart, "chart", "", i18n.T(lang, "file to write the ranking into, as an SVG chart"))
 	return c
 }
 
 func (a *app) runCompare(args []string, o compareOptions) error {
 	if err := a.formatFlag(o.format, "text", "json", "html"); err != nil {
+		return err
+	}
+	page := "comparison.xlsx"
+	if o.format == "html" {
+		page = "portfolio.html"
+	}
+	if err := a.checkOut("compare", "-o", o.output, outFile, page); err != nil {
+		return err
+	}
+	if err := a.checkOut("compare", "--chart", o.chart, outFile, "ranking.svg"); err != nil {
 		return err
 	}
 	if len(args) == 0 && len(o.samples) == 0 {

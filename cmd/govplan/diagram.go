@@ -66,6 +66,9 @@ func (a *app) runDiagram(args []string, o diagramOptions) error {
 	if err := a.formatFlag(o.format, "svg", "png", "dot"); err != nil {
 		return err
 	}
+	if err := a.checkOut("diagram", "-o", o.output, outFile, "architecture."+o.format); err != nil {
+		return err
+	}
 	if o.useCase != "" && !o.kindSet {
 		o.kind = "usecase"
 	}

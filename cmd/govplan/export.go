@@ -44,6 +44,9 @@ func (a *app) runExport(args []string, o exportOptions) error {
 	if o.output == "" {
 		return inputMsg(i18n.T(a.lang, "name the folder to write into with -o DIR"))
 	}
+	if err := a.checkOut("export", "-o", o.output, outFolder, ""); err != nil {
+		return err
+	}
 	m, err := a.loadPlan(args, o.country)
 	if err != nil {
 		return err
@@ -98,12 +101,15 @@ func (a *app) demoCmd() *cobra.Command {
 			return a.runDemo(o)
 		},
 	}
-	c.Flags().StringVarP(&o.output, "output", "o", "govplan-demo", i18n.T(lang, "folder to write into"))
+	c.Flags().StringVarP(&o.output, "output", "o", "govplan-demo", i18n.T(lang, "folder to write into (created if missing)"))
 	c.Flags().StringVar(&o.sample, "sample", "bakana", i18n.F(lang, "sample country (%s)", strings.Join(countries.SampleNames(), ", ")))
 	return c
 }
 
 func (a *app) runDemo(o demoOptions) error {
+	if err := a.checkOut("demo", "-o", o.output, outFolder, ""); err != nil {
+		return err
+	}
 	m, err := a.loadPlan(nil, countryFlags{sample: o.sample})
 	if err != nil {
 		return err

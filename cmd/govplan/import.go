@@ -104,6 +104,9 @@ func (a *app) importCSVCmd() *cobra.Command {
 }
 
 func (a *app) runImportCSV(path string, o importCSVOptions) error {
+	if err := a.checkOut("import csv", "-o", o.outDir, outFolder, ""); err != nil {
+		return err
+	}
 	fw, mismatch, err := assess.Resolve(o.framework)
 	if err != nil {
 		return inputError(err)

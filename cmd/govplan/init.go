@@ -46,6 +46,9 @@ func (a *app) initCmd() *cobra.Command {
 }
 
 func (a *app) runInit(o initOptions) error {
+	if err := a.checkOut("init", "-o", o.output, outFile, "country.yaml"); err != nil {
+		return err
+	}
 	fw, mismatch, err := assess.Resolve(o.framework)
 	if err != nil {
 		return inputError(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/report"
+	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
 

@@ -34,12 +34,15 @@ func (a *app) migrateCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&o.to, "to", "", i18n.T(lang, "framework id@version to move to"))
-	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "write the migrated file here instead of rewriting FILE"))
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write the migrated country file to, instead of rewriting FILE"))
 	c.Flags().BoolVar(&o.dryRun, "dry-run", false, i18n.T(lang, "print the migrated file on stdout and change nothing"))
 	return c
 }
 
 func (a *app) runMigrate(path string, o migrateOptions) error {
+	if err := a.checkOut("migrate", "-o", o.output, outFile, "migrated.yaml"); err != nil {
+		return err
+	}
 	if strings.TrimSpace(o.to) == "" {
 		return inputMsg(i18n.T(a.lang, "--to is required: the framework version to move to, such as govstack-readiness@1.1.0"))
 	}

@@ -43,13 +43,16 @@ func (a *app) questionnaireCmd() *cobra.Command {
 	o.country.register(c, lang)
 	c.Flags().StringVar(&o.ministry, "ministry", "", i18n.T(lang, "the ministry answering (an id from the file's ministries)"))
 	c.Flags().BoolVar(&o.all, "all", false, i18n.T(lang, "ask every indicator, not only those the ministry owns"))
-	c.Flags().StringVarP(&o.out, "output", "o", "", i18n.T(lang, "the workbook to write (.xlsx)"))
+	c.Flags().StringVarP(&o.out, "output", "o", "", i18n.T(lang, "file to write: the workbook (.xlsx)"))
 	_ = c.MarkFlagRequired("ministry")
 	_ = c.MarkFlagRequired("output")
 	return c
 }
 
 func (a *app) runQuestionnaire(args []string, o questionnaireOptions) error {
+	if err := a.checkOut("questionnaire", "-o", o.out, outFile, "questionnaire.xlsx"); err != nil {
+		return err
+	}
 	doc, fw, err := a.loadCountry(args, o.country)
 	if err != nil {
 		return err

@@ -50,6 +50,9 @@ func (a *app) runReport(args []string, o reportOptions) error {
 	if err := a.formatFlag(o.format, "html", "pdf", "md"); err != nil {
 		return err
 	}
+	if err := a.checkOut("report", "-o", o.output, outFile, "report."+o.format); err != nil {
+		return err
+	}
 	if o.output == "" && o.format == "pdf" {
 		return inputMsg(i18n.T(a.lang, "a PDF would garble the terminal: give -o FILE.pdf"))
 	}

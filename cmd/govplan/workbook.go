@@ -33,7 +33,7 @@ func (a *app) importWorkbookCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&o.sample, "sample", "", i18n.T(lang, "apply the workbook to an embedded sample; the result is written to -o"))
-	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "with --sample: the country file to write (default NAME.yaml here)"))
+	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write with --sample: the country file (default NAME.yaml here)"))
 	c.Flags().BoolVar(&o.force, "force", false, i18n.T(lang, "replace an existing -o file"))
 	return c
 }
@@ -45,6 +45,9 @@ type importWorkbookOptions struct {
 }
 
 func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOptions) error {
+	if err := a.checkOut("import workbook", "-o", o.output, outFile, "country.yaml"); err != nil {
+		return err
+	}
 	edits, err := xlsx.ReadEditsIn(book, a.lang)
 	if err != nil {
 		return inputError(err)

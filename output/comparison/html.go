@@ -12,7 +12,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 )
 
 // HTMLOptions say when and by which govplan the portfolio page was made.

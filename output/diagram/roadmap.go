@@ -6,7 +6,7 @@ import (
 
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	gwords "github.com/govplan/govplan/internal/words"
+	gwords "github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

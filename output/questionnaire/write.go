@@ -17,7 +17,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

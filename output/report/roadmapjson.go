@@ -3,7 +3,7 @@ package report
 import (
 	"math"
 
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"math"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // The Building blocks sheet puts a compact matrix (use cases × blocks, narrow columns) above

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +10,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // architecture shows the inventory per block and the match: statuses, gates, products.

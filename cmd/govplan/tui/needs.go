@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
+	"github.com/govplan/govplan/output/words"
 )
 
 // needs is the step where the country picks its use cases and scores candidate services.

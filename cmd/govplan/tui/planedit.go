@@ -11,8 +11,8 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
-	"github.com/govplan/govplan/internal/words"
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

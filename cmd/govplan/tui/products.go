@@ -8,7 +8,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 )
 
 // choiceList is a vertical list to choose one item from (↑/↓, enter, esc); it scrolls.

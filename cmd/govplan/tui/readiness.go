@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // readiness is the step where the room answers the framework, one indicator at a time.

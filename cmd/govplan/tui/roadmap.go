@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"github.com/govplan/govplan/internal/words"
 	"sort"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 )
 
 // targetEdit is the open target form of the readiness step: the selected indicator's target,

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
-	"github.com/govplan/govplan/internal/words"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 )
 

@@ -1,5 +1,7 @@
-// Package words names govplan's fixed values (block statuses, gate states, quadrants,
-// evidence kinds…) in the reader's language, once for every screen and document.
+// Package words is the presentation vocabulary: it names govplan's fixed values (block
+// statuses, gate states, quadrants, evidence kinds…) and says the domain's reasons in the
+// reader's language, once for every screen and document. It sits above the domain packages
+// (assess, catalog, roadmap), which return data; output/* and the terminal UI draw with it.
 package words
 
 import (
