@@ -71,7 +71,7 @@ func BenchmarkPlanEditorView5000(b *testing.B) {
 	_ = m.View()
 	runtime.GC()
 	for i := 0; b.Loop(); i++ {
-		r.plan.sel = i % 5000
+		r.plan.list.sel = i % 5000
 		_ = m.View()
 	}
 }
