@@ -29,9 +29,9 @@ const (
 // funding is the money step: the funders' pledges, the exchange rates to the plan currency,
 // and the country's own costs per block beside the illustrative defaults.
 type funding struct {
-	c        *shared
-	page     fundingPage
-	lists    [fundingPages]rowList
+	c     *shared
+	page  fundingPage
+	lists [fundingPages]rowList
 	formHost
 	formKind string
 	editing  int    // pledge being edited (-1 new)

@@ -27,7 +27,9 @@ func newListKeys(lang string) listKeys {
 	}
 }
 
-func (k listKeys) all() []key.Binding { return []key.Binding{k.up, k.down, k.pgUp, k.pgDown, k.home, k.end} }
+func (k listKeys) all() []key.Binding {
+	return []key.Binding{k.up, k.down, k.pgUp, k.pgDown, k.home, k.end}
+}
 
 // move handles a key that moves the selection in a list of n rows, page rows a page; it
 // reports whether km was such a key.
