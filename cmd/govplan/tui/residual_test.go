@@ -1,7 +1,9 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/room"
 	"os"
 	"regexp"
 	"strings"
@@ -162,5 +164,46 @@ func TestFundingCostsFitEightyColumns(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(view), " "), "payments (") {
 			t.Errorf("%s: the selected block's defaults are not shown:\n%s", lang, view)
 		}
+	}
+}
+
+// Residual defect (#19): in the live room the agree message promised ctrl+z, which does not
+// apply there (other delegates' answers come in between). The texts say no such thing, ctrl+z
+// says why it is off, and the help does not list it.
+func TestRoomTextsPromiseNoUndo(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "es"} {
+		path := sampleFile(t, "bakana")
+		rm, err := room.Open(path, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := New(Options{Path: path, Lang: lang, Room: rm, RoomView: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		m.step = stepReadiness
+		press(t, m, "d") // the next disputed indicator
+		r := m.screens[stepReadiness].(*readiness)
+		if len(r.answers()) < 2 {
+			t.Fatalf("%s: d found no disputed indicator (%s)", lang, m.c.status)
+		}
+		id := r.ind().ID
+		press(t, m, "g", "3")
+		if got := answersOf(t, path, id); len(got) != 1 {
+			t.Fatalf("%s: not agreed: %+v (%s)", lang, got, m.c.status)
+		}
+		if strings.Contains(m.c.status, "ctrl+z") {
+			t.Errorf("%s: the agree message promises ctrl+z in the room: %q", lang, m.c.status)
+		}
+		press(t, m, "ctrl+z")
+		if got := answersOf(t, path, id); len(got) != 1 || !m.c.statusBad || m.c.status != i18n.T(lang, "undo is off in the live room (other delegates' answers come in between): change the answer again instead") {
+			t.Errorf("%s: ctrl+z in the room: %q, answers %+v", lang, m.c.status, got)
+		}
+		press(t, m, "?")
+		if help := stripANSI(m.View().Content); strings.Contains(help, "ctrl+z") {
+			t.Errorf("%s: the room's help lists ctrl+z", lang)
+		}
+		rm.Close()
 	}
 }
