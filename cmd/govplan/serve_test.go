@@ -141,9 +141,9 @@ func (c *client) waitFor(t testing.TB, s string, d time.Duration) {
 	c.wait(t, s, d, true)
 }
 
-// wait is waitFor; resize false never resizes. (charm.land/ssh writes the window size that a
-// resize brings while a starting session reads it, a race of its own: the first screen is
-// waited for without resizing.)
+// wait is waitFor; resize false never resizes. (A resize while the session starts is safe:
+// the workshop holds window changes back until the screen runs, see serve_resize.go and
+// TestResizeWhileTheSessionStarts.)
 func (c *client) wait(t testing.TB, s string, d time.Duration, resize bool) {
 	t.Helper()
 	deadline := time.Now().Add(d)
