@@ -162,21 +162,25 @@ func TestMatchByHand(t *testing.T) {
 		t.Errorf("reuse factor %v, want 2", m.ReuseFactor)
 	}
 	msg := m.Block("messaging")
-	want := []string{
-		"hltc-1 step 1 (Outreach Communications)",
-		"hltc-1 step 4 (Eligibility Determination)",
-		"hltc-1 step 6 (Payment)",
-		"inst-1 step 1 (Outreach Communications)",
+	want := []string{"hltc-1 1 Outreach Communications", "hltc-1 4 Eligibility Determination", "hltc-1 6 Payment", "inst-1 1 Outreach Communications"}
+	var got []string
+	for _, r := range msg.Reasons {
+		if r.Code != ReasonStep {
+			t.Errorf("messaging reason %v, want only steps", r)
+			continue
+		}
+		got = append(got, fmt.Sprintf("%s %d %s", r.Args[0], r.Args[1], r.Args[2].(i18n.Text).In("en")))
 	}
-	if !reflect.DeepEqual(msg.Reasons, want) {
-		t.Errorf("messaging reasons:\n%s\nwant:\n%s", strings.Join(msg.Reasons, "\n"), strings.Join(want, "\n"))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("messaging reasons:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	id := m.Block("identity")
 	if n := len(id.Reasons); n != 8+7+1 { // hltc-1 steps 2–9, inst-1 steps 2–5 and 7–9, needed by consent
 		t.Errorf("identity has %d reasons, want 16: %v", n, id.Reasons)
 	}
-	if id.Reasons[len(id.Reasons)-1] != dependencyReason("en", "consent", depOf(c, "consent", "identity")) {
-		t.Errorf("identity's last reason %q", id.Reasons[len(id.Reasons)-1])
+	if last := id.Reasons[len(id.Reasons)-1]; last.Code != ReasonNeededBy || last.Args[0] != "consent" ||
+		last.Args[2] != depOf(c, "consent", "identity").Source {
+		t.Errorf("identity's last reason %v", last)
 	}
 	if g := m.Block("consent").GatedBy; len(g) != 1 || g[0].State != assess.GateUnmet {
 		t.Errorf("consent gates %v", g)
@@ -266,7 +270,7 @@ products:
 		t.Errorf("constrained ranking\n got %s\nwant %s", got, want)
 	}
 	for _, p := range c.Match(needs, nil).Block("payments").Products {
-		if p.Excluded && !strings.HasPrefix(p.Reasons[0], "excluded: ") {
+		if p.Excluded && (p.Reasons[0].Code != ReasonExcluded || len(p.Why) == 0) {
 			t.Errorf("excluded %s without a reason first: %v", p.Product.ID, p.Reasons)
 		}
 	}

@@ -36,8 +36,6 @@ type Needs struct {
 	Constraints Constraints
 	// Chosen is the product the country chose per block id: a product id, or Undecided.
 	Chosen map[string]string
-	// Lang is the language of the reasons the match writes (default English).
-	Lang string
 }
 
 // Undecided records that the country looked at a block's products and chose none yet.
@@ -66,7 +64,7 @@ type RequiredBlock struct {
 	Status    string // reuse | upgrade | build
 	Inventory *InventoryItem
 	NeededBy  []string // use-case ids, sorted
-	Reasons   []string // one line per step or dependant block, in the match's language
+	Reasons   []Reason // one per step or dependant block
 	Steps     []StepRef
 	// Dependants are the required blocks that cannot run without this one, sorted.
 	Dependants []string
@@ -80,7 +78,6 @@ type RequiredBlock struct {
 	// Chosen is the country's choice of product: "" (none recorded), Undecided, or a product
 	// id (ChosenProduct gives the product).
 	Chosen string
-	lang   string
 }
 
 // Pick is the product outputs show for the block: the one the country chose, else the best
@@ -117,16 +114,16 @@ func (rb *RequiredBlock) ChosenProduct() *Product {
 // Requirement is a required dependency that brought a block in: Dependant requires it.
 type Requirement struct {
 	Dependant string
-	Reason    string // in the match's language
-	Source    string // spec file and section
+	Reason    i18n.Text // the spec's words
+	Source    string    // spec file and section
 }
 
 // Option is a recommended dependency of a required block.
 type Option struct {
-	Block  string // the recommended block
-	For    string // the required block whose specification recommends it
-	Reason string // in the match's language
-	Source string // spec file and section
+	Block  string    // the recommended block
+	For    string    // the required block whose specification recommends it
+	Reason i18n.Text // the spec's words
+	Source string    // spec file and section
 	// InArchitecture is true when the block is required anyway (by a use case or another block).
 	InArchitecture bool
 }
@@ -158,28 +155,24 @@ type StepRef struct {
 	Label   string // the published number where it differs
 }
 
-// Summary folds the reasons into one line per use case ("hltc-1: steps 2, 3, 7") followed by
-// one line per dependant block with the spec section that makes it require this one, in the
-// match's language (Reasons has the full text).
-func (rb *RequiredBlock) Summary() []string {
-	var out, order []string
-	steps := map[string][]string{}
+// Summary folds the reasons into one per use case (its steps: "hltc-1: steps 2, 3, 7")
+// followed by one per dependant block with the spec section that makes it require this one
+// (Reasons has them in full).
+func (rb *RequiredBlock) Summary() []Reason {
+	var out []Reason
+	var order []string
+	steps := map[string][]int{}
 	for _, s := range rb.Steps {
 		if _, ok := steps[s.UseCase]; !ok {
 			order = append(order, s.UseCase)
 		}
-		n := fmt.Sprint(s.N)
-		steps[s.UseCase] = append(steps[s.UseCase], n)
+		steps[s.UseCase] = append(steps[s.UseCase], s.N)
 	}
 	for _, uc := range order {
-		if len(steps[uc]) == 1 {
-			out = append(out, i18n.F(rb.lang, "%s: step %s", uc, steps[uc][0]))
-		} else {
-			out = append(out, i18n.F(rb.lang, "%s: steps %s", uc, strings.Join(steps[uc], ", ")))
-		}
+		out = append(out, reason(ReasonSteps, uc, steps[uc]))
 	}
 	for _, r := range rb.Requirements {
-		out = append(out, i18n.F(rb.lang, "required by %s [%s]", r.Dependant, r.Source))
+		out = append(out, reason(ReasonRequiredBy, r.Dependant, r.Source))
 	}
 	return out
 }
@@ -190,12 +183,12 @@ type RankedProduct struct {
 	Product  *Product
 	Rank     int // 0 when excluded
 	Excluded bool
-	Why      string // why it is excluded
+	Why      []Reason // why it is excluded: the constraints it breaks
 	// OutOfScope is set when none of the use cases that need the block is in the product's
-	// scope; Scope says why, in the match's language. Such products rank after those in scope.
+	// scope; Scope says why. Such products rank after those in scope.
 	OutOfScope bool
-	Scope      string
-	Reasons    []string
+	Scope      *Reason
+	Reasons    []Reason
 }
 
 // RankedService is a candidate service with its priority.
@@ -378,7 +371,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	// Required blocks with needed_by and reasons.
 	type acc struct {
 		neededBy map[string]bool
-		steps    []string
+		steps    []Reason
 		refs     []StepRef
 		deps     map[string]bool
 	}
@@ -396,7 +389,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 			for _, b := range s.Blocks {
 				a := get(b)
 				a.neededBy[u.ID] = true
-				a.steps = append(a.steps, stepReason(n.Lang, u.ID, s, si))
+				a.steps = append(a.steps, stepReason(u.ID, s, si))
 				a.refs = append(a.refs, StepRef{UseCase: u.ID, N: si + 1, Label: s.Label})
 				direct = append(direct, b)
 			}
@@ -422,7 +415,7 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	for _, id := range ids {
 		a := req[id]
 		b := c.blocks[id]
-		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy), lang: n.Lang}
+		rb := RequiredBlock{Block: b, NeededBy: yamlx.SortedKeys(a.neededBy)}
 		// A gate concerns the block when it holds the go-live of at least one use case that
 		// needs the block (a gate may be limited to some use cases, or exclude some).
 		for _, g := range gatesBy[id] {
@@ -438,8 +431,8 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 		for _, dep := range yamlx.SortedKeys(a.deps) {
 			for _, d := range c.blocks[dep].Requires() {
 				if d.Block == id {
-					rb.Reasons = append(rb.Reasons, dependencyReason(n.Lang, dep, d))
-					rb.Requirements = append(rb.Requirements, Requirement{Dependant: dep, Reason: d.Reason.In(n.Lang), Source: d.Source})
+					rb.Reasons = append(rb.Reasons, reason(ReasonNeededBy, dep, d.Reason, d.Source))
+					rb.Requirements = append(rb.Requirements, Requirement{Dependant: dep, Reason: d.Reason, Source: d.Source})
 				}
 			}
 		}
@@ -467,11 +460,11 @@ func (c *Catalog) Match(n Needs, gates []assess.GateState) *Match {
 	for i := range m.Blocks {
 		rb := &m.Blocks[i]
 		for _, d := range rb.Block.Recommends() {
-			rb.Recommends = append(rb.Recommends, Option{Block: d.Block, For: rb.Block.ID, Reason: d.Reason.In(n.Lang), Source: d.Source, InArchitecture: required[d.Block]})
+			rb.Recommends = append(rb.Recommends, Option{Block: d.Block, For: rb.Block.ID, Reason: d.Reason, Source: d.Source, InArchitecture: required[d.Block]})
 		}
 		ctx := rankContext{block: rb.Block.ID, status: rb.Status, neededBy: rb.NeededBy, sectors: sectors, required: required,
 			cons: n.Constraints, inUse: n.Inventory[rb.Block.ID].Product}
-		rb.Products = c.rankProducts(n.Lang, ctx)
+		rb.Products = c.rankProducts(ctx)
 		rb.Chosen = n.Chosen[rb.Block.ID]
 	}
 	if len(ids) > 0 {
@@ -497,11 +490,12 @@ func (m *Match) Block(id string) *RequiredBlock {
 
 // stepReason says which step of which use case brought a block in; the number is the step's
 // position, with the published number where it differs.
-func stepReason(lang, uc string, s Step, i int) string {
+func stepReason(uc string, s Step, i int) Reason {
+	label := ""
 	if s.Label != "" && s.Label != fmt.Sprint(i+1) {
-		return i18n.F(lang, "%s step %d (%s, published as step %s)", uc, i+1, s.Name.In(lang), s.Label)
+		label = s.Label
 	}
-	return i18n.F(lang, "%s step %d (%s)", uc, i+1, s.Name.In(lang))
+	return reason(ReasonStep, uc, i+1, s.Name, label)
 }
 
 var evidenceRank = map[string]int{EvidenceSandbox: 3, EvidenceTestHarness: 2, EvidenceSelfReported: 1, EvidenceNone: 0}
@@ -528,28 +522,28 @@ func licenceBase(l string) string {
 	return l
 }
 
-// breaks returns why p breaks the constraints, or "".
-func breaks(lang string, p *Product, c Constraints) string {
-	var why []string
+// breaks returns the constraints p breaks (none: it may be ranked).
+func breaks(p *Product, c Constraints) []Reason {
+	var why []Reason
 	if c.OpenSourceOnly && !p.OpenSource {
-		why = append(why, i18n.F(lang, "licence %s is not an open-source licence (constraint: open source only)", orUnknown(p.Licence)))
+		why = append(why, reason(ReasonNotOpenSource, p.Licence))
 	}
 	for _, avoid := range c.AvoidLicences {
 		if licenceBase(avoid) == licenceBase(p.Licence) {
-			why = append(why, i18n.F(lang, "licence %s is on the country's avoid list", p.Licence))
+			why = append(why, reason(ReasonAvoidedLicence, p.Licence))
 		}
 	}
 	switch c.Hosting {
 	case "on-premise":
 		if !contains(p.Deployment, "on-premise") {
-			why = append(why, i18n.T(lang, "cannot be hosted on premises (constraint: hosting on-premise)"))
+			why = append(why, reason(ReasonNotOnPremise))
 		}
 	case "cloud":
 		if !contains(p.Deployment, "cloud") && !contains(p.Deployment, "saas") {
-			why = append(why, i18n.T(lang, "not offered in the cloud (constraint: hosting cloud)"))
+			why = append(why, reason(ReasonNotCloud))
 		}
 	}
-	return strings.Join(why, "; ")
+	return why
 }
 
 // rankContext is what ranking the products of one required block needs to know.
@@ -571,22 +565,22 @@ var lifecycleRank = map[string]int{LifecycleActive: 0, LifecycleLicenceChange: 1
 // case that needs the block; then by lifecycle (end of life and licence changes after active
 // products), an overlay after full platforms when the block must be built, evidence, licence
 // fit, other required blocks covered, and id.
-func (c *Catalog) rankProducts(lang string, x rankContext) []RankedProduct {
+func (c *Catalog) rankProducts(x rankContext) []RankedProduct {
 	type cand struct {
 		p       *Product
-		why     string
+		why     []Reason
 		others  []string
 		fit     int
 		evRank  int
 		outside bool
-		scope   string
+		scope   *Reason
 		life    int
 		overlay bool
-		reasons []string
+		reasons []Reason
 	}
 	var cands []cand
 	for _, p := range c.ProductsFor(x.block) {
-		k := cand{p: p, why: breaks(lang, p, x.cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence],
+		k := cand{p: p, why: breaks(p, x.cons), fit: licenceFit(p), evRank: evidenceRank[p.Evidence],
 			life: lifecycleRank[p.LifecycleStatus()], overlay: p.Overlay && x.status == Build}
 		for _, b := range p.Blocks {
 			if b != x.block && x.required[b] {
@@ -594,20 +588,20 @@ func (c *Catalog) rankProducts(lang string, x rankContext) []RankedProduct {
 			}
 		}
 		sort.Strings(k.others)
-		k.outside, k.scope = scopeFit(lang, p, x)
-		k.reasons = productReasons(lang, p, k.others, x.inUse)
-		if k.scope != "" {
-			k.reasons = append([]string{k.scope}, k.reasons...)
+		k.outside, k.scope = scopeFit(p, x)
+		k.reasons = productReasons(p, k.others, x.inUse)
+		if k.scope != nil {
+			k.reasons = append([]Reason{*k.scope}, k.reasons...)
 		}
 		if k.overlay {
-			k.reasons = append(k.reasons, i18n.T(lang, "works over an existing system of this block, and the block must be built"))
+			k.reasons = append(k.reasons, reason(ReasonOverlay))
 		}
 		cands = append(cands, k)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
-		if (a.why == "") != (b.why == "") {
-			return a.why == ""
+		if (len(a.why) == 0) != (len(b.why) == 0) {
+			return len(a.why) == 0
 		}
 		if a.outside != b.outside {
 			return !a.outside
@@ -636,9 +630,9 @@ func (c *Catalog) rankProducts(lang string, x rankContext) []RankedProduct {
 		if k.outside {
 			rp.Scope = k.scope
 		}
-		if k.why != "" {
+		if len(k.why) > 0 {
 			rp.Excluded, rp.Why = true, k.why
-			rp.Reasons = append([]string{i18n.F(lang, "excluded: %s", k.why)}, rp.Reasons...)
+			rp.Reasons = append([]Reason{reason(ReasonExcluded, k.why)}, rp.Reasons...)
 		} else {
 			rank++
 			rp.Rank = rank
@@ -650,10 +644,10 @@ func (c *Catalog) rankProducts(lang string, x rankContext) []RankedProduct {
 
 // scopeFit says whether a product is outside its usual scope for every use case that needs
 // the block, with a line that says why (or, for a limited scope that fits, which use cases
-// it fits). A generic product gives no line.
-func scopeFit(lang string, p *Product, x rankContext) (outside bool, line string) {
+// it fits). A generic product gives none.
+func scopeFit(p *Product, x rankContext) (outside bool, why *Reason) {
 	if p.Scope.Generic() {
-		return false, ""
+		return false, nil
 	}
 	var fits []string
 	for _, uc := range x.neededBy {
@@ -666,63 +660,30 @@ func scopeFit(lang string, p *Product, x rankContext) (outside bool, line string
 		made = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
 	}
 	if len(fits) == 0 {
-		return true, i18n.F(lang, "outside its usual scope: made for %s — %s", made, p.Scope.Note.In(lang))
+		r := reason(ReasonOutsideScope, made, p.Scope.Note)
+		return true, &r
 	}
-	return false, i18n.F(lang, "in its scope for %s (made for %s)", strings.Join(fits, ", "), made)
+	r := reason(ReasonInScope, fits, made)
+	return false, &r
 }
 
-// dependencyReason is the line that says a required block is needed by another, why, and
-// where the specification says so.
-func dependencyReason(lang, dependant string, d Dependency) string {
-	if d.Source == "" {
-		return i18n.F(lang, "needed by %s: %s", dependant, d.Reason.In(lang))
-	}
-	return i18n.F(lang, "needed by %s: %s [%s]", dependant, d.Reason.In(lang), d.Source)
-}
-
-func productReasons(lang string, p *Product, others []string, inUse string) []string {
-	var r []string
+// productReasons are what the ranking weighed for one product, in the order outputs list them.
+func productReasons(p *Product, others []string, inUse string) []Reason {
+	var r []Reason
 	if inUse == p.ID {
-		r = append(r, i18n.T(lang, "already in use in the country (inventory)"))
+		r = append(r, reason(ReasonInUse))
 	}
-	ev := i18n.F(lang, "evidence: %s", p.Evidence)
-	if note := p.EvidenceNote.In(lang); note != "" {
-		ev += " — " + note
-	}
-	if p.Evidence != EvidenceNone {
-		ev += verified(lang, p.EvidenceVerified)
-	}
-	r = append(r, ev)
-	lic := i18n.F(lang, "licence: %s", orUnknown(p.Licence))
-	if p.OpenSource {
-		lic += i18n.T(lang, ", open source")
-	}
-	r = append(r, lic+verified(lang, p.LicenceVerified))
+	r = append(r, reason(ReasonEvidence, p), reason(ReasonLicence, p))
 	if !p.BlocksVerified {
-		r = append(r, i18n.T(lang, "that it covers this block is not verified in GovStack sources"))
+		r = append(r, reason(ReasonBlockUnverified))
 	}
 	if len(others) > 0 {
-		r = append(r, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
+		r = append(r, reason(ReasonAlsoCovers, others))
 	}
 	if l := p.Lifecycle; l != nil && l.Status != LifecycleActive {
-		r = append(r, LifecycleLine(lang, p))
+		r = append(r, reason(ReasonLifecycle, p))
 	}
-	r = append(r, DPGLine(lang, p))
-	return r
-}
-
-func verified(lang string, v bool) string {
-	if v {
-		return i18n.T(lang, " (verified)")
-	}
-	return i18n.T(lang, " (not verified)")
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
+	return append(r, reason(ReasonDPG, p))
 }
 
 func contains(list []string, s string) bool {
@@ -742,7 +703,7 @@ func appendUnique(list []string, s string) []string {
 }
 
 // sortedSteps orders step reasons by use case, then step number, dropping repeats.
-func sortedSteps(reasons []string, refs []StepRef) ([]string, []StepRef) {
+func sortedSteps(reasons []Reason, refs []StepRef) ([]Reason, []StepRef) {
 	idx := make([]int, len(refs))
 	for i := range idx {
 		idx[i] = i
@@ -754,7 +715,7 @@ func sortedSteps(reasons []string, refs []StepRef) ([]string, []StepRef) {
 		}
 		return ra.N < rb.N
 	})
-	var outR []string
+	var outR []Reason
 	var outS []StepRef
 	seen := map[StepRef]bool{}
 	for _, i := range idx {
@@ -765,33 +726,4 @@ func sortedSteps(reasons []string, refs []StepRef) ([]string, []StepRef) {
 		outR, outS = append(outR, reasons[i]), append(outS, refs[i])
 	}
 	return outR, outS
-}
-
-// LifecycleLine says what changed in a product's life ("end of life since 2025-10: ..."),
-// with its verification; "" when nothing is recorded.
-func LifecycleLine(lang string, p *Product) string {
-	l := p.Lifecycle
-	if l == nil || l.Status == LifecycleActive {
-		return ""
-	}
-	what := i18n.T(lang, "end of life")
-	if l.Status == LifecycleLicenceChange {
-		what = i18n.T(lang, "licence change")
-	}
-	if l.Since != "" {
-		what = i18n.F(lang, "%s since %s", what, l.Since)
-	}
-	return i18n.F(lang, "lifecycle: %s — %s", what, l.Note.In(lang)) + verified(lang, l.Verified)
-}
-
-// DPGLine says whether a product is a registered Digital Public Good, or that it is unknown.
-func DPGLine(lang string, p *Product) string {
-	switch {
-	case p.DPG == nil:
-		return i18n.T(lang, "Digital Public Good: unknown")
-	case *p.DPG:
-		return i18n.T(lang, "registered Digital Public Good") + verified(lang, p.DPGVerified)
-	default:
-		return i18n.T(lang, "not a registered Digital Public Good") + verified(lang, p.DPGVerified)
-	}
 }

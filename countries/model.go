@@ -36,7 +36,6 @@ type PlanOptions struct {
 func Build(d *Doc, fw *assess.Framework, cat *catalog.Catalog, lang string) *Model {
 	sc := d.Score(fw)
 	needs := d.File.Needs()
-	needs.Lang = lang
 	return &Model{Lang: lang, Doc: d, Framework: fw, Catalog: cat, Score: sc, Match: cat.Match(needs, sc.Gates())}
 }
 

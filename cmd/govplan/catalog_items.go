@@ -331,11 +331,11 @@ func (a *app) runCatalogProducts(args []string, o catalogOptions) error {
 		if !p.Scope.Generic() {
 			fields = append(fields, [2]string{i18n.T(lang, "Scope:"), scopeText(lang, p) + unverifiedMark(lang, p.Scope.Verified)})
 		}
-		fields = append(fields, [2]string{i18n.T(lang, "DPG:"), catalog.DPGLine(lang, p)})
+		fields = append(fields, [2]string{i18n.T(lang, "DPG:"), words.DPGLine(lang, p)})
 		if p.DPGSource != "" {
 			fields = append(fields, [2]string{"", p.DPGSource})
 		}
-		if l := catalog.LifecycleLine(lang, p); l != "" {
+		if l := words.LifecycleLine(lang, p); l != "" {
 			fields = append(fields, [2]string{i18n.T(lang, "Lifecycle:"), l}, [2]string{"", p.Lifecycle.Source})
 		}
 		fields = append(fields,

@@ -139,7 +139,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 		if !all {
 			reasons = b.Summary()
 		}
-		for _, r := range reasons {
+		for _, r := range words.ReasonList(lang, reasons) {
 			fmt.Fprintf(w, "    · %s\n", r)
 		}
 		for _, o := range b.Recommends {
@@ -148,7 +148,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 				line = i18n.F(lang, "also recommends %s, in the architecture anyway [%s]", o.Block, o.Source)
 			}
 			if all {
-				line += " — " + o.Reason
+				line += " — " + o.Reason.In(lang)
 			}
 			fmt.Fprintf(w, "    · %s\n", line)
 		}
@@ -168,7 +168,7 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 				if p.Excluded {
 					rank = i18n.T(lang, "excluded")
 				}
-				fmt.Fprintf(w, "    %s %s: %s\n", rank, p.Product.Name, strings.Join(p.Reasons, "; "))
+				fmt.Fprintf(w, "    %s %s: %s\n", rank, p.Product.Name, words.Reasons(lang, p.Reasons, "; "))
 				continue
 			}
 			fmt.Fprintf(w, "    %s\n", productLine(lang, b, p, required))
@@ -192,7 +192,7 @@ func gateSummary(lang string, gs []assess.GateState) string {
 func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, required map[string]bool) string {
 	pr := p.Product
 	if p.Excluded {
-		return i18n.F(lang, "excluded  %s — %s", pr.Name, p.Why)
+		return i18n.F(lang, "excluded  %s — %s", pr.Name, words.Reasons(lang, p.Why, "; "))
 	}
 	ev := words.Evidence(lang, pr.Evidence)
 	if pr.Evidence == catalog.EvidenceNone {
@@ -209,9 +209,9 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 	}
 	parts := []string{i18n.F(lang, "#%d %s — evidence %s", p.Rank, pr.Name, ev), i18n.F(lang, "licence %s", lic)}
 	if p.OutOfScope {
-		parts = append(parts, p.Scope)
+		parts = append(parts, words.MaybeReason(lang, p.Scope))
 	}
-	if l := catalog.LifecycleLine(lang, pr); l != "" {
+	if l := words.LifecycleLine(lang, pr); l != "" {
 		parts = append(parts, l)
 	}
 	if pr.Overlay && b.Status == catalog.Build {
@@ -234,7 +234,7 @@ func productLine(lang string, b catalog.RequiredBlock, p catalog.RankedProduct, 
 		parts = append(parts, i18n.F(lang, "also covers required %s", strings.Join(others, ", ")))
 	}
 	if pr.DPG != nil && *pr.DPG {
-		parts = append(parts, catalog.DPGLine(lang, pr))
+		parts = append(parts, words.DPGLine(lang, pr))
 	}
 	return semi(lang, parts...)
 }

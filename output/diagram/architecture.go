@@ -9,6 +9,7 @@ import (
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	gwords "github.com/govplan/govplan/output/words"
 )
 
 // Block ids the architecture places outside the block clusters.
@@ -357,7 +358,7 @@ func blockTooltip(m *countries.Model, rb *catalog.RequiredBlock, lang string) st
 		parts = append(parts, t+".")
 	}
 	if len(rb.Reasons) > 0 {
-		parts = append(parts, i18n.F(lang, "Why: %s", strings.Join(rb.Reasons, "; ")))
+		parts = append(parts, i18n.F(lang, "Why: %s", gwords.Reasons(lang, rb.Reasons, "; ")))
 	}
 	return truncate(strings.Join(parts, " "), 800)
 }

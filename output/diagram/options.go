@@ -52,7 +52,7 @@ func recommendedEdges(w *writer, m *countries.Model, lang string) {
 }
 
 func optionTooltip(m *countries.Model, o catalog.Option, lang string) string {
-	return truncate(i18n.F(lang, "%s recommends %s: %s [%s]", blockName(m, o.For, lang), blockName(m, o.Block, lang), o.Reason, o.Source), 400)
+	return truncate(i18n.F(lang, "%s recommends %s: %s [%s]", blockName(m, o.For, lang), blockName(m, o.Block, lang), o.Reason.In(lang), o.Source), 400)
 }
 
 // optionLegend is the legend row for recommended dependencies.

@@ -508,7 +508,7 @@ func (r *mdReport) architecture() {
 			}
 			e := byID[p.Product.ID]
 			if e == nil {
-				e = &excl{name: p.Product.Name, why: p.Why}
+				e = &excl{name: p.Product.Name, why: words.Reasons(l, p.Why, "; ")}
 				byID[p.Product.ID] = e
 				order = append(order, p.Product.ID)
 			}

@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/output/words"
 )
 
 // MatchJSON is the JSON document of `govplan match --format json`.
@@ -52,8 +53,8 @@ type ScopeJSON struct {
 	Verified  bool     `json:"verified"`
 }
 
-func optionJSON(o catalog.Option) OptionJSON {
-	return OptionJSON{Block: o.Block, For: o.For, Reason: o.Reason, Source: o.Source, InArchitecture: o.InArchitecture}
+func optionJSON(o catalog.Option, lang string) OptionJSON {
+	return OptionJSON{Block: o.Block, For: o.For, Reason: o.Reason.In(lang), Source: o.Source, InArchitecture: o.InArchitecture}
 }
 
 func lifecycleJSON(p *catalog.Product, lang string) *LifecycleJSON {
@@ -122,7 +123,7 @@ type ServiceJSON struct {
 func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 	out := MatchJSON{Country: country, UseCases: []UseCaseNeedJSON{}, Blocks: []RequiredBlockJSON{}, ReuseFactor: m.ReuseFactor, Services: []ServiceJSON{}, Options: []OptionJSON{}}
 	for _, o := range m.Options() {
-		out.Options = append(out.Options, optionJSON(o))
+		out.Options = append(out.Options, optionJSON(o, lang))
 	}
 	for _, u := range m.UseCases {
 		out.UseCases = append(out.UseCases, UseCaseNeedJSON{ID: u.UseCase.ID, Name: u.UseCase.Name.In(lang), Custom: u.UseCase.Custom, From: u.From, Blocks: u.Blocks})
@@ -130,19 +131,19 @@ func Match(country CountryJSON, m *catalog.Match, lang string) MatchJSON {
 	for _, b := range m.Blocks {
 		rb := RequiredBlockJSON{
 			ID: b.Block.ID, Name: b.Block.Name.In(lang), Category: b.Block.Category, Status: b.Status,
-			NeededBy: b.NeededBy, Reasons: nonNil(b.Reasons), GatedBy: gatesJSON(b.GatedBy, lang), Products: []ProductRank{},
+			NeededBy: b.NeededBy, Reasons: words.ReasonList(lang, b.Reasons), GatedBy: gatesJSON(b.GatedBy, lang), Products: []ProductRank{},
 			Chosen:     b.Chosen,
 			Recommends: []OptionJSON{},
 		}
 		for _, o := range b.Recommends {
-			rb.Recommends = append(rb.Recommends, optionJSON(o))
+			rb.Recommends = append(rb.Recommends, optionJSON(o, lang))
 		}
 		if b.Inventory != nil {
 			rb.System = b.Inventory.System
 		}
 		for _, p := range b.Products {
 			pr := ProductRank{ID: p.Product.ID, Name: p.Product.Name, Excluded: p.Excluded, Licence: p.Product.Licence, Evidence: p.Product.Evidence,
-				OutOfScope: p.OutOfScope, Scope: p.Scope, DPG: p.Product.DPG, Lifecycle: lifecycleJSON(p.Product, lang), Reasons: p.Reasons}
+				OutOfScope: p.OutOfScope, Scope: words.MaybeReason(lang, p.Scope), DPG: p.Product.DPG, Lifecycle: lifecycleJSON(p.Product, lang), Reasons: words.ReasonList(lang, p.Reasons)}
 			if !p.Excluded {
 				r := p.Rank
 				pr.Rank = &r

@@ -27,6 +27,16 @@ type bbField struct {
 	span   int
 	value  func(rb *catalog.RequiredBlock) string
 	status bool // coloured by the block's status
+	// more, when set, is the longer text that goes in the cell's note (the cell keeps a summary).
+	more func(rb *catalog.RequiredBlock) string
+}
+
+// note is the field's longer text for the cell's note, or "".
+func (fd bbField) note(rb *catalog.RequiredBlock) string {
+	if fd.more == nil {
+		return ""
+	}
+	return fd.more(rb)
 }
 
 func (b *book) blocks() {
@@ -42,7 +52,7 @@ func (b *book) blocks() {
 		{title: i18n.T(l, "Product (chosen or top-ranked)"), span: 5, value: b.topProduct},
 		{title: i18n.T(l, "Licence"), span: 3, value: func(rb *catalog.RequiredBlock) string { return b.productLicence(top(rb)) }},
 		{title: i18n.T(l, "Evidence"), span: 4, value: func(rb *catalog.RequiredBlock) string { return b.productEvidence(top(rb)) }},
-		{title: i18n.T(l, "Why it is needed"), span: 12, value: b.whyNeeded},
+		{title: i18n.T(l, "Why it is needed"), span: 12, value: b.whyNeeded, more: b.whyNeededInFull},
 	}
 	span := 0
 	for _, fd := range fields {
@@ -119,10 +129,11 @@ func (b *book) blocks() {
 			if fd.status {
 				style = st.status[rb.Status]
 			}
-			b.str(s, col, r, v, style)
+			shown := b.fitted(s, col, r, v, fd.note(rb), mergedWidth(fd.span))
+			b.str(s, col, r, shown, style)
 			b.style(s, cell(col, r), cell(col+fd.span-1, r), style)
 			b.check(b.f.MergeCell(s, cell(col, r), cell(col+fd.span-1, r)))
-			lines = max(lines, wrapLines(v, mergedWidth(fd.span)))
+			lines = max(lines, wrapLines(shown, mergedWidth(fd.span)))
 			col += fd.span
 		}
 		heights[r] = lines
@@ -148,6 +159,26 @@ func (b *book) blocks() {
 	b.freeze(s, 1, 0)
 	b.page(s, paperA4)
 	b.printTitles(s, "$A:$A", "")
+	b.breakBetweenFields(s, fields)
+}
+
+// breakBetweenFields starts printed pages only between the block table's fields, never inside
+// one (a field's merged cell cut at the page edge loses its words): as many whole fields go on
+// a landscape A4 page, beside the repeated column A, as fit at full size.
+func (b *book) breakBetweenFields(s string, fields []bbField) {
+	colPx := func(w float64) float64 { return w*7.3 + 5 } // as usedWidth counts
+	page := (paperPoints[paperA4][1] - 2*marginSide*72) / 0.75
+	room := page - colPx(bbLabelWidth)
+	col, used := 2, 0.0
+	for _, fd := range fields {
+		w := float64(fd.span) * colPx(bbNarrowWidth)
+		if used > 0 && used+w > room {
+			b.breakBefore(s, col)
+			used = 0
+		}
+		used += w
+		col += fd.span
+	}
 }
 
 // mergedWidth is the width in characters of span narrow columns merged, counted low: the
@@ -155,8 +186,32 @@ func (b *book) blocks() {
 func mergedWidth(span int) float64 { return float64(span) * bbNarrowWidth * 0.85 }
 
 // whyNeeded says which steps of which needed use cases use the block, and which blocks depend
-// on it.
+// on it; whyNeededInFull gives their reasons, for the cell's note.
 func (b *book) whyNeeded(rb *catalog.RequiredBlock) string {
+	// The use cases run on, one after another, so the row stays short; the note lists them one a line.
+	out := []string{strings.Join(b.stepsUsing(rb), "; ")}
+	if len(rb.Dependants) > 0 {
+		out = append(out, i18n.F(b.lang, "needed by %s", strings.Join(rb.Dependants, ", ")))
+	}
+	return strings.TrimPrefix(strings.Join(out, "\n"), "\n")
+}
+
+// whyNeededInFull is whyNeeded with each dependant block's reason and the place its
+// specification says so.
+func (b *book) whyNeededInFull(rb *catalog.RequiredBlock) string {
+	if len(rb.Dependants) == 0 {
+		return ""
+	}
+	out := b.stepsUsing(rb)
+	// After one reason per step come the blocks that depend on this one ("needed by ...").
+	if len(rb.Reasons) > len(rb.Steps) {
+		out = append(out, words.ReasonList(b.lang, rb.Reasons[len(rb.Steps):])...)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// stepsUsing lists, per needed use case, the steps that use the block.
+func (b *book) stepsUsing(rb *catalog.RequiredBlock) []string {
 	var out []string
 	for _, u := range b.m.Match.UseCases {
 		var steps []string
@@ -173,11 +228,7 @@ func (b *book) whyNeeded(rb *catalog.RequiredBlock) string {
 			out = append(out, i18n.F(b.lang, "%s steps %s", u.UseCase.ID, strings.Join(steps, ", ")))
 		}
 	}
-	// After one reason per step come the blocks that depend on this one ("needed by ...").
-	if len(rb.Reasons) > len(rb.Steps) {
-		out = append(out, rb.Reasons[len(rb.Steps):]...)
-	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 func (b *book) existingSystem(rb *catalog.RequiredBlock) string {

@@ -15,7 +15,9 @@ func (b *book) budget() {
 	st := &b.st
 	p := b.m.Plan
 	fd := p.Funding
-	b.widths(s, 44, 17, 17, 22, 17, 17)
+	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
+	// rather than widening the sheet onto pages of its own.
+	b.widths(s, 40, 16, 16, 18, 20, 34)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
@@ -38,9 +40,11 @@ func (b *book) budget() {
 		b.sum(s, 2+i, row, first, row-1, v, st.moneyBold)
 	}
 
+	var starts []int // the title row of each section
 	section := func(title string) {
 		row += 3
 		b.str(s, 1, row-1, title, st.label)
+		starts = append(starts, row-1)
 	}
 
 	section(i18n.T(l, "Funding gaps per activity (largest first)"))
@@ -52,7 +56,7 @@ func (b *book) budget() {
 		b.num(s, 2, row, g.Cost, st.money)
 		b.num(s, 3, row, g.Funded, st.money)
 		b.num(s, 4, row, g.Gap, st.money)
-		b.str(s, 5, row, g.Name, st.indented)
+		b.spanText(s, 5, 6, row, g.Name)
 	}
 	if len(fd.Gaps) == 0 {
 		row++
@@ -67,7 +71,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, d.Activity, st.id)
 		b.num(s, 2, row, d.Pledged, st.money)
 		b.num(s, 3, row, d.Cost, st.money)
-		b.str(s, 4, row, strings.Join(d.Funders, "; "), st.indented)
+		b.spanText(s, 4, 6, row, strings.Join(d.Funders, "; "))
 	}
 	if len(fd.Duplicates) == 0 {
 		row++
@@ -88,9 +92,9 @@ func (b *book) budget() {
 		row++
 		b.str(s, 1, row, t.Funder, st.text)
 		b.num(s, 2, row, t.Amount, st.money)
-		b.str(s, 3, row, t.Activity, st.idIndented)
-		b.str(s, 4, row, yearList(t.Years), st.text)
-		b.str(s, 5, row, yearList(t.SpendYears), st.text)
+		b.str(s, 3, row, t.Activity, st.textWrap)
+		b.str(s, 4, row, yearList(t.Years), st.textWrap)
+		b.str(s, 5, row, yearList(t.SpendYears), st.textWrap)
 	}
 	if len(fd.TimingUnused) == 0 {
 		row++
@@ -104,8 +108,8 @@ func (b *book) budget() {
 		row++
 		b.str(s, 1, row, u.Funder, st.text)
 		b.num(s, 2, row, u.Amount, st.money)
-		b.str(s, 3, row, u.Target, st.idIndented)
-		b.str(s, 4, row, u.Why, st.text)
+		b.str(s, 3, row, u.Target, st.textWrap)
+		b.spanText(s, 4, 6, row, u.Why)
 	}
 	if len(fd.Unneeded) == 0 {
 		row++
@@ -119,18 +123,18 @@ func (b *book) budget() {
 		row++
 		b.str(s, 1, row, pl.Funder, st.text)
 		b.num(s, 2, row, pl.Amount, st.money)
-		b.str(s, 3, row, pl.Original, st.indented)
-		b.str(s, 4, row, pl.Target, st.id)
+		b.str(s, 3, row, pl.Original, st.textWrap)
+		b.str(s, 4, row, pl.Target, st.textWrap)
 		var ys []string
 		for _, y := range pl.Years {
 			ys = append(ys, fmt.Sprint(y))
 		}
-		b.str(s, 5, row, strings.Join(ys, ", "), st.text)
+		b.str(s, 5, row, strings.Join(ys, ", "), st.textWrap)
 		act := pl.Activity
 		if act == "" {
 			act = i18n.T(l, "(not in the plan)")
 		}
-		b.str(s, 6, row, act, st.id)
+		b.str(s, 6, row, act, st.textWrap)
 	}
 	if len(fd.Pledges) == 0 {
 		row++
@@ -174,4 +178,62 @@ func (b *book) budget() {
 	}
 	b.fitRows(s)
 	b.page(s, paperA4)
+	b.keepTogether(s, starts, row)
+}
+
+// keepTogether starts a new printed page before a section (from its title row to the row
+// before the next section's title, or last) that would otherwise be split across pages but fits on one.
+// Heights are estimated as the rows were sized; the sheet prints on A4 as printSetup lays it out.
+func (b *book) keepTogether(sheet string, starts []int, last int) {
+	orient, scale := layout(b.usedWidth(sheet), paperA4, false)
+	size := paperPoints[paperA4]
+	pageH := size[1]
+	if orient == "landscape" {
+		pageH = size[0]
+	}
+	pageH = (pageH - 2*marginTop*72) / (float64(scale) / 100) * 0.95 // a little kept in hand
+	height := func(r int) float64 {
+		if n := b.lines[sheet][r]; n > 1 {
+			return lineHeight(n)
+		}
+		return 15
+	}
+	y := 0.0
+	next := 0
+	for r := 1; r <= last; r++ {
+		if next < len(starts) && r == starts[next] {
+			end := last
+			if next+1 < len(starts) {
+				end = starts[next+1] - 2 // the blank rows between sections
+			}
+			var h float64
+			for i := r; i <= end; i++ {
+				h += height(i)
+			}
+			if y > 0 && y+h > pageH && h <= pageH {
+				b.check(b.f.InsertPageBreak(sheet, cell(1, r)))
+				y = 0
+			}
+			next++
+		}
+		y += height(r)
+		if y > pageH {
+			y = height(r) // the row went on to a new page
+		}
+	}
+}
+
+// spanText writes free text across columns from..to of a row, wrapped, the row growing to
+// hold it (up to maxRowLines; a longer text is cut and kept whole in the cell's note).
+func (b *book) spanText(sheet string, from, to, row int, text string) {
+	w := 0.0
+	for c := from; c <= to; c++ {
+		w += b.widthOf(sheet, c)
+	}
+	w *= 0.95 // merged cells lose a little to padding
+	text = b.fitted(sheet, from, row, text, "", w)
+	b.str(sheet, from, row, text, b.st.textMerged)
+	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
+	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
+	b.grow(sheet, row, wrapLines(text, w))
 }

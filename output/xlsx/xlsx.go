@@ -222,6 +222,9 @@ func (b *book) str(sheet string, col, row int, s string, style int) {
 		return
 	}
 	ref := cell(col, row)
+	if style == b.st.textWrap && s != "" {
+		s = b.fitted(sheet, col, row, s, "", b.widthOf(sheet, col))
+	}
 	if s != "" { // an empty cell stays blank (filters and formulas see it as empty)
 		b.check(b.f.SetCellStr(sheet, ref, s))
 		n := utf8.RuneCountInString(s)
@@ -232,15 +235,20 @@ func (b *book) str(sheet string, col, row int, s string, style int) {
 	}
 	b.style(sheet, ref, ref, style)
 	if b.wraps[style] {
-		w, ok := b.colWidth[sheet][col]
-		if !ok {
-			w = defaultColWidth
-		}
+		w := b.widthOf(sheet, col)
 		if style == b.st.header || style == b.st.headerNum {
 			w = w*0.92 - 1 // bold, and numbers' headers are indented
 		}
 		b.grow(sheet, row, wrapLines(s, w))
 	}
+}
+
+// widthOf is the width of a column in characters.
+func (b *book) widthOf(sheet string, col int) float64 {
+	if w, ok := b.colWidth[sheet][col]; ok {
+		return w
+	}
+	return defaultColWidth
 }
 
 // defaultColWidth is the width of a column whose width is not set.
@@ -264,8 +272,9 @@ func (b *book) fitRows(sheet string) {
 	}
 }
 
-// lineHeight is the row height in points for n lines of 11-point text.
-func lineHeight(n int) float64 { return math.Min(409, float64(n)*14.5+3) }
+// lineHeight is the row height in points for n lines of 11-point text, at most a little more
+// than maxRowLines (cells with longer texts are cut by fitted).
+func lineHeight(n int) float64 { return float64(min(n, maxRowLines+2))*14.5 + 3 }
 
 // wrapLines estimates how many lines s takes when wrapped at word boundaries in a column width
 // characters wide (widths count digits of the default font; text averages a little narrower).

@@ -289,7 +289,7 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 	plan := st.Bold.Render(i18n.F(lang, "Plan: %s", strings.ToUpper(words.BlockStatus(lang, rb.Status))))
 	body = append(body, wrapStyled(plan, i18n.F(lang, "needed by %s", strings.Join(rb.NeededBy, ", ")), inner)...)
 	body = append(body, wrap(chosenLine(rb, lang), inner)...)
-	for _, r := range rb.Summary() {
+	for _, r := range words.ReasonList(lang, rb.Summary()) {
 		for i, l := range wrap(r, inner-2) {
 			if i == 0 {
 				body = append(body, "· "+l)
@@ -357,13 +357,13 @@ func (a *architecture) detail(b *catalog.Block, w, h int) string {
 				name = "★ " + name
 			}
 			line := fmt.Sprintf("%-8s %s — %s", rank, name, i18n.F(lang, "evidence %s, licence %s", ev, lic))
-			if p.Excluded && p.Why != "" {
-				line += " · " + p.Why
+			if p.Excluded && len(p.Why) > 0 {
+				line += " · " + words.Reasons(lang, p.Why, "; ")
 			}
 			if p.OutOfScope {
-				line += " · " + p.Scope
+				line += " · " + words.MaybeReason(lang, p.Scope)
 			}
-			if l := catalog.LifecycleLine(lang, pr); l != "" {
+			if l := words.LifecycleLine(lang, pr); l != "" {
 				line += " · " + l
 			}
 			for _, l := range wrap(line, inner) {

@@ -36,7 +36,7 @@ func (a *architecture) productPicker(b *catalog.Block) {
 		it := pickItem{label: label + " · " + orDash(rp.Product.Licence) + " · " + words.Evidence(lang, rp.Product.Evidence), value: rp.Product.ID}
 		if rp.Excluded {
 			it.label = i18n.F(lang, "excluded %s", rp.Product.Name)
-			it.refuse = rp.Why
+			it.refuse = words.Reasons(lang, rp.Why, "; ")
 		}
 		p.items = append(p.items, it)
 	}

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/output/words"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden views")
@@ -487,7 +488,7 @@ func TestLiveLanguageSwitch(t *testing.T) {
 		t.Fatalf("language %q, want fr", m.c.lang)
 	}
 	for _, rb := range m.c.sess.model.Match.Blocks {
-		for _, reason := range rb.Summary() {
+		for _, reason := range words.ReasonList(m.c.lang, rb.Summary()) {
 			if strings.Contains(reason, " steps ") || strings.Contains(reason, "needed by ") {
 				t.Errorf("a reason is still in English after the switch to French: %q", reason)
 			}
