@@ -21,6 +21,7 @@ import (
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/output/comparison"
+	"github.com/govplan/govplan/output/report"
 	"github.com/govplan/govplan/output/words"
 	"github.com/spf13/cobra"
 )
@@ -289,6 +290,7 @@ type compareCountryJSON struct {
 	Overall struct {
 		Score        *float64 `json:"score"`
 		Band         *string  `json:"band"`
+		BandName     *string  `json:"band_name"`
 		Rank         *int     `json:"rank"`
 		Completeness *float64 `json:"completeness"`
 	} `json:"overall"`
@@ -355,14 +357,6 @@ type targetMetJSON struct {
 	Score  *float64 `json:"score"`
 }
 
-func cmpBandText(b *assess.Band, lang string) *string {
-	if b == nil {
-		return nil
-	}
-	s := b.Name.In(lang)
-	return &s
-}
-
 func cmpPillarMap(fw *assess.Framework, scores []*float64) map[string]*float64 {
 	m := make(map[string]*float64, len(scores))
 	for i, s := range scores {
@@ -409,7 +403,8 @@ func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang strin
 		var cj compareCountryJSON
 		e := r.Entry
 		cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
-		cj.Overall.Score, cj.Overall.Band, cj.Overall.Completeness = r.Overall, cmpBandText(r.Band, lang), r.Completeness
+		cj.Overall.Score, cj.Overall.Completeness = r.Overall, r.Completeness
+		cj.Overall.Band, cj.Overall.BandName = report.BandID(r.Band), report.BandName(r.Band, lang)
 		if r.Rank > 0 {
 			rank := r.Rank
 			cj.Overall.Rank = &rank
@@ -417,8 +412,8 @@ func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang strin
 		cj.Pillars = cmpPillarMap(fw, r.Pillars)
 		out.Countries = append(out.Countries, cj)
 	}
-	// Bands are counted under their English names, the same in every language (the
-	// countries' band is a label in the language of texts).
+	// Bands are counted under their ids (the names as the framework file writes them), the
+	// same in every language, like the countries' band.
 	out.Bands = map[string]int{}
 	for _, b := range c.Bands {
 		out.Bands[b.Band.Name.String()] = b.Count
