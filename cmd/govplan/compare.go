@@ -119,7 +119,7 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	}
 	a.warnCapped(warns, 10)
 	for _, w := range cmp.Warnings {
-		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w))
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w.In(a.lang)))
 	}
 	cmpPrintComparison(a.out, cmp, a.lang)
 	if port != nil {
@@ -396,7 +396,7 @@ func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang strin
 	out.Relative = c.Relative
 	out.Scores = "absolute"
 	if c.Relative {
-		out.Scores = c.RelativeLabel()
+		out.Scores = words.RelativeLabel("en", c) // JSON keeps it English, as before
 	}
 	out.Countries = []compareCountryJSON{}
 	for _, r := range c.Rows {
@@ -463,7 +463,9 @@ func compareDocument(c *assess.Comparison, fileWarnings yamlx.Errors, lang strin
 	for _, w := range fileWarnings {
 		out.Warnings = append(out.Warnings, w.Error())
 	}
-	out.Warnings = append(out.Warnings, c.Warnings...)
+	for _, w := range c.Warnings {
+		out.Warnings = append(out.Warnings, w.String()) // English, as the file warnings
+	}
 	return out
 }
 

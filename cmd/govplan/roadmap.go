@@ -211,7 +211,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 		fmt.Fprintf(w, "  ⚠ %s\n", words.TimingUnused(lang, t, money(lang, t.Amount, cur)))
 	}
 	for _, u := range fd.Unneeded {
-		why := u.Why
+		why := words.Unneeded(lang, u)
 		if u.Index >= 0 && u.Index < len(f.Investments) {
 			if f.Investments[u.Index].Block != "" {
 				why = i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", u.Target)

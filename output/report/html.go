@@ -832,7 +832,7 @@ func (r *htmlReport) funding() {
 			if b := r.m.Catalog.Block(u.Target); b != nil {
 				target = b.Name.In(r.l)
 			}
-			r.w("<li>%s</li>", i18n.F(r.l, "%s pledged %s to %s: %s.", e(u.Funder), e(r.md.money(u.Amount)), e(target), e(u.Why)))
+			r.w("<li>%s</li>", i18n.F(r.l, "%s pledged %s to %s: %s.", e(u.Funder), e(r.md.money(u.Amount)), e(target), e(words.Unneeded(r.l, u))))
 		}
 		r.w("</ul>\n")
 	}
@@ -961,7 +961,7 @@ func (r *htmlReport) assumptions() {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		rows = append(rows, []string{e(roadmap.BasisText(r.l, k)), r.md.count(basis[k])})
+		rows = append(rows, []string{e(words.Basis(r.l, k)), r.md.count(basis[k])})
 	}
 	r.w("<h3>%s</h3>\n", e(i18n.T(r.l, "Cost model")))
 	r.p(i18n.F(r.l, "Plan currency: %s. Durations and costs come from the country file where it gives them, else from govplan's illustrative default cost model.", e(p.Currency)))

@@ -778,7 +778,7 @@ func (r *mdReport) budget() {
 			if b := r.m.Catalog.Block(u.Target); b != nil {
 				target = b.Name.In(l)
 			}
-			items = append(items, i18n.F(l, "%s pledged %s to %s: %s.", esc(u.Funder), r.money(u.Amount), esc(target), esc(u.Why)))
+			items = append(items, i18n.F(l, "%s pledged %s to %s: %s.", esc(u.Funder), r.money(u.Amount), esc(target), esc(words.Unneeded(l, u))))
 		}
 		r.bullets(items)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
@@ -17,7 +18,11 @@ func (b *book) budget() {
 	fd := p.Funding
 	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
 	// rather than widening the sheet onto pages of its own.
-	b.widths(s, 40, 16, 16, 18, 20, 34)
+	var ids []string
+	for _, g := range fd.Gaps {
+		ids = append(ids, g.Activity)
+	}
+	b.widths(s, idWidth(ids, 40), 16, 16, 18, 20, 34)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
@@ -109,7 +114,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, u.Funder, st.text)
 		b.num(s, 2, row, u.Amount, st.money)
 		b.str(s, 3, row, u.Target, st.textWrap)
-		b.spanText(s, 4, 6, row, u.Why)
+		b.spanText(s, 4, 6, row, words.Unneeded(l, u))
 	}
 	if len(fd.Unneeded) == 0 {
 		row++

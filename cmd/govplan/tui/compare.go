@@ -198,7 +198,7 @@ func (s *compareScreen) resultLines(w int) []string {
 	var lines []string
 	// Warnings first: they say which data the comparison leaves out.
 	for _, wmsg := range res.Warnings {
-		for _, l := range wrap("⚠ "+wmsg, w) {
+		for _, l := range wrap("⚠ "+wmsg.In(lang), w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
 	}

@@ -516,8 +516,8 @@ func (p *planEditor) detail(r planRow, w int) []string {
 	out = append(out, st.Bold.Render(truncate(a.ID+" — "+a.Name, w)))
 	deps := orDash(strings.Join(a.DependsOn, ", "))
 	out = append(out, truncate(i18n.F(lang, "Depends on: %s", deps), w))
-	if a.Reason != "" {
-		out = append(out, st.Faint.Render(truncate(a.Reason, w)))
+	if len(a.Why) > 0 {
+		out = append(out, st.Faint.Render(truncate(words.ActivityWhy(lang, a), w)))
 	}
 	marks := i18n.T(lang, "◆ critical path · ✎ changed by the planner · + added by the planner")
 	out = append(out, st.Faint.Render(truncate(marks, w)))
