@@ -137,7 +137,7 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
 		pending = make(chan drawing, 1)
 		go func() {
-			svgs, err := draw(ds)
+			svgs, err := draw(ds, lang)
 			pending <- drawing{svgs, err}
 		}()
 	}
@@ -217,11 +217,11 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	return draw(Diagrams(m, lang))
+	return draw(Diagrams(m, lang), lang)
 }
 
 // draw draws the diagrams, by export name.
-func draw(ds []Diagram) (map[string][]byte, error) {
+func draw(ds []Diagram, lang string) (map[string][]byte, error) {
 	dots := make([][]byte, len(ds))
 	for i, d := range ds {
 		dots[i] = d.DOT
