@@ -169,7 +169,10 @@ func (p *Plan) Resources() Resources {
 // Build generates, schedules and costs the plan. Problems (errors and warnings) carry paths
 // into the country file.
 func Build(in Input) (*Plan, yamlx.Problems) {
-	var ps yamlx.Problems
+	ps := guard(in)
+	if ps.HasErrors() {
+		return nil, ps
+	}
 	def, err := DefaultCostModel()
 	if err != nil {
 		ps.Add(nil, "%v", err)
@@ -230,6 +233,11 @@ func Build(in Input) (*Plan, yamlx.Problems) {
 	for _, a := range acts {
 		p.TotalCost += a.Cost
 		p.Duration = max(p.Duration, a.End)
+	}
+	if p.Duration > MaxPlanMonths {
+		// Targets, budgets and KPIs walk the plan's months: refused before they do.
+		ps.Add(nil, "the plan would run %d months, more than %d years; plan fewer use cases at once, or give more workstreams or capacity", p.Duration, MaxPlanMonths/12)
+		return nil, ps
 	}
 	p.Critical = criticalChain(p.Activities)
 	p.KPIs = kpis(in, p, g.raised)

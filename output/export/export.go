@@ -10,7 +10,6 @@ import (
 
 	"encoding/json"
 	"errors"
-	"fmt"
 	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/pdf"
@@ -50,7 +49,7 @@ func Slug(m *countries.Model) string {
 // path once the file is complete. It stops at the first failure.
 func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path string)) error {
 	if m.Plan == nil {
-		return errors.New("the roadmap could not be planned, so there is nothing complete to export")
+		return errors.New(i18n.T(lang, "the roadmap could not be planned, so there is nothing complete to export"))
 	}
 	if dir == "" {
 		dir = "."
@@ -63,9 +62,41 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 	}
 	if err := writeParts(m, group, lang, parts, wrote); err != nil {
 		group.Abort()
-		return fmt.Errorf("%w; nothing was written to %s", err, dir)
+		return nothingWritten(lang, dir, err)
 	}
-	return group.Commit(true)
+	if err := group.Commit(true); err != nil {
+		return nothingWritten(lang, dir, err)
+	}
+	return nil
+}
+
+// failure is an error said in the user's language that keeps its cause for errors.Is.
+type failure struct {
+	msg    string
+	err    error
+	reason string // without "nothing was written", for Reason
+}
+
+// nothingWritten is a failed export: why, and that the folder is as it was.
+func nothingWritten(lang, dir string, err error) error {
+	r := Reason(lang, err)
+	return &failure{msg: i18n.F(lang, "%s; nothing was written to %s", r, dir), err: err, reason: r}
+}
+
+func (f *failure) Error() string { return f.msg }
+func (f *failure) Unwrap() error { return f.err }
+
+// Reason says in lang why writing a file failed, without the temporary paths the system's
+// error names (see atomicfile.Reason).
+func Reason(lang string, err error) string {
+	var f *failure
+	if errors.As(err, &f) {
+		if f.reason != "" {
+			return f.reason
+		}
+		return f.msg
+	}
+	return atomicfile.Reason(lang, err)
 }
 
 func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts []string, wrote func(path string)) error {
@@ -75,12 +106,12 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		want[p] = true
 	}
 	put := func(name string, fill func(io.Writer) error) error {
-		path, err := inside(group.Path(""), slug+"-"+name)
+		path, err := inside(lang, group.Path(""), slug+"-"+name)
 		if err != nil {
 			return err
 		}
 		if err := group.Write(filepath.Base(path), fill); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+			return &failure{msg: i18n.F(lang, "writing %s: %s", path, Reason(lang, err)), err: err}
 		}
 		if wrote != nil {
 			wrote(path)
@@ -169,7 +200,7 @@ func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
 	}
 	drawn, err := diagram.SVGs(dots)
 	if err != nil {
-		return nil, fmt.Errorf("drawing the diagrams: %w", err)
+		return nil, &failure{msg: i18n.F(lang, "drawing the diagrams: %s", err), err: err}
 	}
 	out := make(map[string][]byte, len(ds))
 	for i, d := range ds {
@@ -222,20 +253,20 @@ func Diagrams(m *countries.Model, lang string) []Diagram {
 		if err != nil {
 			continue
 		}
-		out = append(out, Diagram{"usecase-" + u.UseCase.ID, dot, mmd})
+		out = append(out, Diagram{"usecase-" + countries.FileID(u.UseCase.ID), dot, mmd})
 	}
 	return out
 }
 
 // inside joins dir and a generated file name, refusing anything that would leave dir.
-func inside(dir, name string) (string, error) {
+func inside(lang, dir, name string) (string, error) {
 	if name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") || !ident.Valid(strings.Map(func(r rune) rune {
 		if r == '.' {
 			return '-'
 		}
 		return r
 	}, strings.TrimSuffix(name, filepath.Ext(name)))) {
-		return "", fmt.Errorf("refusing to write %q: not a plain file name", name)
+		return "", errors.New(i18n.F(lang, "refusing to write %q: not a plain file name", name))
 	}
 	return filepath.Join(dir, name), nil
 }

@@ -997,7 +997,7 @@ func (r *htmlReport) appendix() {
 	}
 	for _, u := range mt.UseCases {
 		r.w(`<div class="usecase"><h3>%s</h3>`, e(stripMD(r.md.useCaseLabel(u.UseCase))))
-		r.diagram("usecase-"+u.UseCase.ID, i18n.F(r.l, "Steps of %s and the building blocks each uses", e(u.UseCase.Name.In(r.l))))
+		r.diagram("usecase-"+countries.FileID(u.UseCase.ID), i18n.F(r.l, "Steps of %s and the building blocks each uses", e(u.UseCase.Name.In(r.l))))
 		r.w("</div>\n")
 	}
 	r.end()

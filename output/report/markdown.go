@@ -473,7 +473,7 @@ func (r *mdReport) architecture() {
 	}
 	r.table([]string{i18n.T(l, "Use case"), i18n.T(l, "Building blocks"), i18n.T(l, "Asked for by")}, "lrl", rows)
 	for _, u := range mt.UseCases {
-		r.image("usecase-"+u.UseCase.ID, i18n.F(l, "Steps of %s and the building blocks each uses", u.UseCase.Name.In(l)))
+		r.image("usecase-"+countries.FileID(u.UseCase.ID), i18n.F(l, "Steps of %s and the building blocks each uses", u.UseCase.Name.In(l)))
 	}
 
 	r.heading(3, i18n.T(l, "Required building blocks"))

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // Options start the UI.
@@ -89,7 +90,8 @@ func (c *shared) ask(question string, yes func() tea.Cmd) {
 
 // say sets the status line (a message already in the screen's language); bad marks an error.
 func (c *shared) say(bad bool, msg string) {
-	c.status, c.statusBad = msg, bad
+	// A message can quote a file name, an error or a value from a file: shown clean.
+	c.status, c.statusBad = termtext.Clean(msg), bad
 }
 
 // sayErr shows err (nil clears nothing).
@@ -315,6 +317,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // paste hands a bracketed paste (the whole text at once) to the open text field.
 func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	msg.Content = termtext.Clean(msg.Content) // a paste holding escapes goes in as text only
 	if m.saveAs != nil {
 		var cmd tea.Cmd
 		*m.saveAs, cmd = m.saveAs.Update(msg)
@@ -522,7 +525,9 @@ func (m *Model) View() tea.View {
 	if m.holdDraw && m.drawn.Content != "" {
 		return m.drawn
 	}
-	v := tea.NewView(m.render())
+	// Every piece of outside text is cleaned where it enters; the frame is cleaned once more
+	// (keeping only colours), so nothing that slipped through reaches the terminal raw.
+	v := tea.NewView(termtext.KeepStyles(m.render()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "govplan"

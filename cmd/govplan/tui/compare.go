@@ -10,6 +10,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // compareScreen picks several country files (of the folder, and samples) and shows them side
@@ -32,6 +33,7 @@ type compareItem struct {
 
 // label names the item in the list ("bakana.yaml", "sample: bakana").
 func (it compareItem) label(lang string) string {
+	it.name = termtext.CleanLine(it.name) // a file name may hold escapes
 	switch {
 	case it.sample:
 		return i18n.F(lang, "sample: %s", it.name)

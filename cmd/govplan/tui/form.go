@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // form is a small in-screen form: text fields and choice fields (←/→ to pick). tab/shift+tab
@@ -225,7 +226,7 @@ func (f *form) lines(st Styles, lang string, w int) []string {
 	}
 	lines = append(lines, "")
 	if f.err != "" {
-		for _, l := range wrap("⚠ "+f.err, w) {
+		for _, l := range wrap("⚠ "+termtext.Clean(f.err), w) {
 			lines = append(lines, st.Error.Render(l))
 		}
 	}
