@@ -8,6 +8,7 @@ import (
 
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/diagram"
 	"github.com/govplan/govplan/output/export"
 	"github.com/govplan/govplan/output/pdf"
 	"github.com/spf13/cobra"
@@ -78,6 +79,9 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 		a.note(p)
 	}
 	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
+	if !diagram.CanDraw() {
+		a.note(diagram.NoRendererHint(a.lang))
+	}
 	if k := export.SkippedUseCaseDiagrams(m); k > 0 {
 		a.note(i18n.F(a.lang, "use-case diagrams were drawn for the first %d use cases, not for %d more (govplan diagram --kind usecase --usecase ID draws one)", export.MaxUseCaseDiagrams, k))
 	}
