@@ -131,13 +131,11 @@ func (a *app) runDemo(o demoOptions) error {
 		{i18n.T(lang, "Architecture"), i18n.F(lang, "%d use cases, %d blocks: %d reuse, %d upgrade, %d build", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])},
 		{i18n.T(lang, "Roadmap"), i18n.F(lang, "%d activities over %d months, %s one-off", len(m.Plan.Activities), m.Plan.Duration, money(lang, m.Plan.TotalCost, m.Plan.Currency))},
 	}
-	width := 0
+	tw := newTable(a.out)
 	for _, r := range rows {
-		width = max(width, len([]rune(r[0])))
+		fmt.Fprintf(tw, "%s\t%s\n", r[0], r[1])
 	}
-	for _, r := range rows {
-		fmt.Fprintf(a.out, "%s%s %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
-	}
+	tw.Flush()
 	fmt.Fprintln(a.out)
 	if err := a.export(m, o.output, export.AllParts); err != nil {
 		return err
