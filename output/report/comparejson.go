@@ -1,0 +1,274 @@
+package report
+
+import (
+	"math"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/yamlx"
+)
+
+// CompareJSON is the document of `govplan compare --format json`. Scores are fractions 0..1;
+// null where there is none.
+type CompareJSON struct {
+	Framework struct {
+		ID      string `json:"id"`
+		Version string `json:"version"`
+	} `json:"framework"`
+	Relative bool `json:"relative"`
+	// Scores says what the scores are: "absolute", or the relative label.
+	Scores    string                `json:"scores"`
+	Countries []CompareCountryJSON  `json:"countries"`
+	Bands     map[string]int        `json:"bands"`
+	Unbanded  int                   `json:"unbanded"`
+	Spread    map[string]SpreadJSON `json:"spread"`
+	Rounds    []RoundJSON           `json:"rounds"`
+	LeftOut   []string              `json:"left_out"`
+	Warnings  []string              `json:"warnings"`
+	// Portfolio is the block and funding view; null when no file records needs.
+	Portfolio *PortfolioJSON `json:"portfolio"`
+}
+
+// CompareCountryJSON is one ranked assessment.
+type CompareCountryJSON struct {
+	File    string `json:"file"`
+	Name    string `json:"name"`
+	ISO3    string `json:"iso3"`
+	Date    string `json:"date"`
+	Overall struct {
+		Score        *float64 `json:"score"`
+		Band         *string  `json:"band"`
+		Rank         *int     `json:"rank"`
+		Completeness *float64 `json:"completeness"`
+	} `json:"overall"`
+	Pillars map[string]*float64 `json:"pillars"`
+}
+
+// SpreadJSON is the spread of one pillar's or indicator's scores across the countries.
+type SpreadJSON struct {
+	N          int      `json:"n"`
+	Min        *float64 `json:"min"`
+	Max        *float64 `json:"max"`
+	Mean       *float64 `json:"mean"`
+	SD         *float64 `json:"sd"`
+	MinCountry *string  `json:"min_country"`
+	MaxCountry *string  `json:"max_country"`
+}
+
+// ChangeJSON is a score's move between two rounds.
+type ChangeJSON struct {
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Change *float64 `json:"change"`
+}
+
+// ChangeItemJSON is one score that improved or fell back.
+type ChangeItemJSON struct {
+	Kind   string   `json:"kind"`
+	ID     string   `json:"id"`
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Change *float64 `json:"change"`
+}
+
+// ChangesJSON are the moves of the overall, pillar and indicator scores between two rounds.
+type ChangesJSON struct {
+	Overall    ChangeJSON            `json:"overall"`
+	Pillars    map[string]ChangeJSON `json:"pillars"`
+	Indicators map[string]ChangeJSON `json:"indicators"`
+}
+
+// RoundJSON is one country assessed on several dates.
+type RoundJSON struct {
+	ISO3   string `json:"iso3"`
+	Name   string `json:"name"`
+	Series []struct {
+		File    string              `json:"file"`
+		Date    string              `json:"date"`
+		Overall *float64            `json:"overall"`
+		Pillars map[string]*float64 `json:"pillars"`
+	} `json:"series"`
+	Steps []struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+		ChangesJSON
+	} `json:"steps"`
+	Changes    ChangesJSON      `json:"changes"`
+	Improved   []ChangeItemJSON `json:"improved"`
+	FellBack   []ChangeItemJSON `json:"fell_back"`
+	TargetsMet []TargetMetJSON  `json:"targets_met"`
+}
+
+// TargetMetJSON is a target of an earlier round met by a later one.
+type TargetMetJSON struct {
+	Kind   string   `json:"kind"`
+	ID     string   `json:"id"`
+	Target *float64 `json:"target"`
+	Year   *int     `json:"year"`
+	SetIn  string   `json:"set_in"`
+	MetIn  string   `json:"met_in"`
+	Score  *float64 `json:"score"`
+}
+
+func pillarMap(fw *assess.Framework, scores []*float64) map[string]*float64 {
+	m := make(map[string]*float64, len(scores))
+	for i, s := range scores {
+		m[fw.Pillars[i].ID] = s
+	}
+	return m
+}
+
+func changesDoc(overall assess.Change, pillars, inds []assess.Change) ChangesJSON {
+	out := ChangesJSON{
+		Overall:    ChangeJSON{overall.From, overall.To, overall.Delta},
+		Pillars:    map[string]ChangeJSON{},
+		Indicators: map[string]ChangeJSON{},
+	}
+	for _, c := range pillars {
+		out.Pillars[c.ID] = ChangeJSON{c.From, c.To, c.Delta}
+	}
+	for _, c := range inds {
+		out.Indicators[c.ID] = ChangeJSON{c.From, c.To, c.Delta}
+	}
+	return out
+}
+
+func changeItems(list []assess.Change) []ChangeItemJSON {
+	out := []ChangeItemJSON{}
+	for _, c := range list {
+		out = append(out, ChangeItemJSON{c.Kind, c.ID, c.From, c.To, c.Delta})
+	}
+	return out
+}
+
+// Compare builds the JSON document of `govplan compare --format json`.
+func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) CompareJSON {
+	fw := c.Framework
+	var out CompareJSON
+	out.Framework.ID, out.Framework.Version = fw.ID, fw.Version
+	out.Relative = c.Relative
+	out.Scores = "absolute"
+	if c.Relative {
+		out.Scores = c.RelativeLabel()
+	}
+	out.Countries = []CompareCountryJSON{}
+	for _, r := range c.Rows {
+		var cj CompareCountryJSON
+		e := r.Entry
+		cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
+		cj.Overall.Score, cj.Overall.Band, cj.Overall.Completeness = r.Overall, bandName(r.Band, lang), r.Completeness
+		if r.Rank > 0 {
+			rank := r.Rank
+			cj.Overall.Rank = &rank
+		}
+		cj.Pillars = pillarMap(fw, r.Pillars)
+		out.Countries = append(out.Countries, cj)
+	}
+	// Bands are counted under their English names, the same in every language (the
+	// countries' band is a label in the language of texts).
+	out.Bands = map[string]int{}
+	for _, b := range c.Bands {
+		out.Bands[b.Band.Name.String()] = b.Count
+	}
+	out.Unbanded = c.Unbanded
+	out.Spread = map[string]SpreadJSON{}
+	for _, s := range c.Spread {
+		sj := SpreadJSON{N: s.N, Min: s.Min, Max: s.Max, Mean: s.Mean, SD: s.SD}
+		if s.MinRow != nil {
+			sj.MinCountry, sj.MaxCountry = &s.MinRow.Entry.Name, &s.MaxRow.Entry.Name
+		}
+		out.Spread[s.ID] = sj
+	}
+	out.Rounds = []RoundJSON{}
+	for _, rd := range c.Rounds {
+		rj := RoundJSON{ISO3: rd.ISO3, Name: rd.Name}
+		for _, r := range rd.Series {
+			rj.Series = append(rj.Series, struct {
+				File    string              `json:"file"`
+				Date    string              `json:"date"`
+				Overall *float64            `json:"overall"`
+				Pillars map[string]*float64 `json:"pillars"`
+			}{r.Entry.File, r.Entry.Date, r.Card.Overall.Score, pillarMap(fw, r.Pillars)})
+		}
+		for _, st := range rd.Steps {
+			rj.Steps = append(rj.Steps, struct {
+				From string `json:"from"`
+				To   string `json:"to"`
+				ChangesJSON
+			}{st.From.Entry.Date, st.To.Entry.Date, changesDoc(st.Overall, st.Pillars, st.Indicators)})
+		}
+		rj.Changes = changesDoc(rd.Overall, rd.Pillars, rd.Indicators)
+		rj.Improved, rj.FellBack = changeItems(rd.Improved), changeItems(rd.FellBack)
+		rj.TargetsMet = []TargetMetJSON{}
+		for _, t := range rd.TargetsMet {
+			tj := TargetMetJSON{Kind: t.Kind, ID: t.ID, Target: t.Target, SetIn: t.SetIn.Entry.Date, MetIn: t.MetIn.Entry.Date, Score: t.Score}
+			if t.Year != 0 {
+				y := t.Year
+				tj.Year = &y
+			}
+			rj.TargetsMet = append(rj.TargetsMet, tj)
+		}
+		out.Rounds = append(out.Rounds, rj)
+	}
+	out.LeftOut = nonNil(c.LeftOut)
+	out.Warnings = []string{}
+	for _, w := range fileWarnings {
+		out.Warnings = append(out.Warnings, w.Error())
+	}
+	out.Warnings = append(out.Warnings, c.Warnings...)
+	return out
+}
+
+// PortfolioJSON is the block and funding view across the compared countries.
+type PortfolioJSON struct {
+	Blocks     map[string]map[string]string `json:"blocks"` // ISO code → block → reuse|upgrade|build
+	CommonGaps []CommonGapJSON              `json:"common_gaps"`
+	Funding    []CountryFundingJSON         `json:"funding"`
+	Funders    []FunderJSON                 `json:"funders"`
+}
+
+// CommonGapJSON is a block several countries must build or upgrade.
+type CommonGapJSON struct {
+	Block     string   `json:"block"`
+	Countries int      `json:"countries"`
+	Build     []string `json:"build"`
+	Upgrade   []string `json:"upgrade"`
+}
+
+// CountryFundingJSON is one country's cost and funding.
+type CountryFundingJSON struct {
+	ISO3       string   `json:"iso3"`
+	Currency   string   `json:"currency"`
+	Cost       float64  `json:"cost"`
+	Funded     float64  `json:"funded"`
+	Unfunded   float64  `json:"unfunded"`
+	Duplicates []string `json:"duplicate_funding"`
+	Unneeded   int      `json:"unneeded_pledges"`
+}
+
+// FunderJSON is what one funder pledged across the set.
+type FunderJSON struct {
+	Funder    string             `json:"funder"`
+	Countries []string           `json:"countries"`
+	Blocks    []string           `json:"blocks"`
+	Amounts   map[string]float64 `json:"amounts"`
+}
+
+func Portfolio(p *countries.Portfolio) *PortfolioJSON {
+	if p == nil {
+		return nil
+	}
+	out := &PortfolioJSON{Blocks: map[string]map[string]string{}, CommonGaps: []CommonGapJSON{}, Funding: []CountryFundingJSON{}, Funders: []FunderJSON{}}
+	for _, c := range p.Countries {
+		iso := c.Model.Doc.File.Country.ISO3
+		out.Blocks[iso] = c.Statuses
+		out.Funding = append(out.Funding, CountryFundingJSON{iso, c.Currency, math.Round(c.Cost), math.Round(c.Funded), math.Round(c.Gap), nonNil(c.Duplicates), c.Unneeded})
+	}
+	for _, g := range p.CommonGaps {
+		out.CommonGaps = append(out.CommonGaps, CommonGapJSON{g.Block, g.Countries, nonNil(g.Build), nonNil(g.Upgrade)})
+	}
+	for _, f := range p.Funders {
+		out.Funders = append(out.Funders, FunderJSON{f.Funder, f.Countries, nonNil(f.Blocks), f.Amounts})
+	}
+	return out
+}
