@@ -58,7 +58,7 @@ func TestEveryGateSaysWhereItComesFrom(t *testing.T) {
 }
 
 // TestThreeGatesFixed: the e-procurement law no longer holds farmers' marketplaces, the
-// Information Mediator waits for an operator and trust services, and the government-cloud
+// Information Mediator waits for an appointed operator (not a national PKI), and the government-cloud
 // gate is no longer circular.
 func TestThreeGatesFixed(t *testing.T) {
 	for _, ref := range []string{"govstack-readiness@1.0.0", "govstack-readiness@1.1.0"} {
@@ -75,8 +75,14 @@ func TestThreeGatesFixed(t *testing.T) {
 	if g := gatesOn(fw, "interoperability.mediator-operator", "information-mediator"); len(g) != 1 || g[0].Basis != BasisSpec {
 		t.Errorf("no spec gate for the mediator's operator: %+v", g)
 	}
-	if g := gatesOn(fw, "identity.pki", "information-mediator"); len(g) != 1 || g[0].Basis != BasisSpec || !strings.Contains(g[0].Source, "OCSP") {
-		t.Errorf("no spec gate for trust services: %+v", g)
+	if g := gatesOn(fw, "interoperability.mediator-operator", "information-mediator"); len(g) != 1 || !strings.Contains(g[0].Source, "§6.2") || !strings.Contains(g[0].Source, "§7.2.1") {
+		t.Errorf("the operator gate does not cite registration (§6.2) and member certificates (§7.2.1): %+v", g)
+	}
+	// The mediator's member certificates and time-stamps are trust services its operator sets
+	// up with the exchange (IM spec §7.1, §7.2.1); the spec asks for no national PKI for people,
+	// so the PKI indicator (and the e-signature law before it) must not hold its go-live.
+	if g := gatesOn(fw, "identity.pki", "information-mediator"); len(g) != 0 {
+		t.Errorf("the Information Mediator waits for a national PKI, which its spec does not ask for: %+v", g)
 	}
 	if r := fw.Indicator("cybersecurity.gov-hosting").RaisedBy; r != "cloud-infrastructure" {
 		t.Errorf("gov-hosting raised_by %q, want cloud-infrastructure", r)

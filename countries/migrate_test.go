@@ -186,24 +186,34 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestSamplesOn110: the samples migrated with govplan migrate and answered where the country
-// teams would know the new indicators (kept under testdata/v1.1.0 until the embedded samples
-// move) validate against 1.1.0 and answer most of the new indicators.
+// TestSamplesOn110: the embedded samples are on 1.1.0, migrated from their 1.0.0 versions
+// (testdata/v1.0.0) with govplan migrate and answered where the country teams would know the
+// new indicators: every 1.0.0 line but the framework line is still there, in order and byte for
+// byte, they validate against 1.1.0 and answer most of the new indicators.
 func TestSamplesOn110(t *testing.T) {
 	to := resolveExact(t, "govstack-readiness@1.1.0")
 	from := resolveExact(t, "govstack-readiness@1.0.0")
-	paths, _ := filepath.Glob(filepath.Join("testdata", "v1.1.0", "*.yaml"))
-	if len(paths) != 3 {
-		t.Fatalf("%d migrated samples", len(paths))
+	old := fixtures10(t)
+	if names := SampleNames(); len(names) != len(old) {
+		t.Fatalf("samples %v, 1.0.0 fixtures %d", names, len(old))
 	}
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
+	for _, name := range SampleNames() {
+		src, err := SampleSource(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := Parse2(t, p, src)
+		d, err := Sample(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.File.Assessment.Framework != to.Ref() {
+			t.Errorf("%s: framework %s, want %s", name, d.File.Assessment.Framework, to.Ref())
+		}
+		if missing := missingLines(old[name+".yaml"], src, "  framework: "); missing != "" {
+			t.Errorf("%s: 1.0.0 line lost or changed: %q", name, missing)
+		}
 		if err := d.Check(to); err != nil {
-			t.Errorf("%s: %v", p, err)
+			t.Errorf("%s: %v", name, err)
 		}
 		answered := 0
 		sc := d.Score(to)
@@ -213,7 +223,27 @@ func TestSamplesOn110(t *testing.T) {
 			}
 		}
 		if answered < 8 {
-			t.Errorf("%s: only %d new indicators answered", p, answered)
+			t.Errorf("%s: only %d new indicators answered", name, answered)
 		}
 	}
+}
+
+// missingLines returns the first line of old (other than one starting with skip) that is not
+// found in updated, in order; "" when every line is kept.
+func missingLines(old, updated []byte, skip string) string {
+	have := strings.Split(string(updated), "\n")
+	k := 0
+	for _, line := range strings.Split(string(old), "\n") {
+		if strings.HasPrefix(line, skip) {
+			continue
+		}
+		for k < len(have) && have[k] != line {
+			k++
+		}
+		if k == len(have) {
+			return line
+		}
+		k++
+	}
+	return ""
 }

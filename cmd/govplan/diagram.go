@@ -43,11 +43,12 @@ func (a *app) diagramCmd() *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "diagram " + i18n.T(lang, "[FILE]"),
-		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG or PNG"),
+		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG, PNG or Mermaid"),
 		Long: i18n.T(lang, "diagram draws one diagram of a country:") + "\n" + kindList.String() + "\n\n" +
-			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling. Without -o the diagram goes to standard output.")),
+			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling; mermaid is Mermaid source (flowcharts, and a gantt chart for the roadmap) for tools that import Mermaid. Without -o the diagram goes to standard output.")),
 		Example: `  govplan diagram --sample bakana -o bakana.svg
-  govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png`,
+  govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png
+  govplan diagram --sample bakana --kind roadmap --format mermaid -o roadmap.mmd`,
 		Args: a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.kindSet = cmd.Flags().Changed("kind")
@@ -57,16 +58,16 @@ func (a *app) diagramCmd() *cobra.Command {
 	o.country.register(c, lang)
 	c.Flags().StringVar(&o.kind, "kind", "architecture", i18n.F(lang, "what to draw: %s", strings.Join(diagramKinds, ", ")))
 	c.Flags().StringVar(&o.useCase, "usecase", "", i18n.T(lang, "the use case to draw (implies --kind usecase)"))
-	c.Flags().StringVar(&o.format, "format", "svg", i18n.T(lang, "output format: svg, png or dot"))
+	c.Flags().StringVar(&o.format, "format", "svg", i18n.T(lang, "output format: svg, png, dot or mermaid"))
 	c.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(lang, "file to write (replaced atomically); default: standard output"))
 	return c
 }
 
 func (a *app) runDiagram(args []string, o diagramOptions) error {
-	if err := a.formatFlag(o.format, "svg", "png", "dot"); err != nil {
+	if err := a.formatFlag(o.format, "svg", "png", "dot", "mermaid"); err != nil {
 		return err
 	}
-	if err := a.checkOut("diagram", "-o", o.output, outFile, "architecture."+o.format); err != nil {
+	if err := a.checkOut("diagram", "-o", o.output, outFile, "architecture."+strings.Replace(o.format, "mermaid", "mmd", 1)); err != nil {
 		return err
 	}
 	if o.useCase != "" && !o.kindSet {
@@ -87,13 +88,18 @@ func (a *app) runDiagram(args []string, o diagramOptions) error {
 		return err
 	}
 	a.warn(m.Doc.Warnings)
-	dot, err := buildDiagram(m, o.kind, o.useCase, a.lang)
+	var dot []byte
+	if o.format == "mermaid" {
+		dot, err = diagram.MermaidOf(m, o.kind, o.useCase, a.lang)
+	} else {
+		dot, err = buildDiagram(m, o.kind, o.useCase, a.lang)
+	}
 	if err != nil {
 		return inputError(err)
 	}
 	var out bytes.Buffer
 	switch o.format {
-	case "dot":
+	case "dot", "mermaid":
 		out.Write(dot)
 	case "svg":
 		err = diagram.SVG(dot, &out)

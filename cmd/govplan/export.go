@@ -26,8 +26,8 @@ func (a *app) exportCmd() *cobra.Command {
 	lang := a.lang
 	c := &cobra.Command{
 		Use:   "export " + i18n.T(lang, "[FILE] -o DIR"),
-		Short: i18n.T(lang, "Write the workbook, diagrams (SVG and DOT), report and JSON into a folder"),
-		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot (and the other diagrams), <country>-report.md, <country>-report.html and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
+		Short: i18n.T(lang, "Write the workbook, diagrams (SVG, DOT and Mermaid), report and JSON into a folder"),
+		Long:  localHelp(i18n.T(lang, "export writes everything people present for one country into DIR, as <country>-workbook.xlsx, <country>-architecture.svg/.dot/.mmd (and the other diagrams), <country>-report.md, <country>-report.html and <country>-model.json, printing each path. Existing files are replaced atomically; nothing is written outside DIR.")),
 		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runExport(args, o)

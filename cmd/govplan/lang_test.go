@@ -48,8 +48,8 @@ var thousands = map[string]*regexp.Regexp{
 
 func TestScoreInFrenchAndSpanish(t *testing.T) {
 	want := map[string][]string{
-		"fr": {"12 mars 2026", "(86\u00a0%)", "Connectivité et couverture Internet"},
-		"es": {"12 de marzo de 2026", "(86\u00a0%)", "Conectividad y cobertura de internet"},
+		"fr": {"12 mars 2026", "(88\u00a0%)", "Connectivité et couverture Internet"},
+		"es": {"12 de marzo de 2026", "(88\u00a0%)", "Conectividad y cobertura de internet"},
 	}
 	for _, lang := range []string{"fr", "es"} {
 		out := runOK(t, "--lang", lang, "score", "--sample", "bakana")
@@ -163,7 +163,7 @@ func TestUseCaseInFrenchAndSpanish(t *testing.T) {
 
 // labelKeys are the JSON fields that carry text in the language of texts; everything else
 // (ids, numbers, enum values, structure) is the same in every language.
-var labelKeys = map[string]bool{"name": true, "band": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true, "scope_reason": true, "note": true, "evidence_note": true}
+var labelKeys = map[string]bool{"name": true, "band_name": true, "reasons": true, "reason": true, "why": true, "summary": true, "purpose": true, "scope_reason": true, "note": true, "evidence_note": true}
 
 // firstDiff names where two JSON values first differ ("" when they are equal).
 func firstDiff(a, b any, path string) string {

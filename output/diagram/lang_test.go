@@ -58,7 +58,7 @@ func TestDiagramsInLanguage(t *testing.T) {
 				"⚠ conditionnée à", "cybersecurity.data-protection-law ≥ 3 (actuellement 1)", "? condition non évaluée",
 				"<B>Légende</B>", "Sur site : chaque produit", "Médiateur d'information", "cas d'usage du catalogue", "priorité 18,3",
 				"Allocation monétaire pour enfants", "Transfert monétaire social"},
-			"roadmap": {"Republic of Bakana — feuille de route", "56 mois (avril 2026 → novembre 2030)", "20" + nbsp + "950" + nbsp + "000 USD de coûts ponctuels",
+			"roadmap": {"Republic of Bakana — feuille de route", "56 mois (avril 2026 → novembre 2030)", "21" + nbsp + "290" + nbsp + "000 USD de coûts ponctuels",
 				"Phase 1 · avril 2026 – mars 2027", "◆ CRITIQUE 1/6 · ACQUÉRIR", "◆ CRITIQUE 2/6 · CONSTRUIRE", "GÉNÉRALISER", "3 équipes de réalisation", "MATURITÉ", "METTRE À NIVEAU", "PILOTE", "AJOUTÉE", "12 mois", "1" + nbsp + "400" + nbsp + "000 USD",
 				"[en cours]", "◆ CRITIQUE i/6", "la i-ème des 6 activités qui fixent la date de fin", "Les 12 cibles sont atteintes à temps.", "Construire : Médiateur d'information"},
 			"dependencies": {"dépendances entre briques et conditions préalables", "Conditions préalables (indicateurs du référentiel)",
@@ -68,7 +68,7 @@ func TestDiagramsInLanguage(t *testing.T) {
 		},
 		"es": {
 			"architecture": {"arquitectura objetivo", "✓ REUTILIZAR", "↑ ACTUALIZAR", "+ CONSTRUIR", "<B>Leyenda</B>", "Bloques fundacionales", "Alojamiento", "producto: X-Road"},
-			"roadmap":      {"hoja de ruta", "Fase 1 · abril de 2026 – marzo de 2027", "◆ CRÍTICA 2/6 · CONSTRUIR", "20.950.000 USD de costo único", "12 meses", "[en curso]"},
+			"roadmap":      {"hoja de ruta", "Fase 1 · abril de 2026 – marzo de 2027", "◆ CRÍTICA 2/6 · CONSTRUIR", "21.290.000 USD de costo único", "12 meses", "[en curso]"},
 			"dependencies": {"condiciones previas", "✗ no cumplida", "requerido por 6 casos de uso"},
 			"usecase":      {"Pasos, en orden", "Bloques que usan los pasos"},
 		},

@@ -1,5 +1,5 @@
 // Package export writes everything people present for one country into one folder: the
-// workbook, the diagrams (SVG and DOT, PNG on request), the Markdown report and the model as
+// workbook, the diagrams (SVG, DOT and Mermaid, PNG on request), the Markdown report and the model as
 // JSON. Files are named <slug>-<part>.<ext>, are replaced atomically, and nothing is ever
 // written outside the folder.
 package export
@@ -29,7 +29,7 @@ import (
 // Parts of an export.
 const (
 	Workbook     = "workbook"
-	DiagramFiles = "diagrams" // SVG and DOT of every diagram
+	DiagramFiles = "diagrams" // SVG, DOT and Mermaid of every diagram
 	PNG          = "png"      // PNG of every diagram (needs Graphviz dot or rsvg-convert)
 	Report       = "report"   // Markdown
 	HTMLReport   = "html"     // the self-contained HTML report
@@ -110,6 +110,9 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 				if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svgs[d.Name]); return err }); err != nil {
 					return err
 				}
+				if err := put(d.Name+".mmd", func(w io.Writer) error { _, err := w.Write(d.Mermaid); return err }); err != nil {
+					return err
+				}
 			}
 			if want[PNG] {
 				if err := put(d.Name+".png", func(w io.Writer) error { return diagram.PNG(d.DOT, w) }); err != nil {
@@ -183,10 +186,11 @@ func diagramNames(svgs map[string][]byte) map[string]bool {
 	return out
 }
 
-// Diagram is one diagram of an export: its file-name part and its DOT.
+// Diagram is one diagram of an export: its file-name part, its DOT and its Mermaid.
 type Diagram struct {
-	Name string // "architecture", "usecase-inst-1", ...
-	DOT  []byte
+	Name    string // "architecture", "usecase-inst-1", ...
+	DOT     []byte
+	Mermaid []byte
 }
 
 // MaxUseCaseDiagrams is how many use-case diagrams an export draws (one per needed use case,
@@ -202,9 +206,9 @@ func SkippedUseCaseDiagrams(m *countries.Model) int {
 // per needed use case.
 func Diagrams(m *countries.Model, lang string) []Diagram {
 	out := []Diagram{
-		{"architecture", diagram.Architecture(m, lang)},
-		{"dependencies", diagram.Dependencies(m, lang)},
-		{"roadmap", diagram.Roadmap(m, lang)},
+		{"architecture", diagram.Architecture(m, lang), diagram.ArchitectureMermaid(m, lang)},
+		{"dependencies", diagram.Dependencies(m, lang), diagram.DependenciesMermaid(m, lang)},
+		{"roadmap", diagram.Roadmap(m, lang), diagram.RoadmapMermaid(m, lang)},
 	}
 	for i, u := range m.Match.UseCases {
 		if i == MaxUseCaseDiagrams {
@@ -214,7 +218,11 @@ func Diagrams(m *countries.Model, lang string) []Diagram {
 		if err != nil {
 			continue
 		}
-		out = append(out, Diagram{"usecase-" + u.UseCase.ID, dot})
+		mmd, err := diagram.UseCaseMermaid(m, u.UseCase.ID, lang)
+		if err != nil {
+			continue
+		}
+		out = append(out, Diagram{"usecase-" + u.UseCase.ID, dot, mmd})
 	}
 	return out
 }

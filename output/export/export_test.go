@@ -32,7 +32,7 @@ func model(t testing.TB, sample string, edit func(d *countries.Doc)) *countries.
 	return m
 }
 
-var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|report\.html|report\.pdf|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot))$`)
+var fileName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*-(workbook\.xlsx|report\.md|report\.html|report\.pdf|model\.json|(architecture|dependencies|roadmap|usecase-[a-z0-9.-]+)\.(svg|dot|mmd))$`)
 
 func TestWriteEverything(t *testing.T) {
 	m := model(t, "bakana", nil)
@@ -45,9 +45,9 @@ func TestWriteEverything(t *testing.T) {
 	if len(entries) != len(wrote) {
 		t.Errorf("%d files in the folder, %d reported", len(entries), len(wrote))
 	}
-	// workbook, Markdown and HTML report, json, and SVG+DOT for architecture, dependencies,
-	// roadmap and each of the 6 use cases.
-	if want := 4 + 2*(3+len(m.Match.UseCases)); len(wrote) != want {
+	// workbook, Markdown and HTML report, json, and SVG+DOT+Mermaid for architecture,
+	// dependencies, roadmap and each of the 6 use cases.
+	if want := 4 + 3*(3+len(m.Match.UseCases)); len(wrote) != want {
 		t.Errorf("%d files, want %d", len(wrote), want)
 	}
 	for _, p := range wrote {

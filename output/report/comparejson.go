@@ -38,6 +38,7 @@ type CompareCountryJSON struct {
 	Overall struct {
 		Score        *float64 `json:"score"`
 		Band         *string  `json:"band"`
+		BandName     *string  `json:"band_name"`
 		Rank         *int     `json:"rank"`
 		Completeness *float64 `json:"completeness"`
 	} `json:"overall"`
@@ -156,7 +157,8 @@ func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) Compa
 		var cj CompareCountryJSON
 		e := r.Entry
 		cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
-		cj.Overall.Score, cj.Overall.Band, cj.Overall.Completeness = r.Overall, bandName(r.Band, lang), r.Completeness
+		cj.Overall.Score, cj.Overall.Completeness = r.Overall, r.Completeness
+		cj.Overall.Band, cj.Overall.BandName = BandID(r.Band), BandName(r.Band, lang)
 		if r.Rank > 0 {
 			rank := r.Rank
 			cj.Overall.Rank = &rank
@@ -164,8 +166,8 @@ func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) Compa
 		cj.Pillars = pillarMap(fw, r.Pillars)
 		out.Countries = append(out.Countries, cj)
 	}
-	// Bands are counted under their English names, the same in every language (the
-	// countries' band is a label in the language of texts).
+	// Bands are counted under their ids (the names as the framework file writes them), the
+	// same in every language, like the countries' band.
 	out.Bands = map[string]int{}
 	for _, b := range c.Bands {
 		out.Bands[b.Band.Name.String()] = b.Count

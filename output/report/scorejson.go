@@ -36,7 +36,8 @@ type FrameworkJSON struct {
 // OverallJSON is the overall result.
 type OverallJSON struct {
 	Score           *float64 `json:"score"`
-	Band            *string  `json:"band"`
+	Band            *string  `json:"band"`      // the band's name as the framework file writes it (an id)
+	BandName        *string  `json:"band_name"` // the band's name in the language asked for
 	Completeness    *float64 `json:"completeness"`
 	Answered        int      `json:"answered"`
 	Applicable      int      `json:"applicable"`
@@ -52,6 +53,7 @@ type PillarJSON struct {
 	Weight       float64  `json:"weight"`
 	Score        *float64 `json:"score"`
 	Band         *string  `json:"band"`
+	BandName     *string  `json:"band_name"`
 	Completeness *float64 `json:"completeness"`
 	Answered     int      `json:"answered"`
 	Applicable   int      `json:"applicable"`
@@ -115,7 +117,8 @@ func Score(doc *countries.Doc, sc *assess.Scorecard, lang string) ScoreJSON {
 	}
 	out.Overall = OverallJSON{
 		Score:           sc.Overall.Score,
-		Band:            bandName(sc.Overall.Band, lang),
+		Band:            BandID(sc.Overall.Band),
+		BandName:        BandName(sc.Overall.Band, lang),
 		Completeness:    sc.Overall.Completeness,
 		Answered:        sc.Overall.Answered,
 		Applicable:      sc.Overall.Applicable,
@@ -128,7 +131,7 @@ func Score(doc *countries.Doc, sc *assess.Scorecard, lang string) ScoreJSON {
 	for _, p := range sc.Pillars {
 		pj := PillarJSON{
 			ID: p.Pillar.ID, Name: p.Pillar.Name.In(lang), Weight: p.Pillar.Weight,
-			Score: p.Score, Band: bandName(p.Band, lang), Completeness: p.Completeness,
+			Score: p.Score, Band: BandID(p.Band), BandName: BandName(p.Band, lang), Completeness: p.Completeness,
 			Answered: p.Answered, Applicable: p.Applicable, Gap: p.Gap,
 		}
 		if p.Target != nil {
@@ -160,7 +163,18 @@ func Score(doc *countries.Doc, sc *assess.Scorecard, lang string) ScoreJSON {
 	return out
 }
 
-func bandName(b *assess.Band, lang string) *string {
+// BandID is a band as a machine value: its name as the framework file writes it (the
+// source-language text), the same whatever --lang asks for; nil without a band.
+func BandID(b *assess.Band) *string {
+	if b == nil {
+		return nil
+	}
+	s := b.Name.String()
+	return &s
+}
+
+// BandName is a band's name in lang, for people; nil without a band.
+func BandName(b *assess.Band, lang string) *string {
 	if b == nil {
 		return nil
 	}
