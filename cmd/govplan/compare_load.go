@@ -95,6 +95,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 		results[i].errs = yamlx.AsErrors(err)
 	}
 	// Files are parsed in parallel; the results keep the order given.
+	bar := a.progress(i18n.T(a.lang, "Reading country files"), n)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/16))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -104,6 +105,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 			defer wg.Done()
 			for i := range next {
 				load(i)
+				bar.Add(1)
 			}
 		}()
 	}
@@ -112,6 +114,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 	}
 	close(next)
 	wg.Wait()
+	bar.Done()
 
 	var docs []*countries.Doc
 	var fws []*assess.Framework
