@@ -71,23 +71,19 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	if len(args) == 0 && len(o.samples) == 0 {
 		return inputMsg(i18n.F(a.lang, "name country files or folders to compare (or use --sample NAME; samples: %s)", strings.Join(countries.SampleNames(), ", ")))
 	}
-	docs, fws, warns, err := a.loadCompared(args, o)
+	files, warns, err := a.loadCompared(args, o)
 	if err != nil {
 		return err
 	}
-	entries := make([]*assess.CompareEntry, len(docs))
-	for i, d := range docs {
-		f := d.File
-		entries[i] = &assess.CompareEntry{
-			File: d.Name, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
-			FrameworkRef: f.Assessment.Framework, Framework: fws[i], Answers: f.Answers, Targets: &f.Targets,
-		}
+	entries := make([]*assess.CompareEntry, len(files))
+	for i, f := range files {
+		entries[i] = f.entry
 	}
 	cmp, err := assess.Compare(entries, assess.CompareOptions{Relative: o.relative, AllRounds: o.allRounds})
 	if err != nil {
 		return inputError(err)
 	}
-	models, err := a.planCompared(cmp, docs, fws)
+	models, err := a.planCompared(cmp, files)
 	if err != nil {
 		return err
 	}
@@ -103,9 +99,7 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 		port = countries.NewPortfolio(models)
 	}
 	if o.format == "json" {
-		doc := report.Compare(cmp, warns, a.lang)
-		doc.Portfolio = report.Portfolio(port)
-		return a.writeJSON(doc)
+		return report.WriteCompare(a.out, cmp, warns, port, a.lang)
 	}
 	a.warnCapped(warns, 10)
 	for _, w := range cmp.Warnings {

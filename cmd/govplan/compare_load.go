@@ -64,14 +64,25 @@ func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 	return out, errs
 }
 
+// comparedFile is what a compare keeps of one file once it is read and checked: what the
+// comparison scores (answers and targets, a few KB) and, only for a file that records needs
+// (use cases or services), the document itself for the block and funding views. The parsed
+// YAML and source text of the others are dropped as soon as the file is read, so memory grows
+// with what is compared, not with the files' size.
+type comparedFile struct {
+	entry *assess.CompareEntry
+	fw    *assess.Framework
+	doc   *countries.Doc // nil unless the file records needs
+}
+
 // loadCompared reads every file and sample and checks each against its framework. It reads
 // them all before it fails, so that every bad file is reported (each problem on one line).
-func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, []*assess.Framework, yamlx.Errors, error) {
+func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yamlx.Errors, error) {
 	paths, errs := compareInputs(args, a.lang)
 	type result struct {
-		doc  *countries.Doc
-		fw   *assess.Framework
-		errs yamlx.Errors
+		comparedFile
+		warns yamlx.Errors
+		errs  yamlx.Errors
 	}
 	n := len(paths) + len(o.samples)
 	results := make([]result, n)
@@ -87,7 +98,17 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 			var fw *assess.Framework
 			if fw, err = doc.Framework(o.framework); err == nil {
 				if err = doc.Check(fw); err == nil {
-					results[i] = result{doc: doc, fw: fw}
+					f := doc.File
+					r := result{warns: doc.Warnings}
+					r.fw = fw
+					r.entry = &assess.CompareEntry{
+						File: doc.Name, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
+						FrameworkRef: f.Assessment.Framework, Framework: fw, Answers: f.Answers, Targets: &f.Targets,
+					}
+					if len(f.UseCases) > 0 || len(f.Services) > 0 {
+						r.doc = doc
+					}
+					results[i] = r
 					return
 				}
 			}
@@ -116,8 +137,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 	wg.Wait()
 	bar.Done()
 
-	var docs []*countries.Doc
-	var fws []*assess.Framework
+	files := make([]comparedFile, 0, len(results))
 	var warns yamlx.Errors
 	argErrs := len(errs)
 	bad := argErrs
@@ -127,31 +147,31 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]*countries.Doc, [
 			errs = append(errs, r.errs...)
 			continue
 		}
-		docs = append(docs, r.doc)
-		fws = append(fws, r.fw)
-		warns = append(warns, r.doc.Warnings...)
+		files = append(files, r.comparedFile)
+		warns = append(warns, r.warns...)
 	}
 	if len(errs) > 0 {
 		a.printError(errs)
 		if total := n + argErrs; total > 1 {
 			fmt.Fprintln(a.errOut, i18n.N(a.lang, "%d of %d files cannot be compared; fix them or leave them out", bad, total))
 		}
-		return nil, nil, nil, &exitError{code: exitInput, err: errReported}
+		return nil, nil, &exitError{code: exitInput, err: errReported}
 	}
-	return docs, fws, warns, nil
+	return files, warns, nil
 }
 
 // planCompared matches and plans the ranked assessments that record needs, for the block and
 // funding views; the others (published index tables, say) are left out of those views.
-func (a *app) planCompared(cmp *assess.Comparison, docs []*countries.Doc, fws []*assess.Framework) ([]*countries.Model, error) {
+func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*countries.Model, error) {
 	ranked := map[string]bool{}
 	for _, r := range cmp.Rows {
 		ranked[r.Entry.File] = true
 	}
 	var cat *catalog.Catalog
 	var models []*countries.Model
-	for i, d := range docs {
-		if !ranked[d.Name] || (len(d.File.UseCases) == 0 && len(d.File.Services) == 0) {
+	for _, f := range files {
+		d := f.doc
+		if d == nil || !ranked[d.Name] {
 			continue
 		}
 		if cat == nil {
@@ -160,10 +180,10 @@ func (a *app) planCompared(cmp *assess.Comparison, docs []*countries.Doc, fws []
 				return nil, err
 			}
 		}
-		if countries.CheckGates(fws[i], cat) != nil || d.CheckCatalog(cat) != nil {
+		if countries.CheckGates(f.fw, cat) != nil || d.CheckCatalog(cat) != nil {
 			continue
 		}
-		m := countries.Build(d, fws[i], cat, a.lang)
+		m := countries.Build(d, f.fw, cat, a.lang)
 		if m.Replan(countries.PlanOptions{}) != nil {
 			m.Plan = nil
 		}

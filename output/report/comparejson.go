@@ -1,7 +1,13 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
 	"math"
+	"reflect"
+	"strings"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
@@ -142,8 +148,34 @@ func changeItems(list []assess.Change) []ChangeItemJSON {
 	return out
 }
 
-// Compare builds the JSON document of `govplan compare --format json`.
+// Compare builds the JSON document of `govplan compare --format json` (WriteCompare writes the
+// same document without holding it whole).
 func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) CompareJSON {
+	out := compareSummary(c, fileWarnings, lang)
+	out.Countries = []CompareCountryJSON{}
+	for _, r := range c.Rows {
+		out.Countries = append(out.Countries, compareCountry(c.Framework, r, lang))
+	}
+	return out
+}
+
+// compareCountry is one ranked row of the document.
+func compareCountry(fw *assess.Framework, r *assess.CompareRow, lang string) CompareCountryJSON {
+	var cj CompareCountryJSON
+	e := r.Entry
+	cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
+	cj.Overall.Score, cj.Overall.Completeness = r.Overall, r.Completeness
+	cj.Overall.Band, cj.Overall.BandName = BandID(r.Band), BandName(r.Band, lang)
+	if r.Rank > 0 {
+		rank := r.Rank
+		cj.Overall.Rank = &rank
+	}
+	cj.Pillars = pillarMap(fw, r.Pillars)
+	return cj
+}
+
+// compareSummary is the document without its countries.
+func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) CompareJSON {
 	fw := c.Framework
 	var out CompareJSON
 	out.Framework.ID, out.Framework.Version = fw.ID, fw.Version
@@ -151,20 +183,6 @@ func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) Compa
 	out.Scores = "absolute"
 	if c.Relative {
 		out.Scores = c.RelativeLabel()
-	}
-	out.Countries = []CompareCountryJSON{}
-	for _, r := range c.Rows {
-		var cj CompareCountryJSON
-		e := r.Entry
-		cj.File, cj.Name, cj.ISO3, cj.Date = e.File, e.Name, e.ISO3, e.Date
-		cj.Overall.Score, cj.Overall.Completeness = r.Overall, r.Completeness
-		cj.Overall.Band, cj.Overall.BandName = BandID(r.Band), BandName(r.Band, lang)
-		if r.Rank > 0 {
-			rank := r.Rank
-			cj.Overall.Rank = &rank
-		}
-		cj.Pillars = pillarMap(fw, r.Pillars)
-		out.Countries = append(out.Countries, cj)
 	}
 	// Bands are counted under their ids (the names as the framework file writes them), the
 	// same in every language, like the countries' band.
@@ -273,4 +291,73 @@ func Portfolio(p *countries.Portfolio) *PortfolioJSON {
 		out.Funders = append(out.Funders, FunderJSON{f.Funder, f.Countries, nonNil(f.Blocks), f.Amounts})
 	}
 	return out
+}
+
+// WriteCompare writes the document of Compare to w as indented JSON, header first, without
+// building it whole: each country is encoded and written as it comes, so a comparison of
+// 10,000 files never holds a 100 MB document (nor an indented copy of it). The bytes are
+// those of Compare's document, header first, indented by two spaces.
+func WriteCompare(w io.Writer, c *assess.Comparison, fileWarnings yamlx.Errors, p *countries.Portfolio, lang string) error {
+	doc := compareSummary(c, fileWarnings, lang)
+	doc.Portfolio = Portfolio(p)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// value writes v indented as a member of an object (or an item of an array) at depth.
+	value := func(v any, depth int) error {
+		buf.Reset()
+		enc.SetIndent(strings.Repeat("  ", depth), "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		return err
+	}
+	member := func(first bool, key string) {
+		if !first {
+			bw.WriteString(",")
+		}
+		k, _ := json.Marshal(key)
+		bw.WriteString("\n  " + string(k) + ": ")
+	}
+	bw.WriteString("{")
+	h := NewHeader()
+	member(true, "schema_version")
+	if err := value(h.SchemaVersion, 1); err != nil {
+		return err
+	}
+	member(false, "govplan_version")
+	if err := value(h.GovplanVersion, 1); err != nil {
+		return err
+	}
+	// The members in CompareJSON's order, so the two stay the same document.
+	t, v := reflect.TypeFor[CompareJSON](), reflect.ValueOf(doc)
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		member(false, key)
+		if key != "countries" {
+			if err := value(v.Field(i).Interface(), 1); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(c.Rows) == 0 {
+			bw.WriteString("[]")
+			continue
+		}
+		bw.WriteString("[")
+		for k, r := range c.Rows {
+			if k > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			if err := value(compareCountry(c.Framework, r, lang), 2); err != nil {
+				return err
+			}
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
