@@ -6,6 +6,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/govplan/govplan/internal/yamlx"
 )
 
 // Tie is how close two scores must be to count as equal when ranking, and how large a change
@@ -62,8 +64,9 @@ type Comparison struct {
 	// LeftOut lists indicator ids answered or defined somewhere that the comparison does not
 	// score, because not every file's framework has them.
 	LeftOut []string
-	// Warnings are things the reader of the comparison should know.
-	Warnings []string
+	// Warnings are things the reader of the comparison should know, as messages shown in the
+	// reader's language.
+	Warnings []yamlx.Message
 }
 
 // CompareRow is one assessment in a comparison. Overall, Band, Pillars and Indicators are the
@@ -158,14 +161,6 @@ type TargetMet struct {
 	Score *float64
 }
 
-// RelativeLabel says how the scores of a relative comparison were made; "" for absolute ones.
-func (c *Comparison) RelativeLabel() string {
-	if !c.Relative {
-		return ""
-	}
-	return fmt.Sprintf("relative (z-score rescaled across the %d countries compared)", len(c.Rows))
-}
-
 // ErrNothingToCompare is returned by Compare when it is given no assessments.
 var ErrNothingToCompare = errors.New("nothing to compare: name country files, folders or samples")
 
@@ -203,7 +198,7 @@ func Compare(entries []*CompareEntry, opts CompareOptions) (*Comparison, error) 
 	}
 	sort.Strings(c.LeftOut)
 	if len(c.LeftOut) > 0 {
-		c.Warnings = append(c.Warnings, fmt.Sprintf("left out of the comparison (not in %s): %s", fw.Ref(), strings.Join(c.LeftOut, ", ")))
+		c.Warnings = append(c.Warnings, yamlx.Msgf("left out of the comparison (not in %s): %s", fw.Ref(), strings.Join(c.LeftOut, ", ")))
 	}
 
 	// Group the rounds of each country; rank the latest round of each (or every round).
@@ -308,7 +303,7 @@ func groupBy(entries []*CompareEntry, key func(*CompareEntry) string) ([]string,
 // commonFramework checks that every entry uses one framework id and returns the framework to
 // compare with: the entries' framework, or the indicators common to all when the entries are
 // scored with different versions of it.
-func commonFramework(entries []*CompareEntry) (*Framework, []string, []string, error) {
+func commonFramework(entries []*CompareEntry) (*Framework, []string, []yamlx.Message, error) {
 	for _, e := range entries {
 		if e.Framework == nil {
 			return nil, nil, nil, fmt.Errorf("%s: no framework to score it with", e.File)
@@ -322,7 +317,7 @@ func commonFramework(entries []*CompareEntry) (*Framework, []string, []string, e
 		}
 		return nil, nil, nil, fmt.Errorf("the files use different frameworks and cannot be compared: %s; compare files of one framework (see govplan catalog frameworks)", strings.Join(parts, "; "))
 	}
-	var warnings []string
+	var warnings []yamlx.Message
 	versions, vFiles := groupBy(entries, func(e *CompareEntry) string { _, v := entryRef(e); return v })
 
 	// The distinct frameworks used, by reference.
@@ -344,7 +339,7 @@ func commonFramework(entries []*CompareEntry) (*Framework, []string, []string, e
 		for _, v := range versions {
 			parts = append(parts, fmt.Sprintf("%s (%s)", v, listFiles(vFiles[v], 3)))
 		}
-		warnings = append(warnings, fmt.Sprintf("the files name %s at different versions: %s; compared the %d indicators common to all",
+		warnings = append(warnings, yamlx.Msgf("the files name %s at different versions: %s; compared the %d indicators common to all",
 			fw.ID, strings.Join(parts, ", "), len(fw.Indicators())))
 	}
 	return fw, dropped, warnings, nil
@@ -427,7 +422,7 @@ func groupRounds(rows []*CompareRow) (map[string][]*CompareRow, []string) {
 }
 
 // dedupeDates keeps one round per date (the last by file name) and warns about the others.
-func dedupeDates(g []*CompareRow, warnings *[]string) []*CompareRow {
+func dedupeDates(g []*CompareRow, warnings *[]yamlx.Message) []*CompareRow {
 	var out []*CompareRow
 	for i := 0; i < len(g); {
 		j := i
@@ -439,7 +434,7 @@ func dedupeDates(g []*CompareRow, warnings *[]string) []*CompareRow {
 			for _, r := range g[i : j+1] {
 				files = append(files, r.Entry.File)
 			}
-			*warnings = append(*warnings, fmt.Sprintf("%s assess %s on the same date %s; the rounds use %s",
+			*warnings = append(*warnings, yamlx.Msgf("%s assess %s on the same date %s; the rounds use %s",
 				strings.Join(files, " and "), g[j].Entry.ISO3, g[j].Entry.Date, g[j].Entry.File))
 		}
 		out = append(out, g[j])

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"github.com/govplan/govplan/internal/yamlx"
 	"math"
 	"math/rand"
 	"strings"
@@ -198,15 +199,15 @@ func TestCompareRelative(t *testing.T) {
 			t.Errorf("%s: absolute score %s was replaced", r.Entry.Name, cmpShow(r.Card.Overall.Score))
 		}
 	}
-	if got := c.RelativeLabel(); got != "relative (z-score rescaled across the 3 countries compared)" {
-		t.Errorf("label %q", got)
+	if !c.Relative || len(c.Rows) != 3 {
+		t.Errorf("relative %v over %d rows", c.Relative, len(c.Rows))
 	}
 	// Bands are of the relative scores: C1 High, C2 and C3 Low.
 	if c.Bands[0].Count != 2 || c.Bands[1].Count != 1 {
 		t.Errorf("bands %+v", c.Bands)
 	}
 	abs, _ := Compare(entries, CompareOptions{})
-	if abs.RelativeLabel() != "" || cmpNear(abs.Rows[0].Overall, 0.8125) {
+	if abs.Relative || cmpNear(abs.Rows[0].Overall, 0.8125) {
 		t.Errorf("absolute comparison looks relative")
 	}
 }
@@ -235,7 +236,7 @@ func TestCompareFrameworks(t *testing.T) {
 			t.Errorf("%s: %s rank %d", r.Entry.Name, cmpShow(r.Overall), r.Rank)
 		}
 	}
-	ws := strings.Join(c.Warnings, "\n")
+	ws := warningText(c.Warnings, "\n")
 	if !strings.Contains(ws, "different versions: 1 (one.yaml), 2 (two.yaml)") || !strings.Contains(ws, "a.y, b.w") {
 		t.Errorf("warnings: %s", ws)
 	}
@@ -244,7 +245,7 @@ func TestCompareFrameworks(t *testing.T) {
 	e3 := cmpEntry(fw, "Three", "XOC", "2026-01-01", "a.x", 0.5, "a.old", 1.0)
 	e3.FrameworkRef = "t@0.9"
 	c, err = Compare([]*CompareEntry{e1, e3}, CompareOptions{})
-	if err != nil || fmt.Sprint(c.LeftOut) != "[a.old]" || !strings.Contains(strings.Join(c.Warnings, "\n"), "0.9 (three.yaml)") {
+	if err != nil || fmt.Sprint(c.LeftOut) != "[a.old]" || !strings.Contains(warningText(c.Warnings, "\n"), "0.9 (three.yaml)") {
 		t.Errorf("err %v, left out %v, warnings %v", err, c.LeftOut, c.Warnings)
 	}
 
@@ -341,7 +342,7 @@ func TestCompareRounds(t *testing.T) {
 	dup := cmpEntry(fw, "Mid", "XMM", "2025-05-01", "a.x", 0.9)
 	dup.File = "mid-2025b.yaml"
 	c, _ = Compare([]*CompareEntry{r1, r2, r3, dup}, CompareOptions{AllRounds: true})
-	if len(c.Rows) != 4 || len(c.Rounds[0].Series) != 3 || !strings.Contains(strings.Join(c.Warnings, " "), "mid-2025.yaml and mid-2025b.yaml assess XMM on the same date 2025-05-01") {
+	if len(c.Rows) != 4 || len(c.Rounds[0].Series) != 3 || !strings.Contains(warningText(c.Warnings, " "), "mid-2025.yaml and mid-2025b.yaml assess XMM on the same date 2025-05-01") {
 		t.Errorf("%d rows, series %d, warnings %v", len(c.Rows), len(c.Rounds[0].Series), c.Warnings)
 	}
 }
@@ -391,4 +392,13 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		})
 	}
+}
+
+// warningText is the comparison's warnings in English, joined with sep.
+func warningText(ws []yamlx.Message, sep string) string {
+	var out []string
+	for _, w := range ws {
+		out = append(out, w.String())
+	}
+	return strings.Join(out, sep)
 }

@@ -294,9 +294,6 @@ func (f *File) validate() yamlx.Problems {
 		if !ident.Valid(a.ID) {
 			ps.Add([]any{"plan", "add", i, "id"}, "activity id %q is not valid (%s)", a.ID, yamlx.IDRule)
 		}
-		if a.Months < 0 || a.Cost < 0 {
-			ps.Add([]any{"plan", "add", i}, "activity %s: months and cost may not be negative", a.ID)
-		}
 		switch a.Holds {
 		case "", roadmap.HoldsTeam:
 		case roadmap.HoldsOwner:

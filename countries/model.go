@@ -67,7 +67,7 @@ func (m *Model) Replan(opts PlanOptions) error {
 }
 
 // MaxPlanMonths is the longest plan govplan draws (100 years).
-const MaxPlanMonths = 1200
+const MaxPlanMonths = roadmap.MaxPlanMonths
 
 // Analyse runs the whole pipeline on a loaded file with the framework it names: checks it
 // against the framework and cat, scores, matches and plans, writing texts in lang.

@@ -89,6 +89,10 @@ func Slug(name, fallback string) string {
 // files.
 const MaxSlug = 60
 
+// FileID is an id as it appears in a file name (a use-case diagram's): the id itself, or when
+// longer than MaxSlug its head and a short hash, so that no id makes a file name too long.
+func FileID(id string) string { return shorten(id) }
+
 // shorten cuts a long slug at a dash and adds a short hash of the whole, so two long names
 // that share their start still get different file names.
 func shorten(s string) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/roadmap"
 )
 
 // Sanity ranges of a country file (design §4.2). Values outside them are refused by validate,
@@ -14,14 +15,14 @@ import (
 // would make the planner walk 10^9 months, an amount of 1e308 sums to +Inf, and a year outside
 // 1900–2199 has no workbook date.
 const (
-	MinYear   = 1900 // earliest year of a date, a target or a pledge
-	MaxYear   = 2199 // latest year of a date, a target or a pledge
-	MaxMonths = 600  // longest single activity or step, in months (50 years)
+	MinYear   = roadmap.MinYear   // earliest year of a date, a target or a pledge
+	MaxYear   = roadmap.MaxYear   // latest year of a date, a target or a pledge
+	MaxMonths = roadmap.MaxMonths // longest single activity or step, in months (50 years)
 	// MaxAmount is the largest cost, running cost or pledge, in any currency (10^15).
-	MaxAmount      = 1e15
-	MaxWorkstreams = 100 // delivery teams working at once
-	MinRate        = 1e-9
-	MaxRate        = 1e9
+	MaxAmount      = roadmap.MaxAmount
+	MaxWorkstreams = roadmap.MaxWorkstreams // delivery teams working at once
+	MinRate        = roadmap.MinRate
+	MaxRate        = roadmap.MaxRate
 	MaxTargetSpan  = 100 // a target year at most this many years after the assessment
 	maxNameRunes   = 500 // longest name of a country, ministry, service or activity
 )
@@ -127,12 +128,9 @@ func (f *File) validateRanges() yamlx.Problems {
 		name([]any{"plan", "change", id, "name"}, yamlx.Msgf("the activity name"), ch.Name)
 	}
 	for i, a := range pl.Add {
-		if a.Months > MaxMonths {
-			ps.Add([]any{"plan", "add", i, "months"}, "months must be 0..%d, got %d", MaxMonths, a.Months)
-		}
-		if a.Cost > MaxAmount {
-			ps.Add([]any{"plan", "add", i, "cost"}, "amount must be 0..%g, got %g", MaxAmount, a.Cost)
-		}
+		m, c := a.Months, a.Cost
+		months([]any{"plan", "add", i, "months"}, &m)
+		amount([]any{"plan", "add", i, "cost"}, &c)
 		name([]any{"plan", "add", i, "name"}, yamlx.Msgf("the activity name"), a.Name)
 	}
 	return ps

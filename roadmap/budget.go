@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/govplan/govplan/catalog"
-	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
 	"github.com/govplan/govplan/internal/yamlx"
 )
@@ -80,9 +79,11 @@ type Duplicate struct {
 type Unneeded struct {
 	Index  int
 	Funder string
-	Target string
+	Target string // the block or activity the pledge names
 	Amount float64
-	Why    string
+	// Block is true when Target is a block the plan neither builds nor upgrades, false when
+	// it is an activity the plan does not have.
+	Block bool
 }
 
 // SharedVsSiloed compares the shared building-block plan with every use case building its own.
@@ -138,7 +139,7 @@ func budget(p *Plan) []BudgetYear {
 
 // funding ties pledges to activities, converts currencies, and finds gaps, duplicates and
 // money for things the plan does not need.
-func funding(p *Plan, invs []Investment, rates map[string]float64, lang string) (Funding, yamlx.Problems) {
+func funding(p *Plan, invs []Investment, rates map[string]float64) (Funding, yamlx.Problems) {
 	var f Funding
 	var ps yamlx.Problems
 	byBlock := map[string]string{}
@@ -166,16 +167,14 @@ func funding(p *Plan, invs []Investment, rates map[string]float64, lang string) 
 			pl.Target = inv.Block
 			pl.Activity = byBlock[ident.Norm(inv.Block)]
 			if pl.Activity == "" {
-				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Block, pl.Amount,
-					i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", inv.Block)})
+				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Block, pl.Amount, true})
 			}
 		default:
 			pl.Target = inv.Activity
 			if p.Activity(inv.Activity) != nil {
 				pl.Activity = ident.Norm(inv.Activity)
 			} else {
-				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Activity, pl.Amount,
-					i18n.F(lang, "the plan has no activity %s (dropped, or no longer needed)", inv.Activity)})
+				f.Unneeded = append(f.Unneeded, Unneeded{i, inv.Funder, inv.Activity, pl.Amount, false})
 			}
 		}
 		f.Pledged += pl.Amount

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"github.com/govplan/govplan/templates"
 )
@@ -17,23 +16,6 @@ const (
 	BasisAdded   = "added by the planner"
 	BasisDone    = "done before the plan"
 )
-
-// BasisText names a basis in lang.
-func BasisText(lang, basis string) string {
-	switch basis {
-	case BasisDefault:
-		return i18n.T(lang, "illustrative default")
-	case BasisCountry:
-		return i18n.T(lang, "country file costs")
-	case BasisPlan:
-		return i18n.T(lang, "planner's change")
-	case BasisAdded:
-		return i18n.T(lang, "added by the planner")
-	case BasisDone:
-		return i18n.T(lang, "done before the plan")
-	}
-	return basis
-}
 
 var defaultModel struct {
 	once sync.Once

@@ -42,7 +42,7 @@ type Activity struct {
 	// RunningCost is the yearly cost of operating what the activity builds, from its end.
 	RunningCost float64
 	Basis       string // where the duration and cost came from
-	Reason      string // why the activity is in the plan
+	Why         []Why  // why the activity is in the plan
 
 	Block     string // procure/build/upgrade: the block
 	Indicator string // readiness/assess: the indicator
@@ -169,7 +169,10 @@ func (p *Plan) Resources() Resources {
 // Build generates, schedules and costs the plan. Problems (errors and warnings) carry paths
 // into the country file.
 func Build(in Input) (*Plan, yamlx.Problems) {
-	var ps yamlx.Problems
+	ps := guard(in)
+	if ps.HasErrors() {
+		return nil, ps
+	}
 	def, err := DefaultCostModel()
 	if err != nil {
 		ps.Add(nil, "%v", err)
@@ -231,13 +234,18 @@ func Build(in Input) (*Plan, yamlx.Problems) {
 		p.TotalCost += a.Cost
 		p.Duration = max(p.Duration, a.End)
 	}
+	if p.Duration > MaxPlanMonths {
+		// Targets, budgets and KPIs walk the plan's months: refused before they do.
+		ps.Add(nil, "the plan would run %d months, more than %d years; plan fewer use cases at once, or give more workstreams or capacity", p.Duration, MaxPlanMonths/12)
+		return nil, ps
+	}
 	p.Critical = criticalChain(p.Activities)
 	p.KPIs = kpis(in, p, g.raised)
 	if !in.NoFixes {
 		fixes(in, p, g.raised)
 	}
 	p.Budget = budget(p)
-	fund, fundProblems := funding(p, in.Investments, in.Rates, in.Lang)
+	fund, fundProblems := funding(p, in.Investments, in.Rates)
 	ps = append(ps, fundProblems...)
 	if fundProblems.HasErrors() {
 		return nil, ps
@@ -316,7 +324,7 @@ type generated struct {
 type need struct {
 	to      int
 	value   *float64 // a number target's value
-	why     []string
+	why     []Why
 	assess  bool
 	due     int    // earliest target year (0: none)
 	pillar  string // chosen for this pillar's target
@@ -368,10 +376,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 					continue
 				}
 				r := get(g.Indicator)
-				why := i18n.F(lang, "%s needs it at level %d", b.Block.Name.In(lang), g.Min)
-				if !contains(r.why, why) {
-					r.why = append(r.why, why)
-				}
+				r.why = addWhy(r.why, why(WhyGate, b.Block.Name, g.Min))
 				if g.State == assess.GateUnmet {
 					r.to = max(r.to, g.Min)
 					r.current = g.Current
@@ -408,7 +413,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 		if r.due == 0 || tg.Year < r.due {
 			r.due = tg.Year
 		}
-		r.why = append(r.why, i18n.F(lang, "target level %d by %d", toLevel, tg.Year))
+		r.why = append(r.why, why(WhyTarget, toLevel, tg.Year))
 	}
 	// Pillar targets: raises of the pillar's indicators, greedily by score gain per cost.
 	for _, pid := range yamlx.SortedKeys(in.Targets.Pillars) {
@@ -431,7 +436,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 			acts = append(acts, Activity{
 				ID: "assess-" + id, Kind: KindAssess, Name: i18n.F(lang, "Assess: %s", ind.Label(lang)), Owner: firstNonEmpty(owner, f.owner),
 				Months: f.months, Cost: f.cost, Basis: f.basis, Indicator: id,
-				Reason: i18n.F(lang, "not answered yet, and %s", strings.Join(r.why, "; ")),
+				Why: []Why{why(WhyUnanswered, slices.Clone(r.why))},
 			})
 		}
 		if r.to == 0 || (r.current != nil && *r.current >= float64(r.to)-1e-9 && r.value == nil) {
@@ -456,7 +461,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 			ID: "raise-" + id, Kind: KindReadiness, Name: name, Owner: owner, Holds: HoldsOwner,
 			Months: f.months, Cost: f.cost, Basis: f.basis, Action: ind.Action, Pillar: r.pillar,
 			Indicator: id, FromLevel: r.current, ToLevel: r.to, Raises: []string{id}, DueYear: r.due,
-			Reason: strings.Join(r.why, "; "),
+			Why: slices.Clone(r.why),
 		}
 		if r.assess {
 			a.DependsOn = append(a.DependsOn, "assess-"+id)
@@ -492,7 +497,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 			ID: buildOf[b.Block.ID], Kind: b.Status, Block: b.Block.ID, Months: f.months, Cost: f.cost,
 			RunningCost: f.running, Basis: f.basis, Owner: f.owner, Holds: HoldsTeam,
 			Raises: raisedBy[buildOf[b.Block.ID]],
-			Reason: i18n.F(lang, "needed by %s", strings.Join(b.NeededBy, ", ")),
+			Why:    []Why{why(WhyNeededBy, b.NeededBy)},
 		}
 		if b.Status == catalog.Upgrade {
 			a.Name = i18n.F(lang, "Upgrade %s", b.Block.Name.In(lang))
@@ -518,7 +523,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 				ID: "procure-" + b.Block.ID, Kind: KindProcure, Block: b.Block.ID, Owner: a.Owner,
 				Name:   i18n.F(lang, "Procure %s", b.Block.Name.In(lang)),
 				Months: procure.months, Cost: procure.cost, Basis: procure.basis,
-				Reason: i18n.F(lang, "before %s", a.ID),
+				Why: []Why{why(WhyBefore, a.ID)},
 			}
 			a.DependsOn = append(a.DependsOn, pr.ID)
 			acts = append(acts, pr)
@@ -548,7 +553,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 			Name:   i18n.F(lang, "Pilot %s", u.UseCase.Name.In(lang)),
 			Owner:  firstNonEmpty(owners[uc], pilot.owner, "ict"),
 			Months: pilot.months, Cost: pilot.cost + integ*float64(len(u.Blocks)), Basis: pilot.basis,
-			Reason: i18n.F(lang, "integrates %d blocks (%s each, %s)", len(u.Blocks), moneyText(integ), BasisText(lang, integBasis)),
+			Why: []Why{why(WhyIntegrates, len(u.Blocks), integ, integBasis)},
 		}
 		for _, b := range u.Blocks {
 			if id := buildOf[b]; id != "" {
@@ -573,7 +578,7 @@ func generate(in Input, cs *costs, p *Plan) generated {
 				Name:  i18n.F(lang, "Roll out %s nationally", u.UseCase.Name.In(lang)),
 				Owner: a.Owner, DependsOn: []string{a.ID},
 				Months: scale.months, Cost: scale.cost, Basis: scale.basis,
-				Reason: i18n.F(lang, "after %s", a.ID),
+				Why: []Why{why(WhyAfter, a.ID)},
 			})
 		}
 	}
@@ -714,10 +719,7 @@ func pillarRaises(in Input, cs *costs, pid string, needs map[string]*need, raise
 		if r.due == 0 || tg.Year < r.due {
 			r.due = tg.Year
 		}
-		why := i18n.F(in.Lang, "pillar %s target %.0f by %d", pid, target*100, tg.Year)
-		if !contains(r.why, why) {
-			r.why = append(r.why, why)
-		}
+		r.why = addWhy(r.why, why(WhyPillarTarget, pid, target*100, tg.Year))
 	}
 }
 
@@ -727,8 +729,6 @@ func trimLevel(l float64) string {
 	}
 	return fmt.Sprintf("%.1f", l)
 }
-
-func moneyText(v float64) string { return fmt.Sprintf("%.0f", v) }
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
@@ -768,7 +768,7 @@ func applyEdits(acts []Activity, e PlanEdits, lang string) ([]Activity, yamlx.Pr
 		idx[id] = len(acts)
 		acts = append(acts, Activity{
 			ID: id, Kind: KindCustom, Name: spec.Name, Owner: ident.Norm(spec.Owner), Months: spec.Months, Cost: spec.Cost,
-			DependsOn: normIDs(spec.DependsOn), Basis: BasisAdded, Reason: BasisText(lang, BasisAdded), Holds: spec.Holds,
+			DependsOn: normIDs(spec.DependsOn), Basis: BasisAdded, Why: []Why{why(WhyAdded)}, Holds: spec.Holds,
 		})
 	}
 	for _, id := range yamlx.SortedKeys(e.Change) {

@@ -71,8 +71,14 @@ func Schedule(acts []Activity, res Resources) error {
 		res.DefaultCapacity = DefaultCapacity
 	}
 	n := len(acts)
+	if n > MaxActivities {
+		return fmt.Errorf("%d activities; at most %d can be scheduled", n, MaxActivities)
+	}
 	idx := make(map[string]int, n)
 	for i, a := range acts {
+		if a.Months < 0 || a.Months > MaxMonths {
+			return fmt.Errorf("activity %s lasts %d months; it must be 0..%d", a.ID, a.Months, MaxMonths)
+		}
 		if _, dup := idx[a.ID]; dup {
 			return fmt.Errorf("two activities have the id %q", a.ID)
 		}

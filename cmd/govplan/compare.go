@@ -103,7 +103,7 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	}
 	a.warnCapped(warns, 10)
 	for _, w := range cmp.Warnings {
-		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w))
+		fmt.Fprintln(a.errOut, i18n.F(a.lang, "warning: %s", w.In(a.lang)))
 	}
 	cmpPrintComparison(a.out, cmp, a.lang)
 	if port != nil {

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
+	lgtable "charm.land/lipgloss/v2/table"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
@@ -44,7 +44,7 @@ func cmpClip(s string, n int) string {
 // an accented letter takes one cell and a CJK character two, which text/tabwriter (counting
 // runes) would misalign. right marks the columns aligned right (numbers).
 func cmpTable(indent string, right []bool, rows [][]string) []string {
-	t := table.New().Wrap(false).
+	t := lgtable.New().Wrap(false).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderColumn(false).BorderHeader(false).BorderRow(false).
 		StyleFunc(func(_, col int) lipgloss.Style {

@@ -31,12 +31,15 @@ var pipelineSeeds = [][2]string{
 	{"name: Republic of Aurelia", "name: \"\\e]0;T\\a\\e[2J\""},
 	{"use_cases: [finc-1, hltc-2, egov-1, hltc-3]", "use_cases: [{id: x, name: X, steps: [{name: S, blocks: []}]}]"},
 	{"inventory:\n", "inventory:\n  consent: {status: operational}\n"},
+	{"use_cases: [finc-1, hltc-2, egov-1, hltc-3]", "use_cases: [{id: cu-" + strings.Repeat("a", 300) + ", name: X, steps: [{name: S, blocks: [payments]}]}]"},
+	{"plan:\n", "plan:\n  add: [{id: x1, name: X, months: -3, cost: -5}]\n"},
+	{"exchange_rates: {USD: 0.92}", "exchange_rates: {USD: 1000000000}"},
 }
 
 // FuzzPipeline runs a country file through everything a command does with it: load,
-// validate, score, match, plan and the text outputs of score, match and roadmap. Any panic,
-// any stack trace, any escape sequence in the output and any input slower than pipelineTime
-// fails.
+// validate, score, match, plan and the text outputs of validate, score, match and roadmap.
+// Any panic, any stack trace, any escape sequence in the output, any input slower than
+// pipelineTime, and any file validate accepts but another command refuses fails.
 func FuzzPipeline(f *testing.F) {
 	for _, name := range countries.SampleNames() {
 		src, _ := countries.SampleSource(name)
@@ -52,7 +55,8 @@ func FuzzPipeline(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Skip()
 		}
-		for _, cmd := range []string{"roadmap", "match", "score"} {
+		validated := false
+		for _, cmd := range []string{"validate", "roadmap", "match", "score"} {
 			done := make(chan struct{})
 			var out, errOut bytes.Buffer
 			var code int
@@ -77,9 +81,13 @@ func FuzzPipeline(f *testing.F) {
 					t.Fatalf("govplan %s printed a stack trace or an escape: %q", cmd, head(s, 300))
 				}
 			}
+			if code == 2 && validated {
+				t.Fatalf("validate says ok, govplan %s refuses: %s", cmd, head(errOut.String(), 300))
+			}
 			if code == 2 {
 				return // refused at load: the other commands refuse it the same way
 			}
+			validated = cmd == "validate" || validated
 		}
 	})
 }

@@ -245,7 +245,7 @@ func (a *app) writeImported(path string, fw *assess.Framework, day time.Time, re
 			answered++
 		}
 		if err := group.Write(names[i], func(w io.Writer) error { _, err := w.Write(doc.Src()); return err }); err != nil {
-			return fmt.Errorf("%s: %w; %s", i18n.F(a.lang, "writing %s", out), err, i18n.F(a.lang, "nothing was written to %s", o.outDir))
+			return fmt.Errorf("%s: %s; %s", i18n.F(a.lang, "writing %s", out), atomicfile.Reason(a.lang, err), i18n.F(a.lang, "nothing was written to %s", o.outDir))
 		}
 	}
 	bar.Done()
@@ -253,7 +253,7 @@ func (a *app) writeImported(path string, fw *assess.Framework, day time.Time, re
 		if errors.Is(err, atomicfile.ErrExists) {
 			return inputMsg(i18n.F(a.lang, "%s; add --force to replace it; nothing was written", err))
 		}
-		return err
+		return errors.New(i18n.F(a.lang, "%s; nothing was written to %s", atomicfile.Reason(a.lang, err), o.outDir))
 	}
 	a.note(i18n.N(a.lang, "wrote %d country files to %s (%s, assessed %s, %d answers from %s)",
 		len(res.Rows), o.outDir, fw.Ref(), day.Format(countries.DateLayout), answered, source))

@@ -211,7 +211,7 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 		fmt.Fprintf(w, "  ⚠ %s\n", words.TimingUnused(lang, t, money(lang, t.Amount, cur)))
 	}
 	for _, u := range fd.Unneeded {
-		why := u.Why
+		why := words.Unneeded(lang, u)
 		if u.Index >= 0 && u.Index < len(f.Investments) {
 			if f.Investments[u.Index].Block != "" {
 				why = i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", u.Target)
@@ -223,13 +223,16 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	}
 	if len(fd.Gaps) > 0 && len(fd.Pledges) > 0 {
 		fmt.Fprintf(w, "  %s\n", i18n.T(lang, "Largest unfunded activities:"))
+		tw := newTable(w)
 		for i, g := range fd.Gaps {
 			if i == 5 {
+				tw.Flush()
 				fmt.Fprintf(w, "    … %s\n", i18n.F(lang, "%d more (see --format json)", len(fd.Gaps)-5))
 				break
 			}
-			fmt.Fprintf(w, "    %-42s %s\n", g.Activity, i18n.F(lang, "%s of %s unfunded", money(lang, g.Gap, ""), money(lang, g.Cost, cur)))
+			fmt.Fprintf(tw, "    %s\t%s\n", g.Activity, i18n.F(lang, "%s of %s unfunded", money(lang, g.Gap, ""), money(lang, g.Cost, cur)))
 		}
+		tw.Flush()
 	}
 	s := p.Shared
 	if s.Siloed > 0 {

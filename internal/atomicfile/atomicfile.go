@@ -117,6 +117,10 @@ func WriteWith(path string, o Options, fill func(io.Writer) error) (err error) {
 	return nil
 }
 
+// lockFileName is the file in a folder that writers of the folder lock where a folder cannot
+// be locked itself (Windows). It is created hidden, left in place and holds nothing.
+const lockFileName = ".govplan.lock"
+
 // tempPrefix is how the temporary files of name start.
 func tempPrefix(name string) string { return "." + name + ".tmp-" }
 

@@ -102,7 +102,7 @@ func (g *Group) Commit(overwrite bool) (err error) {
 		}
 		if lerr == nil && st.IsDir() {
 			rollback()
-			return fmt.Errorf("%s is a folder; nothing was written", target)
+			return &CommitError{Target: target, Op: OpFolder}
 		}
 		backup := ""
 		if lerr == nil {
@@ -112,7 +112,7 @@ func (g *Group) Commit(overwrite bool) (err error) {
 			backup = filepath.Join(g.tmp, ".old-"+name)
 			if err := os.Rename(target, backup); err != nil {
 				rollback()
-				return fmt.Errorf("replacing %s: %w; nothing was written", target, err)
+				return &CommitError{Target: target, Op: OpReplace, Err: err}
 			}
 		}
 		if err := os.Rename(filepath.Join(g.tmp, name), target); err != nil {
@@ -120,13 +120,40 @@ func (g *Group) Commit(overwrite bool) (err error) {
 				os.Rename(backup, target)
 			}
 			rollback()
-			return fmt.Errorf("moving %s into place: %w; nothing was written", target, err)
+			return &CommitError{Target: target, Op: OpMove, Err: err}
 		}
 		done = append(done, moved{name, backup})
 	}
 	syncDir(g.dir)
 	return nil
 }
+
+// CommitError is a Commit that failed on one file and was rolled back: the folder is as it
+// was. Op says what failed, so that callers can say it in their language.
+type CommitError struct {
+	Target string // the file in the folder
+	Op     string // OpFolder, OpReplace or OpMove
+	Err    error  // the system's error (nil for OpFolder)
+}
+
+// What a failed Commit was doing.
+const (
+	OpFolder  = "folder"  // a folder stands where the file goes
+	OpReplace = "replace" // moving the old file aside failed
+	OpMove    = "move"    // moving the new file into place failed
+)
+
+func (e *CommitError) Error() string {
+	switch e.Op {
+	case OpFolder:
+		return fmt.Sprintf("%s is a folder; nothing was written", e.Target)
+	case OpReplace:
+		return fmt.Sprintf("replacing %s: %v; nothing was written", e.Target, e.Err)
+	}
+	return fmt.Sprintf("moving %s into place: %v; nothing was written", e.Target, e.Err)
+}
+
+func (e *CommitError) Unwrap() error { return e.Err }
 
 // Abort removes what was written; the folder stays as it was.
 func (g *Group) Abort() { os.RemoveAll(g.tmp) }

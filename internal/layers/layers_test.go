@@ -1,6 +1,7 @@
 package layers
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -114,4 +115,65 @@ func allowed(p string) bool {
 		}
 	}
 	return false
+}
+
+// activityNames are the one kind of sentence the domain still writes: the names of generated
+// roadmap activities ("Build Identity"), made in the plan's language because planners rename
+// activities and every output shows the name as a plain string. Any other sentence fails.
+var activityNames = map[string]bool{
+	"Assess: %s": true, "%s: reach level %d": true, "%s: from level %s to %d": true,
+	"Upgrade %s": true, "Build %s": true, "Procure %s": true, "Pilot %s": true, "Roll out %s nationally": true,
+}
+
+// TestDomainWritesNoSentences fails when a domain package makes a sentence with i18n.T, F or
+// N: the domain returns reasons as codes and values (catalog.Reason, roadmap.Why, yamlx
+// messages) and output/words says them in the reader's language.
+func TestDomainWritesNoSentences(t *testing.T) {
+	fset := token.NewFileSet()
+	calls := 0
+	for _, pkg := range domain {
+		dir := filepath.Join("..", "..", pkg)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "i18n" || sel.Sel.Name != "T" && sel.Sel.Name != "F" && sel.Sel.Name != "N" {
+					return true
+				}
+				calls++
+				msg := ""
+				if len(call.Args) > 1 {
+					if lit, ok := call.Args[1].(*ast.BasicLit); ok {
+						msg, _ = strconv.Unquote(lit.Value)
+					}
+				}
+				if !activityNames[msg] {
+					t.Errorf("%s: %s/%s writes a sentence (i18n.%s %q); return a reason as data and say it in output/words",
+						fset.Position(call.Pos()), pkg, name, sel.Sel.Name, msg)
+				}
+				return true
+			})
+		}
+	}
+	if calls == 0 {
+		t.Log("no i18n calls left in the domain: activityNames can go")
+	}
 }

@@ -216,3 +216,34 @@ func (f *filter) rune(out byteWriter, r rune, raw []byte) {
 		out.WriteString(string(raw))
 	}
 }
+
+// KeepStyles is Clean for text a program drew itself with colours (a TUI frame): well-formed
+// SGR sequences (ESC [ digits ; : m), which only set colours and weights, are kept; every
+// other escape sequence and control character is removed as Clean removes it. It is the last
+// line of defence behind the cleaning of each piece of outside text: whatever slipped through
+// can still not retitle the window, clear the screen or move the cursor.
+func KeepStyles(s string) string {
+	if !needsCleaning(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // start of the text not yet copied
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0x1b || i+1 >= len(s) || s[i+1] != '[' {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+			j++
+		}
+		if j < len(s) && s[j] == 'm' {
+			b.WriteString(Clean(s[from:i]))
+			b.WriteString(s[i : j+1])
+			from = j + 1
+			i = j
+		}
+	}
+	b.WriteString(Clean(s[from:]))
+	return b.String()
+}

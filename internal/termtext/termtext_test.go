@@ -99,3 +99,18 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestKeepStyles(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x1b[1;38;2;10;20;30mBold\x1b[0m":                "\x1b[1;38;2;10;20;30mBold\x1b[0m",
+		"a\x1b]0;PWNED\x07b\x1b[2Jc\x1b[31md\x1b[m":       "abc\x1b[31md\x1b[m",
+		"x\x1b[?1049hy\x1b[10;10Hz\r\u009b2J":             "xyz",
+		"name\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\": "namelink",
+		"plain ▸ text\n":                                  "plain ▸ text\n",
+		"\x1b[31":                                         "",
+	} {
+		if got := KeepStyles(in); got != want {
+			t.Errorf("KeepStyles(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -193,3 +193,45 @@ func TestCommentsAroundAnEntryAreNotCopied(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// A mapping set over a mapping keeps the file's key order, style, comments and the way
+// unchanged values are written (residual defect: answers were rewritten in a fixed key order).
+func TestSetKeepsKeyOrderStyleAndComments(t *testing.T) {
+	src := "answers:\n" +
+		"  a.flow: {value: 41, by: ict, source: \"ITU 2024\", evidence: \"no survey\", confidence: medium}\n" +
+		"  a.block:\n" +
+		"    # what the room said\n" +
+		"    level: 2   # agreed\n" +
+		"    by: ict\n" +
+		"    evidence: 'gazette, p. 4'\n" +
+		"  a.next: {}\n"
+	nw := flow(map[string]any{"value": 39, "by": "ict", "source": "ITU 2024", "evidence": "no survey yet", "confidence": "medium"})
+	out, err := Set([]byte(src), []any{"answers", "a.flow"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, `{value: 41, by: ict, source: "ITU 2024", evidence: "no survey", confidence: medium}`,
+		`{value: 39, by: ict, source: "ITU 2024", evidence: "no survey yet", confidence: medium}`, 1)
+	if string(out) != want {
+		t.Errorf("flow answer:\n%s\nwant\n%s", out, want)
+	}
+	// A block answer stays block, its comments stay; a new key comes last; a dropped key goes.
+	nw = flow(map[string]any{"level": 3, "by": "ict", "notes": "raised", "confidence": "high"})
+	out, err = Set(out, []any{"answers", "a.block"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(want, "    level: 2   # agreed\n    by: ict\n    evidence: 'gazette, p. 4'\n",
+		"    level: 3 # agreed\n    by: ict\n    confidence: high\n    notes: raised\n", 1)
+	if string(out) != want {
+		t.Errorf("block answer:\n%s\nwant\n%s", out, want)
+	}
+	// An empty mapping still empties it.
+	out, err = Set(out, []any{"answers", "a.block"}, flow(map[string]any{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "  a.block: {}\n  a.next: {}\n") {
+		t.Errorf("emptied:\n%s", out)
+	}
+}

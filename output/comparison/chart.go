@@ -8,6 +8,7 @@ import (
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // bandFills shade the bars by band, darkest for the highest; the band name is also written
@@ -37,7 +38,7 @@ func RankingSVG(c *assess.Comparison, lang string, max int) []byte {
 	title := i18n.F(lang, "Readiness ranking · %s", c.Framework.Ref())
 	fmt.Fprintf(&b, `<text x="20" y="30" font-size="18" font-weight="bold">%s</text>`+"\n", esc(title))
 	sub := i18n.F(lang, "%d assessments, overall score 0–100", len(c.Rows))
-	if label := c.RelativeLabel(); label != "" {
+	if label := words.RelativeLabel(lang, c); label != "" {
 		sub += " · " + label
 	}
 	if len(rows) < len(c.Rows) {

@@ -55,7 +55,7 @@ func HTML(c *assess.Comparison, models []*countries.Model, lang string, opt HTML
 `, e(lang), e(title), portfolioCSS+mapCSS, cssString(running), cssString(i18n.T(lang, "page")))
 	p.w("<h1>%s</h1>\n", e(title))
 	p.w(`<p class="sub">%s</p>`+"\n", e(i18n.F(lang, "%d assessments, framework %s", len(c.Rows), c.Framework.Ref())))
-	if label := c.RelativeLabel(); label != "" {
+	if label := words.RelativeLabel(lang, c); label != "" {
 		p.w(`<p class="note" role="note">%s</p>`, e(i18n.T(lang, "Scores are relative:")+" "+label))
 	}
 	p.ranking()

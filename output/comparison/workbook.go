@@ -18,6 +18,7 @@ import (
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -289,7 +290,7 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 	b.check(b.f.SetRowHeight(s, 1, 45))
 	b.freeze(s, 2, 1)
 	b.check(b.f.AutoFilter(s, fmt.Sprintf("A1:%s%d", colName(len(heads)), last), nil))
-	if label := c.RelativeLabel(); label != "" {
+	if label := words.RelativeLabel(lang, c); label != "" {
 		b.str(s, 1, last+2, i18n.T(lang, "Scores are relative:")+" "+label, b.text)
 	}
 	// A bar chart of the overall scores (at most 40 countries, ranked first).

@@ -261,7 +261,7 @@ func activityAttrs(m *countries.Model, act *roadmap.Activity, lang string) []att
 // activityTooltip says why the activity is in the plan and what it depends on; for readiness
 // work it quotes the indicator's question in lang.
 func activityTooltip(m *countries.Model, act *roadmap.Activity, lang string) string {
-	t := i18n.F(lang, "%s: %s.", act.Name, act.Reason)
+	t := i18n.F(lang, "%s: %s.", act.Name, gwords.ActivityWhy(lang, act))
 	if act.Indicator != "" {
 		if ind := m.Framework.Indicator(act.Indicator); ind != nil {
 			if q := ind.Question.In(lang); q != "" {

@@ -10,7 +10,6 @@ import (
 
 	"encoding/json"
 	"errors"
-	"fmt"
 	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/pdf"
@@ -47,10 +46,11 @@ func Slug(m *countries.Model) string {
 }
 
 // Write writes the chosen parts of m into dir (created if missing) and calls wrote with each
-// path once the file is complete. It stops at the first failure.
+// path once the file is complete. It stops at the first failure. Where diagram.CanDraw is
+// false, diagrams are written as DOT only (no SVG or PNG) and the reports show placeholders.
 func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path string)) error {
 	if m.Plan == nil {
-		return errors.New("the roadmap could not be planned, so there is nothing complete to export")
+		return errors.New(i18n.T(lang, "the roadmap could not be planned, so there is nothing complete to export"))
 	}
 	if dir == "" {
 		dir = "."
@@ -63,9 +63,41 @@ func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path
 	}
 	if err := writeParts(m, group, lang, parts, wrote); err != nil {
 		group.Abort()
-		return fmt.Errorf("%w; nothing was written to %s", err, dir)
+		return nothingWritten(lang, dir, err)
 	}
-	return group.Commit(true)
+	if err := group.Commit(true); err != nil {
+		return nothingWritten(lang, dir, err)
+	}
+	return nil
+}
+
+// failure is an error said in the user's language that keeps its cause for errors.Is.
+type failure struct {
+	msg    string
+	err    error
+	reason string // without "nothing was written", for Reason
+}
+
+// nothingWritten is a failed export: why, and that the folder is as it was.
+func nothingWritten(lang, dir string, err error) error {
+	r := Reason(lang, err)
+	return &failure{msg: i18n.F(lang, "%s; nothing was written to %s", r, dir), err: err, reason: r}
+}
+
+func (f *failure) Error() string { return f.msg }
+func (f *failure) Unwrap() error { return f.err }
+
+// Reason says in lang why writing a file failed, without the temporary paths the system's
+// error names (see atomicfile.Reason).
+func Reason(lang string, err error) string {
+	var f *failure
+	if errors.As(err, &f) {
+		if f.reason != "" {
+			return f.reason
+		}
+		return f.msg
+	}
+	return atomicfile.Reason(lang, err)
 }
 
 func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts []string, wrote func(path string)) error {
@@ -75,46 +107,69 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		want[p] = true
 	}
 	put := func(name string, fill func(io.Writer) error) error {
-		path, err := inside(group.Path(""), slug+"-"+name)
+		path, err := inside(lang, group.Path(""), slug+"-"+name)
 		if err != nil {
 			return err
 		}
 		if err := group.Write(filepath.Base(path), fill); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+			return &failure{msg: i18n.F(lang, "writing %s: %s", path, Reason(lang, err)), err: err}
 		}
 		if wrote != nil {
 			wrote(path)
 		}
 		return nil
 	}
+	// Each diagram is drawn once (one dot process per diagram, at the same time, when
+	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports. The
+	// dot processes run while govplan writes the workbook. Where nothing can draw (no dot,
+	// default build), the DOT files are still written, the reports show a placeholder for
+	// each picture, and the caller says what to install.
+	drawn := diagram.CanDraw()
+	type drawing struct {
+		svgs map[string][]byte
+		err  error
+	}
+	var ds []Diagram
+	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
+		ds = Diagrams(m, lang)
+	}
+	var pending chan drawing
+	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
+		pending = make(chan drawing, 1)
+		go func() {
+			svgs, err := draw(ds, lang)
+			pending <- drawing{svgs, err}
+		}()
+	}
 	if want[Workbook] {
 		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
 			return err
 		}
 	}
-	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
-	// is written and reused by the HTML and PDF reports.
 	var svgs map[string][]byte
-	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
-		var err error
-		if svgs, err = SVGs(m, lang); err != nil {
-			return err
+	if pending != nil {
+		d := <-pending
+		if d.err != nil {
+			return d.err
 		}
+		svgs = d.svgs
 	}
 	if want[DiagramFiles] || want[PNG] {
-		for _, d := range Diagrams(m, lang) {
+		for _, d := range ds {
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
 				}
-				if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svgs[d.Name]); return err }); err != nil {
-					return err
+				if svg, ok := svgs[d.Name]; ok {
+					if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svg); return err }); err != nil {
+						return err
+					}
 				}
 				if err := put(d.Name+".mmd", func(w io.Writer) error { _, err := w.Write(d.Mermaid); return err }); err != nil {
 					return err
 				}
 			}
-			if want[PNG] {
+			if want[PNG] && drawn {
 				if err := put(d.Name+".png", func(w io.Writer) error { return diagram.PNG(d.DOT, w) }); err != nil {
 					return err
 				}
@@ -162,14 +217,18 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	ds := Diagrams(m, lang)
+	return draw(Diagrams(m, lang), lang)
+}
+
+// draw draws the diagrams, by export name.
+func draw(ds []Diagram, lang string) (map[string][]byte, error) {
 	dots := make([][]byte, len(ds))
 	for i, d := range ds {
 		dots[i] = d.DOT
 	}
 	drawn, err := diagram.SVGs(dots)
 	if err != nil {
-		return nil, fmt.Errorf("drawing the diagrams: %w", err)
+		return nil, &failure{msg: i18n.F(lang, "drawing the diagrams: %s", err), err: err}
 	}
 	out := make(map[string][]byte, len(ds))
 	for i, d := range ds {
@@ -222,20 +281,20 @@ func Diagrams(m *countries.Model, lang string) []Diagram {
 		if err != nil {
 			continue
 		}
-		out = append(out, Diagram{"usecase-" + u.UseCase.ID, dot, mmd})
+		out = append(out, Diagram{"usecase-" + countries.FileID(u.UseCase.ID), dot, mmd})
 	}
 	return out
 }
 
 // inside joins dir and a generated file name, refusing anything that would leave dir.
-func inside(dir, name string) (string, error) {
+func inside(lang, dir, name string) (string, error) {
 	if name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") || !ident.Valid(strings.Map(func(r rune) rune {
 		if r == '.' {
 			return '-'
 		}
 		return r
 	}, strings.TrimSuffix(name, filepath.Ext(name)))) {
-		return "", fmt.Errorf("refusing to write %q: not a plain file name", name)
+		return "", errors.New(i18n.F(lang, "refusing to write %q: not a plain file name", name))
 	}
 	return filepath.Join(dir, name), nil
 }

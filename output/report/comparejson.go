@@ -12,6 +12,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/yamlx"
+	"github.com/govplan/govplan/output/words"
 )
 
 // CompareJSON is the document of `govplan compare --format json`. Scores are fractions 0..1;
@@ -182,7 +183,7 @@ func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string
 	out.Relative = c.Relative
 	out.Scores = "absolute"
 	if c.Relative {
-		out.Scores = c.RelativeLabel()
+		out.Scores = words.RelativeLabel("en", c) // JSON keeps it English, as before
 	}
 	// Bands are counted under their ids (the names as the framework file writes them), the
 	// same in every language, like the countries' band.
@@ -235,7 +236,9 @@ func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string
 	for _, w := range fileWarnings {
 		out.Warnings = append(out.Warnings, w.Error())
 	}
-	out.Warnings = append(out.Warnings, c.Warnings...)
+	for _, w := range c.Warnings {
+		out.Warnings = append(out.Warnings, w.String()) // English, as the file warnings
+	}
 	return out
 }
 

@@ -513,7 +513,12 @@ var svgOpen = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
 func (r *htmlReport) diagram(name, caption string) {
 	svg, ok := r.opt.Diagrams[name]
 	if !ok || len(svg) == 0 {
-		r.p(`<em>` + e(i18n.T(r.l, "This diagram was not drawn.")) + `</em>`)
+		// A framed placeholder where the picture would be, saying why and what to do; never
+		// an empty or broken image.
+		r.figure(`<div class="diagram-missing" role="img" aria-label="`+stripTags(caption)+`"><strong>`+
+			e(i18n.T(r.l, "Diagram not drawn"))+`</strong><br>`+
+			e(i18n.T(r.l, "Graphviz was not installed on the computer that wrote this report. Install it (winget install graphviz / brew install graphviz / apt install graphviz) and write the report again."))+
+			`</div>`, caption)
 		return
 	}
 	s := svgProlog.ReplaceAllString(string(svg), "$1")
@@ -832,7 +837,7 @@ func (r *htmlReport) funding() {
 			if b := r.m.Catalog.Block(u.Target); b != nil {
 				target = b.Name.In(r.l)
 			}
-			r.w("<li>%s</li>", i18n.F(r.l, "%s pledged %s to %s: %s.", e(u.Funder), e(r.md.money(u.Amount)), e(target), e(u.Why)))
+			r.w("<li>%s</li>", i18n.F(r.l, "%s pledged %s to %s: %s.", e(u.Funder), e(r.md.money(u.Amount)), e(target), e(words.Unneeded(r.l, u))))
 		}
 		r.w("</ul>\n")
 	}
@@ -961,7 +966,7 @@ func (r *htmlReport) assumptions() {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		rows = append(rows, []string{e(roadmap.BasisText(r.l, k)), r.md.count(basis[k])})
+		rows = append(rows, []string{e(words.Basis(r.l, k)), r.md.count(basis[k])})
 	}
 	r.w("<h3>%s</h3>\n", e(i18n.T(r.l, "Cost model")))
 	r.p(i18n.F(r.l, "Plan currency: %s. Durations and costs come from the country file where it gives them, else from govplan's illustrative default cost model.", e(p.Currency)))
@@ -997,7 +1002,7 @@ func (r *htmlReport) appendix() {
 	}
 	for _, u := range mt.UseCases {
 		r.w(`<div class="usecase"><h3>%s</h3>`, e(stripMD(r.md.useCaseLabel(u.UseCase))))
-		r.diagram("usecase-"+u.UseCase.ID, i18n.F(r.l, "Steps of %s and the building blocks each uses", e(u.UseCase.Name.In(r.l))))
+		r.diagram("usecase-"+countries.FileID(u.UseCase.ID), i18n.F(r.l, "Steps of %s and the building blocks each uses", e(u.UseCase.Name.In(r.l))))
 		r.w("</div>\n")
 	}
 	r.end()

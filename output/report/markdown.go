@@ -473,7 +473,7 @@ func (r *mdReport) architecture() {
 	}
 	r.table([]string{i18n.T(l, "Use case"), i18n.T(l, "Building blocks"), i18n.T(l, "Asked for by")}, "lrl", rows)
 	for _, u := range mt.UseCases {
-		r.image("usecase-"+u.UseCase.ID, i18n.F(l, "Steps of %s and the building blocks each uses", u.UseCase.Name.In(l)))
+		r.image("usecase-"+countries.FileID(u.UseCase.ID), i18n.F(l, "Steps of %s and the building blocks each uses", u.UseCase.Name.In(l)))
 	}
 
 	r.heading(3, i18n.T(l, "Required building blocks"))
@@ -683,6 +683,8 @@ func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
 	switch {
 	case k.Unit == "level":
 		unit = i18n.T(r.lang, "level")
+	case k.UnitName != "" && k.TargetVal != nil:
+		unit = esc(k.UnitName)
 	case k.Unit != "" && k.TargetVal != nil:
 		unit = esc(k.Unit)
 	default:
@@ -778,7 +780,7 @@ func (r *mdReport) budget() {
 			if b := r.m.Catalog.Block(u.Target); b != nil {
 				target = b.Name.In(l)
 			}
-			items = append(items, i18n.F(l, "%s pledged %s to %s: %s.", esc(u.Funder), r.money(u.Amount), esc(target), esc(u.Why)))
+			items = append(items, i18n.F(l, "%s pledged %s to %s: %s.", esc(u.Funder), r.money(u.Amount), esc(target), esc(words.Unneeded(l, u))))
 		}
 		r.bullets(items)
 	}
@@ -946,7 +948,7 @@ func (r *mdReport) answerText(ind *assess.Indicator, a assess.Answer) string {
 	case a.Value != nil && a.Value.IsBool:
 		return words.YesNo(r.lang, a.Value.Bool)
 	case a.Value != nil:
-		return withUnit(r.number(a.Value.Num), ind.Unit)
+		return withUnit(r.number(a.Value.Num), ind.Unit.In(r.lang))
 	}
 	return i18n.T(r.lang, "not answered")
 }
@@ -981,7 +983,7 @@ func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 			}
 		}
 		if n > 0 {
-			return withUnit(r.number(sum/float64(n)), ind.Unit)
+			return withUnit(r.number(sum/float64(n)), ind.Unit.In(r.lang))
 		}
 	}
 	return r.scoreOf(is.Score)
@@ -994,7 +996,7 @@ func (r *mdReport) targetText(ind *assess.Indicator, t assess.Target) string {
 	case t.Value != nil && t.Value.IsBool:
 		return words.YesNo(r.lang, t.Value.Bool)
 	case t.Value != nil:
-		return withUnit(r.number(t.Value.Num), ind.Unit)
+		return withUnit(r.number(t.Value.Num), ind.Unit.In(r.lang))
 	}
 	return dash
 }

@@ -177,7 +177,7 @@ func Roadmap(country CountryJSON, p *roadmap.Plan, warnings []string, lang strin
 		out.Activities = append(out.Activities, ActivityJSON{
 			ID: a.ID, Kind: a.Kind, Name: a.Name, Owner: a.Owner, DependsOn: nonNil(a.DependsOn),
 			StartMonth: a.Start, EndMonth: a.End, Months: a.Months, Cost: cents(a.Cost), RunningCost: cents(a.RunningCost),
-			Critical: a.Critical, Phase: a.Phase, Basis: a.Basis, Reason: a.Reason, Status: a.Status,
+			Critical: a.Critical, Phase: a.Phase, Basis: a.Basis, Reason: words.ActivityWhy(lang, &a), Status: a.Status,
 			Block: a.Block, Indicator: a.Indicator, UseCase: a.UseCase, Holds: a.Holds, LatestStart: a.LatestStart,
 			Gates: nonNil(a.Gates), FixedBy: a.FixedBy, FixedHow: a.FixedHow, Action: a.Action, Raises: nonNil(a.Raises), DueYear: a.DueYear,
 		})
@@ -227,7 +227,7 @@ func Roadmap(country CountryJSON, p *roadmap.Plan, warnings []string, lang strin
 		out.DuplicateFunding = append(out.DuplicateFunding, DuplicateJSON{d.Activity, d.Funders, cents(d.Pledged), cents(d.Cost)})
 	}
 	for _, u := range p.Funding.Unneeded {
-		out.UnneededFunding = append(out.UnneededFunding, UnneededJSON{u.Funder, u.Target, cents(u.Amount), u.Why})
+		out.UnneededFunding = append(out.UnneededFunding, UnneededJSON{u.Funder, u.Target, cents(u.Amount), words.Unneeded(lang, u)})
 	}
 	return out
 }

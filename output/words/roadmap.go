@@ -163,3 +163,78 @@ func TargetWord(lang, status string) string {
 	}
 	return status
 }
+
+// Basis names where an activity's duration and cost came from.
+func Basis(lang, basis string) string {
+	switch basis {
+	case roadmap.BasisDefault:
+		return i18n.T(lang, "illustrative default")
+	case roadmap.BasisCountry:
+		return i18n.T(lang, "country file costs")
+	case roadmap.BasisPlan:
+		return i18n.T(lang, "planner's change")
+	case roadmap.BasisAdded:
+		return i18n.T(lang, "added by the planner")
+	case roadmap.BasisDone:
+		return i18n.T(lang, "done before the plan")
+	}
+	return basis
+}
+
+// ActivityWhy says why an activity is in the plan, its reasons joined by "; ".
+func ActivityWhy(lang string, a *roadmap.Activity) string {
+	return whyText(lang, a.Why)
+}
+
+func whyText(lang string, ws []roadmap.Why) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = Why(lang, w)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Why says one reason an activity is in the plan.
+func Why(lang string, w roadmap.Why) string {
+	arg := func(i int) any {
+		if i >= len(w.Args) {
+			return ""
+		}
+		if t, ok := w.Args[i].(i18n.Text); ok {
+			return t.In(lang)
+		}
+		return w.Args[i]
+	}
+	switch w.Code {
+	case roadmap.WhyGate:
+		return i18n.F(lang, "%s needs it at level %d", arg(0), arg(1))
+	case roadmap.WhyTarget:
+		return i18n.F(lang, "target level %d by %d", arg(0), arg(1))
+	case roadmap.WhyPillarTarget:
+		return i18n.F(lang, "pillar %s target %.0f by %d", arg(0), arg(1), arg(2))
+	case roadmap.WhyUnanswered:
+		ws, _ := arg(0).([]roadmap.Why)
+		return i18n.F(lang, "not answered yet, and %s", whyText(lang, ws))
+	case roadmap.WhyNeededBy:
+		ucs, _ := arg(0).([]string)
+		return i18n.F(lang, "needed by %s", strings.Join(ucs, ", "))
+	case roadmap.WhyBefore:
+		return i18n.F(lang, "before %s", arg(0))
+	case roadmap.WhyIntegrates:
+		basis, _ := arg(2).(string)
+		return i18n.F(lang, "integrates %d blocks (%s each, %s)", arg(0), fmt.Sprintf("%.0f", arg(1)), Basis(lang, basis))
+	case roadmap.WhyAfter:
+		return i18n.F(lang, "after %s", arg(0))
+	case roadmap.WhyAdded:
+		return Basis(lang, roadmap.BasisAdded)
+	}
+	return string(w.Code)
+}
+
+// Unneeded says why a pledge goes to something the plan does not need.
+func Unneeded(lang string, u roadmap.Unneeded) string {
+	if u.Block {
+		return i18n.F(lang, "the plan builds or upgrades nothing for %s (not required by the needed use cases, or already operational)", u.Target)
+	}
+	return i18n.F(lang, "the plan has no activity %s (dropped, or no longer needed)", u.Target)
+}

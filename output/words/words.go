@@ -214,3 +214,11 @@ func GateBasis(lang string, g assess.Gate) string {
 	}
 	return i18n.T(lang, "basis not stated in the framework")
 }
+
+// RelativeLabel says how the scores of a relative comparison were made; "" for absolute ones.
+func RelativeLabel(lang string, c *assess.Comparison) string {
+	if !c.Relative {
+		return ""
+	}
+	return i18n.F(lang, "relative (z-score rescaled across the %d countries compared)", len(c.Rows))
+}

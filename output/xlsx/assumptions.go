@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/xuri/excelize/v2"
 )
@@ -34,7 +35,7 @@ func (b *book) assumptions() {
 	sort.Strings(bases)
 	for _, k := range bases {
 		row++
-		b.str(s, 1, row, roadmap.BasisText(l, k), st.textWrap)
+		b.str(s, 1, row, words.Basis(l, k), st.textWrap)
 		b.num(s, 2, row, float64(counts[k]), st.int)
 		if k == roadmap.BasisDefault {
 			b.str(s, 3, row, i18n.T(l, "Costs marked illustrative come from govplan's default cost model, not from local quotes: replace them under costs: in the country file before budgeting."), st.note)

@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 )
 
 // budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
@@ -17,7 +19,11 @@ func (b *book) budget() {
 	fd := p.Funding
 	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
 	// rather than widening the sheet onto pages of its own.
-	b.widths(s, 40, 16, 16, 18, 20, 34)
+	var ids []string
+	for _, g := range fd.Gaps {
+		ids = append(ids, g.Activity)
+	}
+	b.widths(s, idWidth(ids, 40), 16, 16, 18, 20, 34)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
@@ -109,7 +115,7 @@ func (b *book) budget() {
 		b.str(s, 1, row, u.Funder, st.text)
 		b.num(s, 2, row, u.Amount, st.money)
 		b.str(s, 3, row, u.Target, st.textWrap)
-		b.spanText(s, 4, 6, row, u.Why)
+		b.spanText(s, 4, 6, row, words.Unneeded(l, u))
 	}
 	if len(fd.Unneeded) == 0 {
 		row++
@@ -123,7 +129,7 @@ func (b *book) budget() {
 		row++
 		b.str(s, 1, row, pl.Funder, st.text)
 		b.num(s, 2, row, pl.Amount, st.money)
-		b.str(s, 3, row, pl.Original, st.textWrap)
+		b.str(s, 3, row, asPledged(l, pl.Original), st.textWrap)
 		b.str(s, 4, row, pl.Target, st.textWrap)
 		var ys []string
 		for _, y := range pl.Years {
@@ -236,4 +242,15 @@ func (b *book) spanText(sheet string, from, to, row int, text string) {
 	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
 	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
 	b.grow(sheet, row, wrapLines(text, w))
+}
+
+// asPledged writes a pledge's own amount and currency ("1500000 EUR") with the language's
+// digit grouping ("1,500,000 EUR"); any other text is kept as it is.
+func asPledged(lang, original string) string {
+	amount, cur, ok := strings.Cut(original, " ")
+	v, err := strconv.ParseFloat(amount, 64)
+	if !ok || err != nil {
+		return original
+	}
+	return i18n.Int(lang, v) + " " + cur
 }

@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/xuri/excelize/v2"
@@ -68,4 +70,14 @@ func clipLines(s string, width float64, n int) string {
 		}
 	}
 	return out.String()
+}
+
+// idWidth is the width of a column of ids (in the 10-point monospace font, a little wider a
+// character than the default font): wide enough for the longest, at least least, at most 48.
+func idWidth(ids []string, least float64) float64 {
+	longest := 0
+	for _, id := range ids {
+		longest = max(longest, utf8.RuneCountInString(id))
+	}
+	return math.Max(least, math.Min(48, float64(longest)*1.12+2))
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -154,5 +155,72 @@ func TestBlocksBreakBetweenFields(t *testing.T) {
 		if !starts[n+1] {
 			t.Errorf("a page starts at column %d, inside a field", n+1)
 		}
+	}
+}
+
+// A French workbook writes percentages the French way, with a space before the sign, and its
+// money with the locale tag that makes LibreOffice use French separators.
+func TestFrenchNumberFormats(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := countries.Sample("bakana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := countries.Analyse(doc, cat, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(m, "fr", &buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var styles string
+	for _, zf := range zr.File {
+		if zf.Name == "xl/styles.xml" {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			styles = html.UnescapeString(string(b))
+		}
+	}
+	for _, want := range []string{`formatCode="[$-40C]0"` + "\u00a0" + `"%"`, `formatCode="[$-40C]#,##0 "USD"`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
+}
+
+// The Roadmap's id column is wide enough for its longest id (they were cut at 28 characters).
+func TestRoadmapIDsFit(t *testing.T) {
+	for _, name := range countries.SampleNames() {
+		m := sample(t, name)
+		f, _ := written(t, m)
+		w, err := f.GetColWidth(SheetRoadmap, "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range m.Plan.Activities {
+			if n := float64(len([]rune(a.ID))); n <= 40 && w < n*1.1 {
+				t.Errorf("%s: id %s (%v characters) in a column %v wide", name, a.ID, n, w)
+			}
+		}
+	}
+}
+
+func TestAsPledged(t *testing.T) {
+	for in, want := range map[string]string{"1500000 EUR": "1,500,000 EUR", "900 USD": "900 USD", "about a million": "about a million"} {
+		if got := asPledged("en", in); got != want {
+			t.Errorf("asPledged(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := asPledged("fr", "1500000 EUR"); got == "1500000 EUR" {
+		t.Errorf("French pledge not grouped: %q", got)
 	}
 }

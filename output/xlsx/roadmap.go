@@ -32,7 +32,11 @@ func (b *book) roadmap() {
 	s, l := b.sh.roadmap, b.lang
 	st := &b.st
 	p := b.m.Plan
-	b.widths(s, 28, 34, 15, 20, 6, 40, 10, 10, 9, 15, 28, 8, 16) // the frozen ID and Name leave room for the grid
+	var ids []string
+	for _, a := range p.Activities {
+		ids = append(ids, a.ID)
+	}
+	b.widths(s, idWidth(ids, 28), 34, 15, 20, 6, 40, 10, 10, 9, 15, 28, 8, 16) // the frozen ID and Name leave room for the grid
 	if p.Duration > 0 {
 		b.width(s, rmGrid, rmGrid+p.Duration-1, 3)
 	}
@@ -60,7 +64,7 @@ func (b *book) roadmap() {
 		}
 		b.num(s, rmMonths, row, float64(a.Months), st.int)
 		b.num(s, rmCost, row, a.Cost, st.money)
-		b.str(s, rmBasis, row, roadmap.BasisText(l, a.Basis), st.indented)
+		b.str(s, rmBasis, row, words.Basis(l, a.Basis), st.indented)
 		b.str(s, rmCritical, row, b.yesNo(a.Critical), st.center)
 		status := a.Status
 		if status == "" {

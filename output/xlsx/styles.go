@@ -139,7 +139,12 @@ func (b *book) newStyles() error {
 	}
 	s.dec1 = add(numFmt(&excelize.Style{Alignment: num}, 0, "0.0"))
 	s.dec2 = add(numFmt(&excelize.Style{Alignment: num}, 2, "0.00"))
-	s.pct = add(numFmt(&excelize.Style{Alignment: num}, fmtPct, "0%"))
+	// A language may set its percent format: French and Spanish put a no-break space before %.
+	if pf := i18n.T(b.lang, "{workbook percent format}"); pf != "{workbook percent format}" {
+		s.pct = add(numFmt(&excelize.Style{Alignment: num}, 0, pf))
+	} else {
+		s.pct = add(numFmt(&excelize.Style{Alignment: num}, fmtPct, "0%"))
+	}
 	s.date = add(numFmt(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}, 0, dateFmt))
 	s.month = add(numFmt(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}, 0, monthFmt))
 	s.money = add(numFmt(&excelize.Style{Alignment: num}, 0, moneyFmt))

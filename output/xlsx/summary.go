@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/words"
 	"github.com/govplan/govplan/roadmap"
 	"github.com/xuri/excelize/v2"
 )
@@ -126,7 +127,7 @@ func (b *book) summary() {
 		}
 	}
 	note := i18n.F(l, "Costs and durations marked “%[1]s” (%[2]s sheet, column %[3]s) come from govplan's default cost model: they are illustrative, not quotes. %[4]d of %[5]d activities use them; put local figures under costs: in the country file.",
-		roadmap.BasisText(l, roadmap.BasisDefault), b.sh.roadmap, i18n.T(l, "Cost basis"), defaults, len(p.Activities))
+		words.Basis(l, roadmap.BasisDefault), b.sh.roadmap, i18n.T(l, "Cost basis"), defaults, len(p.Activities))
 	row++
 	b.str(s, 1, row, note, st.textMerged)
 	b.check(b.f.MergeCell(s, cell(1, row), cell(4, row)))

@@ -10,6 +10,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // RunAccessible answers a country file's open indicators with plain prompts, one per line,
@@ -77,7 +78,7 @@ const (
 	cmdStop
 )
 
-func (p *prompter) say(line string) { fmt.Fprintln(p.out, line) }
+func (p *prompter) say(line string) { fmt.Fprintln(p.out, termtext.Clean(line)) }
 
 // line reads the next line; ok is false at the end of the input.
 func (p *prompter) line() (string, bool) {

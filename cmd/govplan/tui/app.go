@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // Options start the UI.
@@ -75,6 +76,15 @@ type shared struct {
 	confirm   *confirmation // a yes/no question waiting for its answer
 }
 
+// undoable returns withUndo where ctrl+z takes a change back, else without: in the live room
+// other delegates' answers come in between, so there is no undo and no text may promise one.
+func (c *shared) undoable(withUndo, without string) string {
+	if c.sess != nil && c.sess.room != nil {
+		return without
+	}
+	return withUndo
+}
+
 // confirmation is a yes/no question shown in the status line: y runs yes; any other key
 // (n, esc, …) cancels. Deletes ask first, and can still be undone with ctrl+z.
 type confirmation struct {
@@ -89,7 +99,8 @@ func (c *shared) ask(question string, yes func() tea.Cmd) {
 
 // say sets the status line (a message already in the screen's language); bad marks an error.
 func (c *shared) say(bad bool, msg string) {
-	c.status, c.statusBad = msg, bad
+	// A message can quote a file name, an error or a value from a file: shown clean.
+	c.status, c.statusBad = termtext.Clean(msg), bad
 }
 
 // sayErr shows err (nil clears nothing).
@@ -315,6 +326,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // paste hands a bracketed paste (the whole text at once) to the open text field.
 func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	msg.Content = termtext.Clean(msg.Content) // a paste holding escapes goes in as text only
 	if m.saveAs != nil {
 		var cmd tea.Cmd
 		*m.saveAs, cmd = m.saveAs.Update(msg)
@@ -380,6 +392,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, m.c.keys.lang):
 		m.setLang(nextLang(lang))
+		return nil
+	case (key.Matches(msg, m.c.keys.undo) || key.Matches(msg, m.c.keys.redo)) && sess != nil && sess.room != nil:
+		m.c.say(true, i18n.T(lang, "undo is off in the live room (other delegates' answers come in between): change the answer again instead"))
 		return nil
 	case (key.Matches(msg, m.c.keys.undo) || key.Matches(msg, m.c.keys.redo)) && sess != nil:
 		undo := key.Matches(msg, m.c.keys.undo)
@@ -522,7 +537,9 @@ func (m *Model) View() tea.View {
 	if m.holdDraw && m.drawn.Content != "" {
 		return m.drawn
 	}
-	v := tea.NewView(m.render())
+	// Every piece of outside text is cleaned where it enters; the frame is cleaned once more
+	// (keeping only colours), so nothing that slipped through reaches the terminal raw.
+	v := tea.NewView(termtext.KeepStyles(m.render()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "govplan"
@@ -716,8 +733,15 @@ func (m *Model) helpView(w, h int) string {
 	}
 	g := m.c.keys
 	split := len(lines)
-	add(i18n.T(lang, "Everywhere"), []key.Binding{g.next, g.prev, g.undo, g.redo, g.reload, g.saveAs, g.lang, g.help, g.quit})
-	for _, l := range wrap(i18n.T(lang, "Every change is saved to the country file at once, and ctrl+z takes it back. Press any key to close."), w/2-2) {
+	everywhere := []key.Binding{g.next, g.prev, g.undo, g.redo, g.reload, g.saveAs, g.lang, g.help, g.quit}
+	saved := i18n.T(lang, "Every change is saved to the country file at once, and ctrl+z takes it back. Press any key to close.")
+	if m.c.sess != nil && m.c.sess.room != nil {
+		// In the live room other delegates' answers come in between: no undo.
+		everywhere = []key.Binding{g.next, g.prev, g.reload, g.saveAs, g.lang, g.help, g.quit}
+		saved = i18n.T(lang, "Every change is saved to the room's file at once. Press any key to close.")
+	}
+	add(i18n.T(lang, "Everywhere"), everywhere)
+	for _, l := range wrap(saved, w/2-2) {
 		lines = append(lines, m.c.st.Faint.Render(l))
 	}
 	if len(lines) <= h {

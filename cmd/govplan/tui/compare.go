@@ -10,6 +10,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // compareScreen picks several country files (of the folder, and samples) and shows them side
@@ -32,6 +33,7 @@ type compareItem struct {
 
 // label names the item in the list ("bakana.yaml", "sample: bakana").
 func (it compareItem) label(lang string) string {
+	it.name = termtext.CleanLine(it.name) // a file name may hold escapes
 	switch {
 	case it.sample:
 		return i18n.F(lang, "sample: %s", it.name)
@@ -198,7 +200,7 @@ func (s *compareScreen) resultLines(w int) []string {
 	var lines []string
 	// Warnings first: they say which data the comparison leaves out.
 	for _, wmsg := range res.Warnings {
-		for _, l := range wrap("⚠ "+wmsg, w) {
+		for _, l := range wrap("⚠ "+wmsg.In(lang), w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
 	}

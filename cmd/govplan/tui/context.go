@@ -130,7 +130,7 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			s.sel = max(0, min(i, len(s.c.sess.doc.File.Ministries)-1))
-			s.c.say(false, i18n.F(lang, "saved · ministry %s removed (ctrl+z brings it back)", id))
+			s.c.say(false, s.c.undoable(i18n.F(lang, "saved · ministry %s removed (ctrl+z brings it back)", id), i18n.F(lang, "saved · ministry %s removed", id)))
 			return nil
 		})
 	case key.Matches(km, s.k.details):

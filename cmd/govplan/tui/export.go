@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
 )
 
@@ -99,7 +100,7 @@ func (e *exportScreen) update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			e.removeCreatedDir()
 			e.written = nil
-			e.err = i18n.F(e.c.lang, "the export failed, so nothing was written to %s: %s", e.dir, err.Error())
+			e.err = i18n.F(e.c.lang, "the export failed, so nothing was written to %s: %s", e.dir, atomicfile.Reason(e.c.lang, err))
 			e.c.say(true, e.err)
 		} else {
 			e.c.say(false, i18n.F(e.c.lang, "exported %d files to %s", len(e.written), e.dir))
@@ -179,12 +180,12 @@ func (e *exportScreen) start() tea.Cmd {
 	_, statErr := os.Stat(dir)
 	created := errors.Is(statErr, os.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		e.c.say(true, i18n.F(lang, "cannot use the folder %s: %s", dir, err.Error()))
+		e.c.say(true, i18n.F(lang, "cannot use the folder %s: %s", dir, atomicfile.Reason(lang, err)))
 		return nil
 	}
 	stage, err := os.MkdirTemp(dir, ".govplan-export-*")
 	if err != nil {
-		e.c.say(true, i18n.F(lang, "cannot write in the folder %s: %s", dir, err.Error()))
+		e.c.say(true, i18n.F(lang, "cannot write in the folder %s: %s", dir, atomicfile.Reason(lang, err)))
 		return nil
 	}
 	e.running, e.written, e.err, e.cancelled = true, nil, "", false

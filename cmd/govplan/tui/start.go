@@ -15,6 +15,7 @@ import (
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/iso3166"
+	"github.com/govplan/govplan/internal/termtext"
 )
 
 // start lists the country files of the folder and the samples, and creates new files.
@@ -43,18 +44,18 @@ func (it startItem) label(lang string) string {
 	if it.sample != "" {
 		return i18n.F(lang, "sample: %s", it.sample)
 	}
-	return filepath.Base(it.path)
+	return termtext.CleanLine(filepath.Base(it.path)) // a file name may hold escapes
 }
 
 // detail says what the file holds, or why it cannot be opened.
 func (it startItem) detail(lang string) string {
 	switch {
 	case it.err != "":
-		return i18n.F(lang, "cannot open: %s", it.err)
+		return termtext.CleanLine(i18n.F(lang, "cannot open: %s", it.err))
 	case it.sample != "":
-		return i18n.F(lang, "%s · fictional", it.title)
+		return termtext.CleanLine(i18n.F(lang, "%s · fictional", it.title))
 	}
-	return fmt.Sprintf("%s · %s · %s", it.title, dateText(lang, it.date), it.fw)
+	return termtext.CleanLine(fmt.Sprintf("%s · %s · %s", it.title, dateText(lang, it.date), it.fw))
 }
 
 func newStartScreen(c *shared) *start {
@@ -270,12 +271,16 @@ func (s *start) view(w, h int) string {
 		body = append(body, line)
 	}
 	abs, _ := filepath.Abs(s.dir())
-	body = append(body, "", st.Faint.Render(i18n.T(lang, "Folder: ")+abs))
+	body = append(body, "", st.Faint.Render(i18n.T(lang, "Folder: ")+termtext.CleanLine(abs)))
 	return panel(st, stepTitle(lang, stepStart), body, w, h)
 }
 
 // looksLikeCountry tells a country file from other YAML by its top-level keys.
 func looksLikeCountry(path string) bool {
+	// Only regular files: opening a FIFO planted in the folder would wait for a writer forever.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false
