@@ -152,7 +152,7 @@ func changeItems(list []assess.Change) []ChangeItemJSON {
 // Compare builds the JSON document of `govplan compare --format json` (WriteCompare writes the
 // same document without holding it whole).
 func Compare(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) CompareJSON {
-	out := compareSummary(c, fileWarnings, lang)
+	out := compareSummary(c, fileWarnings, lang, true)
 	out.Countries = []CompareCountryJSON{}
 	for _, r := range c.Rows {
 		out.Countries = append(out.Countries, compareCountry(c.Framework, r, lang))
@@ -175,8 +175,9 @@ func compareCountry(fw *assess.Framework, r *assess.CompareRow, lang string) Com
 	return cj
 }
 
-// compareSummary is the document without its countries.
-func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string) CompareJSON {
+// compareSummary is the document without its countries, and without its rounds unless
+// withLists.
+func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string, withLists bool) CompareJSON {
 	fw := c.Framework
 	var out CompareJSON
 	out.Framework.ID, out.Framework.Version = fw.ID, fw.Version
@@ -201,35 +202,10 @@ func compareSummary(c *assess.Comparison, fileWarnings yamlx.Errors, lang string
 		out.Spread[s.ID] = sj
 	}
 	out.Rounds = []RoundJSON{}
-	for _, rd := range c.Rounds {
-		rj := RoundJSON{ISO3: rd.ISO3, Name: rd.Name}
-		for _, r := range rd.Series {
-			rj.Series = append(rj.Series, struct {
-				File    string              `json:"file"`
-				Date    string              `json:"date"`
-				Overall *float64            `json:"overall"`
-				Pillars map[string]*float64 `json:"pillars"`
-			}{r.Entry.File, r.Entry.Date, r.Card.Overall.Score, pillarMap(fw, r.Pillars)})
+	if withLists {
+		for i := range c.Rounds {
+			out.Rounds = append(out.Rounds, roundJSON(fw, &c.Rounds[i]))
 		}
-		for _, st := range rd.Steps {
-			rj.Steps = append(rj.Steps, struct {
-				From string `json:"from"`
-				To   string `json:"to"`
-				ChangesJSON
-			}{st.From.Entry.Date, st.To.Entry.Date, changesDoc(st.Overall, st.Pillars, st.Indicators)})
-		}
-		rj.Changes = changesDoc(rd.Overall, rd.Pillars, rd.Indicators)
-		rj.Improved, rj.FellBack = changeItems(rd.Improved), changeItems(rd.FellBack)
-		rj.TargetsMet = []TargetMetJSON{}
-		for _, t := range rd.TargetsMet {
-			tj := TargetMetJSON{Kind: t.Kind, ID: t.ID, Target: t.Target, SetIn: t.SetIn.Entry.Date, MetIn: t.MetIn.Entry.Date, Score: t.Score}
-			if t.Year != 0 {
-				y := t.Year
-				tj.Year = &y
-			}
-			rj.TargetsMet = append(rj.TargetsMet, tj)
-		}
-		out.Rounds = append(out.Rounds, rj)
 	}
 	out.LeftOut = nonNil(c.LeftOut)
 	out.Warnings = []string{}
@@ -301,7 +277,7 @@ func Portfolio(p *countries.Portfolio) *PortfolioJSON {
 // 10,000 files never holds a 100 MB document (nor an indented copy of it). The bytes are
 // those of Compare's document, header first, indented by two spaces.
 func WriteCompare(w io.Writer, c *assess.Comparison, fileWarnings yamlx.Errors, p *countries.Portfolio, lang string) error {
-	doc := compareSummary(c, fileWarnings, lang)
+	doc := compareSummary(c, fileWarnings, lang, false)
 	doc.Portfolio = Portfolio(p)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var buf bytes.Buffer
@@ -339,23 +315,31 @@ func WriteCompare(w io.Writer, c *assess.Comparison, fileWarnings yamlx.Errors, 
 	for i := range t.NumField() {
 		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		member(false, key)
-		if key != "countries" {
+		// Countries and rounds are built and written one at a time.
+		var n int
+		var item func(k int) any
+		switch key {
+		case "countries":
+			n, item = len(c.Rows), func(k int) any { return compareCountry(c.Framework, c.Rows[k], lang) }
+		case "rounds":
+			n, item = len(c.Rounds), func(k int) any { return roundJSON(c.Framework, &c.Rounds[k]) }
+		default:
 			if err := value(v.Field(i).Interface(), 1); err != nil {
 				return err
 			}
 			continue
 		}
-		if len(c.Rows) == 0 {
+		if n == 0 {
 			bw.WriteString("[]")
 			continue
 		}
 		bw.WriteString("[")
-		for k, r := range c.Rows {
+		for k := range n {
 			if k > 0 {
 				bw.WriteString(",")
 			}
 			bw.WriteString("\n    ")
-			if err := value(compareCountry(c.Framework, r, lang), 2); err != nil {
+			if err := value(item(k), 2); err != nil {
 				return err
 			}
 		}
@@ -363,4 +347,36 @@ func WriteCompare(w io.Writer, c *assess.Comparison, fileWarnings yamlx.Errors, 
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// roundJSON is one country's rounds in the document.
+func roundJSON(fw *assess.Framework, rd *assess.Round) RoundJSON {
+	rj := RoundJSON{ISO3: rd.ISO3, Name: rd.Name}
+	for _, r := range rd.Series {
+		rj.Series = append(rj.Series, struct {
+			File    string              `json:"file"`
+			Date    string              `json:"date"`
+			Overall *float64            `json:"overall"`
+			Pillars map[string]*float64 `json:"pillars"`
+		}{r.Entry.File, r.Entry.Date, r.Card.Overall.Score, pillarMap(fw, r.Pillars)})
+	}
+	for _, st := range rd.Steps {
+		rj.Steps = append(rj.Steps, struct {
+			From string `json:"from"`
+			To   string `json:"to"`
+			ChangesJSON
+		}{st.From.Entry.Date, st.To.Entry.Date, changesDoc(st.Overall, st.Pillars, st.Indicators)})
+	}
+	rj.Changes = changesDoc(rd.Overall, rd.Pillars, rd.Indicators)
+	rj.Improved, rj.FellBack = changeItems(rd.Improved), changeItems(rd.FellBack)
+	rj.TargetsMet = []TargetMetJSON{}
+	for _, t := range rd.TargetsMet {
+		tj := TargetMetJSON{Kind: t.Kind, ID: t.ID, Target: t.Target, SetIn: t.SetIn.Entry.Date, MetIn: t.MetIn.Entry.Date, Score: t.Score}
+		if t.Year != 0 {
+			y := t.Year
+			tj.Year = &y
+		}
+		rj.TargetsMet = append(rj.TargetsMet, tj)
+	}
+	return rj
 }
