@@ -19,7 +19,7 @@ import (
 // index sequences) to value, creating missing mappings on the way. value is any Go value yaml
 // can encode, or a *yaml.Node. When a mapping replaces a mapping, the file's key order, its
 // style (block or flow), its comments and the way unchanged values are written stay as they
-// were: keys it no longer has go, new keys come last.
+// were: keys it no longer has go, a new key goes after the one before it in value.
 func Set(src []byte, path []any, value any) ([]byte, error) {
 	return edit(src, path, func(parent, key, old *yaml.Node) (*yaml.Node, error) {
 		n, err := toNode(value)
@@ -76,10 +76,21 @@ func keepLayout(old, nw *yaml.Node) *yaml.Node {
 				}
 			}
 		}
+		// A new key goes after the key that comes before it in nw (first when none does).
 		for j := 0; j+1 < len(nw.Content); j += 2 {
-			if !used[j/2] {
-				out.Content = append(out.Content, nw.Content[j], nw.Content[j+1])
+			if used[j/2] {
+				continue
 			}
+			at := 0
+			for p := j - 2; p >= 0 && at == 0; p -= 2 {
+				for i := 0; i+1 < len(out.Content); i += 2 {
+					if out.Content[i].Value == nw.Content[p].Value {
+						at = i + 2
+						break
+					}
+				}
+			}
+			out.Content = append(out.Content[:at], append([]*yaml.Node{nw.Content[j], nw.Content[j+1]}, out.Content[at:]...)...)
 		}
 		return &out
 	case yaml.SequenceNode:

@@ -215,14 +215,15 @@ func TestSetKeepsKeyOrderStyleAndComments(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("flow answer:\n%s\nwant\n%s", out, want)
 	}
-	// A block answer stays block, its comments stay; a new key comes last; a dropped key goes.
+	// A block answer stays block, its comments stay; a new key goes after its neighbour in the
+	// new value (keys sorted here: notes after level, confidence after by); a dropped key goes.
 	nw = flow(map[string]any{"level": 3, "by": "ict", "notes": "raised", "confidence": "high"})
 	out, err = Set(out, []any{"answers", "a.block"}, nw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want = strings.Replace(want, "    level: 2   # agreed\n    by: ict\n    evidence: 'gazette, p. 4'\n",
-		"    level: 3 # agreed\n    by: ict\n    confidence: high\n    notes: raised\n", 1)
+		"    level: 3 # agreed\n    notes: raised\n    by: ict\n    confidence: high\n", 1)
 	if string(out) != want {
 		t.Errorf("block answer:\n%s\nwant\n%s", out, want)
 	}
@@ -233,5 +234,22 @@ func TestSetKeepsKeyOrderStyleAndComments(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "  a.block: {}\n  a.next: {}\n") {
 		t.Errorf("emptied:\n%s", out)
+	}
+}
+
+// A new key goes where the new value puts it, after the key before it: a level given to an
+// answer that had only evidence comes first, as govplan writes answers.
+func TestSetPlacesNewKeysAfterTheirNeighbour(t *testing.T) {
+	src := "answers:\n  a.x: {evidence: gazette, by: ict}\n"
+	nw := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, kv := range [][2]string{{"level", "2"}, {"by", "ict"}, {"evidence", "gazette"}, {"notes", "n"}} {
+		nw.Content = append(nw.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]}, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[1]})
+	}
+	out, err := Set([]byte(src), []any{"answers", "a.x"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "answers:\n  a.x: {level: 2, evidence: gazette, notes: n, by: ict}\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

@@ -245,6 +245,9 @@ func (m *Model) open(path string) error {
 		m.step = stepRoom
 	}
 	m.c.say(false, i18n.F(m.c.lang, "opened %s", path))
+	if newer := s.newerFramework(); newer != nil {
+		m.c.say(false, i18n.F(m.c.lang, "opened %s · it is on %s; %s is built in: M on %s moves it", path, s.fw.Ref(), newer.Ref(), stepTitle(m.c.lang, stepContext)))
+	}
 	return nil
 }
 
@@ -316,7 +319,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		ref := ""
+		if s := m.c.sess; s != nil {
+			ref = s.fw.Ref()
+		}
+		cmd := m.key(msg)
+		if s := m.c.sess; s != nil && ref != "" && s.fw.Ref() != ref {
+			m.reopen() // the file moved to another framework version (M on Context)
+		}
+		return m, cmd
 	}
 	if cur := m.screens[m.step]; cur != nil {
 		return m, cur.update(msg)

@@ -499,7 +499,11 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.areaTarget):
 		return r.pillarTargetForm()
 	case key.Matches(msg, k.search):
-		return r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
+		// The last query comes back selected: enter finds its next match, typing starts a
+		// new one (it used to be appended to the old query).
+		cmd := r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
+		r.input.selectAll()
+		return cmd
 	case key.Matches(msg, k.disputed):
 		if !r.nextDisputed() {
 			r.c.say(false, i18n.T(lang, "no indicator is disputed"))

@@ -207,3 +207,23 @@ func TestRoomTextsPromiseNoUndo(t *testing.T) {
 		rm.Close()
 	}
 }
+
+// The search prompt brings the last query back selected: typing a new one replaces it (it
+// was appended: "/ roadmap" after "/ strategy" searched "strategyroadmap"), enter alone
+// finds the next match.
+func TestSearchReplacesTheLastQuery(t *testing.T) {
+	m := open(t, sampleFile(t, "bakana"), 100, 30)
+	r := readinessAt(t, m, "connectivity.4g-coverage")
+	press(t, m, "/", "leadership.user-centred", "enter")
+	if r.ind().ID != "leadership.user-centred" {
+		t.Fatalf("first search went to %s", r.ind().ID)
+	}
+	press(t, m, "/", "financing.budget-line", "enter")
+	if r.ind().ID != "financing.budget-line" {
+		t.Errorf("second search went to %s (query %q)", r.ind().ID, r.query)
+	}
+	press(t, m, "/", "backspace", "enter")
+	if r.query != "financing.budget-lin" {
+		t.Errorf("backspace did not edit the last query: %q", r.query)
+	}
+}
