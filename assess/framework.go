@@ -85,7 +85,7 @@ type Indicator struct {
 	Weight     float64      `yaml:"weight"`
 	Question   Text         `yaml:"question"`
 	Help       Text         `yaml:"help"`
-	Unit       string       `yaml:"unit"`
+	Unit       Text         `yaml:"unit"` // number indicators: what the value is in, in one or more languages
 	Thresholds []float64    `yaml:"thresholds"`
 	Range      []float64    `yaml:"range"`
 	Better     string       `yaml:"better"`
@@ -487,13 +487,13 @@ func validateIndicator(ps *yamlx.Problems, ip []any, sc Scale, scaleOK bool, ind
 		onlyFor(len(ind.Thresholds) > 0, "thresholds", "number")
 		onlyFor(len(ind.Range) > 0, "range", "number")
 		onlyFor(ind.Better != "", "better", "number")
-		onlyFor(ind.Unit != "", "unit", "number")
+		onlyFor(len(ind.Unit) > 0, "unit", "number")
 	case KindYesNo:
 		onlyFor(len(ind.Rubric) > 0, "rubric", "level")
 		onlyFor(len(ind.Thresholds) > 0, "thresholds", "number")
 		onlyFor(len(ind.Range) > 0, "range", "number")
 		onlyFor(ind.Better != "", "better", "number")
-		onlyFor(ind.Unit != "", "unit", "number")
+		onlyFor(len(ind.Unit) > 0, "unit", "number")
 	case KindNumber:
 		onlyFor(len(ind.Rubric) > 0, "rubric", "level")
 		switch ind.Better {

@@ -398,8 +398,8 @@ func parseCell(ind *Indicator, cell string) (*Value, error) {
 	f, err := strconv.ParseFloat(cell, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		unit := ""
-		if ind.Unit != "" {
-			unit = " (" + ind.Unit + ")"
+		if len(ind.Unit) > 0 {
+			unit = " (" + ind.Unit.String() + ")"
 		}
 		return nil, fmt.Errorf("%q is not a number; %s takes a number%s: write it with a decimal point and no thousands separators, or leave the cell empty", cell, ind.ID, unit)
 	}

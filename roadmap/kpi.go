@@ -24,8 +24,10 @@ type KPI struct {
 	Kind string // overall | pillar | indicator
 	Name string
 	// Unit is what Value is in: "level" (whole levels), "yes/no" (1 yes, 0 no), a number
-	// indicator's unit, or "" when only scores apply.
-	Unit         string
+	// indicator's unit as the framework writes it in English, or "" when only scores apply.
+	Unit string
+	// UnitName is a number indicator's unit in the plan's language ("% des adultes").
+	UnitName     string
 	Baseline     *float64 // score 0..1
 	BaselineVal  *float64
 	Target       float64 // score 0..1
@@ -264,7 +266,7 @@ func kpis(in Input, p *Plan, raised map[string]raiseTo) []KPI {
 				k.TargetVal = ptr(0)
 			}
 		case assess.KindNumber:
-			k.Unit = ind.Unit
+			k.Unit, k.UnitName = ind.Unit.String(), ind.Unit.In(in.Lang)
 			if is.Target.Value != nil {
 				k.TargetVal = ptr(is.Target.Value.Num)
 			}

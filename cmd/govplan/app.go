@@ -364,6 +364,7 @@ func (a *app) readStdin() ([]byte, error) {
 // loadModel opens a country file, checks it against its framework and the catalog, and builds
 // the scorecard and the match.
 func (a *app) loadModel(args []string, f countryFlags) (*countries.Model, error) {
+	prefetchCatalog()
 	doc, fw, err := a.loadCountry(args, f)
 	if err != nil {
 		return nil, err
@@ -397,6 +398,11 @@ func (a *app) loadPlanWith(args []string, f countryFlags, opts countries.PlanOpt
 	}
 	return m, nil
 }
+
+// prefetchCatalog parses the built-in catalog on another core while the country file and its
+// framework are parsed (catalog.Default parses once; a later call waits for this one). It
+// takes about a quarter of the time of score, match and roadmap on a sample.
+func prefetchCatalog() { go catalog.Default() }
 
 // catalog loads the built-in catalog with --catalog merged over it.
 func (a *app) catalog() (*catalog.Catalog, error) {

@@ -266,7 +266,7 @@ func (a *app) printUseCase(cat *catalog.Catalog, u *catalog.UseCase) {
 	}
 	if u.Notes != "" {
 		label := i18n.T(lang, "Notes:")
-		indent := strings.Repeat(" ", len([]rune(label))+1)
+		indent := strings.Repeat(" ", displayWidth(label)+1)
 		fmt.Fprintf(w, "\n%s %s\n", label, wrap(u.Notes, 92, indent))
 	}
 	fmt.Fprintln(w, i18n.F(lang, "Source: %s", u.Source))
@@ -344,12 +344,12 @@ func (a *app) runCatalogProducts(args []string, o catalogOptions) error {
 			[2]string{i18n.T(lang, "Source:"), p.Source})
 		width := 0
 		for _, f := range fields {
-			width = max(width, len([]rune(f[0])))
+			width = max(width, displayWidth(f[0]))
 		}
 		fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, wrap(p.Summary.In(lang), 92, ""))
 		indent := strings.Repeat(" ", width+1)
 		for _, f := range fields {
-			fmt.Fprintf(w, "%s%s%s\n", f[0], strings.Repeat(" ", width+1-len([]rune(f[0]))), wrap(f[1], 92-width-1, indent))
+			fmt.Fprintf(w, "%s%s\n", padRight(f[0], width+1), wrap(f[1], 92-width-1, indent))
 		}
 		return nil
 	}
@@ -383,24 +383,24 @@ func (a *app) catalogFor(format string) (*catalog.Catalog, error) {
 	return a.catalog()
 }
 
-// wrap folds text at width columns; continuation lines start with indent. It breaks at
-// ordinary spaces only, never at a no-break space ("1 234", "pays :").
+// wrap folds text at width columns of display width; continuation lines start with indent.
+// It breaks at ordinary spaces only, never at a no-break space ("1 234", "pays :").
 func wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	col := 0
 	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
 	for i, word := range words {
 		if i > 0 {
-			if col+1+len([]rune(word)) > width {
+			if col+1+displayWidth(word) > width {
 				b.WriteString("\n" + indent)
-				col = len(indent)
+				col = displayWidth(indent)
 			} else {
 				b.WriteByte(' ')
 				col++
 			}
 		}
 		b.WriteString(word)
-		col += len([]rune(word))
+		col += displayWidth(word)
 	}
 	return b.String()
 }

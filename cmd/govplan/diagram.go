@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -45,7 +46,7 @@ func (a *app) diagramCmd() *cobra.Command {
 		Use:   "diagram " + i18n.T(lang, "[FILE]"),
 		Short: i18n.T(lang, "Draw the architecture, a use case, the block dependencies or the roadmap as DOT, SVG, PNG or Mermaid"),
 		Long: i18n.T(lang, "diagram draws one diagram of a country:") + "\n" + kindList.String() + "\n\n" +
-			localHelp(i18n.T(lang, "SVG is drawn inside govplan. PNG needs Graphviz's dot or rsvg-convert on PATH. DOT is the Graphviz source, for your own styling; mermaid is Mermaid source (flowcharts, and a gantt chart for the roadmap) for tools that import Mermaid. Without -o the diagram goes to standard output.")),
+			localHelp(i18n.T(lang, "SVG and PNG are drawn by Graphviz's dot (found on PATH, in its usual install folder, or named by GOVPLAN_DOT); without it the DOT is written instead (a govplan built with -tags wasmgraphviz draws SVG itself). DOT is the Graphviz source, for your own styling; mermaid is Mermaid source (flowcharts, and a gantt chart for the roadmap) for tools that import Mermaid. Without -o the diagram goes to standard output.")),
 		Example: `  govplan diagram --sample bakana -o bakana.svg
   govplan diagram country.yaml --kind usecase --usecase inst-1 --format png -o inst-1.png
   govplan diagram --sample bakana --kind roadmap --format mermaid -o roadmap.mmd`,
@@ -96,6 +97,15 @@ func (a *app) runDiagram(args []string, o diagramOptions) error {
 	}
 	if err != nil {
 		return inputError(err)
+	}
+	if o.format == "svg" && !diagram.CanDraw() {
+		// Nothing here draws SVG (no Graphviz, default build): write the DOT, which any
+		// Graphviz turns into the picture, where the SVG would have gone.
+		o.format = "dot"
+		if o.output != "" {
+			o.output = strings.TrimSuffix(o.output, filepath.Ext(o.output)) + ".dot"
+		}
+		defer a.note(diagram.NoRendererHint(a.lang))
 	}
 	var out bytes.Buffer
 	switch o.format {

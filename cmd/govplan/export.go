@@ -8,6 +8,7 @@ import (
 
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/diagram"
 	"github.com/govplan/govplan/output/export"
 	"github.com/govplan/govplan/output/pdf"
 	"github.com/spf13/cobra"
@@ -78,6 +79,9 @@ func (a *app) export(m *countries.Model, dir string, parts []string) error {
 		a.note(p)
 	}
 	a.note(i18n.F(a.lang, "wrote %d files to %s in %s", len(paths), dir, secondsText(a.lang, time.Since(start))))
+	if !diagram.CanDraw() {
+		a.note(diagram.NoRendererHint(a.lang))
+	}
 	if k := export.SkippedUseCaseDiagrams(m); k > 0 {
 		a.note(i18n.F(a.lang, "use-case diagrams were drawn for the first %d use cases, not for %d more (govplan diagram --kind usecase --usecase ID draws one)", export.MaxUseCaseDiagrams, k))
 	}
@@ -127,13 +131,11 @@ func (a *app) runDemo(o demoOptions) error {
 		{i18n.T(lang, "Architecture"), i18n.F(lang, "%d use cases, %d blocks: %d reuse, %d upgrade, %d build", len(m.Match.UseCases), len(m.Match.Blocks), counts["reuse"], counts["upgrade"], counts["build"])},
 		{i18n.T(lang, "Roadmap"), i18n.F(lang, "%d activities over %d months, %s one-off", len(m.Plan.Activities), m.Plan.Duration, money(lang, m.Plan.TotalCost, m.Plan.Currency))},
 	}
-	width := 0
+	tw := newTable(a.out)
 	for _, r := range rows {
-		width = max(width, len([]rune(r[0])))
+		fmt.Fprintf(tw, "%s\t%s\n", r[0], r[1])
 	}
-	for _, r := range rows {
-		fmt.Fprintf(a.out, "%s%s %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
-	}
+	tw.Flush()
 	fmt.Fprintln(a.out)
 	if err := a.export(m, o.output, export.AllParts); err != nil {
 		return err

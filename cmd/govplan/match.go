@@ -73,13 +73,15 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Use cases needed:"))
+	ucs := newTable(w)
 	for _, u := range mt.UseCases {
 		kind := ""
 		if u.UseCase.Custom {
 			kind = " " + i18n.T(lang, "(custom)")
 		}
-		fmt.Fprintf(w, "  %-10s %s%s — %s\n", u.UseCase.ID, u.UseCase.Name.In(lang), kind, i18n.F(lang, "%d blocks", len(u.Blocks)))
+		fmt.Fprintf(ucs, "  %s\t%s%s — %s\n", u.UseCase.ID, u.UseCase.Name.In(lang), kind, i18n.F(lang, "%d blocks", len(u.Blocks)))
 	}
+	ucs.Flush()
 	counts := map[string]int{}
 	required := map[string]bool{}
 	for _, b := range mt.Blocks {

@@ -12,6 +12,7 @@ import (
 	"github.com/govplan/govplan/internal/atomicfile"
 	"github.com/govplan/govplan/internal/buildinfo"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/diagram"
 	"github.com/govplan/govplan/output/export"
 	"github.com/govplan/govplan/output/pdf"
 	"github.com/govplan/govplan/output/report"
@@ -72,9 +73,16 @@ func (a *app) runReport(args []string, o reportOptions) error {
 			return err
 		}
 	}
-	svgs, err := export.SVGs(m, a.lang)
-	if err != nil {
-		return err
+	// Without Graphviz (default build) the diagrams stay DOT: the HTML and PDF show a
+	// placeholder for each, Markdown gets the DOT files beside it.
+	var svgs map[string][]byte
+	drawn := diagram.CanDraw()
+	if drawn {
+		if svgs, err = export.SVGs(m, a.lang); err != nil {
+			return err
+		}
+	} else {
+		defer a.note(diagram.NoRendererHint(a.lang))
 	}
 	opt := report.HTMLOptions{Diagrams: svgs, Generated: time.Now(), Version: buildinfo.Version()}
 	var out bytes.Buffer
@@ -100,6 +108,15 @@ func (a *app) runReport(args []string, o reportOptions) error {
 				}
 				names[name] = true
 				fmt.Fprintln(a.out, p)
+			}
+			if !drawn {
+				for _, d := range export.Diagrams(m, a.lang) {
+					p := filepath.Join(filepath.Dir(o.output), prefix+d.Name+".dot")
+					if err := atomicfile.Write(p, d.DOT, 0o644); err != nil {
+						return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
+					}
+					fmt.Fprintln(a.out, p)
+				}
 			}
 			out.Write(report.MarkdownWith(m, a.lang, report.MarkdownOptions{DiagramPrefix: prefix, Diagrams: names}))
 		} else {

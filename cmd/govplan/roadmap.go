@@ -223,13 +223,16 @@ func printRoadmap(w io.Writer, m *countries.Model, lang string) {
 	}
 	if len(fd.Gaps) > 0 && len(fd.Pledges) > 0 {
 		fmt.Fprintf(w, "  %s\n", i18n.T(lang, "Largest unfunded activities:"))
+		tw := newTable(w)
 		for i, g := range fd.Gaps {
 			if i == 5 {
+				tw.Flush()
 				fmt.Fprintf(w, "    … %s\n", i18n.F(lang, "%d more (see --format json)", len(fd.Gaps)-5))
 				break
 			}
-			fmt.Fprintf(w, "    %-42s %s\n", g.Activity, i18n.F(lang, "%s of %s unfunded", money(lang, g.Gap, ""), money(lang, g.Cost, cur)))
+			fmt.Fprintf(tw, "    %s\t%s\n", g.Activity, i18n.F(lang, "%s of %s unfunded", money(lang, g.Gap, ""), money(lang, g.Cost, cur)))
 		}
+		tw.Flush()
 	}
 	s := p.Shared
 	if s.Siloed > 0 {

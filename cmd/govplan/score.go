@@ -39,6 +39,7 @@ func (a *app) runScore(args []string, o scoreOptions) error {
 	if err := a.formatFlag(o.format, "text", "json"); err != nil {
 		return err
 	}
+	prefetchCatalog() // block names of the gates
 	doc, fw, err := a.loadCountry(args, o.country)
 	if err != nil {
 		return err
@@ -110,24 +111,29 @@ func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 			return id
 		}
 	}
-	var unmet []string
-	width := 0
-	for _, g := range sc.Gates() {
-		width = max(width, len([]rune(blockName(g.BB))))
-	}
+	var unmet [][2]string // block, what it needs
 	for _, g := range sc.Gates() {
 		if g.State != assess.GateMet {
 			state := i18n.T(lang, "unanswered")
 			if g.Current != nil {
 				state = i18n.F(lang, "now %s, %s", i18n.Number(lang, *g.Current, 1), words.Gate(lang, g.State))
 			}
-			name := blockName(g.BB)
-			unmet = append(unmet, fmt.Sprintf("  %s%s  %s", name, strings.Repeat(" ", width-len([]rune(name))), i18n.F(lang, "needs %s ≥ %d (%s)", g.Indicator, g.Min, state)))
+			unmet = append(unmet, [2]string{blockName(g.BB), i18n.F(lang, "needs %s ≥ %d (%s)", g.Indicator, g.Min, state)})
 		}
 	}
 	if len(unmet) > 0 {
-		sort.Strings(unmet)
-		fmt.Fprintf(w, "\n%s\n%s\n", i18n.T(lang, "Readiness gates not met (a building block needs this first):"), strings.Join(unmet, "\n"))
+		sort.Slice(unmet, func(i, j int) bool {
+			if unmet[i][0] != unmet[j][0] {
+				return unmet[i][0] < unmet[j][0]
+			}
+			return unmet[i][1] < unmet[j][1]
+		})
+		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Readiness gates not met (a building block needs this first):"))
+		tw := newTable(w)
+		for _, u := range unmet {
+			fmt.Fprintf(tw, "  %s\t%s\n", u[0], u[1])
+		}
+		tw.Flush()
 	}
 	var gaps []assess.IndicatorScore
 	for _, is := range sc.Indicators {
@@ -138,12 +144,14 @@ func (a *app) printScorecard(doc *countries.Doc, sc *assess.Scorecard) {
 	if len(gaps) > 0 {
 		sort.SliceStable(gaps, func(i, j int) bool { return *gaps[i].Gap > *gaps[j].Gap })
 		fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "Largest gaps to targets:"))
+		tw := newTable(w)
 		for i, is := range gaps {
 			if i == 5 {
 				break
 			}
-			fmt.Fprintf(w, "  %-36s %s\n", is.Indicator.ID, i18n.F(lang, "%s → %s by %d (gap %s)", pct(is.Score), pct(is.TargetScore), is.Target.Year, signedPct(is.Gap)))
+			fmt.Fprintf(tw, "  %s\t%s\n", is.Indicator.ID, i18n.F(lang, "%s → %s by %d (gap %s)", pct(is.Score), pct(is.TargetScore), is.Target.Year, signedPct(is.Gap)))
 		}
+		tw.Flush()
 	}
 	if len(sc.Unknown) > 0 {
 		fmt.Fprintf(w, "\n%s\n", i18n.F(lang, "Answers kept but not scored (not in %s): %s", fw.Ref(), strings.Join(sc.Unknown, ", ")))
@@ -170,8 +178,8 @@ func answerText(lang string, fw *assess.Framework, ind *assess.Indicator, a asse
 	case a.Value != nil && a.Value.IsBool:
 		return words.YesNo(lang, a.Value.Bool)
 	case a.Value != nil:
-		if ind.Unit != "" {
-			return numText(lang, a.Value.Num) + " " + ind.Unit
+		if len(ind.Unit) > 0 {
+			return numText(lang, a.Value.Num) + " " + ind.Unit.In(lang)
 		}
 		return numText(lang, a.Value.Num)
 	}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/govplan/govplan/countries"
@@ -40,11 +38,6 @@ func bar(s *float64, width int) string {
 	n := int(math.Round(*s * float64(width)))
 	n = max(0, min(width, n))
 	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
-}
-
-// newTable returns a tabwriter for aligned columns.
-func newTable(w io.Writer) *tabwriter.Writer {
-	return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 }
 
 // money formats an amount as the language writes it, with the currency.

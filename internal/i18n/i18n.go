@@ -22,34 +22,42 @@ const Default = "en"
 //go:embed locales
 var files embed.FS
 
-var catalogs struct {
+// catalogs holds each language's messages, parsed on its first use: a command run in English
+// parses no catalog, one run in French parses only the French one.
+var catalogs = sync.OnceValue(func() map[string]*langCatalog {
+	m := map[string]*langCatalog{}
+	dirs, _ := fs.ReadDir(files, "locales")
+	for _, d := range dirs {
+		if d.IsDir() && d.Name() != Default { // English is the source; locales/en holds only its plural forms
+			m[d.Name()] = &langCatalog{lang: d.Name()}
+		}
+	}
+	return m
+})
+
+type langCatalog struct {
+	lang string
 	once sync.Once
-	m    map[string]map[string]string // lang → English → translation
+	m    map[string]string // English → translation
 	err  error
 }
 
-func load() {
-	catalogs.m = map[string]map[string]string{}
-	dirs, _ := fs.ReadDir(files, "locales")
-	for _, d := range dirs {
-		if !d.IsDir() || d.Name() == Default {
-			continue // English is the source; locales/en holds only its plural forms
-		}
-		lang := d.Name()
+func (c *langCatalog) load() map[string]string {
+	c.once.Do(func() {
 		cat := map[string]string{}
-		entries, _ := fs.ReadDir(files, path.Join("locales", lang))
+		entries, _ := fs.ReadDir(files, path.Join("locales", c.lang))
 		for _, e := range entries {
 			if !strings.HasSuffix(e.Name(), ".yaml") || e.Name() == pluralFile {
 				continue
 			}
-			data, err := files.ReadFile(path.Join("locales", lang, e.Name()))
+			data, err := files.ReadFile(path.Join("locales", c.lang, e.Name()))
 			if err != nil {
-				catalogs.err = err
+				c.err = err
 				continue
 			}
 			var m map[string]string
 			if err := yaml.Unmarshal(data, &m); err != nil {
-				catalogs.err = fmt.Errorf("locales/%s/%s: %w", lang, e.Name(), err)
+				c.err = fmt.Errorf("locales/%s/%s: %w", c.lang, e.Name(), err)
 				continue
 			}
 			for k, v := range m {
@@ -58,28 +66,35 @@ func load() {
 				}
 			}
 		}
-		catalogs.m[lang] = cat
-	}
+		c.m = cat
+	})
+	return c.m
 }
 
 // Catalog returns the messages of a language (English text → translation).
 func Catalog(lang string) map[string]string {
-	catalogs.once.Do(load)
-	return catalogs.m[base(lang)]
+	if c := catalogs()[base(lang)]; c != nil {
+		return c.load()
+	}
+	return nil
 }
 
 // LoadError reports a broken catalog file (tests check it is nil).
 func LoadError() error {
-	catalogs.once.Do(load)
-	return catalogs.err
+	for _, l := range Languages()[1:] {
+		c := catalogs()[l]
+		if c.load(); c.err != nil {
+			return c.err
+		}
+	}
+	return nil
 }
 
 // Languages lists the languages with a catalog, English first.
 func Languages() []string {
-	catalogs.once.Do(load)
 	langs := []string{Default}
 	var rest []string
-	for l := range catalogs.m {
+	for l := range catalogs() {
 		rest = append(rest, l)
 	}
 	sort.Strings(rest)
@@ -89,7 +104,7 @@ func Languages() []string {
 // Supported reports whether lang has a catalog (or is English).
 func Supported(lang string) bool {
 	l := base(lang)
-	return l == Default || Catalog(l) != nil
+	return l == Default || catalogs()[l] != nil
 }
 
 // base reduces "fr-FR" or "fr_CA.UTF-8" to "fr".

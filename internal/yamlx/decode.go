@@ -67,8 +67,21 @@ func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
 
 var unmarshalerType = reflect.TypeFor[Unmarshaler]()
 
+// unmarshalerCache remembers, per type, whether a pointer to it implements Unmarshaler
+// (reflect's Implements walks the method set, on every value otherwise).
+var unmarshalerCache sync.Map // reflect.Type → bool
+
+func isUnmarshaler(t reflect.Type) bool {
+	if ok, found := unmarshalerCache.Load(t); found {
+		return ok.(bool)
+	}
+	ok := reflect.PointerTo(t).Implements(unmarshalerType)
+	unmarshalerCache.Store(t, ok)
+	return ok
+}
+
 func (d *Decoder) decode(n *yaml.Node, v reflect.Value) {
-	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
+	if v.CanAddr() && isUnmarshaler(v.Type()) {
 		if v.Kind() == reflect.Pointer && isNull(n) {
 			return
 		}
@@ -133,6 +146,9 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value) {
 // Int decodes a whole number from a scalar node.
 func (d *Decoder) Int(n *yaml.Node) (int, bool) {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		if i, ok := plainInt(n.Value); ok {
+			return i, true
+		}
 		var i int
 		if err := n.Decode(&i); err == nil {
 			return i, true
@@ -150,6 +166,9 @@ func (d *Decoder) Int(n *yaml.Node) (int, bool) {
 // Float decodes a finite number from a scalar node.
 func (d *Decoder) Float(n *yaml.Node) (float64, bool) {
 	if n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
+		if f, ok := plainFloat(n.Value); ok {
+			return f, true
+		}
 		var f float64
 		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			return f, true
@@ -157,6 +176,40 @@ func (d *Decoder) Float(n *yaml.Node) (float64, bool) {
 	}
 	d.Errorf(n, "expected a number, got %s", describe(n))
 	return 0, false
+}
+
+// plainInt reads a plain decimal whole number ("0", "-42", "2026") without yaml's own
+// decoder, which builds a decoder per call; other spellings (0x1F, 1_000, 012) go to it.
+func plainInt(s string) (int, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	if len(digits) == 0 || len(digits) > 18 || (digits[0] == '0' && len(digits) > 1) {
+		return 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+	}
+	i, err := strconv.Atoi(s)
+	return i, err == nil
+}
+
+// plainFloat reads a plain decimal number ("3", "-0.25", "1.5e3") without yaml's decoder;
+// other spellings (.inf, 1_000.5, 0x…, 012) go to it.
+func plainFloat(s string) (float64, bool) {
+	t := strings.TrimPrefix(s, "-")
+	if len(t) == 0 || t[0] < '0' || t[0] > '9' || (t[0] == '0' && len(t) > 1 && t[1] != '.' && t[1] != 'e' && t[1] != 'E') {
+		return 0, false
+	}
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9', c == '.', c == 'e', c == 'E', c == '+', c == '-':
+		default:
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil && !math.IsInf(f, 0)
 }
 
 func isNull(n *yaml.Node) bool {
@@ -194,22 +247,28 @@ func Describe(n *yaml.Node) Message { return describe(n) }
 
 type fieldInfo struct {
 	name  string
-	index int
+	index int // in the struct
 }
 
-var fieldCache sync.Map // reflect.Type → []fieldInfo
+// structInfo is what decoding needs of a struct type, computed once per type: its YAML keys
+// in field order, and each key's position in that list.
+type structInfo struct {
+	fields []fieldInfo
+	byName map[string]int
+}
 
-func structFields(t reflect.Type) []fieldInfo {
-	if fs, ok := fieldCache.Load(t); ok {
-		return fs.([]fieldInfo)
+var structCache sync.Map // reflect.Type → *structInfo
+
+func structFields(t reflect.Type) *structInfo {
+	if si, ok := structCache.Load(t); ok {
+		return si.(*structInfo)
 	}
-	fs := computeFields(t)
-	fieldCache.Store(t, fs)
-	return fs
+	si, _ := structCache.LoadOrStore(t, computeFields(t))
+	return si.(*structInfo)
 }
 
-func computeFields(t reflect.Type) []fieldInfo {
-	var fs []fieldInfo
+func computeFields(t reflect.Type) *structInfo {
+	si := &structInfo{byName: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
@@ -220,9 +279,10 @@ func computeFields(t reflect.Type) []fieldInfo {
 		if name == "" {
 			name = strings.ToLower(f.Name)
 		}
-		fs = append(fs, fieldInfo{name, i})
+		si.byName[name] = len(si.fields)
+		si.fields = append(si.fields, fieldInfo{name, i})
 	}
-	return fs
+	return si
 }
 
 func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
@@ -238,25 +298,26 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		d.Errorf(n, "expected a mapping (key: value), got %s", describe(n))
 		return
 	}
-	fields := structFields(v.Type())
-	seen := map[string]int{}
+	si := structFields(v.Type())
+	// seen holds the line each known key was first met on (0: not yet), on the stack for
+	// the usual struct of a few dozen fields.
+	var buf [32]int
+	var seen []int
+	if len(si.fields) <= len(buf) {
+		seen = buf[:len(si.fields)]
+	} else {
+		seen = make([]int, len(si.fields))
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if prev, dup := seen[k.Value]; dup {
-			d.Errorf(k, "key %q appears twice (first at line %d)", k.Value, prev)
-			continue
-		}
-		seen[k.Value] = k.Line
-		var fi *fieldInfo
-		for j := range fields {
-			if fields[j].name == k.Value {
-				fi = &fields[j]
-				break
+		j, known := si.byName[k.Value]
+		if !known {
+			if prev := earlierKey(n, i); prev != nil {
+				d.Errorf(k, "key %q appears twice (first at line %d)", k.Value, prev.Line)
+				continue
 			}
-		}
-		if fi == nil {
-			names := make([]string, len(fields))
-			for j, f := range fields {
+			names := make([]string, len(si.fields))
+			for j, f := range si.fields {
 				names[j] = f.name
 			}
 			d.path = append(d.path, k.Value)
@@ -264,10 +325,26 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			d.path = d.path[:len(d.path)-1]
 			continue
 		}
+		if seen[j] != 0 {
+			d.Errorf(k, "key %q appears twice (first at line %d)", k.Value, seen[j])
+			continue
+		}
+		seen[j] = max(k.Line, 1)
+		fi := si.fields[j]
 		d.path = append(d.path, fi.name)
 		d.decode(val, v.Field(fi.index))
 		d.path = d.path[:len(d.path)-1]
 	}
+}
+
+// earlierKey is the first key of mapping n before position i with the same text, or nil.
+func earlierKey(n *yaml.Node, i int) *yaml.Node {
+	for p := 0; p < i; p += 2 {
+		if n.Content[p].Value == n.Content[i].Value {
+			return n.Content[p]
+		}
+	}
+	return nil
 }
 
 func (d *Decoder) decodeMap(n *yaml.Node, v reflect.Value) {

@@ -35,3 +35,12 @@ func buildModelIn(t testing.TB, doc *countries.Doc, lang string) *countries.Mode
 	}
 	return m
 }
+
+// needRenderer skips a test that draws SVG where nothing can: Graphviz's dot is not
+// installed and the test binary was built without -tags wasmgraphviz.
+func needRenderer(t testing.TB) {
+	t.Helper()
+	if !CanDraw() {
+		t.Skip("Graphviz's dot is not installed and this is not a wasmgraphviz build: nothing draws SVG")
+	}
+}

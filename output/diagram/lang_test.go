@@ -106,6 +106,7 @@ func TestDiagramsInLanguage(t *testing.T) {
 // French diagrams, with accents and « » quotes in the country's own texts, are valid for
 // Graphviz's dot and for go-graphviz.
 func TestFrenchDotAccepts(t *testing.T) {
+	needRenderer(t)
 	src, err := countries.SampleSource("bakana")
 	if err != nil {
 		t.Fatal(err)
@@ -128,11 +129,11 @@ func TestFrenchDotAccepts(t *testing.T) {
 		"dependencies": Dependencies(m, "fr"), "usecase": uc} {
 		var b bytes.Buffer
 		if err := SVG(dot, &b); err != nil {
-			t.Fatalf("go-graphviz %s: %v", kind, err)
+			t.Fatalf("SVG %s: %v", kind, err)
 		}
 		lines, _ := texts(b.String())
 		if !strings.Contains(strings.Join(lines, "\n"), "République « Bakana » — l'État") {
-			t.Errorf("go-graphviz %s: the country's name with accents and « » is not shown as written", kind)
+			t.Errorf("SVG %s: the country's name with accents and « » is not shown as written", kind)
 		}
 		if _, err := exec.LookPath("dot"); err == nil {
 			svg := checkNativeDot(t, "fr "+kind, dot)

@@ -11,30 +11,103 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/govplan/govplan/internal/i18n"
 )
 
-// nativeDot is the path of Graphviz's dot program, or "" when it is not on PATH or
-// GOVPLAN_DOT=builtin asks for go-graphviz. Looked up once.
-var nativeDot = sync.OnceValue(func() string {
-	if os.Getenv("GOVPLAN_DOT") == "builtin" && hasBuiltin {
-		return ""
+// nativeDot is the path of Graphviz's dot program, or "" when none is found (or when
+// GOVPLAN_DOT=builtin asks for the built-in renderer of a wasmgraphviz build). It is looked
+// up again only when GOVPLAN_DOT or PATH changed.
+func nativeDot() string {
+	key := os.Getenv("GOVPLAN_DOT") + "\x00" + os.Getenv("PATH")
+	dotCache.Lock()
+	defer dotCache.Unlock()
+	if !dotCache.ok || dotCache.key != key {
+		dotCache.key, dotCache.ok = key, true
+		dotCache.path = findDot(os.Getenv("GOVPLAN_DOT"), runtime.GOOS, exec.LookPath, isFile)
 	}
-	p, err := exec.LookPath("dot")
-	if err != nil {
+	return dotCache.path
+}
+
+var dotCache struct {
+	sync.Mutex
+	key, path string
+	ok        bool
+}
+
+// dotPlaces are where Graphviz's installers put dot when it is not on PATH: the Windows
+// installer (and winget) under Program Files, Homebrew on Apple silicon and Intel, MacPorts.
+var dotPlaces = map[string][]string{
+	"windows": {`C:\Program Files\Graphviz\bin\dot.exe`, `C:\Program Files (x86)\Graphviz\bin\dot.exe`},
+	"darwin":  {"/opt/homebrew/bin/dot", "/usr/local/bin/dot", "/opt/local/bin/dot"},
+}
+
+// findDot finds Graphviz's dot: GOVPLAN_DOT when it names a program, else dot on PATH, else
+// the usual install places of the system.
+func findDot(env, goos string, lookPath func(string) (string, error), isFile func(string) bool) string {
+	switch {
+	case env == "builtin" && hasBuiltin:
 		return ""
+	case env != "" && env != "builtin":
+		if p, err := lookPath(env); err == nil {
+			return p
+		}
+		return "" // a GOVPLAN_DOT that does not run is not replaced by another dot
 	}
-	return p
-})
+	if p, err := lookPath("dot"); err == nil {
+		return p
+	}
+	places := dotPlaces[goos]
+	if goos == "windows" {
+		for _, k := range []string{"ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"} {
+			if v := os.Getenv(k); v != "" {
+				sub := `Graphviz\bin\dot.exe`
+				if k == "LOCALAPPDATA" {
+					sub = `Programs\Graphviz\bin\dot.exe`
+				}
+				places = append([]string{v + `\` + sub}, places...)
+			}
+		}
+	}
+	for _, p := range places {
+		if isFile(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// ErrNoRenderer says no diagram can be drawn: Graphviz's dot is not installed and this
+// binary has no built-in renderer. Callers write the DOT instead and show NoRendererHint.
+var ErrNoRenderer = errors.New("no diagram renderer: Graphviz's dot was not found")
+
+// CanDraw reports whether SVG can be drawn here: dot was found, or the binary was built
+// with -tags wasmgraphviz.
+func CanDraw() bool { return nativeDot() != "" || hasBuiltin }
+
+// DotPath is the dot program diagrams are drawn with, or "" when there is none.
+func DotPath() string { return nativeDot() }
+
+// NoRendererHint is the one line that says, in lang, what to install to draw diagrams.
+func NoRendererHint(lang string) string {
+	return i18n.T(lang, "Graphviz is not installed, so diagrams are left as DOT, not drawn: winget install graphviz / brew install graphviz / apt install graphviz (or set GOVPLAN_DOT to its dot program); a govplan built with -tags wasmgraphviz draws them without it")
+}
 
 // SVG lays out the DOT and writes SVG to w: with Graphviz's own dot program when it is
-// installed (faster, and it measures text with real fonts), else with go-graphviz inside
-// govplan, so no install is needed.
+// found, else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
 func SVG(dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
 	if p := nativeDot(); p != "" {
 		if err := pipe(p, []string{"-Tsvg"}, dot, &buf); err != nil {
 			return err
 		}
+	} else if !hasBuiltin {
+		return ErrNoRenderer
 	} else if err := builtinSVG(dot, &buf); err != nil {
 		return err
 	}
@@ -45,8 +118,12 @@ func SVG(dot []byte, w io.Writer) error {
 // SVGs draws several diagrams. With Graphviz installed it runs one dot process per diagram, at
 // the same time: a single dot process reading one graph after another lays the later graphs
 // out differently (Graphviz keeps layout state between graphs), so a diagram would not look
-// the same in an export as on its own. Without Graphviz it draws them one by one in govplan.
+// the same in an export as on its own. Without Graphviz a wasmgraphviz build draws them one
+// by one in govplan; any other build returns ErrNoRenderer.
 func SVGs(dots [][]byte) ([][]byte, error) {
+	if !CanDraw() {
+		return nil, ErrNoRenderer
+	}
 	out := make([][]byte, len(dots))
 	if p := nativeDot(); p != "" && len(dots) > 1 {
 		errs := make([]error, len(dots))
@@ -141,13 +218,15 @@ func fitRuns(svg []byte) []byte {
 	return b.Bytes()
 }
 
-// ErrNoPNG says PNG needs a program that is not installed.
-var ErrNoPNG = errors.New("PNG needs Graphviz's dot or rsvg-convert: install Graphviz (apt install graphviz / brew install graphviz / winget install graphviz) or librsvg (rsvg-convert), or use --format svg")
+// ErrNoPNG says PNG needs a program that is not installed: Graphviz's dot, or (in a
+// wasmgraphviz build, which draws SVG itself) librsvg's rsvg-convert.
+var ErrNoPNG = errors.New(noPNG)
 
-// PNG writes the diagram as PNG: with Graphviz's dot when it is on PATH, else by converting
-// go-graphviz's SVG with rsvg-convert when that is, else ErrNoPNG, which names what to install.
+// PNG writes the diagram as PNG: with Graphviz's dot when it is found, else (in a
+// wasmgraphviz build) by converting go-graphviz's SVG with rsvg-convert when that is on PATH,
+// else ErrNoPNG, which names what to install.
 func PNG(dot []byte, w io.Writer) error {
-	if p, err := exec.LookPath("dot"); err == nil {
+	if p := nativeDot(); p != "" {
 		return pipe(p, []string{"-Tpng", "-Gdpi=144"}, dot, w)
 	}
 	if p, err := exec.LookPath("rsvg-convert"); err == nil && hasBuiltin {
@@ -162,9 +241,9 @@ func PNG(dot []byte, w io.Writer) error {
 
 // NativeSVG writes SVG made by Graphviz's dot program (for comparison and as a check).
 func NativeSVG(dot []byte, w io.Writer) error {
-	p, err := exec.LookPath("dot")
-	if err != nil {
-		return fmt.Errorf("the Graphviz dot program is not installed: %w", err)
+	p := nativeDot()
+	if p == "" {
+		return ErrNoRenderer
 	}
 	return pipe(p, []string{"-Tsvg"}, dot, w)
 }

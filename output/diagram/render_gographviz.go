@@ -1,4 +1,4 @@
-//go:build !nographviz
+//go:build wasmgraphviz
 
 package diagram
 
@@ -17,8 +17,11 @@ func init() {
 	wasmcache.Restore()
 }
 
-// hasBuiltin says this binary can draw SVG without Graphviz installed.
+// hasBuiltin says this binary can draw SVG without Graphviz installed: built with
+// -tags wasmgraphviz, it links go-graphviz (Graphviz compiled to WebAssembly).
 const hasBuiltin = true
+
+const noPNG = "PNG needs Graphviz's dot or rsvg-convert: install Graphviz (winget install graphviz / brew install graphviz / apt install graphviz) or librsvg (rsvg-convert), or use --format svg"
 
 // The one go-graphviz renderer. go-graphviz is not safe from several goroutines, not even
 // with separate instances (they share one WebAssembly module), so every call into it holds mu.
@@ -35,7 +38,10 @@ func builtinSVG(dot []byte, w io.Writer) error {
 	defer renderer.mu.Unlock()
 	ctx := context.Background()
 	if renderer.gv == nil {
-		gv, err := graphviz.New(ctx)
+		// No plugins: SVG is Graphviz's own renderer; go-graphviz's default plugins add PNG and
+		// JPEG renderers written with Go image libraries, which govplan never uses (its PNG
+		// comes from dot or rsvg-convert). Left out, most of that code leaves the binary.
+		gv, err := graphviz.NewWithPlugins(ctx)
 		if err != nil {
 			return fmt.Errorf("starting the diagram renderer: %w", err)
 		}

@@ -1,4 +1,4 @@
-//go:build !nographviz
+//go:build wasmgraphviz
 
 package diagram
 

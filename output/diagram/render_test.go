@@ -94,6 +94,9 @@ func TestPNGFallback(t *testing.T) {
 		{"rsvg-convert without dot", onlyRsvg, "rsvg-convert"},
 		{"neither", empty, ""},
 	} {
+		if c.used == "rsvg-convert" && !hasBuiltin {
+			c.used = "" // rsvg-convert converts SVG, which only a wasmgraphviz build draws without dot
+		}
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("PATH", c.path)
 			os.Remove(marks)
@@ -107,7 +110,11 @@ func TestPNGFallback(t *testing.T) {
 				if !errors.Is(err, ErrNoPNG) {
 					t.Fatalf("err = %v, want ErrNoPNG", err)
 				}
-				for _, want := range []string{"apt install graphviz", "brew install graphviz", "winget install graphviz", "librsvg (rsvg-convert)"} {
+				wants := []string{"apt install graphviz", "brew install graphviz", "winget install graphviz"}
+				if hasBuiltin {
+					wants = append(wants, "librsvg (rsvg-convert)")
+				}
+				for _, want := range wants {
 					if !strings.Contains(err.Error(), want) {
 						t.Errorf("the error does not say %q: %v", want, err)
 					}
@@ -132,6 +139,7 @@ func TestPNGFallback(t *testing.T) {
 }
 
 func BenchmarkRenderSVG(b *testing.B) {
+	needRenderer(b)
 	dot := Architecture(sampleModel(b, "bakana"), "en")
 	if err := SVG(dot, &bytes.Buffer{}); err != nil { // warm up: the renderer is made on first use
 		b.Fatal(err)
@@ -171,6 +179,7 @@ func BenchmarkBuildDOT(b *testing.B) {
 // A bold run followed by regular text on the same line is held to the width Graphviz gave it,
 // so the space that starts the next run stays visible in any font.
 func TestFitRuns(t *testing.T) {
+	needRenderer(t)
 	in := `<g><text text-anchor="start" x="10" y="-5" font-weight="bold">Mediator</text>
 <text text-anchor="start" x="70.5" y="-5">&#160;— the bus</text>
 <text text-anchor="start" x="10" y="-20">alone</text></g>`
@@ -194,6 +203,7 @@ func TestFitRuns(t *testing.T) {
 // SVGs draws several diagrams at once (one dot process when Graphviz is installed) and gets
 // the same drawings as one by one.
 func TestSVGsBatch(t *testing.T) {
+	needRenderer(t)
 	m := sampleModel(t, "coralia")
 	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
 	all, err := SVGs(dots)
@@ -228,6 +238,7 @@ func TestSplitSVGs(t *testing.T) {
 
 // BenchmarkSVGsBatch draws the nine diagrams of an export, as export does.
 func BenchmarkSVGsBatch(b *testing.B) {
+	needRenderer(b)
 	m := sampleModel(b, "bakana")
 	dots := [][]byte{Architecture(m, "en"), Dependencies(m, "en"), Roadmap(m, "en")}
 	for _, u := range m.Match.UseCases {
@@ -248,4 +259,72 @@ func sortedLines(svg []byte) string {
 	lines := strings.Split(regexp.MustCompile(`id="[^"]*"`).ReplaceAllString(string(svg), ""), "\n")
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// dot is found where Graphviz's installers put it when it is not on PATH, and GOVPLAN_DOT
+// names another one.
+func TestFindDot(t *testing.T) {
+	notFound := func(string) (string, error) { return "", exec.ErrNotFound }
+	onPath := func(p string) (string, error) {
+		if p == "dot" || p == "/opt/gv/bin/dot" {
+			return "/usr/bin/" + filepath.Base(p), nil
+		}
+		return "", exec.ErrNotFound
+	}
+	only := func(want string) func(string) bool { return func(p string) bool { return p == want } }
+	never := func(string) bool { return false }
+	t.Setenv("ProgramFiles", `D:\Apps`)
+	for _, c := range []struct {
+		name, env, goos string
+		look            func(string) (string, error)
+		isFile          func(string) bool
+		want            string
+	}{
+		{"PATH first", "", "darwin", onPath, only("/opt/homebrew/bin/dot"), "/usr/bin/dot"},
+		{"Homebrew on Apple silicon", "", "darwin", notFound, only("/opt/homebrew/bin/dot"), "/opt/homebrew/bin/dot"},
+		{"Homebrew on Intel", "", "darwin", notFound, only("/usr/local/bin/dot"), "/usr/local/bin/dot"},
+		{"Windows installer", "", "windows", notFound, only(`C:\Program Files\Graphviz\bin\dot.exe`), `C:\Program Files\Graphviz\bin\dot.exe`},
+		{"Windows, Program Files elsewhere", "", "windows", notFound, only(`D:\Apps\Graphviz\bin\dot.exe`), `D:\Apps\Graphviz\bin\dot.exe`},
+		{"nowhere", "", "linux", notFound, never, ""},
+		{"GOVPLAN_DOT", "/opt/gv/bin/dot", "linux", onPath, never, "/usr/bin/dot"},
+		{"GOVPLAN_DOT that does not run", "/no/such/dot", "linux", onPath, never, ""},
+	} {
+		if got := findDot(c.env, c.goos, c.look, c.isFile); got != c.want {
+			t.Errorf("%s: found %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// Without dot, a default build draws nothing and says so with ErrNoRenderer; the hint names
+// what to install in the reader's language.
+func TestNoRenderer(t *testing.T) {
+	if hasBuiltin {
+		t.Skip("a wasmgraphviz build draws without dot")
+	}
+	t.Setenv("GOVPLAN_DOT", filepath.Join(t.TempDir(), "no-dot"))
+	if CanDraw() {
+		t.Fatal("CanDraw with GOVPLAN_DOT naming no program")
+	}
+	dot := Architecture(sampleModel(t, "bakana"), "en")
+	var b bytes.Buffer
+	if err := SVG(dot, &b); !errors.Is(err, ErrNoRenderer) || b.Len() > 0 {
+		t.Errorf("SVG: err %v, wrote %d bytes; want ErrNoRenderer and nothing", err, b.Len())
+	}
+	if _, err := SVGs([][]byte{dot, dot}); !errors.Is(err, ErrNoRenderer) {
+		t.Errorf("SVGs: err %v, want ErrNoRenderer", err)
+	}
+	if err := PNG(dot, &b); !errors.Is(err, ErrNoPNG) {
+		t.Errorf("PNG: err %v, want ErrNoPNG", err)
+	}
+	for _, lang := range []string{"en", "fr", "es"} {
+		h := NoRendererHint(lang)
+		for _, want := range []string{"winget install graphviz", "brew install graphviz", "apt install graphviz", "-tags wasmgraphviz", "GOVPLAN_DOT"} {
+			if !strings.Contains(h, want) {
+				t.Errorf("%s hint lacks %q: %s", lang, want, h)
+			}
+		}
+		if lang != "en" && h == NoRendererHint("en") {
+			t.Errorf("%s hint is not translated", lang)
+		}
+	}
 }

@@ -46,7 +46,8 @@ func Slug(m *countries.Model) string {
 }
 
 // Write writes the chosen parts of m into dir (created if missing) and calls wrote with each
-// path once the file is complete. It stops at the first failure.
+// path once the file is complete. It stops at the first failure. Where diagram.CanDraw is
+// false, diagrams are written as DOT only (no SVG or PNG) and the reports show placeholders.
 func Write(m *countries.Model, dir, lang string, parts []string, wrote func(path string)) error {
 	if m.Plan == nil {
 		return errors.New(i18n.T(lang, "the roadmap could not be planned, so there is nothing complete to export"))
@@ -118,34 +119,57 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		}
 		return nil
 	}
+	// Each diagram is drawn once (one dot process per diagram, at the same time, when
+	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports. The
+	// dot processes run while govplan writes the workbook. Where nothing can draw (no dot,
+	// default build), the DOT files are still written, the reports show a placeholder for
+	// each picture, and the caller says what to install.
+	drawn := diagram.CanDraw()
+	type drawing struct {
+		svgs map[string][]byte
+		err  error
+	}
+	var ds []Diagram
+	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
+		ds = Diagrams(m, lang)
+	}
+	var pending chan drawing
+	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
+		pending = make(chan drawing, 1)
+		go func() {
+			svgs, err := draw(ds, lang)
+			pending <- drawing{svgs, err}
+		}()
+	}
 	if want[Workbook] {
 		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
 			return err
 		}
 	}
-	// Each diagram is drawn once (all in one dot process when Graphviz is installed): its SVG
-	// is written and reused by the HTML and PDF reports.
 	var svgs map[string][]byte
-	if want[DiagramFiles] || want[HTMLReport] || want[PDFReport] {
-		var err error
-		if svgs, err = SVGs(m, lang); err != nil {
-			return err
+	if pending != nil {
+		d := <-pending
+		if d.err != nil {
+			return d.err
 		}
+		svgs = d.svgs
 	}
 	if want[DiagramFiles] || want[PNG] {
-		for _, d := range Diagrams(m, lang) {
+		for _, d := range ds {
 			if want[DiagramFiles] {
 				if err := put(d.Name+".dot", func(w io.Writer) error { _, err := w.Write(d.DOT); return err }); err != nil {
 					return err
 				}
-				if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svgs[d.Name]); return err }); err != nil {
-					return err
+				if svg, ok := svgs[d.Name]; ok {
+					if err := put(d.Name+".svg", func(w io.Writer) error { _, err := w.Write(svg); return err }); err != nil {
+						return err
+					}
 				}
 				if err := put(d.Name+".mmd", func(w io.Writer) error { _, err := w.Write(d.Mermaid); return err }); err != nil {
 					return err
 				}
 			}
-			if want[PNG] {
+			if want[PNG] && drawn {
 				if err := put(d.Name+".png", func(w io.Writer) error { return diagram.PNG(d.DOT, w) }); err != nil {
 					return err
 				}
@@ -193,7 +217,11 @@ func PDF(m *countries.Model, lang string, opt report.HTMLOptions, w io.Writer) e
 
 // SVGs draws every diagram of the model once, by export name, for the HTML report.
 func SVGs(m *countries.Model, lang string) (map[string][]byte, error) {
-	ds := Diagrams(m, lang)
+	return draw(Diagrams(m, lang), lang)
+}
+
+// draw draws the diagrams, by export name.
+func draw(ds []Diagram, lang string) (map[string][]byte, error) {
 	dots := make([][]byte, len(ds))
 	for i, d := range ds {
 		dots[i] = d.DOT

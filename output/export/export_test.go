@@ -1,9 +1,13 @@
 package export
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -138,5 +142,45 @@ func BenchmarkHTMLReport(b *testing.B) {
 	}
 	for b.Loop() {
 		report.HTML(m, "en", report.HTMLOptions{Diagrams: svgs})
+	}
+}
+
+// export draws each diagram exactly once, with one dot process each, and the HTML report
+// inlines those same drawings (it does not draw them again).
+func TestExportDrawsEachDiagramOnce(t *testing.T) {
+	real, err := exec.LookPath("dot")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs Graphviz's dot and a shell")
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "calls")
+	wrapper := filepath.Join(dir, "dot")
+	script := fmt.Sprintf("#!/bin/sh\necho x >> %q\nexec %q \"$@\"\n", log, real)
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOVPLAN_DOT", wrapper)
+	m := model(t, "bakana", nil)
+	out := filepath.Join(dir, "out")
+	if err := Write(m, out, "en", AllParts, nil); err != nil {
+		t.Fatal(err)
+	}
+	calls, _ := os.ReadFile(log)
+	n := len(Diagrams(m, "en"))
+	if got := strings.Count(string(calls), "x"); got != n {
+		t.Errorf("dot ran %d times for %d diagrams", got, n)
+	}
+	svg, err := os.ReadFile(filepath.Join(out, Slug(m)+"-architecture.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(filepath.Join(out, Slug(m)+"-report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A drawn node's polygon, taken from the SVG file, is in the report as drawn.
+	poly := regexp.MustCompile(`<polygon[^>]*points="[^"]+"`).Find(svg[bytes.Index(svg, []byte("<g id=\"node")):])
+	if poly == nil || !bytes.Contains(html, poly) {
+		t.Errorf("the report does not inline the architecture SVG that was written (%.60s)", poly)
 	}
 }

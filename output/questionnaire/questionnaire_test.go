@@ -444,7 +444,7 @@ func TestNumbersCheckedAgainstTheValidRange(t *testing.T) {
 	over := ind0.Valid[1] + 40
 	q := read(t, fill(t, book, map[int]map[int]any{nums[0]: {colAnswer: over}, nums[1]: {colAnswer: "12,5"}}), fw)
 	if len(q.Problems) != 1 || !q.Problems[0].OutOfRange || q.Problems[0].Cell != "Questionnaire!"+ref ||
-		!strings.Contains(q.Problems[0].Msg, ind0.Unit) {
+		!strings.Contains(q.Problems[0].Msg, ind0.Unit.String()) {
 		t.Errorf("problems %+v", q.Problems)
 	}
 	if v := q.Rows[nums[1]].Answer.Value; v == nil || v.Num != 12.5 {

@@ -232,13 +232,16 @@ func parseRow(fw *assess.Framework, ind *assess.Indicator, ans, conf, lang strin
 			bad(colAnswer, false, i18n.F(lang, "%q is not yes or no", ans))
 		}
 	default:
-		f, err := parseNumber(ans, ind.Unit)
+		f, err := parseNumber(ans, ind.Unit.In(lang))
+		if err != nil {
+			f, err = parseNumber(ans, ind.Unit.String()) // an English unit typed in a translated questionnaire
+		}
 		if err != nil {
 			bad(colAnswer, false, i18n.F(lang, "%q is not a number", ans))
 			break
 		}
 		if lo, hi, ok := validRange(ind); ok && (f < lo || f > hi) {
-			bad(colAnswer, true, strings.TrimSpace(i18n.F(lang, "%s is outside the valid range %s to %s", fmtNum(f), fmtNum(lo), fmtNum(hi))+" "+ind.Unit))
+			bad(colAnswer, true, strings.TrimSpace(i18n.F(lang, "%s is outside the valid range %s to %s", fmtNum(f), fmtNum(lo), fmtNum(hi))+" "+ind.Unit.In(lang)))
 			break
 		}
 		a.Value = assess.Number(f)

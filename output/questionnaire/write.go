@@ -177,7 +177,7 @@ func levelsText(fw *assess.Framework, ind *assess.Indicator, lang string) string
 	case assess.KindYesNo:
 		return words.YesNo(lang, true) + " / " + words.YesNo(lang, false)
 	}
-	s := ind.Unit
+	s := ind.Unit.In(lang)
 	if lo, hi, ok := validRange(ind); ok {
 		s = strings.TrimSpace(i18n.F(lang, "a number from %s to %s", fmtNum(lo), fmtNum(hi)) + " " + s)
 	} else if s == "" {
@@ -423,7 +423,7 @@ func numberValidation(f *excelize.File, sheet, cell string, ind *assess.Indicato
 	}
 	msg := i18n.T(lang, "Type a number.")
 	if ok {
-		msg = strings.TrimSpace(i18n.F(lang, "Type a number from %s to %s", fmtNum(lo), fmtNum(hi)) + " " + ind.Unit + ".")
+		msg = strings.TrimSpace(i18n.F(lang, "Type a number from %s to %s", fmtNum(lo), fmtNum(hi)) + " " + ind.Unit.In(lang) + ".")
 	}
 	dv.SetError(excelize.DataValidationErrorStyleStop, i18n.T(lang, "Answer"), msg)
 	dv.SetInput(i18n.T(lang, "Answer"), msg)

@@ -22,6 +22,7 @@ figure { margin: 6pt 0 10pt; }
 figcaption { font-size: 9pt; color: var(--muted); margin-top: 2pt; }
 svg.chart { max-width: 100%; height: auto; display: block; }
 svg.diagram { display: block; width: 100%; height: auto; max-height: 225mm; }
+.diagram-missing { border: 1.5pt dashed #8a96a3; background: #f4f7fa; color: #33414e; padding: 18pt 14pt; text-align: center; }
 svg.chart text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #1a1a1a; }
 svg.chart .axis { font-size: 10px; fill: #333; }
 svg.chart .label { font-size: 12px; }

@@ -513,7 +513,12 @@ var svgOpen = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
 func (r *htmlReport) diagram(name, caption string) {
 	svg, ok := r.opt.Diagrams[name]
 	if !ok || len(svg) == 0 {
-		r.p(`<em>` + e(i18n.T(r.l, "This diagram was not drawn.")) + `</em>`)
+		// A framed placeholder where the picture would be, saying why and what to do; never
+		// an empty or broken image.
+		r.figure(`<div class="diagram-missing" role="img" aria-label="`+stripTags(caption)+`"><strong>`+
+			e(i18n.T(r.l, "Diagram not drawn"))+`</strong><br>`+
+			e(i18n.T(r.l, "Graphviz was not installed on the computer that wrote this report. Install it (winget install graphviz / brew install graphviz / apt install graphviz) and write the report again."))+
+			`</div>`, caption)
 		return
 	}
 	s := svgProlog.ReplaceAllString(string(svg), "$1")

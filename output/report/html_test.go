@@ -137,8 +137,16 @@ func TestHTMLEscapesUserText(t *testing.T) {
 	if !strings.Contains(out, "Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Co&#34;") {
 		t.Error("escaped country name missing")
 	}
-	if !strings.Contains(out, "This diagram was not drawn.") {
-		t.Error("a missing diagram is not said")
+	// No diagrams were drawn (no Graphviz): each has a framed placeholder saying what to
+	// install, in place of the picture, and there is no image to break.
+	if n := strings.Count(out, `<div class="diagram-missing"`); n < 3 {
+		t.Errorf("%d placeholders for missing diagrams, want one per diagram (at least 3)", n)
+	}
+	if !strings.Contains(out, "Diagram not drawn") || !strings.Contains(out, "apt install graphviz") {
+		t.Error("the placeholder does not say the diagram is missing and what to install")
+	}
+	if strings.Contains(out, "<img") {
+		t.Error("the report has an image element, which would show broken")
 	}
 }
 

@@ -683,6 +683,8 @@ func (r *mdReport) kpiLabel(k roadmap.KPI) (label, unit string) {
 	switch {
 	case k.Unit == "level":
 		unit = i18n.T(r.lang, "level")
+	case k.UnitName != "" && k.TargetVal != nil:
+		unit = esc(k.UnitName)
 	case k.Unit != "" && k.TargetVal != nil:
 		unit = esc(k.Unit)
 	default:
@@ -946,7 +948,7 @@ func (r *mdReport) answerText(ind *assess.Indicator, a assess.Answer) string {
 	case a.Value != nil && a.Value.IsBool:
 		return words.YesNo(r.lang, a.Value.Bool)
 	case a.Value != nil:
-		return withUnit(r.number(a.Value.Num), ind.Unit)
+		return withUnit(r.number(a.Value.Num), ind.Unit.In(r.lang))
 	}
 	return i18n.T(r.lang, "not answered")
 }
@@ -981,7 +983,7 @@ func (r *mdReport) currentText(is *assess.IndicatorScore) string {
 			}
 		}
 		if n > 0 {
-			return withUnit(r.number(sum/float64(n)), ind.Unit)
+			return withUnit(r.number(sum/float64(n)), ind.Unit.In(r.lang))
 		}
 	}
 	return r.scoreOf(is.Score)
@@ -994,7 +996,7 @@ func (r *mdReport) targetText(ind *assess.Indicator, t assess.Target) string {
 	case t.Value != nil && t.Value.IsBool:
 		return words.YesNo(r.lang, t.Value.Bool)
 	case t.Value != nil:
-		return withUnit(r.number(t.Value.Num), ind.Unit)
+		return withUnit(r.number(t.Value.Num), ind.Unit.In(r.lang))
 	}
 	return dash
 }

@@ -55,6 +55,8 @@ func (b *book) kpis() {
 			unit = i18n.T(l, "level")
 		} else if unit == "yes/no" {
 			unit = i18n.T(l, "yes (1) / no (0)")
+		} else if k.UnitName != "" {
+			unit = k.UnitName
 		}
 		b.str(s, 4, r, unit, st.textWrap)
 		if useValues && (k.Unit == "level" || k.Unit == "yes/no") {

@@ -155,7 +155,7 @@ func (b *book) answer(s string, row int, is assess.IndicatorScore) {
 			}
 		}
 		b.num(s, scAnswer, row, aggregate(rule, vals), st.general)
-		unit := ind.Unit
+		unit := ind.Unit.In(b.lang)
 		if len(vals) > 1 {
 			unit = i18n.F(b.lang, "%s (%s of %d answers)", unit, aggText(b.lang, fw.Aggregate), len(vals))
 		}

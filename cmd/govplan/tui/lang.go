@@ -72,9 +72,14 @@ func gateMark(state string) string {
 	return map[string]string{assess.GateMet: "✓", assess.GateUnmet: "✗", assess.GateUnknown: "?"}[state]
 }
 
-// unitWord is an indicator's unit in lang (the framework writes units in English). Units with
-// a percent sign go through F, written "%%", so the catalog keeps no stray verb.
-func unitWord(lang, u string) string {
+// unitWord is an indicator's unit in lang: as the framework writes it in lang, else, for a
+// framework that writes units in English only, the catalog's translation of the usual ones.
+// Units with a percent sign go through F, written "%%", so the catalog keeps no stray verb.
+func unitWord(lang string, unit assess.Text) string {
+	u := unit.In(lang)
+	if u != unit.String() {
+		return u
+	}
 	switch u {
 	case "% of adults":
 		return i18n.F(lang, "%% of adults")
@@ -206,7 +211,7 @@ func parseNumber(lang, v string) (float64, error) {
 // with "%" when its unit is not a percentage. The reason is in lang.
 func checkRange(lang string, ind *assess.Indicator, f float64, typed string) error {
 	unit := unitWord(lang, ind.Unit)
-	if strings.HasSuffix(strings.TrimSpace(typed), "%") && !strings.HasPrefix(strings.TrimSpace(ind.Unit), "%") {
+	if strings.HasSuffix(strings.TrimSpace(typed), "%") && !strings.HasPrefix(strings.TrimSpace(ind.Unit.String()), "%") {
 		return errors.New(i18n.F(lang, "this indicator is counted in %s, not in %%: type the number alone.", orDash(unit)))
 	}
 	if lo, hi, ok := validRange(ind); ok && (f < lo || f > hi) {

@@ -209,7 +209,7 @@ func targetText(fw *assess.Framework, ind *assess.Indicator, t *assess.Target, l
 		what = words.YesNo(lang, t.Value.Bool)
 	case t.Value != nil:
 		what = num(lang, t.Value.Num)
-		if ind != nil && ind.Unit != "" {
+		if ind != nil && len(ind.Unit) > 0 {
 			what += " " + unitWord(lang, ind.Unit)
 		}
 	}

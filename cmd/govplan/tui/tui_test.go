@@ -367,7 +367,8 @@ func fmtInt(i int) string {
 	return string(b)
 }
 
-// BenchmarkReadinessView draws the readiness screen of the largest sample at 160×48.
+// BenchmarkReadinessView draws the readiness screen of the aurelia sample at 160×48 (not the
+// largest sample, which is bakana).
 func BenchmarkReadinessView(b *testing.B) {
 	path := sampleFile(b, "aurelia")
 	m := open(b, path, 160, 48)
