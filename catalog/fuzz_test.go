@@ -20,6 +20,7 @@ func FuzzCatalogFile(f *testing.F) {
 	// The fields of issue 12: dependency strength and source, product scope, DPG, lifecycle.
 	f.Add([]byte("blocks:\n  - {id: b1, name: B, category: feature, depends_on: [{block: identity, strength: recommended, reason: {en: r, fr: r}, source: spec/x.md}, {block: messaging, strength: required}]}\n"))
 	f.Add([]byte("products:\n  - {id: p, name: P, blocks: [gis], scope: {sectors: [health], use_cases: [hltc-1], note: {en: n}}, dpg: null, lifecycle: {status: end-of-life, since: '2025-10', note: gone}, overlay: true}\n"))
+	f.Add([]byte("products:\n  - {id: p, name: P, blocks: [gis], scope: {sectors: [health], functions: [plain, {en: a, fr: b}, {fr: only}, 3, [x]], note: n}}\n"))
 	f.Add([]byte("products:\n  - {id: p, name: P, blocks: [gis], dpg: true, dpg_source: registry, dpg_verified: true, lifecycle: {status: licence-change, note: {en: x, es: y}}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		def, err := Default()

@@ -659,10 +659,7 @@ func scopeFit(p *Product, x rankContext) (outside bool, why *Reason) {
 			fits = append(fits, uc)
 		}
 	}
-	made := strings.Join(p.Scope.Functions, ", ")
-	if made == "" {
-		made = strings.Join(append(append([]string{}, p.Scope.Sectors...), p.Scope.UseCases...), ", ")
-	}
+	made := p.Scope.MadeFor()
 	if len(fits) == 0 {
 		r := reason(ReasonOutsideScope, made, p.Scope.Note)
 		return true, &r

@@ -4,6 +4,8 @@
 package catalog
 
 import (
+	"strings"
+
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 	"go.yaml.in/yaml/v3"
@@ -147,12 +149,34 @@ type Product struct {
 // Scope is the use cases, sectors and functions a product is made for, with the evidence. A
 // product with no use cases and no sectors fits any use case.
 type Scope struct {
-	UseCases  []string  `yaml:"use_cases"`
-	Sectors   []string  `yaml:"sectors"`
-	Functions []string  `yaml:"functions"`
-	Note      i18n.Text `yaml:"note"`
-	Source    string    `yaml:"source"`
-	Verified  bool      `yaml:"verified"`
+	UseCases  []string    `yaml:"use_cases"`
+	Sectors   []string    `yaml:"sectors"`
+	Functions []i18n.Text `yaml:"functions"` // what it does, in words (en, fr, es)
+	Note      i18n.Text   `yaml:"note"`
+	Source    string      `yaml:"source"`
+	Verified  bool        `yaml:"verified"`
+}
+
+// MadeFor says what the product is made for, in every language its functions have: the
+// functions joined by commas, or (without functions) its sector and use-case ids.
+func (s Scope) MadeFor() i18n.Text {
+	if len(s.Functions) == 0 {
+		return i18n.Plain(strings.Join(append(append([]string{}, s.Sectors...), s.UseCases...), ", "))
+	}
+	out := i18n.Text{}
+	for _, f := range s.Functions {
+		for lang := range f {
+			out[lang] = ""
+		}
+	}
+	for lang := range out {
+		parts := make([]string, len(s.Functions))
+		for i, f := range s.Functions {
+			parts[i] = f.In(lang)
+		}
+		out[lang] = strings.Join(parts, ", ")
+	}
+	return out
 }
 
 // Generic reports whether the scope fits any use case.

@@ -224,6 +224,11 @@ func TestProductFactsComplete(t *testing.T) {
 			if p.Summary[lang] == "" || p.EvidenceNote[lang] == "" {
 				t.Errorf("%s: summary or evidence note missing in %s", p.ID, lang)
 			}
+			for _, f := range p.Scope.Functions {
+				if f[lang] == "" {
+					t.Errorf("%s: scope function %q missing in %s", p.ID, f.String(), lang)
+				}
+			}
 		}
 		if p.DPG != nil && p.DPGSource == "" {
 			t.Errorf("%s: dpg without a source", p.ID)

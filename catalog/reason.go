@@ -42,10 +42,10 @@ const (
 	// ReasonExcluded: the product breaks constraints. Args: the reasons ([]Reason).
 	ReasonExcluded ReasonCode = "excluded"
 	// ReasonOutsideScope: no use case that needs the block is in the product's usual scope.
-	// Args: what it is made for (string), the scope note (i18n.Text).
+	// Args: what it is made for (i18n.Text), the scope note (i18n.Text).
 	ReasonOutsideScope ReasonCode = "outside_scope"
 	// ReasonInScope: a limited scope that fits. Args: the use cases it fits ([]string), what
-	// it is made for (string).
+	// it is made for (i18n.Text).
 	ReasonInScope ReasonCode = "in_scope"
 	// ReasonInUse: the country's inventory names the product for the block. No Args.
 	ReasonInUse ReasonCode = "in_use"

@@ -414,14 +414,32 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// texts says each text in lang.
+func texts(ts []i18n.Text, lang string) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
+// sectorNames names each sector in lang.
+func sectorNames(ids []string, lang string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = words.Sector(lang, id)
+	}
+	return out
+}
+
 // scopeText says what a product is made for and where it fits.
 func scopeText(lang string, p *catalog.Product) string {
 	var parts []string
 	if len(p.Scope.Functions) > 0 {
-		parts = append(parts, strings.Join(p.Scope.Functions, "; "))
+		parts = append(parts, strings.Join(texts(p.Scope.Functions, lang), "; "))
 	}
 	if len(p.Scope.Sectors) > 0 {
-		parts = append(parts, i18n.F(lang, "sectors %s", strings.Join(p.Scope.Sectors, ", ")))
+		parts = append(parts, i18n.F(lang, "sectors %s", strings.Join(sectorNames(p.Scope.Sectors, lang), ", ")))
 	}
 	if len(p.Scope.UseCases) > 0 {
 		parts = append(parts, i18n.F(lang, "use cases %s", strings.Join(p.Scope.UseCases, ", ")))

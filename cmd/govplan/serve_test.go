@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -22,29 +21,11 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/room"
+	"github.com/govplan/govplan/internal/room/roomtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
 const testPass = "2468-1357"
-
-// roomFile writes the bakana sample with n extra ministries m01..mNN and returns its path.
-func roomFile(t testing.TB, n int) string {
-	t.Helper()
-	s, err := countries.Sample("bakana")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var add strings.Builder
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&add, "  - {id: m%02d, name: Ministry %02d}\n", i, i)
-	}
-	src := strings.Replace(string(s.Src()), "ministries:\n", "ministries:\n"+add.String(), 1)
-	path := filepath.Join(t.TempDir(), "room.yaml")
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // startWorkshop serves path on a loopback port in this process.
 func startWorkshop(t testing.TB, path string) (*workshop, string) {
@@ -68,124 +49,21 @@ func startWorkshop(t testing.TB, path string) (*workshop, string) {
 }
 
 // client is one delegate's SSH session with a terminal.
-type client struct {
-	conn  *gossh.Client
-	sess  *gossh.Session
-	in    io.WriteCloser
-	mu    sync.Mutex
-	out   bytes.Buffer
-	last  time.Time // when output last arrived
-	wrote chan struct{}
-}
+type client = roomtest.Client
 
-func dial(addr, user, pass string) (*gossh.Client, error) {
-	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User:            user,
-		Auth:            []gossh.AuthMethod{gossh.Password(pass)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         10 * time.Second,
-	})
-}
+func dial(addr, user, pass string) (*gossh.Client, error) { return roomtest.Dial(addr, user, pass) }
 
+// connect logs in as user (with the test passcode) and waits for the first screen.
 func connect(t testing.TB, addr, user string) *client {
 	t.Helper()
-	conn, err := dial(addr, user, testPass)
-	if err != nil {
-		t.Fatalf("%s: %v", user, err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	in, _ := sess.StdinPipe()
-	outR, _ := sess.StdoutPipe()
-	c := &client{conn: conn, sess: sess, in: in, wrote: make(chan struct{}, 1)}
-	go func() {
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := outR.Read(buf)
-			if n > 0 {
-				c.mu.Lock()
-				c.out.Write(buf[:n])
-				c.last = time.Now()
-				c.mu.Unlock()
-				select {
-				case c.wrote <- struct{}{}:
-				default:
-				}
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
 	marker := "answering as " + user
 	if user == Observer {
 		marker = "read-only view"
 	}
-	c.wait(t, marker, 30*time.Second, false)
-	return c
+	return roomtest.Connect(t, addr, user, testPass, marker)
 }
 
-// waitFor waits until the screen shows s. The renderer sends only the cells that changed, so
-// the client resizes its window now and then to have the whole screen drawn again, and reads
-// the output without its escape sequences.
-func (c *client) waitFor(t testing.TB, s string, d time.Duration) {
-	t.Helper()
-	c.wait(t, s, d, true)
-}
-
-// wait is waitFor; resize false never resizes. (charm.land/ssh writes the window size that a
-// resize brings while a starting session reads it, a race of its own: the first screen is
-// waited for without resizing.)
-func (c *client) wait(t testing.TB, s string, d time.Duration, resize bool) {
-	t.Helper()
-	deadline := time.Now().Add(d)
-	for i := 0; time.Now().Before(deadline); i++ {
-		c.mu.Lock()
-		ok := strings.Contains(ansi.Strip(c.out.String()), s)
-		c.mu.Unlock()
-		if ok {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-		if resize && i%10 == 9 {
-			_ = c.sess.WindowChange(40, 120+(i/10)%2)
-		}
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	t.Fatalf("no %q on screen after %s", s, d)
-}
-
-func (c *client) send(keys string) error {
-	_, err := io.WriteString(c.in, keys)
-	return err
-}
-
-// quit presses q and waits for the session to end: every key before it was handled.
-func (c *client) quit(t testing.TB) {
-	t.Helper()
-	_ = c.send("q")
-	done := make(chan error, 1)
-	go func() { done <- c.sess.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(8 * time.Minute): // generous: -race on a busy 2-core machine is slow
-		if os.Getenv("GOVPLAN_LOAD_DEBUG") != "" {
-			buf := make([]byte, 8<<20)
-			_ = os.WriteFile("/tmp/room-stacks.txt", buf[:runtime.Stack(buf, true)], 0o644)
-		}
-		t.Error("the session did not end after q")
-	}
-	c.conn.Close()
-}
+func roomFile(t testing.TB, n int) string { return roomtest.File(t, n) }
 
 // searchable returns level indicators whose id is found by the search key and by no other
 // indicator before it: no other id or question contains it.
@@ -249,13 +127,13 @@ func TestWorkshopUnderLoad(t *testing.T) {
 			defer wg.Done()
 			rnd := rand.New(rand.NewSource(int64(i)))
 			for k, id := range ids {
-				if err := c.send(answerKeys(id, (i+k)%5)); err != nil {
+				if err := c.Send(answerKeys(id, (i+k)%5)); err != nil {
 					t.Errorf("m%02d: %v", i+1, err)
 					return
 				}
 				time.Sleep(time.Duration(rnd.Intn(30)) * time.Millisecond)
 			}
-			c.quit(t)
+			c.Quit(t)
 		}(i, c)
 	}
 	wg.Wait()
@@ -283,9 +161,7 @@ func TestWorkshopUnderLoad(t *testing.T) {
 	}
 	if missing > 0 {
 		if os.Getenv("GOVPLAN_LOAD_DEBUG") != "" {
-			clients[0].mu.Lock()
-			t.Logf("screen of m01: %q", clients[0].out.String())
-			clients[0].mu.Unlock()
+			t.Logf("screen of m01: %q", clients[0].Screen())
 		}
 		t.Fatalf("%d of %d answers missing", missing, sessions*answers)
 	}
@@ -307,11 +183,11 @@ func TestClientKilledMidKeystroke(t *testing.T) {
 	w, addr := startWorkshop(t, path)
 	a := connect(t, addr, "finance")
 	b := connect(t, addr, "ict")
-	if err := a.send("/leadership.str"); err != nil {
+	if err := a.Send("/leadership.str"); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(50 * time.Millisecond)
-	a.conn.Conn.Close() // the laptop lid shuts
+	a.Conn.Conn.Close() // the laptop lid shuts
 	deadline := time.Now().Add(10 * time.Second)
 	for len(w.room.People()) != 1 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
@@ -320,11 +196,11 @@ func TestClientKilledMidKeystroke(t *testing.T) {
 		t.Fatalf("people after the drop: %+v", ps)
 	}
 	id := searchable(w.room.Framework, 1)[0]
-	if err := b.send(answerKeys(id, 3)); err != nil {
+	if err := b.Send(answerKeys(id, 3)); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor(t, "saved · "+id, 10*time.Second)
-	b.quit(t)
+	b.WaitFor(t, "saved · "+id, 10*time.Second)
+	b.Quit(t)
 	doc, _, err := countries.Open(path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -357,11 +233,11 @@ func TestFailedLoginsRefused(t *testing.T) {
 		t.Errorf("%d refusals logged, want 100", n)
 	}
 	c := connect(t, addr, "finance")
-	c.quit(t)
+	c.Quit(t)
 	o := connect(t, addr, "observer")
-	_ = o.send("2")
-	o.waitFor(t, "not saved: this is a read-only view", 10*time.Second)
-	o.quit(t)
+	_ = o.Send("2")
+	o.WaitFor(t, "not saved: this is a read-only view", 10*time.Second)
+	o.Quit(t)
 }
 
 // loadSize is 30 sessions × 20 answers with GOVPLAN_E2E=1 (CI sets it), 6 × 5 otherwise so
@@ -448,12 +324,12 @@ func TestServerKilledLosesNothingShownAsSaved(t *testing.T) {
 	c := connect(t, addr, "finance")
 	ids := searchable(mustFramework(t, path), 6)
 	for k, id := range ids[:5] {
-		if err := c.send(answerKeys(id, k%5)); err != nil {
+		if err := c.Send(answerKeys(id, k%5)); err != nil {
 			t.Fatal(err)
 		}
-		c.waitFor(t, "saved · "+id, 20*time.Second)
+		c.WaitFor(t, "saved · "+id, 20*time.Second)
 	}
-	_ = c.send(answerKeys(ids[5], 4)[:6]) // the next search half typed
+	_ = c.Send(answerKeys(ids[5], 4)[:6]) // the next search half typed
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -471,8 +347,8 @@ func TestServerStopsGracefully(t *testing.T) {
 	cmd, addr := serveProcess(t, path)
 	c := connect(t, addr, "ict")
 	id := searchable(mustFramework(t, path), 1)[0]
-	_ = c.send(answerKeys(id, 1))
-	c.waitFor(t, "saved · "+id, 20*time.Second)
+	_ = c.Send(answerKeys(id, 1))
+	c.WaitFor(t, "saved · "+id, 20*time.Second)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
@@ -489,7 +365,7 @@ func TestServerStopsGracefully(t *testing.T) {
 	if l := answerOf(t, path, id, "ict"); l == nil || *l != 1 {
 		t.Errorf("answer after stop: %v", l)
 	}
-	_ = c.sess.Wait() // the session was closed by the server
+	_ = c.Sess.Wait() // the session was closed by the server
 }
 
 func mustFramework(t *testing.T, path string) *assess.Framework {
@@ -533,9 +409,7 @@ func freshRoomFile(b testing.TB, n int) string {
 func outputs(cs []*client) []int {
 	n := make([]int, len(cs))
 	for i, c := range cs {
-		c.mu.Lock()
-		n[i] = c.out.Len()
-		c.mu.Unlock()
+		n[i] = c.Received()
 	}
 	return n
 }
@@ -572,7 +446,7 @@ func BenchmarkWorkshop(b *testing.B) {
 	cs := make([]*client, held)
 	for i := range cs {
 		cs[i] = connect(b, addr, fmt.Sprintf("m%02d", i+1))
-		_ = cs[i].send("/\x15" + ids[i] + "\r")
+		_ = cs[i].Send("/\x15" + ids[i] + "\r")
 	}
 	quiet(cs, 300*time.Millisecond)
 	var lat []time.Duration
@@ -582,13 +456,13 @@ func BenchmarkWorkshop(b *testing.B) {
 		k := "2"
 		if (n/held)%2 == 1 {
 			// Clear it again: x asks, y confirms (the keypress timed).
-			_ = cs[t].send("x")
+			_ = cs[t].Send("x")
 			quiet(cs, 60*time.Millisecond)
 			k = "y"
 		}
 		before := outputs(cs)
 		start := time.Now()
-		_ = cs[t].send(k)
+		_ = cs[t].Send(k)
 		for {
 			cur := outputs(cs)
 			all := true
@@ -630,9 +504,9 @@ func BenchmarkWorkshop(b *testing.B) {
 		go func(i int, c *client) {
 			defer wg.Done()
 			for k := 0; k < each; k++ {
-				_ = c.send(answerKeys(ids[(i+k+1)%held], k%5))
+				_ = c.Send(answerKeys(ids[(i+k+1)%held], k%5))
 			}
-			c.quit(b)
+			c.Quit(b)
 		}(i, c)
 	}
 	wg.Wait()

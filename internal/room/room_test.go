@@ -3,34 +3,14 @@ package room
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/internal/room/roomtest"
 )
-
-// roomFile writes the bakana sample with n extra ministries m01..mNN.
-func roomFile(t testing.TB, n int) string {
-	t.Helper()
-	s, err := countries.Sample("bakana")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var add strings.Builder
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&add, "  - {id: m%02d, name: Ministry %02d}\n", i, i)
-	}
-	src := strings.Replace(string(s.Src()), "ministries:\n", "ministries:\n"+add.String(), 1)
-	path := filepath.Join(t.TempDir(), "room.yaml")
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 func levelIDs(fw *assess.Framework, n int) []string {
 	var out []string
@@ -49,7 +29,7 @@ func TestOneWriterKeepsEveryEdit(t *testing.T) {
 	if os.Getenv("GOVPLAN_E2E") != "" {
 		sessions, answers = 30, 20
 	}
-	path := roomFile(t, sessions)
+	path := roomtest.File(t, sessions)
 	r, err := Open(path, "")
 	if err != nil {
 		t.Fatal(err)

@@ -17,11 +17,98 @@ import (
 
 // Set sets the value at path (mapping keys, matched exactly then without regard to case; ints
 // index sequences) to value, creating missing mappings on the way. value is any Go value yaml
-// can encode, or a *yaml.Node.
+// can encode, or a *yaml.Node. When a mapping replaces a mapping, the file's key order, its
+// style (block or flow), its comments and the way unchanged values are written stay as they
+// were: keys it no longer has go, a new key goes after the one before it in value.
 func Set(src []byte, path []any, value any) ([]byte, error) {
 	return edit(src, path, func(parent, key, old *yaml.Node) (*yaml.Node, error) {
-		return toNode(value)
+		n, err := toNode(value)
+		if err != nil {
+			return nil, err
+		}
+		return keepLayout(old, n), nil
 	}, opSet)
+}
+
+// keepLayout returns nw laid out as old was: a mapping keeps old's key order, style and
+// comments; a value equal to the old one is the old node as written (quotes, number form); a
+// changed string keeps old's quoting. nw itself is not changed.
+func keepLayout(old, nw *yaml.Node) *yaml.Node {
+	if old == nil || nw == nil {
+		return nw
+	}
+	if old.Kind == yaml.DocumentNode || nw.Kind == yaml.DocumentNode || old.Kind == yaml.AliasNode || old.Anchor != "" {
+		return nw
+	}
+	if old.Kind != nw.Kind {
+		return nw
+	}
+	switch nw.Kind {
+	case yaml.ScalarNode:
+		if sameNode(old, nw) == nil && old.ShortTag() == nw.ShortTag() {
+			return old
+		}
+		out := *nw
+		if old.ShortTag() == "!!str" && nw.ShortTag() == "!!str" && out.Style == 0 {
+			// A block scalar (| or >) stays one only while the text has several lines.
+			if multi := strings.Contains(nw.Value, "\n"); multi == (old.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0) {
+				out.Style = old.Style
+			}
+		}
+		if out.LineComment == "" {
+			out.LineComment = old.LineComment
+		}
+		return &out
+	case yaml.MappingNode:
+		if len(nw.Content) == 0 && len(old.Content) > 0 {
+			return nw
+		}
+		out := *old
+		out.Content = nil
+		used := make([]bool, len(nw.Content)/2)
+		for i := 0; i+1 < len(old.Content); i += 2 {
+			k := old.Content[i]
+			for j := 0; j+1 < len(nw.Content); j += 2 {
+				if !used[j/2] && nw.Content[j].Value == k.Value {
+					used[j/2] = true
+					out.Content = append(out.Content, k, keepLayout(old.Content[i+1], nw.Content[j+1]))
+					break
+				}
+			}
+		}
+		// A new key goes after the key that comes before it in nw (first when none does).
+		for j := 0; j+1 < len(nw.Content); j += 2 {
+			if used[j/2] {
+				continue
+			}
+			at := 0
+			for p := j - 2; p >= 0 && at == 0; p -= 2 {
+				for i := 0; i+1 < len(out.Content); i += 2 {
+					if out.Content[i].Value == nw.Content[p].Value {
+						at = i + 2
+						break
+					}
+				}
+			}
+			out.Content = append(out.Content[:at], append([]*yaml.Node{nw.Content[j], nw.Content[j+1]}, out.Content[at:]...)...)
+		}
+		return &out
+	case yaml.SequenceNode:
+		if len(old.Content) != len(nw.Content) {
+			out := *nw
+			if len(nw.Content) > 0 && len(old.Content) > 0 {
+				out.Style = old.Style
+			}
+			return &out
+		}
+		out := *old
+		out.Content = make([]*yaml.Node, len(nw.Content))
+		for i := range nw.Content {
+			out.Content[i] = keepLayout(old.Content[i], nw.Content[i])
+		}
+		return &out
+	}
+	return nw
 }
 
 // Delete removes the entry at path (a mapping key or a sequence item). Deleting what is not

@@ -193,3 +193,63 @@ func TestCommentsAroundAnEntryAreNotCopied(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// A mapping set over a mapping keeps the file's key order, style, comments and the way
+// unchanged values are written (residual defect: answers were rewritten in a fixed key order).
+func TestSetKeepsKeyOrderStyleAndComments(t *testing.T) {
+	src := "answers:\n" +
+		"  a.flow: {value: 41, by: ict, source: \"ITU 2024\", evidence: \"no survey\", confidence: medium}\n" +
+		"  a.block:\n" +
+		"    # what the room said\n" +
+		"    level: 2   # agreed\n" +
+		"    by: ict\n" +
+		"    evidence: 'gazette, p. 4'\n" +
+		"  a.next: {}\n"
+	nw := flow(map[string]any{"value": 39, "by": "ict", "source": "ITU 2024", "evidence": "no survey yet", "confidence": "medium"})
+	out, err := Set([]byte(src), []any{"answers", "a.flow"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, `{value: 41, by: ict, source: "ITU 2024", evidence: "no survey", confidence: medium}`,
+		`{value: 39, by: ict, source: "ITU 2024", evidence: "no survey yet", confidence: medium}`, 1)
+	if string(out) != want {
+		t.Errorf("flow answer:\n%s\nwant\n%s", out, want)
+	}
+	// A block answer stays block, its comments stay; a new key goes after its neighbour in the
+	// new value (keys sorted here: notes after level, confidence after by); a dropped key goes.
+	nw = flow(map[string]any{"level": 3, "by": "ict", "notes": "raised", "confidence": "high"})
+	out, err = Set(out, []any{"answers", "a.block"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(want, "    level: 2   # agreed\n    by: ict\n    evidence: 'gazette, p. 4'\n",
+		"    level: 3 # agreed\n    notes: raised\n    by: ict\n    confidence: high\n", 1)
+	if string(out) != want {
+		t.Errorf("block answer:\n%s\nwant\n%s", out, want)
+	}
+	// An empty mapping still empties it.
+	out, err = Set(out, []any{"answers", "a.block"}, flow(map[string]any{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "  a.block: {}\n  a.next: {}\n") {
+		t.Errorf("emptied:\n%s", out)
+	}
+}
+
+// A new key goes where the new value puts it, after the key before it: a level given to an
+// answer that had only evidence comes first, as govplan writes answers.
+func TestSetPlacesNewKeysAfterTheirNeighbour(t *testing.T) {
+	src := "answers:\n  a.x: {evidence: gazette, by: ict}\n"
+	nw := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, kv := range [][2]string{{"level", "2"}, {"by", "ict"}, {"evidence", "gazette"}, {"notes", "n"}} {
+		nw.Content = append(nw.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]}, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[1]})
+	}
+	out, err := Set([]byte(src), []any{"answers", "a.x"}, nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "answers:\n  a.x: {level: 2, evidence: gazette, notes: n, by: ict}\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

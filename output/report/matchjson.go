@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/output/words"
 )
 
@@ -263,13 +264,22 @@ type ProductJSON struct {
 	Source           string         `json:"source"`
 }
 
+// textsIn says each text in lang; never nil.
+func textsIn(ts []i18n.Text, lang string) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
 // Product builds the JSON of one product, its texts in lang.
 func Product(p *catalog.Product, lang string) ProductJSON {
 	return ProductJSON{
 		ID: p.ID, Name: p.Name, Summary: p.Summary.In(lang), Blocks: nonNil(p.Blocks), RelatedBlocks: nonNil(p.RelatedBlocks),
 		BlocksVerified: p.BlocksVerified, Evidence: p.Evidence, EvidenceVerified: p.EvidenceVerified, EvidenceNote: p.EvidenceNote.In(lang),
 		Licence: p.Licence, LicenceVerified: p.LicenceVerified, OpenSource: p.OpenSource, Deployment: nonNil(p.Deployment),
-		Scope: ScopeJSON{UseCases: nonNil(p.Scope.UseCases), Sectors: nonNil(p.Scope.Sectors), Functions: nonNil(p.Scope.Functions),
+		Scope: ScopeJSON{UseCases: nonNil(p.Scope.UseCases), Sectors: nonNil(p.Scope.Sectors), Functions: textsIn(p.Scope.Functions, lang),
 			Note: p.Scope.Note.In(lang), Source: p.Scope.Source, Verified: p.Scope.Verified},
 		DPG: p.DPG, DPGSource: p.DPGSource, DPGVerified: p.DPGVerified, Lifecycle: lifecycleJSON(p, lang), Overlay: p.Overlay, Source: p.Source,
 	}

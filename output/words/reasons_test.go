@@ -48,6 +48,11 @@ func TestMatchReasonsInEveryLanguage(t *testing.T) {
 		!strings.HasPrefix(fr, "hors de son champ habituel") {
 		t.Errorf("opencrvs scope: en %q, fr %q", en, fr)
 	}
+	// What the product is made for is said in the reader's language too (issue #12).
+	if fr, es := MaybeReason("fr", scope), MaybeReason("es", scope); !strings.Contains(fr, "conçu pour l'enregistrement à l'état civil") ||
+		strings.Contains(fr, "civil registration of") || !strings.Contains(es, "hecho para el registro civil") || strings.Contains(es, "civil registration of") {
+		t.Errorf("opencrvs made for: fr %q, es %q", fr, es)
+	}
 	if MaybeReason("en", nil) != "" {
 		t.Error("no reason should say nothing")
 	}

@@ -117,6 +117,8 @@ func Sector(lang, s string) string {
 		return i18n.T(lang, "agriculture")
 	case "civic-participation":
 		return i18n.T(lang, "civic participation")
+	case "civil-registration":
+		return i18n.T(lang, "civil registration")
 	case "climate":
 		return i18n.T(lang, "climate")
 	case "digital-government":

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/govplan/govplan/internal/i18n"
@@ -128,7 +129,7 @@ func (b *book) budget() {
 		row++
 		b.str(s, 1, row, pl.Funder, st.text)
 		b.num(s, 2, row, pl.Amount, st.money)
-		b.str(s, 3, row, pl.Original, st.textWrap)
+		b.str(s, 3, row, asPledged(l, pl.Original), st.textWrap)
 		b.str(s, 4, row, pl.Target, st.textWrap)
 		var ys []string
 		for _, y := range pl.Years {
@@ -241,4 +242,15 @@ func (b *book) spanText(sheet string, from, to, row int, text string) {
 	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
 	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
 	b.grow(sheet, row, wrapLines(text, w))
+}
+
+// asPledged writes a pledge's own amount and currency ("1500000 EUR") with the language's
+// digit grouping ("1,500,000 EUR"); any other text is kept as it is.
+func asPledged(lang, original string) string {
+	amount, cur, ok := strings.Cut(original, " ")
+	v, err := strconv.ParseFloat(amount, 64)
+	if !ok || err != nil {
+		return original
+	}
+	return i18n.Int(lang, v) + " " + cur
 }

@@ -213,3 +213,14 @@ func TestRoadmapIDsFit(t *testing.T) {
 		}
 	}
 }
+
+func TestAsPledged(t *testing.T) {
+	for in, want := range map[string]string{"1500000 EUR": "1,500,000 EUR", "900 USD": "900 USD", "about a million": "about a million"} {
+		if got := asPledged("en", in); got != want {
+			t.Errorf("asPledged(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := asPledged("fr", "1500000 EUR"); got == "1500000 EUR" {
+		t.Errorf("French pledge not grouped: %q", got)
+	}
+}

@@ -76,6 +76,15 @@ type shared struct {
 	confirm   *confirmation // a yes/no question waiting for its answer
 }
 
+// undoable returns withUndo where ctrl+z takes a change back, else without: in the live room
+// other delegates' answers come in between, so there is no undo and no text may promise one.
+func (c *shared) undoable(withUndo, without string) string {
+	if c.sess != nil && c.sess.room != nil {
+		return without
+	}
+	return withUndo
+}
+
 // confirmation is a yes/no question shown in the status line: y runs yes; any other key
 // (n, esc, …) cancels. Deletes ask first, and can still be undone with ctrl+z.
 type confirmation struct {
@@ -236,6 +245,9 @@ func (m *Model) open(path string) error {
 		m.step = stepRoom
 	}
 	m.c.say(false, i18n.F(m.c.lang, "opened %s", path))
+	if newer := s.newerFramework(); newer != nil {
+		m.c.say(false, i18n.F(m.c.lang, "opened %s · it is on %s; %s is built in: M on %s moves it", path, s.fw.Ref(), newer.Ref(), stepTitle(m.c.lang, stepContext)))
+	}
 	return nil
 }
 
@@ -307,7 +319,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		ref := ""
+		if s := m.c.sess; s != nil {
+			ref = s.fw.Ref()
+		}
+		cmd := m.key(msg)
+		if s := m.c.sess; s != nil && ref != "" && s.fw.Ref() != ref {
+			m.reopen() // the file moved to another framework version (M on Context)
+		}
+		return m, cmd
 	}
 	if cur := m.screens[m.step]; cur != nil {
 		return m, cur.update(msg)
@@ -383,6 +403,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, m.c.keys.lang):
 		m.setLang(nextLang(lang))
+		return nil
+	case (key.Matches(msg, m.c.keys.undo) || key.Matches(msg, m.c.keys.redo)) && sess != nil && sess.room != nil:
+		m.c.say(true, i18n.T(lang, "undo is off in the live room (other delegates' answers come in between): change the answer again instead"))
 		return nil
 	case (key.Matches(msg, m.c.keys.undo) || key.Matches(msg, m.c.keys.redo)) && sess != nil:
 		undo := key.Matches(msg, m.c.keys.undo)
@@ -721,8 +744,15 @@ func (m *Model) helpView(w, h int) string {
 	}
 	g := m.c.keys
 	split := len(lines)
-	add(i18n.T(lang, "Everywhere"), []key.Binding{g.next, g.prev, g.undo, g.redo, g.reload, g.saveAs, g.lang, g.help, g.quit})
-	for _, l := range wrap(i18n.T(lang, "Every change is saved to the country file at once, and ctrl+z takes it back. Press any key to close."), w/2-2) {
+	everywhere := []key.Binding{g.next, g.prev, g.undo, g.redo, g.reload, g.saveAs, g.lang, g.help, g.quit}
+	saved := i18n.T(lang, "Every change is saved to the country file at once, and ctrl+z takes it back. Press any key to close.")
+	if m.c.sess != nil && m.c.sess.room != nil {
+		// In the live room other delegates' answers come in between: no undo.
+		everywhere = []key.Binding{g.next, g.prev, g.reload, g.saveAs, g.lang, g.help, g.quit}
+		saved = i18n.T(lang, "Every change is saved to the room's file at once. Press any key to close.")
+	}
+	add(i18n.T(lang, "Everywhere"), everywhere)
+	for _, l := range wrap(saved, w/2-2) {
 		lines = append(lines, m.c.st.Faint.Render(l))
 	}
 	if len(lines) <= h {

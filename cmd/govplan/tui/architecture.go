@@ -22,7 +22,7 @@ type architecture struct {
 
 	// Product choice and constraints (products.go).
 	ek        archKeys
-	pick      *choiceList
+	pick      *pickList
 	pickBlock string
 	formKind  string // "constraints", or "" for the inventory form
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
@@ -20,7 +21,7 @@ type contextScreen struct {
 	form    *form
 	editing int    // ministry being edited; -1 new; -2 the country details
 	editID  string // the id of the ministry being edited (found again after a reload)
-	k       struct{ add, edit, remove, details, up, down key.Binding }
+	k       struct{ add, edit, remove, details, up, down, migrate key.Binding }
 }
 
 func newContextScreen(c *shared) *contextScreen {
@@ -37,6 +38,7 @@ func (s *contextScreen) relang() {
 	s.k.details = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.T(lang, "country and date")))
 	s.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
 	s.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
+	s.k.migrate = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", i18n.T(lang, "move to the newer framework version")))
 }
 
 func (s *contextScreen) capturing() bool { return s.form != nil }
@@ -61,11 +63,51 @@ func (s *contextScreen) keys() []key.Binding {
 	if s.form != nil {
 		return nil
 	}
-	return []key.Binding{s.k.add, s.k.edit, s.k.remove, s.k.details}
+	ks := []key.Binding{s.k.add, s.k.edit, s.k.remove, s.k.details}
+	if s.c.sess.newerFramework() != nil {
+		ks = append(ks, s.k.migrate)
+	}
+	return ks
 }
 
 func (s *contextScreen) allKeys() []key.Binding {
-	return []key.Binding{s.k.up, s.k.down, s.k.add, s.k.edit, s.k.remove, s.k.details}
+	ks := []key.Binding{s.k.up, s.k.down, s.k.add, s.k.edit, s.k.remove, s.k.details}
+	if s.c.sess.newerFramework() != nil {
+		ks = append(ks, s.k.migrate)
+	}
+	return ks
+}
+
+// migrate asks, then moves the file to the newest built-in version of its framework, as
+// govplan migrate does; the root then rebuilds the screens for the new framework.
+func (s *contextScreen) migrate() {
+	sess, lang := s.c.sess, s.c.lang
+	to := sess.newerFramework()
+	if to == nil {
+		return
+	}
+	from := sess.fw.Ref()
+	s.c.ask(i18n.F(lang, "Move this file to %s (%d new indicators, unanswered; every answer kept)? (y/n)",
+		to.Ref(), len(newIndicators(sess.doc.File, to))), func() tea.Cmd {
+		added, err := sess.migrate(to)
+		if err != nil {
+			s.c.sayErr(err)
+			return nil
+		}
+		s.c.say(false, i18n.F(lang, "saved · moved from %s to %s: %d new indicators to answer (ctrl+z moves it back)", from, to.Ref(), len(added)))
+		return nil
+	})
+}
+
+// newIndicators lists the indicators of fw the file does not list yet.
+func newIndicators(f *countries.File, fw *assess.Framework) []string {
+	var ids []string
+	for _, ind := range fw.Indicators() {
+		if _, ok := f.Answers[ind.ID]; !ok {
+			ids = append(ids, ind.ID)
+		}
+	}
+	return ids
 }
 
 func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
@@ -130,9 +172,11 @@ func (s *contextScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			s.sel = max(0, min(i, len(s.c.sess.doc.File.Ministries)-1))
-			s.c.say(false, i18n.F(lang, "saved · ministry %s removed (ctrl+z brings it back)", id))
+			s.c.say(false, s.c.undoable(i18n.F(lang, "saved · ministry %s removed (ctrl+z brings it back)", id), i18n.F(lang, "saved · ministry %s removed", id)))
 			return nil
 		})
+	case key.Matches(km, s.k.migrate):
+		s.migrate()
 	case key.Matches(km, s.k.details):
 		s.editing = -2
 		a := f.Assessment
@@ -279,6 +323,13 @@ func (s *contextScreen) view(w, h int) string {
 		fmt.Sprintf("%s — %s", sess.fw.Ref(), sess.fw.Name.In(lang)),
 		i18n.F(lang, "%s · facilitators: %s", dateText(lang, f.Assessment.Date), orDash(strings.Join(f.Assessment.Facilitators, ", "))),
 		sess.doc.Path,
+	}
+	newer := sess.newerFramework()
+	if newer != nil {
+		// A one-line offer under the framework: the newer built-in version and the key.
+		labels = append(labels[:2], append([]string{""}, labels[2:]...)...)
+		values = append(values[:2], append([]string{st.Warn.Render(i18n.F(lang, "%s is built in (%d new indicators): M moves this file to it, keeping every answer",
+			newer.Ref(), len(newIndicators(f, newer))))}, values[2:]...)...)
 	}
 	if n := f.Assessment.Notes; n != "" {
 		labels = append(labels, i18n.T(lang, "Notes:"))

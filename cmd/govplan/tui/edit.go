@@ -144,25 +144,3 @@ func amountOf(lang, v string) float64 {
 	f, _ := parseNumber(lang, v)
 	return f
 }
-
-// listLines cuts rows to the n lines around sel, with "↑ n more"/"↓ n more" marks, so every
-// list scrolls with its selection.
-func listLines(st Styles, lang string, rows []string, sel, n int) []string {
-	if len(rows) <= n || n < 3 {
-		if n < len(rows) && n > 0 {
-			from, to := window(sel, len(rows), n)
-			return rows[from:to]
-		}
-		return rows
-	}
-	from, to := window(sel, len(rows), n-2)
-	out := []string{st.Faint.Render(i18n.F(lang, "↑ %d more", from))}
-	if from == 0 {
-		out[0] = ""
-	}
-	out = append(out, rows[from:to]...)
-	if to < len(rows) {
-		out = append(out, st.Faint.Render(i18n.F(lang, "↓ %d more", len(rows)-to)))
-	}
-	return out
-}

@@ -215,7 +215,7 @@ func TestChangeActivity(t *testing.T) {
 	var id string
 	for i, row := range r.plan.rows() {
 		if row.act != nil && row.act.Kind != "custom" && !hasChange(m.c.sess.doc.File.Plan.Change, row.act.ID) {
-			r.plan.sel, id = i, row.act.ID
+			r.plan.list.sel, id = i, row.act.ID
 			break
 		}
 	}
@@ -315,7 +315,7 @@ func TestFundingEdits(t *testing.T) {
 	var id string
 	for i, b := range fs.costBlocks() {
 		if _, own := load(t, path).Costs.Blocks[b]; !own {
-			fs.sel[pageCosts], id = i, b
+			fs.lists[pageCosts].sel, id = i, b
 			break
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/termtext"
 )
@@ -29,6 +31,8 @@ type field struct {
 	choice  int
 	check   func(string) string // returns a problem, or ""
 	typed   string              // letters typed into a choice field, to jump by prefix
+	number  bool                // a number: its value is selected when the field is entered
+	sel     bool                // the whole value is selected: the next typed text replaces it
 }
 
 // formResult is what a form returns when it closes.
@@ -107,6 +111,14 @@ func textField(label, value, placeholder string, check func(string) string) *fie
 	return &field{label: label, input: in, check: check}
 }
 
+// numField is a text field for a number. Entering it selects the value, as form tools do:
+// typing replaces it (old 35, type 40: 40), while an arrow, backspace or home edits it.
+func numField(label, value, placeholder string, check func(string) string) *field {
+	fl := textField(label, value, placeholder, check)
+	fl.number = true
+	return fl
+}
+
 func choiceField(label string, choices []string, sel int) *field {
 	return &field{label: label, choices: choices, choice: sel}
 }
@@ -116,9 +128,10 @@ func (f *form) setFocus(i int) tea.Cmd {
 		fl.input.Blur()
 	}
 	f.focus = (i + len(f.fields)) % len(f.fields)
-	if f.fields[f.focus].choices == nil {
-		f.fields[f.focus].input.CursorEnd()
-		return f.fields[f.focus].input.Focus()
+	if fl := f.fields[f.focus]; fl.choices == nil {
+		fl.input.CursorEnd()
+		fl.sel = fl.number && fl.input.Value() != ""
+		return fl.input.Focus()
 	}
 	return nil
 }
@@ -142,7 +155,7 @@ func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 			return formOpen, nil
 		}
 		var cmd tea.Cmd
-		fl.input, cmd = fl.input.Update(p)
+		fl.input, cmd = typeInto(fl.input, &fl.sel, p)
 		f.err = ""
 		return formOpen, cmd
 	}
@@ -199,9 +212,40 @@ func (f *form) update(lang string, msg tea.Msg) (formResult, tea.Cmd) {
 		return formOpen, nil
 	}
 	var cmd tea.Cmd
-	fl.input, cmd = fl.input.Update(msg)
+	fl.input, cmd = typeInto(fl.input, &fl.sel, msg)
 	f.err = ""
 	return formOpen, cmd
+}
+
+// typeInto gives a key or a paste to a one-line field whose whole value may be selected
+// (*sel): typed or pasted text replaces the selection; any other key (arrows, backspace,
+// home, end) drops the selection and edits the value as usual.
+func typeInto(in textinput.Model, sel *bool, msg tea.Msg) (textinput.Model, tea.Cmd) {
+	if *sel {
+		*sel = false
+		switch m := msg.(type) {
+		case tea.PasteMsg:
+			in.SetValue("")
+		case tea.KeyPressMsg:
+			if m.Text != "" && m.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+				in.SetValue("")
+			}
+		default:
+			*sel = true
+		}
+	}
+	return in.Update(msg)
+}
+
+// selectedView draws a one-line field whose value is selected: the value in reverse video,
+// so the user sees that typing replaces it.
+func selectedView(in textinput.Model) string {
+	v := in.Value()
+	w := in.Width()
+	if w > 0 && ansi.StringWidth(v) > w {
+		v = ansi.TruncateLeft(v, ansi.StringWidth(v)-w, "")
+	}
+	return in.Prompt + lipgloss.NewStyle().Reverse(true).Render(v)
 }
 
 func (f *form) lines(st Styles, lang string, w int) []string {
@@ -221,6 +265,9 @@ func (f *form) lines(st Styles, lang string, w int) []string {
 		} else {
 			fl.input.SetWidth(max(10, w-lw-8))
 			val = fl.input.View()
+			if fl.sel && i == f.focus {
+				val = selectedView(fl.input)
+			}
 		}
 		lines = append(lines, mark+pad(fl.label, lw)+"  "+val)
 	}
@@ -242,6 +289,7 @@ func (f *form) lines(st Styles, lang string, w int) []string {
 // lands whole, in one message.
 type textBox struct {
 	multi bool
+	sel   bool // one line only: the whole value is selected (see typeInto)
 	line  textinput.Model
 	area  textarea.Model
 }
@@ -271,6 +319,11 @@ func newAreaBox(value, placeholder string, w, h int, color bool) *textBox {
 	ta.SetValue(value)
 	ta.MoveToEnd()
 	return &textBox{multi: true, area: ta}
+}
+
+// selectAll selects the value of a one-line field: the first typed text replaces it.
+func (t *textBox) selectAll() {
+	t.sel = !t.multi && t.line.Value() != ""
 }
 
 // Value is the text typed so far.
@@ -313,7 +366,7 @@ func (t *textBox) Update(msg tea.Msg) tea.Cmd {
 	if t.multi {
 		t.area, cmd = t.area.Update(msg)
 	} else {
-		t.line, cmd = t.line.Update(msg)
+		t.line, cmd = typeInto(t.line, &t.sel, msg)
 	}
 	return cmd
 }
@@ -322,6 +375,9 @@ func (t *textBox) Update(msg tea.Msg) tea.Cmd {
 func (t *textBox) View() string {
 	if t.multi {
 		return t.area.View()
+	}
+	if t.sel {
+		return selectedView(t.line)
 	}
 	return t.line.View()
 }

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
@@ -28,14 +29,15 @@ const (
 // funding is the money step: the funders' pledges, the exchange rates to the plan currency,
 // and the country's own costs per block beside the illustrative defaults.
 type funding struct {
-	c        *shared
-	page     fundingPage
-	sel      [fundingPages]int
-	form     *form
+	c     *shared
+	page  fundingPage
+	lists [fundingPages]rowList
+	formHost
 	formKind string
 	editing  int    // pledge being edited (-1 new)
 	editKey  string // rate or block being edited ("" new)
-	k        struct{ up, down, page, add, edit, remove, currency key.Binding }
+	nav      listKeys
+	k        struct{ page, add, edit, remove, currency key.Binding }
 }
 
 func newFundingScreen(c *shared) *funding {
@@ -46,8 +48,7 @@ func newFundingScreen(c *shared) *funding {
 
 func (f *funding) relang() {
 	lang := f.c.lang
-	f.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
-	f.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
+	f.nav = newListKeys(lang)
 	f.k.page = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, "pledges/rates/costs")))
 	f.k.add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.T(lang, "add")))
 	f.k.edit = key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", i18n.T(lang, "edit")))
@@ -62,13 +63,13 @@ func (f *funding) keys() []key.Binding {
 	case f.form != nil:
 		return nil
 	case f.page == pageCosts:
-		return []key.Binding{f.k.edit, f.k.remove, f.k.currency, f.k.page, f.k.down}
+		return []key.Binding{f.k.edit, f.k.remove, f.k.currency, f.k.page, f.nav.down}
 	}
-	return []key.Binding{f.k.add, f.k.edit, f.k.remove, f.k.page, f.k.down}
+	return []key.Binding{f.k.add, f.k.edit, f.k.remove, f.k.page, f.nav.down}
 }
 
 func (f *funding) allKeys() []key.Binding {
-	return []key.Binding{f.k.up, f.k.down, f.k.page, f.k.add, f.k.edit, f.k.remove, f.k.currency}
+	return append(f.nav.all(), f.k.page, f.k.add, f.k.edit, f.k.remove, f.k.currency)
 }
 
 // planCurrency is the currency of the plan (costs.currency, else the cost model's).
@@ -98,27 +99,16 @@ func (f *funding) count() int {
 
 func (f *funding) update(msg tea.Msg) tea.Cmd {
 	if f.form != nil {
-		res, cmd := f.form.update(f.c.lang, msg)
-		switch res {
-		case formCancelled:
-			f.form = nil
-			f.c.say(false, i18n.T(f.c.lang, "cancelled"))
-		case formDone:
-			f.save()
-		}
-		return cmd
+		return f.updateForm(f.c, msg, f.save)
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
 	n := f.count()
-	sel := &f.sel[f.page]
+	sel := &f.lists[f.page].sel
 	switch {
-	case key.Matches(km, f.k.up):
-		*sel = max(0, *sel-1)
-	case key.Matches(km, f.k.down):
-		*sel = max(0, min(n-1, *sel+1))
+	case f.lists[f.page].move(f.nav, km, n, max(1, f.c.h-12)):
 	case key.Matches(km, f.k.page):
 		f.page = (f.page + 1) % fundingPages
 	case key.Matches(km, f.k.currency):
@@ -175,7 +165,7 @@ func (f *funding) remove(i int) {
 			f.c.sayErr(err)
 			return nil
 		}
-		f.sel[f.page] = max(0, min(f.sel[f.page], f.count()-1))
+		f.lists[f.page].sel = max(0, min(f.lists[f.page].sel, f.count()-1))
 		f.c.say(false, i18n.T(lang, "saved · deleted"))
 		return nil
 	})
@@ -248,7 +238,7 @@ func (f *funding) pledgeForm(i int) tea.Cmd {
 	f.form = newForm(title,
 		textField(i18n.T(lang, "Funder"), inv.Funder, i18n.T(lang, "Development Bank"), nonEmpty(lang)),
 		target,
-		textField(i18n.T(lang, "Amount"), amount, "2000000", checkAmount(lang, true, false)),
+		numField(i18n.T(lang, "Amount"), amount, "2000000", checkAmount(lang, true, false)),
 		textField(i18n.T(lang, "Currency"), cur3, "USD", f.checkRateKnown),
 		textField(i18n.T(lang, "Years"), strings.Join(years, ", "), "2027, 2028", checkYears(lang)),
 		textField(i18n.T(lang, "Notes"), inv.Notes, "", nil),
@@ -293,7 +283,7 @@ func (f *funding) rateForm(code string) tea.Cmd {
 	})
 	f.form = newForm(i18n.F(lang, "Exchange rate: what one unit is worth in %s", f.planCurrency()),
 		codeField,
-		textField(i18n.F(lang, "In %s", f.planCurrency()), v, "1.08", checkAmount(lang, true, false)),
+		numField(i18n.F(lang, "In %s", f.planCurrency()), v, "1.08", checkAmount(lang, true, false)),
 	)
 	return f.form.setFocus(0)
 }
@@ -379,11 +369,11 @@ func (f *funding) costForm(id string) tea.Cmd {
 	}
 	f.formKind, f.editKey = "cost", id
 	f.form = newForm(i18n.F(lang, "Costs of %s in %s (empty: the illustrative default)", id, f.planCurrency()),
-		textField(i18n.T(lang, "Build months"), intText(own.BuildMonths), hint(def.BuildMonths), checkInt(lang, 1, 240, true)),
-		textField(i18n.T(lang, "Build cost"), f.amountText(own.BuildCost), hint(def.BuildCost), checkAmount(lang, false, true)),
-		textField(i18n.T(lang, "Upgrade months"), intText(own.UpgradeMonths), hint(def.UpgradeMonths), checkInt(lang, 1, 240, true)),
-		textField(i18n.T(lang, "Upgrade cost"), f.amountText(own.UpgradeCost), hint(def.UpgradeCost), checkAmount(lang, false, true)),
-		textField(i18n.T(lang, "Running cost a year"), f.amountText(own.RunningCost), hint(def.RunningCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Build months"), intText(own.BuildMonths), hint(def.BuildMonths), checkInt(lang, 1, 240, true)),
+		numField(i18n.T(lang, "Build cost"), f.amountText(own.BuildCost), hint(def.BuildCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Upgrade months"), intText(own.UpgradeMonths), hint(def.UpgradeMonths), checkInt(lang, 1, 240, true)),
+		numField(i18n.T(lang, "Upgrade cost"), f.amountText(own.UpgradeCost), hint(def.UpgradeCost), checkAmount(lang, false, true)),
+		numField(i18n.T(lang, "Running cost a year"), f.amountText(own.RunningCost), hint(def.RunningCost), checkAmount(lang, false, true)),
 	)
 	return f.form.setFocus(0)
 }
@@ -429,7 +419,7 @@ func (f *funding) save() {
 			return d.Append([]any{"investments"}, flowOf(inv))
 		})
 		if err == nil && i < 0 {
-			f.sel[pagePledges] = len(s.doc.File.Investments) - 1
+			f.lists[pagePledges].sel = len(s.doc.File.Investments) - 1
 		}
 		what = i18n.F(lang, "pledge of %s: %s %s to %s", inv.Funder, money(lang, inv.Amount), orDash(inv.Currency), id)
 	case "rate":
@@ -445,7 +435,7 @@ func (f *funding) save() {
 			return d.Set([]any{"exchange_rates", code}, rate)
 		})
 		if err == nil {
-			f.sel[pageRates] = max(0, slices.Index(yamlx.SortedKeys(s.doc.File.ExchangeRates), code))
+			f.lists[pageRates].sel = max(0, slices.Index(yamlx.SortedKeys(s.doc.File.ExchangeRates), code))
 		}
 		what = i18n.F(lang, "1 %s = %s %s", code, num(lang, rate), f.planCurrency())
 	case "currency":
@@ -524,70 +514,78 @@ func (f *funding) view(w, h int) string {
 			foot = wrap(i18n.F(lang, "No exchange rates: pledges in a currency other than %s need one (a adds it).", cur), inner)
 		}
 	case pageCosts:
-		head = append(head, st.Faint.Render(truncate("  "+pad(i18n.T(lang, "Block"), 26)+" "+pad(i18n.T(lang, "Build"), 32)+" "+pad(i18n.T(lang, "Upgrade"), 32)+" "+i18n.T(lang, "Running a year"), inner)))
-		for _, id := range f.costBlocks() {
+		// Each block's build, upgrade and running costs as used (* the country's own); the
+		// selected block's illustrative defaults are under the list, so the columns fit 80.
+		ids := f.costBlocks()
+		cells := make([][4]string, len(ids))
+		hdr := [4]string{i18n.T(lang, "Block"), i18n.T(lang, "Build"), i18n.T(lang, "Upgrade"), i18n.T(lang, "Running/year")}
+		widths := make([]int, 4)
+		for c, t := range hdr {
+			widths[c] = width(t)
+		}
+		for i, id := range ids {
 			own, hasOwn := file.Costs.Blocks[id]
-			def, defCur := defaultCost(id)
-			cell := func(mo *int, c *float64, dmo *int, dc *float64) string {
-				pick := func(o, d *float64) string {
-					if o != nil {
-						return money(lang, *o) + "*"
-					}
-					if d != nil {
-						return money(lang, *d)
-					}
-					return "–"
-				}
-				m := "–"
-				switch {
-				case mo != nil:
-					m = strconv.Itoa(*mo) + "*"
-				case dmo != nil:
-					m = strconv.Itoa(*dmo)
-				}
-				out := i18n.F(lang, "%s mo · %s", m, pick(c, dc))
-				if mo != nil || c != nil {
-					out += " (" + i18n.F(lang, "%s mo · %s", intText(dmo), pick(nil, dc)) + ")"
-				}
-				return out
-			}
-			run := "–"
-			switch {
-			case own.RunningCost != nil:
-				run = money(lang, *own.RunningCost) + "*"
-				if def.RunningCost != nil {
-					run += " (" + money(lang, *def.RunningCost) + ")"
-				}
-			case def.RunningCost != nil:
-				run = money(lang, *def.RunningCost)
-			}
+			def, _ := defaultCost(id)
 			mark := " "
 			if hasOwn {
 				mark = "*"
 			}
-			_ = defCur
-			rows = append(rows, pad(mark+id, 26)+" "+pad(cell(own.BuildMonths, own.BuildCost, def.BuildMonths, def.BuildCost), 32)+" "+
-				pad(cell(own.UpgradeMonths, own.UpgradeCost, def.UpgradeMonths, def.UpgradeCost), 32)+" "+run)
+			cells[i] = [4]string{mark + id, f.costCell(own.BuildMonths, own.BuildCost, def.BuildMonths, def.BuildCost),
+				f.costCell(own.UpgradeMonths, own.UpgradeCost, def.UpgradeMonths, def.UpgradeCost), f.costCell(nil, own.RunningCost, nil, def.RunningCost)}
+			for c, t := range cells[i] {
+				widths[c] = max(widths[c], width(t))
+			}
+		}
+		widths = fitColumns(widths, inner-2, 0, 10)
+		line := func(c [4]string) string {
+			return pad(c[0], widths[0]) + " " + pad(c[1], widths[1]) + " " + pad(c[2], widths[2]) + " " + padLeft(c[3], widths[3])
+		}
+		head = append(head, st.Faint.Render(truncate("  "+line(hdr), inner)))
+		for _, c := range cells {
+			rows = append(rows, line(c))
 		}
 		_, defCur := defaultCost("")
-		foot = wrap(i18n.F(lang, "* the country's own figure (in %s), with the illustrative default in brackets; the others are the illustrative defaults (in %s), converted to the plan currency. enter edits, d goes back to the defaults.", cur, defCur), inner)
-	}
-	sel := f.sel[f.page]
-	for i := range rows {
-		mark := "  "
-		if i == sel {
-			mark = "▸ "
+		if len(ids) > 0 {
+			id := ids[f.lists[pageCosts].clamp(len(ids))]
+			def, _ := defaultCost(id)
+			foot = wrap(i18n.F(lang, "Illustrative defaults for %s (in %s): build %s · upgrade %s · running %s a year.", id, defCur,
+				i18n.F(lang, "%s mo · %s", intText(def.BuildMonths), moneyOr(lang, def.BuildCost)),
+				i18n.F(lang, "%s mo · %s", intText(def.UpgradeMonths), moneyOr(lang, def.UpgradeCost)), moneyOr(lang, def.RunningCost)), inner)
 		}
-		rows[i] = mark + rows[i]
-		if i == sel {
-			rows[i] = st.Selected.Render(pad(rows[i], inner))
-		}
+		foot = append(foot, wrap(i18n.F(lang, "* the country's own figure (in %s); the others are the illustrative defaults (in %s), converted to the plan currency. enter edits, d goes back to the defaults.", cur, defCur), inner)...)
 	}
+	sel := &f.lists[f.page]
 	n := max(1, h-3-len(head)-len(foot)-1)
-	body := append(head, listLines(st, lang, rows, sel, n)...)
+	body := append(head, sel.lines(st, lang, len(rows), n, inner, func(i int) (string, *lipgloss.Style) { return rows[i], nil })...)
 	body = append(body, "")
 	body = append(body, foot...)
 	return panel(st, title, body, w, h)
+}
+
+// costCell is a block's months and cost as used: the country's own (marked *) or the
+// illustrative default.
+func (f *funding) costCell(mo *int, c *float64, dmo *int, dc *float64) string {
+	lang := f.c.lang
+	cost := moneyOr(lang, dc)
+	if c != nil {
+		cost = money(lang, *c) + "*"
+	}
+	if mo == nil && dmo == nil {
+		return cost
+	}
+	m := intText(dmo)
+	if mo != nil {
+		m = strconv.Itoa(*mo) + "*"
+	}
+	return i18n.F(lang, "%s mo · %s", orDash(m), cost)
+}
+
+// moneyOr shows an amount, or – when there is none.
+func moneyOr(lang string, v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return money(lang, *v)
 }
 
 var _ = fmt.Sprint
@@ -599,7 +597,7 @@ func (f *funding) reopen() {
 	page := f.page
 	for p := fundingPage(0); p < fundingPages; p++ {
 		f.page = p
-		f.sel[p] = max(0, min(f.sel[p], f.count()-1))
+		f.lists[p].sel = max(0, min(f.lists[p].sel, f.count()-1))
 	}
 	f.page = page
 }

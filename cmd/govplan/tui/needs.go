@@ -265,7 +265,7 @@ func (n *needs) updateUseCases(km tea.KeyPressMsg) tea.Cmd {
 				n.c.sayErr(err)
 				return nil
 			}
-			n.c.say(false, i18n.F(lang, "saved · custom use case %s deleted (ctrl+z brings it back)", id))
+			n.c.say(false, n.c.undoable(i18n.F(lang, "saved · custom use case %s deleted (ctrl+z brings it back)", id), i18n.F(lang, "saved · custom use case %s deleted", id)))
 			return nil
 		})
 	case key.Matches(km, n.ucEditKey):
@@ -398,7 +398,7 @@ func (n *needs) updateServices(km tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			n.ssel = max(0, n.ssel-1)
-			n.c.say(false, i18n.F(lang, "saved · service %q deleted (ctrl+z brings it back)", name))
+			n.c.say(false, n.c.undoable(i18n.F(lang, "saved · service %q deleted (ctrl+z brings it back)", name), i18n.F(lang, "saved · service %q deleted", name)))
 			return nil
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/ident"
@@ -21,13 +22,14 @@ import (
 // dependencies, and set the delivery teams. Every change goes to the file's plan section.
 type planEditor struct {
 	c    *shared
-	sel  int
-	form *form
+	list rowList
+	formHost
 	// formKind says what the open form edits.
 	formKind string
 	formID   string
+	nav      listKeys
 	k        struct {
-		up, down, pgUp, pgDown, home, end, drop, edit, owner, months, cost, status, add, teams key.Binding
+		drop, edit, owner, months, cost, status, add, teams key.Binding
 	}
 }
 
@@ -39,12 +41,7 @@ func newPlanEditor(c *shared) *planEditor {
 
 func (p *planEditor) relang() {
 	lang := p.c.lang
-	p.k.up = key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, "up")))
-	p.k.down = key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, "down")))
-	p.k.pgUp = key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", i18n.T(lang, "page up")))
-	p.k.pgDown = key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", i18n.T(lang, "page down")))
-	p.k.home = key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", i18n.T(lang, "first")))
-	p.k.end = key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", i18n.T(lang, "last")))
+	p.nav = newListKeys(lang)
 	p.k.drop = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", i18n.T(lang, "drop/restore")))
 	p.k.edit = key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", i18n.T(lang, "edit activity")))
 	p.k.owner = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.T(lang, "owner")))
@@ -67,7 +64,7 @@ func (p *planEditor) keys() []key.Binding {
 
 func (p *planEditor) allKeys() []key.Binding {
 	k := p.k
-	return []key.Binding{k.up, k.down, k.pgUp, k.pgDown, k.home, k.end, k.drop, k.edit, k.owner, k.months, k.cost, k.status, k.add, k.teams}
+	return append(p.nav.all(), k.drop, k.edit, k.owner, k.months, k.cost, k.status, k.add, k.teams)
 }
 
 // planRow is a row of the list: an activity of the plan, or one the planner dropped.
@@ -111,7 +108,7 @@ func (p *planEditor) addedIndex(id string) int {
 func (p *planEditor) selectID(id string) {
 	for i, r := range p.rows() {
 		if r.id() == id {
-			p.sel = i
+			p.list.sel = i
 			return
 		}
 	}
@@ -119,15 +116,7 @@ func (p *planEditor) selectID(id string) {
 
 func (p *planEditor) update(msg tea.Msg) tea.Cmd {
 	if p.form != nil {
-		res, cmd := p.form.update(p.c.lang, msg)
-		switch res {
-		case formCancelled:
-			p.form = nil
-			p.c.say(false, i18n.T(p.c.lang, "cancelled"))
-		case formDone:
-			p.saveForm()
-		}
-		return cmd
+		return p.updateForm(p.c, msg, p.saveForm)
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -137,18 +126,7 @@ func (p *planEditor) update(msg tea.Msg) tea.Cmd {
 	page := max(1, p.c.h-12)
 	k, lang := p.k, p.c.lang
 	switch {
-	case key.Matches(km, k.up):
-		p.sel--
-	case key.Matches(km, k.down):
-		p.sel++
-	case key.Matches(km, k.pgUp):
-		p.sel -= page
-	case key.Matches(km, k.pgDown):
-		p.sel += page
-	case key.Matches(km, k.home):
-		p.sel = 0
-	case key.Matches(km, k.end):
-		p.sel = len(rows) - 1
+	case p.list.move(p.nav, km, len(rows), page):
 	case key.Matches(km, k.add):
 		return p.addForm()
 	case key.Matches(km, k.teams):
@@ -185,10 +163,7 @@ func (p *planEditor) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (p *planEditor) clamp(n int) int {
-	p.sel = max(0, min(n-1, p.sel))
-	return p.sel
-}
+func (p *planEditor) clamp(n int) int { return p.list.clamp(n) }
 
 // dropOrRestore asks before dropping an activity (or deleting one the planner added) and
 // restores a dropped one at once.
@@ -267,8 +242,8 @@ func (p *planEditor) editForm(a *roadmap.Activity, focus int) tea.Cmd {
 	p.form = newForm(i18n.F(lang, "Change %s", a.ID),
 		textField(i18n.T(lang, "Name"), a.Name, "", nonEmpty(lang)),
 		p.ownerField(a.Owner),
-		textField(i18n.T(lang, "Months"), strconv.Itoa(a.Months), "6", checkInt(lang, 0, 240, false)),
-		textField(i18n.T(lang, "Cost"), numInput(lang, a.Cost), "250000", checkAmount(lang, false, false)),
+		numField(i18n.T(lang, "Months"), strconv.Itoa(a.Months), "6", checkInt(lang, 0, 240, false)),
+		numField(i18n.T(lang, "Cost"), numInput(lang, a.Cost), "250000", checkAmount(lang, false, false)),
 	)
 	return p.form.setFocus(focus)
 }
@@ -328,8 +303,8 @@ func (p *planEditor) addForm() tea.Cmd {
 		idField,
 		textField(i18n.T(lang, "Name"), "", i18n.T(lang, "CIO training"), nonEmpty(lang)),
 		p.ownerField(""),
-		textField(i18n.T(lang, "Months"), "", "6", checkInt(lang, 1, 240, false)),
-		textField(i18n.T(lang, "Cost"), "", "80000", checkAmount(lang, false, false)),
+		numField(i18n.T(lang, "Months"), "", "6", checkInt(lang, 1, 240, false)),
+		numField(i18n.T(lang, "Cost"), "", "80000", checkAmount(lang, false, false)),
 		textField(i18n.T(lang, "Depends on"), "", i18n.T(lang, "activity ids, separated by commas"), nil),
 	)
 	p.form.fields[5].check = func(v string) string { return p.checkDeps(p.form.value(0))(v) }
@@ -344,7 +319,7 @@ func (p *planEditor) teamsForm() tea.Cmd {
 		ws = s.model.Plan.Workstreams
 	}
 	p.formKind, p.formID = "teams", ""
-	fields := []*field{textField(i18n.T(lang, "Delivery teams"), strconv.Itoa(ws), "3", checkInt(lang, 1, 50, false))}
+	fields := []*field{numField(i18n.T(lang, "Delivery teams"), strconv.Itoa(ws), "3", checkInt(lang, 1, 50, false))}
 	fields = append(fields, p.capacityFields()...)
 	p.form = newForm(i18n.T(lang, "Teams: how much work runs at once"), fields...)
 	return p.form.setFocus(0)
@@ -477,21 +452,17 @@ func (p *planEditor) view(w, h int) string {
 	// Room for the rows: the panel less its borders, title, header and the detail lines.
 	var foot []string
 	if len(rows) > 0 {
-		foot = p.detail(rows[p.sel], inner)
+		foot = p.detail(rows[p.list.sel], inner)
 	} else {
 		foot = wrap(i18n.T(lang, "No activities: answer readiness, pick use cases, or press a to add one."), inner)
 	}
 	n := max(1, h-3-len(head)-len(foot)-1)
-	from, to := window(p.sel, len(rows), n)
 	body := append([]string{}, head...)
-	for i := from; i < to; i++ {
-		body = append(body, p.rowLine(rows[i], i == p.sel, idW, nameW, showName, inner))
-	}
+	body = append(body, p.list.lines(st, lang, len(rows), n, inner, func(i int) (string, *lipgloss.Style) {
+		return p.rowLine(rows[i], idW, nameW, showName)
+	})...)
 	for len(body) < len(head)+n {
 		body = append(body, "")
-	}
-	if to < len(rows) || from > 0 {
-		body[len(body)-1] = st.Faint.Render(i18n.F(lang, "rows %d–%d of %d", from+1, to, len(rows)))
 	}
 	body = append(body, "")
 	body = append(body, foot...)
@@ -500,18 +471,10 @@ func (p *planEditor) view(w, h int) string {
 
 // rowLine draws one row; only the rows on screen are drawn, so the list stays fast with
 // thousands of activities.
-func (p *planEditor) rowLine(r planRow, selected bool, idW, nameW int, showName bool, inner int) string {
+func (p *planEditor) rowLine(r planRow, idW, nameW int, showName bool) (string, *lipgloss.Style) {
 	st, lang := p.c.st, p.c.lang
-	mark := "  "
-	if selected {
-		mark = "▸ "
-	}
 	if r.act == nil {
-		line := mark + pad("✗ "+r.dropped, idW) + " " + i18n.T(lang, "dropped (d restores it)")
-		if selected {
-			return st.Selected.Render(pad(line, inner))
-		}
-		return st.Faint.Render(line)
+		return pad("✗ "+r.dropped, idW) + " " + i18n.T(lang, "dropped (d restores it)"), &st.Faint
 	}
 	a := r.act
 	s := p.c.sess
@@ -524,7 +487,7 @@ func (p *planEditor) rowLine(r planRow, selected bool, idW, nameW int, showName 
 	case a.Critical:
 		tag = "◆"
 	}
-	line := mark + pad(pad(a.ID, idW-2)+" "+tag, idW)
+	line := pad(pad(a.ID, idW-2)+" "+tag, idW)
 	if showName {
 		line += " " + pad(a.Name, nameW)
 	}
@@ -534,10 +497,7 @@ func (p *planEditor) rowLine(r planRow, selected bool, idW, nameW int, showName 
 	}
 	line += " " + pad(orDash(a.Owner), 10) + " " + padLeft(strconv.Itoa(a.Months), 4) + " " + padLeft(money(lang, a.Cost), 12) +
 		" " + pad(start, 8) + " " + pad(words.ActivityStatus(lang, a.Status), 12)
-	if selected {
-		return st.Selected.Render(pad(line, inner))
-	}
-	return line
+	return line, nil
 }
 
 func hasChange(m map[string]roadmap.ActivityChange, id string) bool {

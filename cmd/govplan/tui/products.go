@@ -11,63 +11,6 @@ import (
 	"github.com/govplan/govplan/output/words"
 )
 
-// choiceList is a vertical list to choose one item from (↑/↓, enter, esc); it scrolls.
-type choiceList struct {
-	title string
-	items []choiceItem
-	sel   int
-}
-
-type choiceItem struct {
-	label  string
-	value  string
-	refuse string // why this item cannot be chosen ("" when it can)
-}
-
-// update moves or chooses; it returns the chosen item (done) or cancelled.
-func (p *choiceList) update(km tea.KeyPressMsg) (chosen *choiceItem, cancelled bool) {
-	switch km.String() {
-	case "up", "k":
-		p.sel = max(0, p.sel-1)
-	case "down", "j":
-		p.sel = min(len(p.items)-1, p.sel+1)
-	case "home", "g":
-		p.sel = 0
-	case "end", "G":
-		p.sel = len(p.items) - 1
-	case "esc", "q":
-		return nil, true
-	case "enter", "space":
-		return &p.items[p.sel], false
-	}
-	return nil, false
-}
-
-func (p *choiceList) lines(st Styles, lang string, w, h int) []string {
-	out := []string{st.Bold.Render(truncate(p.title, w)), ""}
-	var rows []string
-	for i, it := range p.items {
-		mark := "  "
-		if i == p.sel {
-			mark = "▸ "
-		}
-		l := mark + it.label
-		if it.refuse != "" {
-			l += " — " + it.refuse
-		}
-		switch {
-		case i == p.sel:
-			l = st.Selected.Render(pad(l, w))
-		case it.refuse != "":
-			l = st.Faint.Render(truncate(l, w))
-		}
-		rows = append(rows, l)
-	}
-	out = append(out, listLines(st, lang, rows, p.sel, max(3, h-5))...)
-	out = append(out, "", st.Faint.Render(truncate(i18n.T(lang, "↑/↓ move · enter choose · esc cancel"), w)))
-	return out
-}
-
 // archKeys are the architecture step's editing keys (products and constraints).
 type archKeys struct{ product, constraints key.Binding }
 
@@ -87,10 +30,10 @@ func (a *architecture) productPicker(b *catalog.Block) {
 		a.c.say(true, i18n.F(lang, "%s is not required by the country's use cases; no product to choose", b.Name.In(lang)))
 		return
 	}
-	p := &choiceList{title: i18n.F(lang, "Product for %s (ranked; saved under products: in the file)", b.Name.In(lang))}
+	p := newPickList(lang, i18n.F(lang, "Product for %s (ranked; saved under products: in the file)", b.Name.In(lang)), false)
 	for _, rp := range rb.Products {
 		label := i18n.F(lang, "#%d %s", rp.Rank, rp.Product.Name)
-		it := choiceItem{label: label + " · " + orDash(rp.Product.Licence) + " · " + words.Evidence(lang, rp.Product.Evidence), value: rp.Product.ID}
+		it := pickItem{label: label + " · " + orDash(rp.Product.Licence) + " · " + words.Evidence(lang, rp.Product.Evidence), value: rp.Product.ID}
 		if rp.Excluded {
 			it.label = i18n.F(lang, "excluded %s", rp.Product.Name)
 			it.refuse = words.Reasons(lang, rp.Why, "; ")
@@ -98,11 +41,11 @@ func (a *architecture) productPicker(b *catalog.Block) {
 		p.items = append(p.items, it)
 	}
 	p.items = append(p.items,
-		choiceItem{label: i18n.T(lang, "undecided (looked at, no choice yet)"), value: catalog.Undecided},
-		choiceItem{label: i18n.T(lang, "no choice recorded (outputs show the top-ranked product)"), value: ""})
+		pickItem{label: i18n.T(lang, "undecided (looked at, no choice yet)"), value: catalog.Undecided},
+		pickItem{label: i18n.T(lang, "no choice recorded (outputs show the top-ranked product)"), value: ""})
 	for i, it := range p.items {
 		if it.value == rb.Chosen {
-			p.sel = i
+			p.list.sel = i
 		}
 	}
 	a.pick, a.pickBlock = p, b.ID
@@ -110,13 +53,14 @@ func (a *architecture) productPicker(b *catalog.Block) {
 
 // updatePicker handles a key while the product list is open.
 func (a *architecture) updatePicker(km tea.KeyPressMsg) {
-	it, cancelled := a.pick.update(km)
+	done, cancelled := a.pick.update(km)
 	lang := a.c.lang
+	it := a.pick.current()
 	switch {
 	case cancelled:
 		a.pick = nil
 		a.c.say(false, i18n.T(lang, "cancelled"))
-	case it == nil:
+	case !done:
 	case it.refuse != "":
 		a.c.say(true, i18n.F(lang, "that product breaks a constraint (%s); change the constraints (c) first", it.refuse))
 	default:

@@ -283,7 +283,7 @@ func (r *readiness) answered(what string, change func(a *assess.Answer)) {
 
 // agree replaces the answers of a disputed indicator by the one the room agreed on. Nothing
 // said is lost: the evidence of each ministry is kept, and the notes record the answers
-// before the agreement (ctrl+z brings them back).
+// before the agreement (ctrl+z brings them back, except in the live room).
 func (r *readiness) agree(what string, change func(a *assess.Answer)) {
 	lang, fw, ind := r.c.lang, r.c.sess.fw, r.ind()
 	as := r.answers()
@@ -310,7 +310,8 @@ func (r *readiness) agree(what string, change func(a *assess.Answer)) {
 		return
 	}
 	r.ai = 0
-	r.c.say(false, i18n.F(lang, "saved · %s: agreed answer %s (the answers before are in the notes; ctrl+z undoes)", id, what))
+	r.c.say(false, r.c.undoable(i18n.F(lang, "saved · %s: agreed answer %s (the answers before are in the notes; ctrl+z undoes)", id, what),
+		i18n.F(lang, "saved · %s: agreed answer %s (the answers before are in the notes)", id, what)))
 }
 
 // editOwn changes the answer of the ministry the screen is bound to. The change is made on the
@@ -498,7 +499,11 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.areaTarget):
 		return r.pillarTargetForm()
 	case key.Matches(msg, k.search):
-		return r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
+		// The last query comes back selected: enter finds its next match, typing starts a
+		// new one (it used to be appended to the old query).
+		cmd := r.startInput(modeSearch, r.query, i18n.T(lang, "search questions and ids"))
+		r.input.selectAll()
+		return cmd
 	case key.Matches(msg, k.disputed):
 		if !r.nextDisputed() {
 			r.c.say(false, i18n.T(lang, "no indicator is disputed"))
@@ -540,7 +545,9 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a := r.answers()[r.ai]; a.Value != nil {
 			cur = numInput(lang, a.Value.Num)
 		}
-		return r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
+		cmd := r.startInput(modeNumber, cur, unitWord(lang, ind.Unit))
+		r.input.selectAll()
+		return cmd
 	case key.Matches(msg, k.yes) && ind.Kind == assess.KindYesNo:
 		r.answered(i18n.T(lang, "yes"), func(a *assess.Answer) { a.Value, a.Level, a.NA = assess.YesNo(true), nil, false })
 	case key.Matches(msg, k.no) && ind.Kind == assess.KindYesNo:
@@ -573,7 +580,7 @@ func (r *readiness) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			r.ai = max(0, ai-1)
-			r.c.say(false, i18n.F(lang, "saved · %s: answer cleared (ctrl+z brings it back)", id))
+			r.c.say(false, r.c.undoable(i18n.F(lang, "saved · %s: answer cleared (ctrl+z brings it back)", id), i18n.F(lang, "saved · %s: answer cleared", id)))
 			return nil
 		})
 	case key.Matches(msg, k.evidence):

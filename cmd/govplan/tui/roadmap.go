@@ -32,6 +32,7 @@ type roadmapScreen struct {
 	scroll int
 	plan   *planEditor
 	tl     timelineCache
+	pg     pageCache
 	owner  string // the owner whose capacity { and } change
 	k      struct {
 		more, fewer, earlier, later, page, save, up, down, owner, capMore, capFewer key.Binding
@@ -247,7 +248,6 @@ func (r *roadmapScreen) view(w, h int) string {
 		}
 	}
 	head = append(head, line)
-	var body []string
 	var title string
 	switch r.view_ {
 	case viewTimeline:
@@ -257,21 +257,73 @@ func (r *roadmapScreen) view(w, h int) string {
 		return panel(st, title, append(head, append([]string{""}, lines...)...), w, h)
 	case viewKPIs:
 		title = i18n.T(lang, "Roadmap · KPI timetable")
-		body = r.kpis(p, w-2)
 	case viewFunding:
 		title = i18n.T(lang, "Roadmap · budget and funding")
-		body = r.funding(p, w-2)
 	}
+	page := r.pageLines(p, w-2)
 	// Rows for the body: the panel's, less its title, the head and the blank line under it.
-	r.scroll = min(r.scroll, max(0, len(body)-(h-3-len(head)-1)))
-	body = append(head, append([]string{""}, body[r.scroll:]...)...)
+	n := max(1, h-3-len(head)-1)
+	r.scroll = max(0, min(r.scroll, page.len()-n))
+	body := append(head, "")
+	body = append(body, page.window(r.scroll, n)...)
 	return panel(st, title, body, w, h)
 }
 
-func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
-	lang := r.c.lang
+// pageLines is a page's lines: a head and a tail built once per plan, width and language, and
+// between them n rows drawn on demand, so a frame draws only the rows on screen.
+type pageLines struct {
+	head []string
+	n    int
+	row  func(i int) string
+	tail []string
+}
+
+func (pl pageLines) len() int { return len(pl.head) + pl.n + len(pl.tail) }
+
+// window returns up to n lines from line from on.
+func (pl pageLines) window(from, n int) []string {
+	out := make([]string, 0, n)
+	for i := from; i < pl.len() && len(out) < n; i++ {
+		switch {
+		case i < len(pl.head):
+			out = append(out, pl.head[i])
+		case i < len(pl.head)+pl.n:
+			out = append(out, pl.row(i-len(pl.head)))
+		default:
+			out = append(out, pl.tail[i-len(pl.head)-pl.n])
+		}
+	}
+	return out
+}
+
+// pageCache keeps the KPI or funding page of one plan at one width and language.
+type pageCache struct {
+	plan  *roadmap.Plan
+	view  roadmapView
+	w     int
+	lang  string
+	lines pageLines
+}
+
+// pageLines returns the KPI or funding page of p, from the cache when nothing changed.
+func (r *roadmapScreen) pageLines(p *roadmap.Plan, w int) pageLines {
+	c := &r.pg
+	if c.plan != p || c.view != r.view_ || c.w != w || c.lang != r.c.lang {
+		var pl pageLines
+		if r.view_ == viewKPIs {
+			pl = r.kpis(p, w)
+		} else {
+			pl = r.funding(p, w)
+		}
+		*c = pageCache{plan: p, view: r.view_, w: w, lang: r.c.lang, lines: pl}
+	}
+	return c.lines
+}
+
+func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) pageLines {
+	st, lang := r.c.st, r.c.lang
 	if len(p.KPIs) == 0 {
-		return wrap(i18n.T(lang, "No targets in the file yet: add targets to get a KPI timetable."), w)
+		return pageLines{head: wrap(i18n.T(lang, "No targets in the file yet: add targets to get a KPI timetable."), w)}
 	}
 	years := map[int]bool{}
 	for _, k := range p.KPIs {
@@ -289,45 +341,48 @@ func (r *roadmapScreen) kpis(p *roadmap.Plan, w int) []string {
 	for _, y := range ys {
 		head += fmt.Sprintf(" %6d", y)
 	}
-	lines := []string{r.c.st.Bold.Render(head + "   " + i18n.T(lang, "Due") + "  " + i18n.T(lang, "Status"))}
-	var open []string
-	for _, k := range p.KPIs {
+	pl := pageLines{head: []string{st.Bold.Render(head + "   " + i18n.T(lang, "Due") + "  " + i18n.T(lang, "Status"))}, n: len(p.KPIs)}
+	pl.row = func(i int) string {
+		k := &p.KPIs[i]
 		line := pad(k.ID, 34) + " " + padLeft(words.KPIValue(lang, k.Baseline, k.BaselineVal, k.Unit), blW)
-		ms := map[int]roadmap.Milestone{}
-		for _, m := range k.Milestones {
-			ms[m.Year] = m
-		}
 		for _, y := range ys {
 			cell := ""
-			if m, ok := ms[y]; ok {
-				s := m.Score
-				cell = words.KPIValue(lang, &s, m.Value, k.Unit)
+			for _, m := range k.Milestones {
+				if m.Year == y {
+					s := m.Score
+					cell = words.KPIValue(lang, &s, m.Value, k.Unit)
+				}
 			}
 			line += fmt.Sprintf(" %6s", cell)
 		}
-		line += "   " + fmt.Sprint(k.DueYear) + "  " + words.TargetStatus(lang, &k)
+		line += "   " + fmt.Sprint(k.DueYear) + "  " + words.TargetStatus(lang, k)
 		if k.Status != roadmap.StatusMet {
-			line = r.c.st.Warn.Render(line)
-			open = append(open, "⚠ "+i18n.F(lang, "%s — %s: %s.", k.ID, words.TargetStatus(lang, &k), words.TargetFix(lang, &k)))
+			return st.Warn.Render(line)
 		}
-		lines = append(lines, line)
+		return line
 	}
-	lines = append(lines, "")
-	for _, o := range open {
-		for _, l := range wrap(o, w) {
-			lines = append(lines, r.c.st.Warn.Render(l))
+	pl.tail = []string{""}
+	open := false
+	for i := range p.KPIs {
+		k := &p.KPIs[i]
+		if k.Status == roadmap.StatusMet {
+			continue
+		}
+		open = true
+		for _, l := range wrap("⚠ "+i18n.F(lang, "%s — %s: %s.", k.ID, words.TargetStatus(lang, k), words.TargetFix(lang, k)), w) {
+			pl.tail = append(pl.tail, st.Warn.Render(l))
 		}
 	}
-	if len(open) > 0 {
-		lines = append(lines, "")
+	if open {
+		pl.tail = append(pl.tail, "")
 	}
 	for _, l := range wrap(i18n.T(lang, "Projected from the schedule at each year-end. Scores 0–100; L = whole level; other values in the indicator's unit. Try + - { } o to see what more teams or capacity would meet."), w) {
-		lines = append(lines, r.c.st.Faint.Render(l))
+		pl.tail = append(pl.tail, st.Faint.Render(l))
 	}
-	return lines
+	return pl
 }
 
-func (r *roadmapScreen) funding(p *roadmap.Plan, w int) []string {
+func (r *roadmapScreen) funding(p *roadmap.Plan, w int) pageLines {
 	st, lang := r.c.st, r.c.lang
 	heads := []string{i18n.T(lang, "One-off"), i18n.T(lang, "Running"), i18n.T(lang, "Total"), i18n.T(lang, "Funded"), i18n.T(lang, "Unfunded")}
 	colW := 12
@@ -364,11 +419,15 @@ func (r *roadmapScreen) funding(p *roadmap.Plan, w int) []string {
 	for _, u := range f.Unneeded {
 		warn(i18n.F(lang, "⚠ %s pledged %s to %s, which the plan does not need", u.Funder, money(lang, u.Amount), u.Target))
 	}
+	pl := pageLines{head: lines}
 	if len(f.Gaps) > 0 {
-		lines = append(lines, "", st.Bold.Render(i18n.T(lang, "Unfunded activities (largest first)")))
-		for _, g := range f.Gaps {
-			lines = append(lines, pad(g.Activity, 40)+" "+i18n.F(lang, "%s of %s", padLeft(money(lang, g.Gap), 12), padLeft(money(lang, g.Cost), 12)))
+		pl.head = append(pl.head, "", st.Bold.Render(i18n.T(lang, "Unfunded activities (largest first)")))
+		idW := max(10, min(40, w-1-width(i18n.F(lang, "%s of %s", padLeft("", 12), padLeft("", 12)))))
+		pl.n = len(f.Gaps)
+		pl.row = func(i int) string {
+			g := f.Gaps[i]
+			return pad(g.Activity, idW) + " " + i18n.F(lang, "%s of %s", padLeft(money(lang, g.Gap), 12), padLeft(money(lang, g.Cost), 12))
 		}
 	}
-	return lines
+	return pl
 }

@@ -210,11 +210,23 @@ func (s *session) commit(edit func(d *countries.Doc) error) error {
 		return &notSaved{msg: why, err: errNotWritable}
 	}
 	before := append([]byte(nil), s.doc.Src()...)
+	ref := s.doc.File.Assessment.Framework
 	if err := edit(s.doc); err != nil {
 		s.restore(before)
 		return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
 	}
-	if err := s.checkDoc(); err != nil {
+	fw := s.fw
+	if s.doc.File.Assessment.Framework != ref {
+		// The edit moved the file to another framework version (a migration, or its undo):
+		// the file is checked, scored and planned with that version from now on.
+		next, err := s.doc.Framework("")
+		if err != nil {
+			s.restore(before)
+			return &notSaved{msg: i18n.F(s.lang, "not saved: %s", err.Error()), err: err}
+		}
+		fw = next
+	}
+	if err := s.checkDoc(fw); err != nil {
 		s.restore(before)
 		return &notSaved{msg: i18n.F(s.lang, "not saved: the change would make the file invalid: %s", err.Error()), err: err}
 	}
@@ -229,14 +241,40 @@ func (s *session) commit(edit func(d *countries.Doc) error) error {
 		}
 		return &notSaved{msg: i18n.F(s.lang, "not saved: %s; press ctrl+s to save your work under another name", err.Error()), err: errors.Join(errNotWritable, err)}
 	}
+	s.fw = fw
 	s.savedAt = s.now()
 	s.rebuild()
 	return nil
 }
 
+// newerFramework returns the newest built-in version of the file's framework when it is newer
+// than the one the file is on, else nil. A room's file is not offered one: its framework is
+// shared by every session in the room.
+func (s *session) newerFramework() *assess.Framework {
+	if s.room != nil || s.readOnly {
+		return nil
+	}
+	newest, _, err := assess.Resolve(s.fw.ID)
+	if err != nil || newest.ID != s.fw.ID || !assess.VersionLess(s.fw.Version, newest.Version) {
+		return nil
+	}
+	return newest
+}
+
+// migrate moves the file to framework to as govplan migrate does (the new indicators added
+// unanswered, every other byte kept) and saves it at once; ctrl+z takes it back.
+func (s *session) migrate(to *assess.Framework) (added []string, err error) {
+	err = s.change(func(d *countries.Doc) error {
+		var err error
+		added, err = d.Migrate(to)
+		return err
+	})
+	return added, err
+}
+
 // checkDoc runs the checks a file passes when it is opened (framework and catalog).
-func (s *session) checkDoc() error {
-	if err := s.doc.Check(s.fw); err != nil {
+func (s *session) checkDoc(fw *assess.Framework) error {
+	if err := s.doc.Check(fw); err != nil {
 		return err
 	}
 	return s.doc.CheckCatalog(s.cat)

@@ -53,7 +53,7 @@ func (r *readiness) indicatorTargetForm() tea.Cmd {
 		if has && cur.Level != nil {
 			v = strconv.Itoa(*cur.Level)
 		}
-		first = textField(i18n.T(lang, "Target level"), v, i18n.F(lang, "%d to %d; empty clears the target", fw.Scale.Min, fw.Scale.Max),
+		first = numField(i18n.T(lang, "Target level"), v, i18n.F(lang, "%d to %d; empty clears the target", fw.Scale.Min, fw.Scale.Max),
 			checkInt(lang, fw.Scale.Min, fw.Scale.Max, true))
 	case assess.KindYesNo:
 		sel := 0
@@ -67,7 +67,7 @@ func (r *readiness) indicatorTargetForm() tea.Cmd {
 		if has && cur.Value != nil {
 			v = numInput(lang, cur.Value.Num)
 		}
-		first = textField(i18n.T(lang, "Target value"), v, i18n.F(lang, "in %s; empty clears the target", unitWord(lang, ind.Unit)),
+		first = numField(i18n.T(lang, "Target value"), v, i18n.F(lang, "in %s; empty clears the target", unitWord(lang, ind.Unit)),
 			func(v string) string {
 				if v == "" {
 					return ""
@@ -79,7 +79,7 @@ func (r *readiness) indicatorTargetForm() tea.Cmd {
 				return r.checkTargetValue(f)
 			})
 	}
-	yf := textField(i18n.T(lang, "By year"), strconv.Itoa(year), "2028", r.checkTargetYear)
+	yf := numField(i18n.T(lang, "By year"), strconv.Itoa(year), "2028", r.checkTargetYear)
 	r.target = &targetEdit{form: newForm(i18n.F(lang, "Target for %s", ind.ID), first, yf)}
 	return r.target.form.setFocus(0)
 }
@@ -111,8 +111,8 @@ func (r *readiness) pillarTargetForm() tea.Cmd {
 		year = cur.Year
 	}
 	r.target = &targetEdit{pillar: pl.ID, form: newForm(i18n.F(lang, "Target score for the area %s", pl.Name.In(lang)),
-		textField(i18n.T(lang, "Target score"), v, i18n.T(lang, "0 to 100; empty clears the target"), checkInt(lang, 0, 100, true)),
-		textField(i18n.T(lang, "By year"), strconv.Itoa(year), "2029", r.checkTargetYear))}
+		numField(i18n.T(lang, "Target score"), v, i18n.T(lang, "0 to 100; empty clears the target"), checkInt(lang, 0, 100, true)),
+		numField(i18n.T(lang, "By year"), strconv.Itoa(year), "2029", r.checkTargetYear))}
 	return r.target.form.setFocus(0)
 }
 

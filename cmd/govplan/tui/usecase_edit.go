@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
@@ -20,7 +21,7 @@ type useCaseEditor struct {
 	form   *form
 	fkind  string // "step" (name of step sel, or a new one when adding), "usecase"
 	adding bool
-	check  *blockChecklist
+	check  *pickList
 	k      struct{ up, down, add, rename, blocks, remove, meta, close key.Binding }
 }
 
@@ -154,14 +155,12 @@ func (e *useCaseEditor) update(msg tea.Msg) (cmd tea.Cmd, closed bool) {
 
 func (e *useCaseEditor) openChecklist(s catalog.Step) {
 	lang := e.c.lang
-	cl := &blockChecklist{title: i18n.F(lang, "Blocks used by the step %s (space picks, enter saves)", s.Name.In(lang))}
+	cl := newPickList(lang, i18n.F(lang, "Blocks used by the step %s (space picks, enter saves)", s.Name.In(lang)), true)
 	for _, b := range e.c.sess.cat.Blocks {
 		if b.Category == catalog.Other && !slices.Contains(s.Blocks, b.ID) {
 			continue
 		}
-		cl.ids = append(cl.ids, b.ID)
-		cl.names = append(cl.names, b.Name.In(lang))
-		cl.on = append(cl.on, slices.Contains(s.Blocks, b.ID))
+		cl.items = append(cl.items, pickItem{label: pad(b.ID, 24) + " " + b.Name.In(lang), value: b.ID, on: slices.Contains(s.Blocks, b.ID)})
 	}
 	e.check = cl
 }
@@ -247,85 +246,21 @@ func (e *useCaseEditor) view(w, h int) string {
 		body = append(body, st.Faint.Render(i18n.F(lang, "Sector: %s", u.Sector)))
 	}
 	body = append(body, "")
-	var rows []string
-	for i, s := range u.Steps {
-		mark := "  "
-		if i == e.sel {
-			mark = "▸ "
-		}
+	if len(u.Steps) == 0 {
+		body = append(body, i18n.T(lang, "No steps yet: press a to add one."))
+	}
+	steps := rowList{sel: e.sel}
+	body = append(body, steps.lines(st, lang, len(u.Steps), max(3, h-8), inner, func(i int) (string, *lipgloss.Style) {
+		s := u.Steps[i]
 		blocks := orDash(strings.Join(s.Blocks, ", "))
 		if len(s.Blocks) == 0 {
 			blocks = i18n.T(lang, "no blocks yet (b picks them)")
 		}
-		l := mark + pad(i18n.F(lang, "%d. %s", i+1, s.Name.In(lang)), min(40, inner/2)) + " " + blocks
-		if i == e.sel {
-			l = st.Selected.Render(pad(l, inner))
-		}
-		rows = append(rows, l)
-	}
-	if len(rows) == 0 {
-		rows = append(rows, i18n.T(lang, "No steps yet: press a to add one."))
-	}
-	body = append(body, listLines(st, lang, rows, e.sel, max(3, h-8))...)
+		return pad(i18n.F(lang, "%d. %s", i+1, s.Name.In(lang)), min(40, inner/2)) + " " + blocks, nil
+	})...)
 	body = append(body, "")
 	for _, l := range wrap(i18n.T(lang, "Each step lists the building blocks it uses; the architecture and the roadmap follow at once."), inner) {
 		body = append(body, st.Faint.Render(l))
 	}
 	return panel(st, title, body, w, h)
-}
-
-// blockChecklist picks several blocks: space toggles, enter saves, esc cancels; it scrolls.
-type blockChecklist struct {
-	title string
-	ids   []string
-	names []string
-	on    []bool
-	sel   int
-}
-
-func (b *blockChecklist) update(km tea.KeyPressMsg) (done, cancelled bool) {
-	switch km.String() {
-	case "up", "k":
-		b.sel = max(0, b.sel-1)
-	case "down", "j":
-		b.sel = min(len(b.ids)-1, b.sel+1)
-	case "home", "g":
-		b.sel = 0
-	case "end", "G":
-		b.sel = len(b.ids) - 1
-	case "space", " ", "x":
-		b.on[b.sel] = !b.on[b.sel]
-	case "enter":
-		return true, false
-	case "esc":
-		return false, true
-	}
-	return false, false
-}
-
-func (b *blockChecklist) picked() []string {
-	out := []string{}
-	for i, on := range b.on {
-		if on {
-			out = append(out, b.ids[i])
-		}
-	}
-	return out
-}
-
-func (b *blockChecklist) lines(st Styles, lang string, w, h int) []string {
-	out := []string{st.Bold.Render(truncate(b.title, w)), ""}
-	var rows []string
-	for i := range b.ids {
-		l := mark(b.on[i]) + " " + pad(b.ids[i], 24) + " " + b.names[i]
-		if i == b.sel {
-			l = st.Selected.Render(pad("▸ "+l, w))
-		} else {
-			l = "  " + l
-		}
-		rows = append(rows, l)
-	}
-	out = append(out, listLines(st, lang, rows, b.sel, max(3, h-5))...)
-	out = append(out, "", st.Faint.Render(truncate(i18n.T(lang, "↑/↓ move · space pick/unpick · enter save · esc cancel"), w)))
-	return out
 }
