@@ -175,6 +175,19 @@ func (a *app) printMatch(m *countries.Model, all bool) {
 			}
 			fmt.Fprintf(w, "    %s\n", productLine(lang, b, p, required))
 		}
+		// Products that support the block only in part (a national payment switch behind the
+		// Payments gateway) are named on one line, never ranked; --all says why for each.
+		var related []string
+		for _, p := range m.Catalog.RelatedProductsFor(b.Block.ID) {
+			if all {
+				fmt.Fprintf(w, "    ~ %s\n", i18n.F(lang, "supports it in part, not ranked: %s", p.Name)+" — "+p.EvidenceNote.In(lang))
+				continue
+			}
+			related = append(related, p.Name)
+		}
+		if len(related) > 0 {
+			fmt.Fprintf(w, "    ~ %s\n", i18n.F(lang, "supports it in part, not ranked: %s", strings.Join(related, ", ")))
+		}
 	}
 }
 

@@ -143,3 +143,21 @@ func TestCatalogCommands(t *testing.T) {
 		t.Errorf("unknown block: %d %s", code, stderr)
 	}
 }
+
+// TestMatchNamesPartialProducts: a product that supports a block only in part (Mojaloop, the
+// national switch behind the Payments gateway) is named under the block, never ranked.
+func TestMatchNamesPartialProducts(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "match", "--sample", "bakana")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pay := stdout[strings.Index(stdout, "  Payments (upgrade)"):]
+	pay = pay[:strings.Index(pay, "\n\n")]
+	if !strings.Contains(pay, "~ supports it in part, not ranked: ") || !strings.Contains(pay, "Mojaloop") || strings.Contains(pay, "#2 Mojaloop") {
+		t.Errorf("Payments block:\n%s", pay)
+	}
+	fr, _, _ := runCLI(t, "match", "--sample", "bakana", "--lang", "fr", "--all")
+	if !strings.Contains(fr, "~ la prend en charge en partie, sans rang : Mojaloop — La spécification Payments") {
+		t.Errorf("French --all lacks Mojaloop's note")
+	}
+}
