@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
@@ -41,6 +42,12 @@ type app struct {
 	warnedLang string // the unsupported language already warned about
 	catalogDir string
 	quiet      bool // -q: no messages or progress on stderr, only warnings and errors
+
+	// rawErr is stderr itself, for the progress line (its carriage returns and erase codes
+	// are not text from files); errTerminal, when set (tests), says whether it is a terminal.
+	rawErr      io.Writer
+	errTerminal func() bool
+	clock       func() time.Time // nil: time.Now
 }
 
 // raw returns stdout unfiltered (a.out when the app was built without it, as in tests).
@@ -73,8 +80,16 @@ func inputError(err error) error {
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
+	return runWith(args, in, out, errOut, nil)
+}
+
+// runWith is run with the app adjusted by tune first (tests: a terminal, a clock).
+func runWith(args []string, in io.Reader, out, errOut io.Writer, tune func(*app)) int {
 	stdout, stderr := termtext.NewWriter(out), termtext.NewWriter(errOut)
-	a := &app{in: in, out: stdout, errOut: stderr, rawOut: out}
+	a := &app{in: in, out: stdout, errOut: stderr, rawOut: out, rawErr: errOut}
+	if tune != nil {
+		tune(a)
+	}
 	// Help and flag descriptions are built in the language asked for, so it is found before
 	// cobra parses the line; --lang sets it again once parsed.
 	a.setLang(langArg(args), errOut)

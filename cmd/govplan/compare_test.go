@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 )
@@ -533,19 +534,25 @@ func TestImportCSVErrors(t *testing.T) {
 
 // writeBenchFiles writes n country files of the built-in framework with every indicator
 // answered; countries are XAA..XZZ (676 codes) with one round per year beyond that.
-func writeBenchFiles(b *testing.B, dir string, n int) {
-	b.Helper()
+func writeBenchFiles(tb testing.TB, dir string, n int) {
+	writeCountryFiles(tb, dir, n, func(i int) string { return fmt.Sprintf("Country %05d", i) })
+}
+
+// writeCountryFiles writes n answered country files named by name(i) into dir (see
+// writeBenchFiles); the answers vary with i so that scores and ranks differ.
+func writeCountryFiles(tb testing.TB, dir string, n int, name func(int) string) {
+	tb.Helper()
 	fw, _, err := assess.Resolve("govstack-readiness")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	inds := fw.Indicators()
 	for i := 0; i < n; i++ {
 		code := fmt.Sprintf("X%c%c", 'A'+i%26, 'A'+i/26%26)
 		date := time.Date(2020+i/676, 1, 1, 0, 0, 0, 0, time.UTC)
-		text, err := countries.New(fw, countries.Country{Name: fmt.Sprintf("Country %05d", i), ISO3: code}, date)
+		text, err := countries.New(fw, countries.Country{Name: name(i), ISO3: code}, date)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		s := string(text)
 		for k, ind := range inds {
@@ -561,7 +568,7 @@ func writeBenchFiles(b *testing.B, dir string, n int) {
 			s = strings.Replace(s, "  "+ind.ID+": {}\n", "  "+ind.ID+": "+ans+"\n", 1)
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%05d.yaml", i)), []byte(s), 0o644); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 }
@@ -583,5 +590,40 @@ func BenchmarkCompareFiles(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestCompareTextAlignsWideNames: columns after a country name line up on screen whether the
+// name has accents (one cell a letter) or CJK characters (two cells each).
+func TestCompareTextAlignsWideNames(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"日本国", "Côte d’Ivoire", "Plain"}
+	writeCountryFiles(t, dir, len(names), func(i int) string { return names[i] })
+	stdout, stderr, code := runCLI(t, "compare", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// In the ranking and the spread, the column after a name starts at the same screen cell
+	// on every line.
+	after := map[bool]map[int]bool{true: {}, false: {}} // ranking line? → cells
+	for _, line := range strings.Split(stdout, "\n") {
+		i, name := -1, "" // the leftmost name on the line
+		for _, n := range names {
+			if k := strings.Index(line, n+"  "); k >= 0 && (i < 0 || k < i) {
+				i, name = k, n
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		rest := line[i+len(name):]
+		cell := lipgloss.Width(line[:i+len(name)]) + len(rest) - len(strings.TrimLeft(rest, " "))
+		after[strings.Contains(line, "█")][cell] = true
+	}
+	if len(after[true]) != 1 || len(after[false]) != 1 {
+		t.Errorf("the column after the names starts at cells %v (ranking) and %v (spread), want one each:\n%s", after[true], after[false], stdout)
+	}
+	if !strings.Contains(stdout, "日本国") || !strings.Contains(stdout, "Côte d’Ivoire") {
+		t.Errorf("names missing:\n%s", stdout)
 	}
 }

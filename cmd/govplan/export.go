@@ -70,7 +70,9 @@ func (a *app) runExport(args []string, o exportOptions) error {
 func (a *app) export(m *countries.Model, dir string, parts []string) error {
 	start := time.Now()
 	var paths []string
-	err := export.Write(m, dir, a.lang, parts, func(p string) { paths = append(paths, p) })
+	bar := a.progress(i18n.T(a.lang, "Exporting files"), 0)
+	err := export.Write(m, dir, a.lang, parts, func(p string) { paths = append(paths, p); bar.Add(1) })
+	bar.Done()
 	if err != nil {
 		return err
 	}

@@ -224,7 +224,10 @@ func (a *app) writeImported(path string, fw *assess.Framework, day time.Time, re
 	defer group.Abort()
 	source := filepath.Base(path)
 	answered := 0
+	bar := a.progress(i18n.T(a.lang, "Writing country files"), len(res.Rows))
+	defer bar.Done()
 	for i, row := range res.Rows {
+		bar.Add(1)
 		out := filepath.Join(o.outDir, names[i])
 		text, err := countries.New(fw, countries.Country{Name: row.Name, ISO3: row.ISO3}, day)
 		if err != nil {
@@ -245,6 +248,7 @@ func (a *app) writeImported(path string, fw *assess.Framework, day time.Time, re
 			return fmt.Errorf("%s: %s; %s", i18n.F(a.lang, "writing %s", out), atomicfile.Reason(a.lang, err), i18n.F(a.lang, "nothing was written to %s", o.outDir))
 		}
 	}
+	bar.Done()
 	if err := group.Commit(o.force); err != nil {
 		if errors.Is(err, atomicfile.ErrExists) {
 			return inputMsg(i18n.F(a.lang, "%s; add --force to replace it; nothing was written", err))

@@ -61,7 +61,7 @@ var schemaDocs = map[string]struct {
 	"match":      {"govplan match --format json", reflect.TypeFor[report.MatchJSON](), ""},
 	"roadmap":    {"govplan roadmap --format json", reflect.TypeFor[report.RoadmapJSON](), ""},
 	"validate":   {"govplan validate --format json", reflect.TypeFor[report.ValidateJSON](), ""},
-	"compare":    {"govplan compare --format json", reflect.TypeFor[compareJSON](), ""},
+	"compare":    {"govplan compare --format json", reflect.TypeFor[report.CompareJSON](), ""},
 	"model":      {"<country>-model.json written by govplan export", reflect.TypeFor[report.ModelJSON](), ""},
 }
 

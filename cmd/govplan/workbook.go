@@ -48,10 +48,14 @@ func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOpti
 	if err := a.checkOut("import workbook", "-o", o.output, outFile, "country.yaml"); err != nil {
 		return err
 	}
+	// Steps: read the workbook, load the country, apply the edits, plan again, save.
+	bar := a.progress(i18n.T(a.lang, "Importing the workbook"), 5)
+	defer bar.Done()
 	edits, err := xlsx.ReadEditsIn(book, a.lang)
 	if err != nil {
 		return inputError(err)
 	}
+	bar.Add(1)
 	country := ""
 	switch {
 	case o.sample != "" && len(args) > 0:
@@ -73,6 +77,7 @@ func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOpti
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
 	if iso := m.Doc.File.Country.ISO3; edits.ISO3 != "" && edits.ISO3 != iso {
 		return inputMsg(i18n.F(a.lang, "%s is a workbook of %s, but %s is %s; nothing changed", book, edits.ISO3, country, m.Doc.File.Title()))
 	}
@@ -81,6 +86,8 @@ func (a *app) runImportWorkbook(book string, args []string, o importWorkbookOpti
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
+	bar.Done() // before the problems and notes are printed
 	for _, p := range res.Problems {
 		a.problemLine(fmt.Sprintf("%s: %s", book, p))
 	}

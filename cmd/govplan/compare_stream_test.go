@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/output/report"
+)
+
+// TestCompareJSONStreamed: the streamed document is byte for byte the one built whole and
+// indented (header first), with rounds, a portfolio and warnings in it.
+func TestCompareJSONStreamed(t *testing.T) {
+	dir := t.TempDir()
+	writeBenchFiles(t, dir, 30)
+	a := &app{lang: "fr", out: io.Discard, errOut: io.Discard}
+	files, warns, err := a.loadCompared([]string{dir}, compareOptions{samples: []string{"aurelia", "bakana"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := make([]*assess.CompareEntry, len(files))
+	for i, f := range files {
+		entries[i] = f.entry
+	}
+	// A second round of one generated country, so that rounds are in the document.
+	again := *entries[0]
+	again.Date, again.File = "2025-06-01", "again.yaml"
+	entries = append(entries, &again)
+	cmp, err := assess.Compare(entries, assess.CompareOptions{AllRounds: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	models, err := a.planCompared(cmp, files)
+	if err != nil || len(models) != 2 {
+		t.Fatalf("models %d, %v", len(models), err)
+	}
+	port := countries.NewPortfolio(models)
+	var whole bytes.Buffer
+	b := &app{lang: "fr", out: &whole}
+	doc := report.Compare(cmp, warns, "fr")
+	doc.Portfolio = report.Portfolio(port)
+	if err := b.writeJSON(doc); err != nil {
+		t.Fatal(err)
+	}
+	var streamed bytes.Buffer
+	if err := report.WriteCompare(&streamed, cmp, warns, port, "fr"); err != nil {
+		t.Fatal(err)
+	}
+	if streamed.String() != whole.String() {
+		t.Errorf("streamed document differs:\n%s\n---- built whole:\n%s", streamed.String()[:min(2000, streamed.Len())], whole.String()[:min(2000, whole.Len())])
+	}
+	if !json.Valid(streamed.Bytes()) || !strings.HasPrefix(streamed.String(), "{\n  \"schema_version\": ") || len(doc.Rounds) == 0 {
+		t.Errorf("not a valid document opening with its header, or no rounds")
+	}
+}
+
+// peakHeap runs compare on dir and returns the highest heap in use seen while it ran, with
+// the collector set to run often (GOGC 10) so that the peak follows what is kept alive.
+func peakHeap(tb testing.TB, dir string) uint64 {
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	a := &app{in: strings.NewReader(""), out: io.Discard, errOut: io.Discard}
+	root := a.rootCmd()
+	root.SetArgs([]string{"compare", dir, "--format", "json"})
+	err := root.Execute()
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if p := peak.Load(); p > base.HeapAlloc {
+		return p - base.HeapAlloc
+	}
+	return 0
+}
+
+// TestCompareMemoryPerFile: a compare keeps at most 60 KB per extra file at its peak (measured
+// as heap, at 100 and 400 files), not the whole parsed file.
+func TestCompareMemoryPerFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 500 files")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	small, large := t.TempDir(), t.TempDir()
+	writeBenchFiles(t, small, 100)
+	writeBenchFiles(t, large, 400)
+	peakHeap(t, small) // warm: the framework and catalogs are loaded once
+	s, l := peakHeap(t, small), peakHeap(t, large)
+	per := (float64(l) - float64(s)) / 300
+	t.Logf("peak heap %d KB at 100 files, %d KB at 400: %.1f KB per extra file", s>>10, l>>10, per/1024)
+	if per > 60<<10 {
+		t.Errorf("%.1f KB per extra file, want ≤ 60 KB", per/1024)
+	}
+}
+
+// benchCompare compares n generated files to JSON and reports the peak heap per file.
+func benchCompare(b *testing.B, n int) {
+	dir := b.TempDir()
+	writeBenchFiles(b, dir, n)
+	b.ResetTimer()
+	var peak uint64
+	for range b.N {
+		peak = max(peak, peakHeap(b, dir))
+	}
+	b.ReportMetric(float64(peak)/float64(n), "peak-heap-B/file")
+}
+
+// BenchmarkCompare1k and BenchmarkCompare10k compare 1,000 and 10,000 generated country files
+// to JSON (go test -bench Compare10k -benchtime 1x; the files are written first, untimed).
+func BenchmarkCompare1k(b *testing.B)  { benchCompare(b, 1000) }
+func BenchmarkCompare10k(b *testing.B) { benchCompare(b, 10000) }
