@@ -126,7 +126,9 @@ func Load(dir string) (*Catalog, error) {
 
 // Bounds of a catalog with --catalog merged in (the built-in one holds a few dozen of each).
 const (
-	MaxBlocks   = 1000
+	MaxBlocks = 1000
+	// MaxSteps is the most steps of one use case: its diagram stays drawable in seconds.
+	MaxSteps    = 100
 	MaxUseCases = 5000
 	MaxProducts = 5000
 )
@@ -400,6 +402,10 @@ func (c *Catalog) checkUseCase(u *UseCase, errs *findings, key string) {
 	}
 	if len(u.Steps) == 0 {
 		errs.Errorf(at(), "use case %s needs at least one step", u.ID)
+	}
+	if len(u.Steps) > MaxSteps {
+		errs.Errorf(at("steps"), "use case %s has %d steps; at most %d are allowed", u.ID, len(u.Steps), MaxSteps)
+		return
 	}
 	for si := range u.Steps {
 		s := &u.Steps[si]

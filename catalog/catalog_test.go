@@ -296,6 +296,8 @@ func TestUserCatalogErrors(t *testing.T) {
     steps:
       - {name: One, blocks: [identity, teleport]}
 `, `bad.yaml:5:40: use case my-case, step 1 (One): unknown building block "teleport"`},
+		"too many steps": {"use_cases:\n  - id: long-case\n    name: Long\n    steps:\n" + strings.Repeat("      - {name: S, blocks: [identity]}\n", MaxSteps+1),
+			`bad.yaml:5:7: use case long-case has 101 steps; at most 100 are allowed`},
 		"bad category": {`blocks:
   - {id: y-block, name: Y, category: fundamental}
 `, `bad.yaml:2:38: block y-block: category "fundamental" is not one of foundational, feature, other`},

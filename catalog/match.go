@@ -273,6 +273,10 @@ func (c *Catalog) CheckNeeds(n Needs) yamlx.Problems {
 		if len(u.Steps) == 0 {
 			ps.Add(base, "custom use case %s needs at least one step with blocks", u.ID)
 		}
+		if len(u.Steps) > MaxSteps {
+			ps.Add(append(append([]any{}, base...), "steps"), "custom use case %s has %d steps; at most %d are allowed", u.ID, len(u.Steps), MaxSteps)
+			continue
+		}
 		for si, s := range u.Steps {
 			if strings.TrimSpace(s.Name.String()) == "" {
 				ps.Add(append(append([]any{}, base...), "steps", si), "custom use case %s: step %d needs a name", u.ID, si+1)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/roadmap"
 )
 
@@ -38,6 +39,7 @@ func TestRangesDocumented(t *testing.T) {
 		fmt.Sprintf("at most %d months", MaxPlanMonths),
 		fmt.Sprintf("at most %d characters", maxNameRunes),
 		fmt.Sprintf("at most %d characters before its part name", MaxSlug),
+		fmt.Sprintf("steps; at most %d are allowed", catalog.MaxSteps),
 	} {
 		if !strings.Contains(sec, want) {
 			t.Errorf("design §4.3 does not say %q", want)

@@ -175,6 +175,14 @@ var hostileCases = []hostileCase{
 		return []string{"validate", p}
 	}, code: 2, msg: "more than 250000 values", pos: `ones\.yaml:1:\d+: `},
 
+	{name: "use case of 3000 steps", setup: func(t *testing.T, dir string) []string {
+		var b strings.Builder
+		for i := 0; i < 3000; i++ {
+			fmt.Fprintf(&b, "{name: S%d, blocks: [payments, registration]},", i)
+		}
+		return []string{"export", "-o", "out", sampleWith(t, dir, "c.yaml", "use_cases: [finc-1, hltc-2, egov-1, hltc-3]", "use_cases: [{id: cu-1, name: X, steps: ["+b.String()+"]}]")}
+	}, code: 2, msg: "has 3000 steps; at most 100 are allowed", pos: `c\.yaml:\d+:\d+: `},
+
 	// 3. Sanity ranges (validate refuses what roadmap and export refuse).
 	{name: "amount 1e308", setup: edit("amount: 600000", "amount: 1e308", "validate"), code: 2, msg: "amount must be 0..1e+15", pos: `c\.yaml:\d+:\d+: `},
 	{name: "negative running cost", setup: edit(costsLine, costsLine+"  blocks: {consent: {running_cost: -100}}\n", "validate"), code: 2, msg: "amount must be 0..", pos: `c\.yaml:\d+:\d+: `},

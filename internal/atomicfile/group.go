@@ -40,6 +40,24 @@ func NewGroup(dir string) (*Group, error) {
 	return &Group{dir: dir, tmp: tmp}, nil
 }
 
+// Adopt makes a group of the plain files another writer finished in tmp, a folder inside
+// dir, so that Commit moves them into dir all or nothing (the TUI's export stages its files
+// that way). Anything in tmp that is not a regular file is refused.
+func Adopt(dir, tmp string) (*Group, error) {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return nil, err
+	}
+	g := &Group{dir: dir, tmp: tmp}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			return nil, fmt.Errorf("%s is not a plain file", filepath.Join(tmp, e.Name()))
+		}
+		g.names = append(g.names, e.Name())
+	}
+	return g, nil
+}
+
 // Path is where name will be once committed.
 func (g *Group) Path(name string) string { return filepath.Join(g.dir, name) }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -208,18 +207,15 @@ func finalPath(stage, dir, p string) string {
 	return p
 }
 
-// moveIntoPlace moves the files of a finished export from the stage into the folder.
+// moveIntoPlace moves the files of a finished export from the stage into the folder, all or
+// nothing: when one move fails, the files already moved are taken back and the ones they
+// replaced restored.
 func (e *exportScreen) moveIntoPlace() error {
-	return filepath.WalkDir(e.stage, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		dst := finalPath(e.stage, e.dir, p)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.Rename(p, dst)
-	})
+	g, err := atomicfile.Adopt(e.dir, e.stage)
+	if err != nil {
+		return err
+	}
+	return g.Commit(true)
 }
 
 // removeCreatedDir removes the folder when this export created it and left it empty.

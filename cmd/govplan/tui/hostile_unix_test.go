@@ -84,3 +84,42 @@ func TestHostileFileNamesOnTheStartScreen(t *testing.T) {
 		t.Errorf("pasted %q", v)
 	}
 }
+
+// TestExportScreenAllOrNothing: when one file of a finished export cannot be moved into the
+// folder (a folder stands in its place), the files already moved are taken back: the folder
+// holds what it held, and the message says nothing was written.
+func TestExportScreenAllOrNothing(t *testing.T) {
+	path := sampleFile(t, "bakana")
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(filepath.Join(out, "b.txt"), 0o755)
+	os.WriteFile(filepath.Join(out, "a.txt"), []byte("old"), 0o644)
+	m, err := New(Options{Path: path, Dir: filepath.Dir(path), Lang: "fr",
+		ExportParts: []ExportPart{{ID: "a", Default: true}},
+		Export: func(_ *countries.Model, dir string, _ []string, wrote func(string)) error {
+			for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+				p := filepath.Join(dir, n)
+				os.WriteFile(p, []byte("new"), 0o644)
+				wrote(p)
+			}
+			return nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.step = stepExport
+	m.screens[stepExport].(*exportScreen).folder.SetValue(out)
+	_, cmd := m.Update(keyMsg("enter"))
+	drain(m, cmd)
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "a.txt")); string(got) != "old" || len(entries) != 2 {
+		t.Errorf("after a failed move the folder holds %v, a.txt %q", names, got)
+	}
+	if !strings.Contains(m.c.status, "rien n'a donc été écrit") || !strings.Contains(m.c.status, "est un dossier") {
+		t.Errorf("status %q", m.c.status)
+	}
+}
