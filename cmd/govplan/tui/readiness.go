@@ -777,7 +777,25 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	for _, ps := range sc.Pillars {
 		countW = max(countW, len(fmt.Sprintf("%d/%d", ps.Answered, ps.Applicable)))
 	}
-	for i, ps := range sc.Pillars {
+	// The summary under the list is built first: it stays on screen, and the area list scrolls
+	// in the rows left (16 areas do not fit at 80×24), keeping the selected area visible.
+	foot := r.pillarsSummary(inner)
+	rows := h - 2 - 1 - len(body) - len(foot) // borders, the panel's title, legend, summary
+	from, to := window(cur, len(sc.Pillars), max(1, rows))
+	if to-from < len(sc.Pillars) {
+		// One row for "↓ n more" at the top of the list, two in the middle ("↑" and "↓").
+		if from, to = window(cur, len(sc.Pillars), max(1, rows-1)); from > 0 {
+			from, to = window(cur, len(sc.Pillars), max(1, rows-2))
+		}
+		if to == len(sc.Pillars) && from > 0 {
+			from, to = window(cur, len(sc.Pillars), max(1, rows-1))
+		}
+		if from > 0 {
+			body = append(body, st.Faint.Render(i18n.F(lang, "↑ %d more", from)))
+		}
+	}
+	for i := from; i < to; i++ {
+		ps := sc.Pillars[i]
 		prefix := "  "
 		if i == cur {
 			prefix = "▸ "
@@ -795,6 +813,17 @@ func (r *readiness) pillarsPanel(w, h int) string {
 		}
 		body = append(body, line)
 	}
+	if to < len(sc.Pillars) {
+		body = append(body, st.Faint.Render(i18n.F(lang, "↓ %d more", len(sc.Pillars)-to)))
+	}
+	return panel(st, i18n.T(lang, "Areas"), append(body, foot...), w, h)
+}
+
+// pillarsSummary is the overall score, answered and disputed counts under the area list.
+func (r *readiness) pillarsSummary(inner int) []string {
+	st, sess, lang := r.c.st, r.c.sess, r.c.lang
+	sc := sess.model.Score
+	var body []string
 	o := sc.Overall
 	band := "–"
 	if o.Band != nil {
@@ -814,7 +843,7 @@ func (r *readiness) pillarsPanel(w, h int) string {
 	if len(sess.doc.File.Targets.Pillars) > 0 {
 		body = append(body, st.Faint.Render(truncate(i18n.T(lang, "┃ area target (T sets it)"), inner)))
 	}
-	return panel(st, i18n.T(lang, "Areas"), body, w, h)
+	return body
 }
 
 func (r *readiness) cardPanel(w, h int) string {
