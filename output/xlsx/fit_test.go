@@ -128,7 +128,7 @@ func TestBlocksBreakBetweenFields(t *testing.T) {
 	}
 	var x []byte
 	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet3.xml" { // Building blocks, the third sheet
+		if zf.Name == "xl/worksheets/sheet4.xml" { // Building blocks, the fourth sheet
 			rc, _ := zf.Open()
 			x, _ = io.ReadAll(rc)
 			rc.Close()
