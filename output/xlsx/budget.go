@@ -279,6 +279,7 @@ func (b *book) spanText(sheet string, from, to, row int, text string) {
 	b.str(sheet, from, row, text, b.st.textMerged)
 	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
 	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
+	b.note(sheet, to, row, lastCell{col: to, style: b.st.textMerged}) // the sheet prints as wide as the merge
 	b.grow(sheet, row, wrapLines(text, w))
 }
 

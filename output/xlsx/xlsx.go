@@ -1,7 +1,9 @@
 // Package xlsx writes the country workbook (design §7): a summary with a radar chart of the
-// pillars, every indicator with a heat map, the building-block matrix and table, the roadmap
-// with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists where
-// planners edit, the KPI timetable and the budget. It also reads back what planners edited on
+// pillars, every indicator with a heat map, the use-case matrix and the building-block table, the
+// roadmap with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists
+// where planners edit, the KPI timetable, the budget, the funding gaps and the pledges. A table
+// that can run on to several printed pages has a sheet of its own, so its header heads every
+// page. It also reads back what planners edited on
 // the Roadmap sheet (status and owner) so it can go into the country file's plan: section.
 //
 // Numbers are written as numbers, dates as dates and money with a currency number format.
