@@ -9,21 +9,17 @@ import (
 	"github.com/govplan/govplan/output/words"
 )
 
-// budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
-// things the plan does not need, the pledges themselves, and shared against siloed costs.
+// budget writes the yearly budget and, below it, duplicate funding, pledges the timing cannot
+// use, pledges to things the plan does not need, and shared against siloed costs: short tables,
+// each kept whole on a printed page. The funding gaps and the pledges, which can run on to
+// several pages, have sheets of their own whose every page starts with their header.
 // Column A holds labels and ids, B.. money; free text goes last so it can run on.
 func (b *book) budget() {
 	s, l := b.sh.budget, b.lang
 	st := &b.st
 	p := b.m.Plan
 	fd := p.Funding
-	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
-	// rather than widening the sheet onto pages of its own.
-	var ids []string
-	for _, g := range fd.Gaps {
-		ids = append(ids, g.Activity)
-	}
-	b.widths(s, idWidth(ids, 40), 16, 16, 18, 20, 34)
+	b.widths(s, b.budgetWidths()...)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
@@ -51,22 +47,6 @@ func (b *book) budget() {
 		row += 3
 		b.str(s, 1, row-1, title, st.label)
 		starts = append(starts, row-1)
-	}
-
-	section(i18n.T(l, "Funding gaps per activity (largest first)"))
-	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Cost"), i18n.T(l, "Funded"), i18n.T(l, "Gap"), i18n.T(l, "Name"))
-	b.numHeaders(s, row, 2, 3, 4)
-	for _, g := range fd.Gaps {
-		row++
-		b.str(s, 1, row, g.Activity, st.id)
-		b.num(s, 2, row, g.Cost, st.money)
-		b.num(s, 3, row, g.Funded, st.money)
-		b.num(s, 4, row, g.Gap, st.money)
-		b.spanText(s, 5, 6, row, g.Name)
-	}
-	if len(fd.Gaps) == 0 {
-		row++
-		b.str(s, 1, row, i18n.T(l, "Every activity's cost is covered by pledges."), st.note)
 	}
 
 	section(i18n.T(l, "Possible duplicate funding: several funders pledged to one item"))
@@ -122,38 +102,6 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
-	section(i18n.F(l, "Pledges (in %s)", p.Currency))
-	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "As pledged"), i18n.T(l, "Pledged to"), i18n.T(l, "Years"), i18n.T(l, "Activity"))
-	b.numHeaders(s, row, 2)
-	for _, pl := range fd.Pledges {
-		row++
-		b.str(s, 1, row, pl.Funder, st.text)
-		b.num(s, 2, row, pl.Amount, st.money)
-		b.str(s, 3, row, asPledged(l, pl.Original), st.textWrap)
-		b.str(s, 4, row, pl.Target, st.textWrap)
-		var ys []string
-		for _, y := range pl.Years {
-			ys = append(ys, fmt.Sprint(y))
-		}
-		b.str(s, 5, row, strings.Join(ys, ", "), st.textWrap)
-		act := pl.Activity
-		if act == "" {
-			act = i18n.T(l, "(not in the plan)")
-		}
-		b.str(s, 6, row, act, st.textWrap)
-	}
-	if len(fd.Pledges) == 0 {
-		row++
-		b.str(s, 1, row, i18n.T(l, "No investments recorded in the country file."), st.note)
-	} else {
-		row++
-		b.str(s, 1, row, i18n.T(l, "Total pledged"), st.labelTotal)
-		b.num(s, 2, row, fd.Pledged, st.moneyBold)
-		row++
-		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan in its years"), st.label)
-		b.num(s, 2, row, fd.Covered, st.money)
-	}
-
 	sh := p.Shared
 	section(i18n.T(l, "Shared building blocks against siloed builds"))
 	b.header(s, row, "", i18n.T(l, "Amount"))
@@ -185,6 +133,96 @@ func (b *book) budget() {
 	b.fitRows(s)
 	b.page(s, paperA4)
 	b.keepTogether(s, starts, row)
+}
+
+// budgetWidths are the column widths of the Budget, Funding gaps and Pledges sheets: one page
+// wide in landscape, free text wrapping in its columns (or spanning the last ones) rather than
+// widening the sheet onto pages of its own.
+func (b *book) budgetWidths() []float64 {
+	var ids []string
+	for _, g := range b.m.Plan.Funding.Gaps {
+		ids = append(ids, g.Activity)
+	}
+	return []float64{idWidth(ids, 40), 16, 16, 18, 20, 34}
+}
+
+// gaps writes the Funding gaps sheet: each activity's cost, what pledges fund and the gap,
+// largest gap first.
+func (b *book) gaps() {
+	s, l := b.sh.gaps, b.lang
+	st := &b.st
+	fd := b.m.Plan.Funding
+	b.widths(s, b.budgetWidths()...)
+	b.str(s, 1, 1, i18n.T(l, "Funding gaps per activity (largest first)"), st.title)
+	const row0 = 3
+	row := row0
+	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Cost"), i18n.T(l, "Funded"), i18n.T(l, "Gap"), i18n.T(l, "Name"))
+	b.numHeaders(s, row, 2, 3, 4)
+	for _, g := range fd.Gaps {
+		row++
+		b.str(s, 1, row, g.Activity, st.id)
+		b.num(s, 2, row, g.Cost, st.money)
+		b.num(s, 3, row, g.Funded, st.money)
+		b.num(s, 4, row, g.Gap, st.money)
+		b.spanText(s, 5, 6, row, g.Name)
+	}
+	if len(fd.Gaps) == 0 {
+		row++
+		b.str(s, 1, row, i18n.T(l, "Every activity's cost is covered by pledges."), st.note)
+	}
+
+	b.fitRows(s)
+	b.freeze(s, 0, row0)
+	b.page(s, paperA4)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", row0, row0))
+}
+
+// pledges writes the Pledges sheet: every pledge in the plan's currency, what it is pledged to
+// and the activity it funds, with the total.
+func (b *book) pledges() {
+	s, l := b.sh.pledges, b.lang
+	st := &b.st
+	p := b.m.Plan
+	fd := p.Funding
+	b.widths(s, b.budgetWidths()...)
+	b.str(s, 1, 1, i18n.F(l, "Pledges (in %s)", p.Currency), st.title)
+	const row0 = 3
+	row := row0
+	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "As pledged"), i18n.T(l, "Pledged to"), i18n.T(l, "Years"), i18n.T(l, "Activity"))
+	b.numHeaders(s, row, 2)
+	for _, pl := range fd.Pledges {
+		row++
+		b.str(s, 1, row, pl.Funder, st.text)
+		b.num(s, 2, row, pl.Amount, st.money)
+		b.str(s, 3, row, asPledged(l, pl.Original), st.textWrap)
+		b.str(s, 4, row, pl.Target, st.textWrap)
+		var ys []string
+		for _, y := range pl.Years {
+			ys = append(ys, fmt.Sprint(y))
+		}
+		b.str(s, 5, row, strings.Join(ys, ", "), st.textWrap)
+		act := pl.Activity
+		if act == "" {
+			act = i18n.T(l, "(not in the plan)")
+		}
+		b.str(s, 6, row, act, st.textWrap)
+	}
+	if len(fd.Pledges) == 0 {
+		row++
+		b.str(s, 1, row, i18n.T(l, "No investments recorded in the country file."), st.note)
+	} else {
+		row++
+		b.str(s, 1, row, i18n.T(l, "Total pledged"), st.labelTotal)
+		b.num(s, 2, row, fd.Pledged, st.moneyBold)
+		row++
+		b.str(s, 1, row, i18n.T(l, "of which meets a cost of the plan in its years"), st.label)
+		b.num(s, 2, row, fd.Covered, st.money)
+	}
+
+	b.fitRows(s)
+	b.freeze(s, 0, row0)
+	b.page(s, paperA4)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", row0, row0))
 }
 
 // keepTogether starts a new printed page before a section (from its title row to the row
@@ -241,6 +279,7 @@ func (b *book) spanText(sheet string, from, to, row int, text string) {
 	b.str(sheet, from, row, text, b.st.textMerged)
 	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
 	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
+	b.note(sheet, to, row, lastCell{col: to, style: b.st.textMerged}) // the sheet prints as wide as the merge
 	b.grow(sheet, row, wrapLines(text, w))
 }
 
