@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -260,12 +259,6 @@ func BenchmarkSVGsBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func sortedLines(svg []byte) string {
-	lines := strings.Split(regexp.MustCompile(`id="[^"]*"`).ReplaceAllString(string(svg), ""), "\n")
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
 }
 
 // dot is found where Graphviz's installers put it when it is not on PATH, and GOVPLAN_DOT
