@@ -10,9 +10,9 @@ import (
 )
 
 // budget writes the yearly budget and, below it, duplicate funding, pledges the timing cannot
-// use, pledges to things the plan does not need, and shared against siloed costs: short tables,
-// each kept whole on a printed page. The funding gaps and the pledges, which can run on to
-// several pages, have sheets of their own whose every page starts with their header.
+// use and pledges to things the plan does not need: short tables, each kept whole on a printed
+// page. The funding gaps, the pledges and the shared blocks, which can run on to several pages,
+// have sheets of their own whose every page starts with their header.
 // Column A holds labels and ids, B.. money; free text goes last so it can run on.
 func (b *book) budget() {
 	s, l := b.sh.budget, b.lang
@@ -102,10 +102,21 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
-	sh := p.Shared
-	section(i18n.T(l, "Shared building blocks against siloed builds"))
-	b.header(s, row, "", i18n.T(l, "Amount"))
-	b.numHeaders(s, row, 2)
+	b.fitRows(s)
+	b.page(s, paperA4)
+	b.keepTogether(s, starts, row)
+}
+
+// shared writes the Shared blocks sheet: what the plan costs with each block built once,
+// against siloed builds, and below it each shared block's one-off cost and how many use cases
+// it serves, the table's header heading every printed page.
+func (b *book) shared() {
+	s, l := b.sh.shared, b.lang
+	st := &b.st
+	sh := b.m.Plan.Shared
+	b.widths(s, 46, 18, 12)
+	b.str(s, 1, 1, i18n.T(l, "Shared building blocks against siloed builds"), st.title)
+	row := 2
 	for _, kv := range []struct {
 		label string
 		v     float64
@@ -122,6 +133,7 @@ func (b *book) budget() {
 	b.str(s, 1, row, i18n.T(l, "Reuse factor"), st.text)
 	b.opt(s, 2, row, sh.ReuseFactor, 1, st.dec2)
 	row += 2
+	hr := row
 	b.header(s, row, i18n.T(l, "Block"), i18n.T(l, "Cost once"), i18n.T(l, "Use cases"))
 	b.numHeaders(s, row, 2, 3)
 	for _, bs := range sh.Blocks {
@@ -131,8 +143,9 @@ func (b *book) budget() {
 		b.num(s, 3, row, float64(bs.UseCases), st.int)
 	}
 	b.fitRows(s)
+	b.freeze(s, 0, hr)
 	b.page(s, paperA4)
-	b.keepTogether(s, starts, row)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", hr, hr))
 }
 
 // budgetWidths are the column widths of the Budget, Funding gaps and Pledges sheets: one page

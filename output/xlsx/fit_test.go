@@ -95,7 +95,7 @@ func TestBudgetPrintsOnePageWide(t *testing.T) {
 	for _, name := range countries.SampleNames() {
 		m := sample(t, name)
 		f, _ := written(t, m)
-		for _, sheet := range []string{SheetBudget, SheetGaps, SheetPledges} {
+		for _, sheet := range []string{SheetBudget, SheetGaps, SheetPledges, SheetShared} {
 			pl, err := f.GetPageLayout(sheet)
 			if err != nil {
 				t.Fatal(err)

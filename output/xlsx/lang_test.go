@@ -88,12 +88,12 @@ var workbookIn = []struct {
 	assessed, dateFmt, inProgress, y string
 }{
 	{"fr", []string{"Synthèse", "Scores", "Matrice des cas d'usage", "Briques", "Feuille de route", "Indicateurs clés", "Budget",
-		"Déficits de financement", "Engagements", "Hypothèses", "Listes"},
+		"Déficits de financement", "Engagements", "Briques mutualisées", "Hypothèses", "Listes"},
 		[]string{"ID", "Nom", "Type", "Responsable", "Phase", "Dépend de", "Début", "Fin (dernier mois)", "Mois", "Coût",
 			"Origine du coût", "Critique", "Statut"},
 		"Date de l'évaluation", "dd/mm/yyyy", "en cours", "oui"},
 	{"es", []string{"Resumen", "Puntajes", "Matriz de casos de uso", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto",
-		"Brechas de financiamiento", "Compromisos", "Supuestos", "Listas"},
+		"Brechas de financiamiento", "Compromisos", "Bloques compartidos", "Supuestos", "Listas"},
 		[]string{"ID", "Nombre", "Tipo", "Responsable", "Fase", "Depende de", "Inicio", "Fin (último mes)", "Meses", "Costo",
 			"Origen del costo", "Crítica", "Estado"},
 		"Fecha de la evaluación", "dd/mm/yyyy", "en curso", "sí"},

@@ -1,7 +1,7 @@
 // Package xlsx writes the country workbook (design §7): a summary with a radar chart of the
 // pillars, every indicator with a heat map, the use-case matrix and the building-block table, the
 // roadmap with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists
-// where planners edit, the KPI timetable, the budget, the funding gaps and the pledges. A table
+// where planners edit, the KPI timetable, the budget, the funding gaps, the pledges and the shared blocks. A table
 // that can run on to several printed pages has a sheet of its own, so its header heads every
 // page. It also reads back what planners edited on
 // the Roadmap sheet (status and owner) so it can go into the country file's plan: section.
@@ -37,13 +37,14 @@ const (
 	SheetBudget  = "Budget"
 	SheetGaps    = "Funding gaps"
 	SheetPledges = "Pledges"
+	SheetShared  = "Shared blocks"
 	SheetAssume  = "Assumptions"
 	SheetLists   = "Lists"
 )
 
 // Sheets lists the workbook's sheets in order, in English. A table that can run on to several
 // printed pages has a sheet of its own, so the header rows repeated on each page are its own.
-var Sheets = []string{SheetSummary, SheetScores, SheetMatrix, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetGaps, SheetPledges, SheetAssume, SheetLists}
+var Sheets = []string{SheetSummary, SheetScores, SheetMatrix, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetGaps, SheetPledges, SheetShared, SheetAssume, SheetLists}
 
 // Column headers of the Roadmap sheet that the importer reads back, in English; a workbook in
 // another language has them in that language, and the importer knows them in every one.
@@ -55,7 +56,7 @@ const (
 
 // sheetNames are the names of the workbook's sheets in one language.
 type sheetNames struct {
-	summary, scores, matrix, blocks, roadmap, kpis, budget, gaps, pledges, assume, lists string
+	summary, scores, matrix, blocks, roadmap, kpis, budget, gaps, pledges, shared, assume, lists string
 }
 
 // namesIn names the sheets in lang. Every name is a valid sheet name (at most 31 characters,
@@ -72,6 +73,7 @@ func namesIn(lang string) sheetNames {
 		budget:  sheetName(i18n.T(lang, "Budget"), SheetBudget),
 		gaps:    sheetName(i18n.T(lang, "Funding gaps"), SheetGaps),
 		pledges: sheetName(i18n.T(lang, "Pledges"), SheetPledges),
+		shared:  sheetName(i18n.T(lang, "Shared blocks"), SheetShared),
 		assume:  sheetName(i18n.T(lang, "Assumptions"), SheetAssume),
 		lists:   sheetName(i18n.T(lang, "Lists"), SheetLists),
 	}
@@ -81,7 +83,7 @@ func namesIn(lang string) sheetNames {
 		en   string
 	}{{&n.summary, SheetSummary}, {&n.scores, SheetScores}, {&n.matrix, SheetMatrix}, {&n.blocks, SheetBlocks},
 		{&n.roadmap, SheetRoadmap}, {&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.gaps, SheetGaps},
-		{&n.pledges, SheetPledges}, {&n.assume, SheetAssume}, {&n.lists, SheetLists}} {
+		{&n.pledges, SheetPledges}, {&n.shared, SheetShared}, {&n.assume, SheetAssume}, {&n.lists, SheetLists}} {
 		if seen[strings.ToLower(*p.name)] {
 			*p.name = p.en
 		}
@@ -91,7 +93,7 @@ func namesIn(lang string) sheetNames {
 }
 
 func (n sheetNames) list() []string {
-	return []string{n.summary, n.scores, n.matrix, n.blocks, n.roadmap, n.kpis, n.budget, n.gaps, n.pledges, n.assume, n.lists}
+	return []string{n.summary, n.scores, n.matrix, n.blocks, n.roadmap, n.kpis, n.budget, n.gaps, n.pledges, n.shared, n.assume, n.lists}
 }
 
 // SheetsIn lists the workbook's sheets in order, named in lang.
@@ -185,6 +187,7 @@ func build(m *countries.Model, lang string) (*excelize.File, error) {
 	b.budget()
 	b.gaps()
 	b.pledges()
+	b.shared()
 	b.assumptions()
 	b.ganttLegend()
 	b.printSetup()

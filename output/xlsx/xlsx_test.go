@@ -286,6 +286,12 @@ func TestSheetsAndTypes(t *testing.T) {
 			t.Errorf("gaps row %d: %q, want %s", i, v, g.Activity)
 		}
 	}
+	_, hr, _ := find(t, f, SheetShared, "Cost once")
+	for i, bs := range m.Plan.Shared.Blocks {
+		if v, _ := f.GetCellValue(SheetShared, cell(1, hr+1+i)); v != bs.Block {
+			t.Errorf("shared blocks row %d: %q, want %s", i, v, bs.Block)
+		}
+	}
 	for i, pl := range m.Plan.Funding.Pledges {
 		if v, _ := f.GetCellValue(SheetPledges, cell(1, 4+i)); v != pl.Funder {
 			t.Errorf("pledges row %d: %q, want %s", i, v, pl.Funder)
