@@ -434,8 +434,9 @@ func dedupeDates(g []*CompareRow, warnings *[]yamlx.Message) []*CompareRow {
 			for _, r := range g[i : j+1] {
 				files = append(files, r.Entry.File)
 			}
+			// The files are listed with commas: the list goes into every language unchanged.
 			*warnings = append(*warnings, yamlx.Msgf("%s assess %s on the same date %s; the rounds use %s",
-				strings.Join(files, " and "), g[j].Entry.ISO3, g[j].Entry.Date, g[j].Entry.File))
+				strings.Join(files, ", "), g[j].Entry.ISO3, g[j].Entry.Date, g[j].Entry.File))
 		}
 		out = append(out, g[j])
 		i = j + 1

@@ -342,7 +342,7 @@ func TestCompareRounds(t *testing.T) {
 	dup := cmpEntry(fw, "Mid", "XMM", "2025-05-01", "a.x", 0.9)
 	dup.File = "mid-2025b.yaml"
 	c, _ = Compare([]*CompareEntry{r1, r2, r3, dup}, CompareOptions{AllRounds: true})
-	if len(c.Rows) != 4 || len(c.Rounds[0].Series) != 3 || !strings.Contains(warningText(c.Warnings, " "), "mid-2025.yaml and mid-2025b.yaml assess XMM on the same date 2025-05-01") {
+	if len(c.Rows) != 4 || len(c.Rounds[0].Series) != 3 || !strings.Contains(warningText(c.Warnings, " "), "mid-2025.yaml, mid-2025b.yaml assess XMM on the same date 2025-05-01") {
 		t.Errorf("%d rows, series %d, warnings %v", len(c.Rows), len(c.Rounds[0].Series), c.Warnings)
 	}
 }

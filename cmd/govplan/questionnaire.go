@@ -82,8 +82,8 @@ func (a *app) runQuestionnaire(args []string, o questionnaireOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.out, err)
 	}
-	fmt.Fprintln(a.out, i18n.F(a.lang, "wrote %s: %d questions for %s (%s)", o.out, n, min, f.Title()))
-	fmt.Fprintln(a.out, i18n.F(a.lang, "next: send it to the ministry, then govplan import answers %s %s", o.out, orSample(doc.Path, o.country.sample)))
+	a.note(i18n.F(a.lang, "wrote %s: %d questions for %s (%s)", o.out, n, min, f.Title()))
+	a.note(i18n.F(a.lang, "next: send it to the ministry, then govplan import answers %s %s", o.out, orSample(doc.Path, o.country.sample)))
 	return nil
 }
 
@@ -195,6 +195,6 @@ func (a *app) runImportAnswers(book, path string, o importAnswersOptions) error 
 			return err
 		}
 	}
-	fmt.Fprintln(a.out, i18n.F(a.lang, "%d answers of %s merged into %s (%d rows unchanged, %d new disputes)", len(res.Changes), res.Ministry, path, res.Untouched, len(res.NewDisputes)))
+	a.note(i18n.N(a.lang, "%d answers of %s merged into %s (%d rows unchanged, %d new disputes)", len(res.Changes), res.Ministry, path, res.Untouched, len(res.NewDisputes)))
 	return nil
 }

@@ -107,7 +107,7 @@ func (a *app) runReport(args []string, o reportOptions) error {
 					return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
 				}
 				names[name] = true
-				fmt.Fprintln(a.out, p)
+				a.note(i18n.F(a.lang, "wrote %s", p))
 			}
 			if !drawn {
 				for _, d := range export.Diagrams(m, a.lang) {
@@ -115,7 +115,7 @@ func (a *app) runReport(args []string, o reportOptions) error {
 					if err := atomicfile.Write(p, d.DOT, 0o644); err != nil {
 						return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
 					}
-					fmt.Fprintln(a.out, p)
+					a.note(i18n.F(a.lang, "wrote %s", p))
 				}
 			}
 			out.Write(report.MarkdownWith(m, a.lang, report.MarkdownOptions{DiagramPrefix: prefix, Diagrams: names}))
@@ -130,6 +130,6 @@ func (a *app) runReport(args []string, o reportOptions) error {
 	if err := atomicfile.Write(o.output, out.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("%s: %w", i18n.T(a.lang, "writing the report"), err)
 	}
-	fmt.Fprintln(a.out, o.output)
+	a.note(i18n.F(a.lang, "wrote %s", o.output))
 	return nil
 }

@@ -18,6 +18,8 @@ func Reason(lang string, err error) string {
 			return i18n.F(lang, "%s is a folder", ce.Target)
 		case OpReplace:
 			return i18n.F(lang, "replacing %s: %s", ce.Target, systemReason(lang, ce.Err))
+		case OpWrite:
+			return i18n.F(lang, "writing %s: %s", ce.Target, systemReason(lang, ce.Err))
 		}
 		return i18n.F(lang, "moving %s into place: %s", ce.Target, systemReason(lang, ce.Err))
 	}

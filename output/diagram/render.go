@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"sort"
 	"strconv"
 	"sync"
 
@@ -127,19 +128,29 @@ func SVGs(dots [][]byte) ([][]byte, error) {
 	out := make([][]byte, len(dots))
 	if p := nativeDot(); p != "" && len(dots) > 1 {
 		errs := make([]error, len(dots))
+		// The largest graphs start first, so that the last process to end is a short one.
+		order := make([]int, len(dots))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return len(dots[order[a]]) > len(dots[order[b]]) })
+		next := make(chan int, len(dots))
+		for _, i := range order {
+			next <- i
+		}
+		close(next)
 		var wg sync.WaitGroup
-		sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-		for i, d := range dots {
+		for range min(len(dots), max(1, runtime.GOMAXPROCS(0))) {
 			wg.Add(1)
-			go func(i int, d []byte) {
+			go func() {
 				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				var b bytes.Buffer
-				if errs[i] = pipe(p, []string{"-Tsvg"}, d, &b); errs[i] == nil {
-					out[i] = fitRuns(b.Bytes())
+				for i := range next {
+					var b bytes.Buffer
+					if errs[i] = pipe(p, []string{"-Tsvg"}, dots[i], &b); errs[i] == nil {
+						out[i] = fitRuns(b.Bytes())
+					}
 				}
-			}(i, d)
+			}()
 		}
 		wg.Wait()
 		for _, err := range errs {

@@ -129,20 +129,26 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		svgs map[string][]byte
 		err  error
 	}
+	// The diagrams' DOT is built in the same goroutine, so that it too overlaps the workbook.
 	var ds []Diagram
-	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
-		ds = Diagrams(m, lang)
-	}
 	var pending chan drawing
-	if drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport]) {
+	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
 		pending = make(chan drawing, 1)
+		draws := drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport])
 		go func() {
-			svgs, err := draw(ds, lang)
-			pending <- drawing{svgs, err}
+			ds = Diagrams(m, lang)
+			var d drawing
+			if draws {
+				d.svgs, d.err = draw(ds, lang)
+			}
+			pending <- d
 		}()
 	}
 	if want[Workbook] {
 		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
+			if pending != nil {
+				<-pending // the dot processes end before the folder is cleaned up
+			}
 			return err
 		}
 	}

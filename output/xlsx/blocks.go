@@ -14,8 +14,8 @@ import (
 	"github.com/govplan/govplan/output/words"
 )
 
-// The Building blocks sheet puts a compact matrix (use cases × blocks, narrow columns) above
-// the block table; the table's fields span several of the narrow columns each.
+// The Building blocks table's fields span several narrow columns each, as wide as the
+// Use-case matrix's block columns.
 const (
 	bbLabelWidth  = 46
 	bbNarrowWidth = 5
@@ -59,54 +59,11 @@ func (b *book) blocks() {
 		span += fd.span
 	}
 	b.width(s, 1, 1, bbLabelWidth)
-	b.width(s, 2, 1+max(span, len(mt.Blocks)), bbNarrowWidth)
-
-	b.str(s, 1, 1, i18n.T(l, "Use cases × required blocks"), st.title)
-	b.str(s, 1, 2, i18n.T(l, "● a step of the use case uses the block · ○ needed through another block's dependency"), st.subtitle)
-
-	// Matrix.
-	hr := 4
-	b.str(s, 1, hr, i18n.T(l, "Use case"), st.header)
-	b.str(s, 1, hr+1, i18n.T(l, "Status of the block"), st.label)
-	for j, rb := range mt.Blocks {
-		b.str(s, 2+j, hr, rb.Block.ID, st.headerRotated)
-		b.str(s, 2+j, hr+1, words.BlockStatus(l, rb.Status), st.statusUp[rb.Status])
-	}
-	for i, u := range mt.UseCases {
-		r := hr + 2 + i
-		name := u.UseCase.ID + " · " + u.UseCase.Name.In(l)
-		if u.UseCase.Custom {
-			name = i18n.F(l, "%s (custom)", name)
-		}
-		b.str(s, 1, r, name, st.textWrap)
-		direct := map[string]bool{}
-		for _, step := range u.UseCase.Steps {
-			for _, bl := range step.Blocks {
-				direct[bl] = true
-			}
-		}
-		all := map[string]bool{}
-		for _, bl := range u.Blocks {
-			all[bl] = true
-		}
-		for j, rb := range mt.Blocks {
-			mark := ""
-			switch {
-			case direct[rb.Block.ID]:
-				mark = "●"
-			case all[rb.Block.ID]:
-				mark = "○"
-			}
-			b.str(s, 2+j, r, mark, st.mark)
-		}
-	}
-	if len(mt.UseCases) == 0 {
-		b.str(s, 1, hr+2, i18n.T(l, "No needed use cases: add services or use_cases to the country file."), st.note)
-	}
+	b.width(s, 2, 1+span, bbNarrowWidth)
+	b.str(s, 1, 1, i18n.T(l, "Required blocks"), st.title)
 
 	// Block table.
-	tr := hr + 2 + max(len(mt.UseCases), 1) + 3
-	b.str(s, 1, tr-1, i18n.T(l, "Required blocks"), st.label)
+	const tr = 3
 	b.str(s, 1, tr, i18n.T(l, "Block"), st.header)
 	col := 2
 	for _, fd := range fields {
@@ -149,17 +106,76 @@ func (b *book) blocks() {
 		hl = max(hl, wrapLines(fd.title, mergedWidth(fd.span)*0.92-1))
 	}
 	b.check(b.f.SetRowHeight(s, tr, max(20, lineHeight(hl))))
+	b.freeze(s, 1, tr)
+	b.page(s, paperA4)
+	b.printTitles(s, "$A:$A", fmt.Sprintf("$%d:$%d", tr, tr))
+	b.breakBetweenFields(s, fields)
+}
+
+// matrix writes the Use-case matrix sheet: a row per needed use case, a narrow column per
+// required block, marking where a step uses the block or needs it through a dependency.
+// The block ids and statuses head every printed page, and the use-case names start each row.
+func (b *book) matrix() {
+	s, l := b.sh.matrix, b.lang
+	st := &b.st
+	mt := b.m.Match
+	b.width(s, 1, 1, bbLabelWidth)
+	if len(mt.Blocks) > 0 {
+		b.width(s, 2, 1+len(mt.Blocks), bbNarrowWidth)
+	}
+	b.str(s, 1, 1, i18n.T(l, "Use cases × required blocks"), st.title)
+	b.str(s, 1, 2, i18n.T(l, "● a step of the use case uses the block · ○ needed through another block's dependency"), st.subtitle)
+	// Matrix.
+	hr := 4
+	b.str(s, 1, hr, i18n.T(l, "Use case"), st.header)
+	b.str(s, 1, hr+1, i18n.T(l, "Status of the block"), st.label)
+	for j, rb := range mt.Blocks {
+		b.str(s, 2+j, hr, rb.Block.ID, st.headerRotated)
+		b.str(s, 2+j, hr+1, words.BlockStatus(l, rb.Status), st.statusUp[rb.Status])
+	}
+	for i, u := range mt.UseCases {
+		r := hr + 2 + i
+		name := u.UseCase.ID + " · " + u.UseCase.Name.In(l)
+		if u.UseCase.Custom {
+			name = i18n.F(l, "%s (custom)", name)
+		}
+		b.str(s, 1, r, name, st.textWrap)
+		direct := map[string]bool{}
+		for _, step := range u.UseCase.Steps {
+			for _, bl := range step.Blocks {
+				direct[bl] = true
+			}
+		}
+		all := map[string]bool{}
+		for _, bl := range u.Blocks {
+			all[bl] = true
+		}
+		for j, rb := range mt.Blocks {
+			mark := ""
+			switch {
+			case direct[rb.Block.ID]:
+				mark = "●"
+			case all[rb.Block.ID]:
+				mark = "○"
+			}
+			b.str(s, 2+j, r, mark, st.mark)
+		}
+	}
+	if len(mt.UseCases) == 0 {
+		b.str(s, 1, hr+2, i18n.T(l, "No needed use cases: add services or use_cases to the country file."), st.note)
+	}
+
+	b.fitRows(s)
 	b.check(b.f.SetRowHeight(s, hr, 130))
-	// The statuses stand upright in the matrix: the row is as tall as the longest.
+	// The statuses stand upright: the row is as tall as the longest.
 	longest := 0
 	for _, st := range []string{catalog.Reuse, catalog.Upgrade, catalog.Build} {
 		longest = max(longest, utf8.RuneCountInString(words.BlockStatus(l, st)))
 	}
 	b.check(b.f.SetRowHeight(s, hr+1, math.Max(62, float64(longest)*7+10)))
-	b.freeze(s, 1, 0)
+	b.freeze(s, 1, hr+1)
 	b.page(s, paperA4)
-	b.printTitles(s, "$A:$A", "")
-	b.breakBetweenFields(s, fields)
+	b.printTitles(s, "$A:$A", fmt.Sprintf("$%d:$%d", hr, hr+1))
 }
 
 // breakBetweenFields starts printed pages only between the block table's fields, never inside

@@ -9,21 +9,17 @@ import (
 	"github.com/govplan/govplan/output/words"
 )
 
-// budget writes the yearly budget and, below it, funding gaps, duplicate funding, pledges to
-// things the plan does not need, the pledges themselves, and shared against siloed costs.
+// budget writes the yearly budget and, below it, duplicate funding, pledges the timing cannot
+// use and pledges to things the plan does not need: short tables, each kept whole on a printed
+// page. The funding gaps, the pledges and the shared blocks, which can run on to several pages,
+// have sheets of their own whose every page starts with their header.
 // Column A holds labels and ids, B.. money; free text goes last so it can run on.
 func (b *book) budget() {
 	s, l := b.sh.budget, b.lang
 	st := &b.st
 	p := b.m.Plan
 	fd := p.Funding
-	// One page wide in landscape: free text wraps in its columns (or spans the last ones)
-	// rather than widening the sheet onto pages of its own.
-	var ids []string
-	for _, g := range fd.Gaps {
-		ids = append(ids, g.Activity)
-	}
-	b.widths(s, idWidth(ids, 40), 16, 16, 18, 20, 34)
+	b.widths(s, b.budgetWidths()...)
 	b.str(s, 1, 1, i18n.F(l, "Budget by year (%s)", p.Currency), st.title)
 	b.str(s, 1, 2, i18n.T(l, "One-off costs are spread evenly over each activity's months; running costs start when what an activity builds is finished."), st.subtitle)
 
@@ -51,22 +47,6 @@ func (b *book) budget() {
 		row += 3
 		b.str(s, 1, row-1, title, st.label)
 		starts = append(starts, row-1)
-	}
-
-	section(i18n.T(l, "Funding gaps per activity (largest first)"))
-	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Cost"), i18n.T(l, "Funded"), i18n.T(l, "Gap"), i18n.T(l, "Name"))
-	b.numHeaders(s, row, 2, 3, 4)
-	for _, g := range fd.Gaps {
-		row++
-		b.str(s, 1, row, g.Activity, st.id)
-		b.num(s, 2, row, g.Cost, st.money)
-		b.num(s, 3, row, g.Funded, st.money)
-		b.num(s, 4, row, g.Gap, st.money)
-		b.spanText(s, 5, 6, row, g.Name)
-	}
-	if len(fd.Gaps) == 0 {
-		row++
-		b.str(s, 1, row, i18n.T(l, "Every activity's cost is covered by pledges."), st.note)
 	}
 
 	section(i18n.T(l, "Possible duplicate funding: several funders pledged to one item"))
@@ -122,7 +102,105 @@ func (b *book) budget() {
 		b.str(s, 1, row, i18n.T(l, "None."), st.note)
 	}
 
-	section(i18n.F(l, "Pledges (in %s)", p.Currency))
+	b.fitRows(s)
+	b.page(s, paperA4)
+	b.keepTogether(s, starts, row)
+}
+
+// shared writes the Shared blocks sheet: what the plan costs with each block built once,
+// against siloed builds, and below it each shared block's one-off cost and how many use cases
+// it serves, the table's header heading every printed page.
+func (b *book) shared() {
+	s, l := b.sh.shared, b.lang
+	st := &b.st
+	sh := b.m.Plan.Shared
+	b.widths(s, 46, 18, 12)
+	b.str(s, 1, 1, i18n.T(l, "Shared building blocks against siloed builds"), st.title)
+	row := 2
+	for _, kv := range []struct {
+		label string
+		v     float64
+	}{
+		{i18n.T(l, "Shared: each block built or upgraded once, plus one integration"), sh.Shared},
+		{i18n.T(l, "Siloed, upper bound: once for every use case that needs it (a silo would not build every shared layer)"), sh.Siloed},
+		{i18n.T(l, "Savings, at most"), sh.Savings},
+	} {
+		row++
+		b.str(s, 1, row, kv.label, st.textWrap)
+		b.num(s, 2, row, kv.v, st.money)
+	}
+	row++
+	b.str(s, 1, row, i18n.T(l, "Reuse factor"), st.text)
+	b.opt(s, 2, row, sh.ReuseFactor, 1, st.dec2)
+	row += 2
+	hr := row
+	b.header(s, row, i18n.T(l, "Block"), i18n.T(l, "Cost once"), i18n.T(l, "Use cases"))
+	b.numHeaders(s, row, 2, 3)
+	for _, bs := range sh.Blocks {
+		row++
+		b.str(s, 1, row, bs.Block, st.id)
+		b.num(s, 2, row, bs.Cost, st.money)
+		b.num(s, 3, row, float64(bs.UseCases), st.int)
+	}
+	b.fitRows(s)
+	b.freeze(s, 0, hr)
+	b.page(s, paperA4)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", hr, hr))
+}
+
+// budgetWidths are the column widths of the Budget, Funding gaps and Pledges sheets: one page
+// wide in landscape, free text wrapping in its columns (or spanning the last ones) rather than
+// widening the sheet onto pages of its own.
+func (b *book) budgetWidths() []float64 {
+	var ids []string
+	for _, g := range b.m.Plan.Funding.Gaps {
+		ids = append(ids, g.Activity)
+	}
+	return []float64{idWidth(ids, 40), 16, 16, 18, 20, 34}
+}
+
+// gaps writes the Funding gaps sheet: each activity's cost, what pledges fund and the gap,
+// largest gap first.
+func (b *book) gaps() {
+	s, l := b.sh.gaps, b.lang
+	st := &b.st
+	fd := b.m.Plan.Funding
+	b.widths(s, b.budgetWidths()...)
+	b.str(s, 1, 1, i18n.T(l, "Funding gaps per activity (largest first)"), st.title)
+	const row0 = 3
+	row := row0
+	b.header(s, row, i18n.T(l, "Activity"), i18n.T(l, "Cost"), i18n.T(l, "Funded"), i18n.T(l, "Gap"), i18n.T(l, "Name"))
+	b.numHeaders(s, row, 2, 3, 4)
+	for _, g := range fd.Gaps {
+		row++
+		b.str(s, 1, row, g.Activity, st.id)
+		b.num(s, 2, row, g.Cost, st.money)
+		b.num(s, 3, row, g.Funded, st.money)
+		b.num(s, 4, row, g.Gap, st.money)
+		b.spanText(s, 5, 6, row, g.Name)
+	}
+	if len(fd.Gaps) == 0 {
+		row++
+		b.str(s, 1, row, i18n.T(l, "Every activity's cost is covered by pledges."), st.note)
+	}
+
+	b.fitRows(s)
+	b.freeze(s, 0, row0)
+	b.page(s, paperA4)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", row0, row0))
+}
+
+// pledges writes the Pledges sheet: every pledge in the plan's currency, what it is pledged to
+// and the activity it funds, with the total.
+func (b *book) pledges() {
+	s, l := b.sh.pledges, b.lang
+	st := &b.st
+	p := b.m.Plan
+	fd := p.Funding
+	b.widths(s, b.budgetWidths()...)
+	b.str(s, 1, 1, i18n.F(l, "Pledges (in %s)", p.Currency), st.title)
+	const row0 = 3
+	row := row0
 	b.header(s, row, i18n.T(l, "Funder"), i18n.T(l, "Amount"), i18n.T(l, "As pledged"), i18n.T(l, "Pledged to"), i18n.T(l, "Years"), i18n.T(l, "Activity"))
 	b.numHeaders(s, row, 2)
 	for _, pl := range fd.Pledges {
@@ -154,37 +232,10 @@ func (b *book) budget() {
 		b.num(s, 2, row, fd.Covered, st.money)
 	}
 
-	sh := p.Shared
-	section(i18n.T(l, "Shared building blocks against siloed builds"))
-	b.header(s, row, "", i18n.T(l, "Amount"))
-	b.numHeaders(s, row, 2)
-	for _, kv := range []struct {
-		label string
-		v     float64
-	}{
-		{i18n.T(l, "Shared: each block built or upgraded once, plus one integration"), sh.Shared},
-		{i18n.T(l, "Siloed, upper bound: once for every use case that needs it (a silo would not build every shared layer)"), sh.Siloed},
-		{i18n.T(l, "Savings, at most"), sh.Savings},
-	} {
-		row++
-		b.str(s, 1, row, kv.label, st.textWrap)
-		b.num(s, 2, row, kv.v, st.money)
-	}
-	row++
-	b.str(s, 1, row, i18n.T(l, "Reuse factor"), st.text)
-	b.opt(s, 2, row, sh.ReuseFactor, 1, st.dec2)
-	row += 2
-	b.header(s, row, i18n.T(l, "Block"), i18n.T(l, "Cost once"), i18n.T(l, "Use cases"))
-	b.numHeaders(s, row, 2, 3)
-	for _, bs := range sh.Blocks {
-		row++
-		b.str(s, 1, row, bs.Block, st.id)
-		b.num(s, 2, row, bs.Cost, st.money)
-		b.num(s, 3, row, float64(bs.UseCases), st.int)
-	}
 	b.fitRows(s)
+	b.freeze(s, 0, row0)
 	b.page(s, paperA4)
-	b.keepTogether(s, starts, row)
+	b.printTitles(s, "", fmt.Sprintf("$%d:$%d", row0, row0))
 }
 
 // keepTogether starts a new printed page before a section (from its title row to the row
@@ -241,6 +292,7 @@ func (b *book) spanText(sheet string, from, to, row int, text string) {
 	b.str(sheet, from, row, text, b.st.textMerged)
 	b.style(sheet, cell(from, row), cell(to, row), b.st.textMerged)
 	b.check(b.f.MergeCell(sheet, cell(from, row), cell(to, row)))
+	b.note(sheet, to, row, lastCell{col: to, style: b.st.textMerged}) // the sheet prints as wide as the merge
 	b.grow(sheet, row, wrapLines(text, w))
 }
 

@@ -87,32 +87,42 @@ func TestClipLines(t *testing.T) {
 	}
 }
 
-// The Budget sheet prints one page wide: its free text wraps instead of widening the sheet
-// onto pages of its own, and a section that fits on a page is not split across two.
+// The Budget, Funding gaps and Pledges sheets print one page wide: their free text wraps
+// instead of widening the sheet onto pages of its own, and every column they use, including
+// the far end of a merged cell, is on the page (a merged Name column once printed its right
+// half on pages of its own).
 func TestBudgetPrintsOnePageWide(t *testing.T) {
 	for _, name := range countries.SampleNames() {
 		m := sample(t, name)
 		f, _ := written(t, m)
-		pl, err := f.GetPageLayout(SheetBudget)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, err := f.GetCols(SheetBudget)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var width float64
-		for i := range cols {
-			w, _ := f.GetColWidth(SheetBudget, colName(i+1))
-			width += w*7.3 + 5
-		}
-		width *= 0.75 * float64(*pl.AdjustTo) / 100
-		page := paperPoints[paperA4][0]
-		if *pl.Orientation == "landscape" {
-			page = paperPoints[paperA4][1]
-		}
-		if width > page-2*marginSide*72 {
-			t.Errorf("%s: the Budget sheet prints %.0f pt wide on a %.0f pt page", name, width, page)
+		for _, sheet := range []string{SheetBudget, SheetGaps, SheetPledges, SheetShared} {
+			pl, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, err := f.GetCols(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := len(cols)
+			merged, _ := f.GetMergeCells(sheet)
+			for _, mc := range merged {
+				c, _, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+				last = max(last, c)
+			}
+			var width float64
+			for i := 1; i <= last; i++ {
+				w, _ := f.GetColWidth(sheet, colName(i))
+				width += w*7.3 + 5
+			}
+			width *= 0.75 * float64(*pl.AdjustTo) / 100
+			page := paperPoints[paperA4][0]
+			if *pl.Orientation == "landscape" {
+				page = paperPoints[paperA4][1]
+			}
+			if width > page-2*marginSide*72 {
+				t.Errorf("%s: the %s sheet prints %.0f pt wide on a %.0f pt %s page", name, sheet, width, page, *pl.Orientation)
+			}
 		}
 	}
 }
@@ -128,7 +138,7 @@ func TestBlocksBreakBetweenFields(t *testing.T) {
 	}
 	var x []byte
 	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet3.xml" { // Building blocks, the third sheet
+		if zf.Name == "xl/worksheets/sheet4.xml" { // Building blocks, the fourth sheet
 			rc, _ := zf.Open()
 			x, _ = io.ReadAll(rc)
 			rc.Close()

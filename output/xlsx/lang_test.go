@@ -87,11 +87,13 @@ var workbookIn = []struct {
 	sheets, roadmapHeader            []string
 	assessed, dateFmt, inProgress, y string
 }{
-	{"fr", []string{"Synthèse", "Scores", "Briques", "Feuille de route", "Indicateurs clés", "Budget", "Hypothèses", "Listes"},
+	{"fr", []string{"Synthèse", "Scores", "Matrice des cas d'usage", "Briques", "Feuille de route", "Indicateurs clés", "Budget",
+		"Déficits de financement", "Engagements", "Briques mutualisées", "Hypothèses", "Listes"},
 		[]string{"ID", "Nom", "Type", "Responsable", "Phase", "Dépend de", "Début", "Fin (dernier mois)", "Mois", "Coût",
 			"Origine du coût", "Critique", "Statut"},
 		"Date de l'évaluation", "dd/mm/yyyy", "en cours", "oui"},
-	{"es", []string{"Resumen", "Puntajes", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto", "Supuestos", "Listas"},
+	{"es", []string{"Resumen", "Puntajes", "Matriz de casos de uso", "Bloques", "Hoja de ruta", "Indicadores clave", "Presupuesto",
+		"Brechas de financiamiento", "Compromisos", "Bloques compartidos", "Supuestos", "Listas"},
 		[]string{"ID", "Nombre", "Tipo", "Responsable", "Fase", "Depende de", "Inicio", "Fin (último mes)", "Meses", "Costo",
 			"Origen del costo", "Crítica", "Estado"},
 		"Fecha de la evaluación", "dd/mm/yyyy", "en curso", "sí"},
@@ -107,7 +109,7 @@ func TestWorkbookInFrenchAndSpanish(t *testing.T) {
 			if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join(c.sheets, "|") {
 				t.Fatalf("sheets %s, want %s", got, strings.Join(c.sheets, "|"))
 			}
-			summary, roadmap, lists := c.sheets[0], c.sheets[3], c.sheets[7]
+			summary, roadmap, lists := c.sheets[0], c.sheets[4], c.sheets[len(c.sheets)-1]
 			if vis, _ := f.GetSheetVisible(lists); vis {
 				t.Error("the lists sheet is visible")
 			}
@@ -242,7 +244,7 @@ func TestLocalizedWorkbookRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			roadmap := SheetsIn(c.lang)[3]
+			roadmap := namesIn(c.lang).roadmap
 			rowOfID := func(id string) int {
 				rows, _ := f.GetRows(roadmap)
 				for i, r := range rows {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,5 +162,74 @@ func TestUntypeSums(t *testing.T) {
 	want := `<c r="B9" s="3"><f>SUM(B5:B8)</f><v>1250</v></c><c r="C9" t="str"><f>SUM(C5:C8)</f><v>n/a</v></c><c r="D9" t="str"><f>A1&amp;B1</f><v>x</v></c>`
 	if got := string(untypeSums([]byte(in))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A sheet whose print titles repeat a table's header rows holds that one table: a second
+// table further down would print its pages under the first table's header, its own header
+// not repeated. A second header is a row below the print titles with two or more filled cells
+// styled as the title rows are.
+func TestPrintTitlesHeadOneTable(t *testing.T) {
+	for _, name := range []string{"aurelia", "bakana", "coralia"} {
+		for _, lang := range []string{"en", "fr"} {
+			m := sample(t, name)
+			path := filepath.Join(t.TempDir(), name+".xlsx")
+			if err := WriteFile(m, lang, path); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			titled := 0
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name != "_xlnm.Print_Titles" {
+					continue
+				}
+				rm := regexp.MustCompile(`\$([0-9]+):\$([0-9]+)$`).FindStringSubmatch(dn.RefersTo)
+				if rm == nil {
+					continue // columns only
+				}
+				titled++
+				first, _ := strconv.Atoi(rm[1])
+				last, _ := strconv.Atoi(rm[2])
+				s := dn.Scope
+				rows, err := f.GetRows(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				header := map[int]bool{} // styles of the title rows' filled cells
+				for r := first; r <= last && r <= len(rows); r++ {
+					for c := range rows[r-1] {
+						id, _ := f.GetCellStyle(s, cell(c+1, r))
+						st, _ := f.GetStyle(id)
+						if st != nil && st.Fill.Pattern > 0 {
+							header[id] = true
+						}
+					}
+				}
+				if len(header) == 0 {
+					t.Errorf("%s %s %s: print titles %s hold no header", name, lang, s, dn.RefersTo)
+					continue
+				}
+				for r := last + 1; r <= len(rows); r++ {
+					n := 0
+					for c, v := range rows[r-1] {
+						id, _ := f.GetCellStyle(s, cell(c+1, r))
+						if v != "" && header[id] {
+							n++
+						}
+					}
+					if n >= 2 {
+						t.Errorf("%s %s %s: a second table header at row %d (%v) under print titles %s", name, lang, s, r, rows[r-1], dn.RefersTo)
+						break
+					}
+				}
+			}
+			if titled < 4 {
+				t.Errorf("%s %s: only %d sheets repeat header rows", name, lang, titled)
+			}
+			f.Close()
+		}
 	}
 }

@@ -1,7 +1,9 @@
 // Package xlsx writes the country workbook (design §7): a summary with a radar chart of the
-// pillars, every indicator with a heat map, the building-block matrix and table, the roadmap
-// with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists where
-// planners edit, the KPI timetable and the budget. It also reads back what planners edited on
+// pillars, every indicator with a heat map, the use-case matrix and the building-block table, the
+// roadmap with a month-by-month Gantt grid drawn by conditional formatting and drop-down lists
+// where planners edit, the KPI timetable, the budget, the funding gaps, the pledges and the shared blocks. A table
+// that can run on to several printed pages has a sheet of its own, so its header heads every
+// page. It also reads back what planners edited on
 // the Roadmap sheet (status and owner) so it can go into the country file's plan: section.
 //
 // Numbers are written as numbers, dates as dates and money with a currency number format.
@@ -28,16 +30,21 @@ import (
 const (
 	SheetSummary = "Summary"
 	SheetScores  = "Scores"
+	SheetMatrix  = "Use-case matrix"
 	SheetBlocks  = "Building blocks"
 	SheetRoadmap = "Roadmap"
 	SheetKPIs    = "KPIs"
 	SheetBudget  = "Budget"
+	SheetGaps    = "Funding gaps"
+	SheetPledges = "Pledges"
+	SheetShared  = "Shared blocks"
 	SheetAssume  = "Assumptions"
 	SheetLists   = "Lists"
 )
 
-// Sheets lists the workbook's sheets in order, in English.
-var Sheets = []string{SheetSummary, SheetScores, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetAssume, SheetLists}
+// Sheets lists the workbook's sheets in order, in English. A table that can run on to several
+// printed pages has a sheet of its own, so the header rows repeated on each page are its own.
+var Sheets = []string{SheetSummary, SheetScores, SheetMatrix, SheetBlocks, SheetRoadmap, SheetKPIs, SheetBudget, SheetGaps, SheetPledges, SheetShared, SheetAssume, SheetLists}
 
 // Column headers of the Roadmap sheet that the importer reads back, in English; a workbook in
 // another language has them in that language, and the importer knows them in every one.
@@ -49,7 +56,7 @@ const (
 
 // sheetNames are the names of the workbook's sheets in one language.
 type sheetNames struct {
-	summary, scores, blocks, roadmap, kpis, budget, assume, lists string
+	summary, scores, matrix, blocks, roadmap, kpis, budget, gaps, pledges, shared, assume, lists string
 }
 
 // namesIn names the sheets in lang. Every name is a valid sheet name (at most 31 characters,
@@ -59,10 +66,14 @@ func namesIn(lang string) sheetNames {
 	n := sheetNames{
 		summary: sheetName(i18n.T(lang, "Summary"), SheetSummary),
 		scores:  sheetName(i18n.T(lang, "Scores"), SheetScores),
+		matrix:  sheetName(i18n.T(lang, "Use-case matrix"), SheetMatrix),
 		blocks:  sheetName(i18n.T(lang, "Building blocks"), SheetBlocks),
 		roadmap: sheetName(i18n.T(lang, "Roadmap"), SheetRoadmap),
 		kpis:    sheetName(i18n.T(lang, "KPIs"), SheetKPIs),
 		budget:  sheetName(i18n.T(lang, "Budget"), SheetBudget),
+		gaps:    sheetName(i18n.T(lang, "Funding gaps"), SheetGaps),
+		pledges: sheetName(i18n.T(lang, "Pledges"), SheetPledges),
+		shared:  sheetName(i18n.T(lang, "Shared blocks"), SheetShared),
 		assume:  sheetName(i18n.T(lang, "Assumptions"), SheetAssume),
 		lists:   sheetName(i18n.T(lang, "Lists"), SheetLists),
 	}
@@ -70,8 +81,9 @@ func namesIn(lang string) sheetNames {
 	for _, p := range []struct {
 		name *string
 		en   string
-	}{{&n.summary, SheetSummary}, {&n.scores, SheetScores}, {&n.blocks, SheetBlocks}, {&n.roadmap, SheetRoadmap},
-		{&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.assume, SheetAssume}, {&n.lists, SheetLists}} {
+	}{{&n.summary, SheetSummary}, {&n.scores, SheetScores}, {&n.matrix, SheetMatrix}, {&n.blocks, SheetBlocks},
+		{&n.roadmap, SheetRoadmap}, {&n.kpis, SheetKPIs}, {&n.budget, SheetBudget}, {&n.gaps, SheetGaps},
+		{&n.pledges, SheetPledges}, {&n.shared, SheetShared}, {&n.assume, SheetAssume}, {&n.lists, SheetLists}} {
 		if seen[strings.ToLower(*p.name)] {
 			*p.name = p.en
 		}
@@ -81,7 +93,7 @@ func namesIn(lang string) sheetNames {
 }
 
 func (n sheetNames) list() []string {
-	return []string{n.summary, n.scores, n.blocks, n.roadmap, n.kpis, n.budget, n.assume, n.lists}
+	return []string{n.summary, n.scores, n.matrix, n.blocks, n.roadmap, n.kpis, n.budget, n.gaps, n.pledges, n.shared, n.assume, n.lists}
 }
 
 // SheetsIn lists the workbook's sheets in order, named in lang.
@@ -168,10 +180,14 @@ func build(m *countries.Model, lang string) (*excelize.File, error) {
 	b.lists()
 	b.summary()
 	b.scores()
+	b.matrix()
 	b.blocks()
 	b.roadmap()
 	b.kpis()
 	b.budget()
+	b.gaps()
+	b.pledges()
+	b.shared()
 	b.assumptions()
 	b.ganttLegend()
 	b.printSetup()

@@ -250,28 +250,51 @@ func TestSheetsAndTypes(t *testing.T) {
 		}
 	}
 
-	// Building blocks: a column per required block, a row per needed use case.
+	// Use-case matrix: a column per required block, a row per needed use case.
 	for j, rb := range m.Match.Blocks {
-		if v, _ := f.GetCellValue(SheetBlocks, cell(2+j, 4)); v != rb.Block.ID {
+		if v, _ := f.GetCellValue(SheetMatrix, cell(2+j, 4)); v != rb.Block.ID {
 			t.Errorf("matrix column %d: %q, want %s", j, v, rb.Block.ID)
 		}
-		if v, _ := f.GetCellValue(SheetBlocks, cell(2+j, 5)); v != rb.Status {
+		if v, _ := f.GetCellValue(SheetMatrix, cell(2+j, 5)); v != rb.Status {
 			t.Errorf("matrix status of %s: %q", rb.Block.ID, v)
 		}
 	}
 	for i, u := range m.Match.UseCases {
-		v, _ := f.GetCellValue(SheetBlocks, cell(1, 6+i))
+		v, _ := f.GetCellValue(SheetMatrix, cell(1, 6+i))
 		if !strings.HasPrefix(v, u.UseCase.ID+" ") {
 			t.Errorf("matrix row %d: %q, want %s", i, v, u.UseCase.ID)
 		}
 		marks := 0
 		for j := range m.Match.Blocks {
-			if v, _ := f.GetCellValue(SheetBlocks, cell(2+j, 6+i)); v != "" {
+			if v, _ := f.GetCellValue(SheetMatrix, cell(2+j, 6+i)); v != "" {
 				marks++
 			}
 		}
 		if marks != len(u.Blocks) {
 			t.Errorf("%s: %d marks, want %d blocks", u.UseCase.ID, marks, len(u.Blocks))
+		}
+	}
+	// Building blocks: a row per required block under the header on row 3.
+	for i, rb := range m.Match.Blocks {
+		if v, _ := f.GetCellValue(SheetBlocks, cell(1, 4+i)); !strings.HasSuffix(v, "\n"+rb.Block.ID) {
+			t.Errorf("blocks row %d: %q, want %s", i, v, rb.Block.ID)
+		}
+	}
+	// Funding gaps and pledges: a row per gap and per pledge under the header on row 3.
+	for i, g := range m.Plan.Funding.Gaps {
+		if v, _ := f.GetCellValue(SheetGaps, cell(1, 4+i)); v != g.Activity {
+			t.Errorf("gaps row %d: %q, want %s", i, v, g.Activity)
+		}
+	}
+	_, hr, _ := find(t, f, SheetShared, "Cost once")
+	for i, bs := range m.Plan.Shared.Blocks {
+		if v, _ := f.GetCellValue(SheetShared, cell(1, hr+1+i)); v != bs.Block {
+			t.Errorf("shared blocks row %d: %q, want %s", i, v, bs.Block)
+		}
+	}
+	for i, pl := range m.Plan.Funding.Pledges {
+		if v, _ := f.GetCellValue(SheetPledges, cell(1, 4+i)); v != pl.Funder {
+			t.Errorf("pledges row %d: %q, want %s", i, v, pl.Funder)
 		}
 	}
 	find(t, f, SheetBlocks, "Required blocks")
