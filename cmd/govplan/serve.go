@@ -136,7 +136,6 @@ func newWorkshop(r *room.Room, o workshopOptions) (*workshop, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": gatedSessions(ssh.DefaultSessionHandler)}
 	w.srv = srv
 	return w, nil
 }
@@ -214,11 +213,6 @@ func (w *workshop) userProblem(user string) string {
 // here without the name check of the passcode prompt).
 func (w *workshop) checkUser(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
-		// The session's window changes wait until its screen runs (see serve_resize.go).
-		if t := gateOf(s.Context()).claim(); t != nil {
-			defer t.done()
-			s = tokenSession{Session: s, t: t}
-		}
 		if msg := w.userProblem(s.User()); msg != "" {
 			wish.Fatalln(s, msg)
 			return
@@ -246,11 +240,7 @@ func (w *workshop) program(s ssh.Session) *tea.Program {
 		wish.Fatalln(s, "govplan: "+err.Error())
 		return nil
 	}
-	started := func() {}
-	if ts, ok := s.(tokenSession); ok {
-		started = ts.t.done
-	}
-	p := tea.NewProgram(startedModel{Model: m, started: started}, bm.MakeOptions(s)...)
+	p := tea.NewProgram(m, bm.MakeOptions(s)...)
 	leave := w.room.Join(user, s.RemoteAddr().String())
 	stop := w.room.Subscribe(func() { p.Send(tui.RoomChangedMsg{}) })
 	fmt.Fprintf(w.log, "%s %s connected from %s\n", time.Now().Format("15:04:05"), user, s.RemoteAddr())
