@@ -532,15 +532,24 @@ func TestImportCSVErrors(t *testing.T) {
 	}
 }
 
+// benchRounds is how many rounds every generated bench country has, whatever the number of
+// files: 1,000 and 10,000 files then hold the same mix of work per file (a file is one round
+// of a country of benchRounds rounds), so their costs compare. With one country per file
+// instead, the 676 fictional codes XAA..XZZ run out and 10,000 files became 676 countries
+// of about 15 rounds each, against one or two rounds at 1,000 files.
+const benchRounds = 15
+
 // writeBenchFiles writes n country files of the built-in framework with every indicator
-// answered; countries are XAA..XZZ (676 codes) with one round per year beyond that.
+// answered: country k (code XAA, XAB, ...) has files k*benchRounds .. k*benchRounds+14, one
+// round a year from 2010.
 func writeBenchFiles(tb testing.TB, dir string, n int) {
-	writeCountryFiles(tb, dir, n, func(i int) string { return fmt.Sprintf("Country %05d", i) })
+	writeCountryFiles(tb, dir, n, benchRounds, func(i int) string { return fmt.Sprintf("Country %05d", i) })
 }
 
-// writeCountryFiles writes n answered country files named by name(i) into dir (see
-// writeBenchFiles); the answers vary with i so that scores and ranks differ.
-func writeCountryFiles(tb testing.TB, dir string, n int, name func(int) string) {
+// writeCountryFiles writes n answered country files into dir, rounds files per country;
+// country k is named name(k). The answers vary with the file so that scores, ranks and rounds
+// differ.
+func writeCountryFiles(tb testing.TB, dir string, n, rounds int, name func(int) string) {
 	tb.Helper()
 	fw, _, err := assess.Resolve("govstack-readiness")
 	if err != nil {
@@ -548,9 +557,13 @@ func writeCountryFiles(tb testing.TB, dir string, n int, name func(int) string) 
 	}
 	inds := fw.Indicators()
 	for i := 0; i < n; i++ {
-		code := fmt.Sprintf("X%c%c", 'A'+i%26, 'A'+i/26%26)
-		date := time.Date(2020+i/676, 1, 1, 0, 0, 0, 0, time.UTC)
-		text, err := countries.New(fw, countries.Country{Name: name(i), ISO3: code}, date)
+		k, r := i/rounds, i%rounds
+		if k >= 676 {
+			tb.Fatalf("%d files of %d rounds need more than the 676 codes XAA..XZZ", n, rounds)
+		}
+		code := fmt.Sprintf("X%c%c", 'A'+k%26, 'A'+k/26%26)
+		date := time.Date(2010+r, 1, 1, 0, 0, 0, 0, time.UTC)
+		text, err := countries.New(fw, countries.Country{Name: name(k), ISO3: code}, date)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -598,7 +611,7 @@ func BenchmarkCompareFiles(b *testing.B) {
 func TestCompareTextAlignsWideNames(t *testing.T) {
 	dir := t.TempDir()
 	names := []string{"日本国", "Côte d’Ivoire", "Plain"}
-	writeCountryFiles(t, dir, len(names), func(i int) string { return names[i] })
+	writeCountryFiles(t, dir, len(names), 1, func(i int) string { return names[i] })
 	stdout, stderr, code := runCLI(t, "compare", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -241,3 +241,60 @@ func TestPortfolioHTML(t *testing.T) {
 		t.Error("the French page is not in French")
 	}
 }
+
+// TestComparisonWorkbookLayout: the streamed sheets keep their layout: frozen panes, print
+// titles, the ranking's filter, header rows sized to their wrapped text, column widths set
+// before the data, and a name that looks like a formula stays text.
+func TestComparisonWorkbookLayout(t *testing.T) {
+	c, models := samples(t)
+	c.Rows[0].Entry.Name = "=1+2"
+	var buf bytes.Buffer
+	if err := Write(&buf, c, models, "en"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	frozen := map[string]int{"Ranking": 2, "Heat map": 1, "Building blocks": 1, "Funding": 1}
+	for _, s := range f.GetSheetList() {
+		p, err := f.GetPanes(s)
+		if err != nil || !p.Freeze || p.XSplit != frozen[s] || p.YSplit != 1 {
+			t.Errorf("%s: panes %+v, %v; want %d columns and the header row frozen", s, p, err, frozen[s])
+		}
+		titles := false
+		for _, d := range f.GetDefinedName() {
+			if d.Name == "_xlnm.Print_Titles" && d.Scope == s && strings.Contains(d.RefersTo, "$1:$1") {
+				titles = true
+			}
+		}
+		if !titles {
+			t.Errorf("%s: no print titles", s)
+		}
+		if h, _ := f.GetRowHeight(s, 1); h < 21 {
+			t.Errorf("%s: header row %.0f pt tall, want it sized to its wrapped text", s, h)
+		}
+	}
+	filtered := false
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm._FilterDatabase" && d.Scope == "Ranking" {
+			filtered = true
+		}
+	}
+	if !filtered {
+		t.Error("the ranking has no filter")
+	}
+	if w, _ := f.GetColWidth("Ranking", "B"); w != 32 {
+		t.Errorf("country column %.1f wide, want 32", w)
+	}
+	if v, _ := f.GetCellValue("Ranking", "B2"); v != "=1+2" {
+		t.Errorf("B2 = %q, want the name as text", v)
+	}
+	if fm, _ := f.GetCellFormula("Ranking", "B2"); fm != "" {
+		t.Errorf("the name became a formula %q", fm)
+	}
+	if st, _ := f.GetCellStyle("Ranking", "A1"); st == 0 {
+		t.Error("the header has no style")
+	}
+}

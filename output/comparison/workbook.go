@@ -22,7 +22,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// book carries the workbook being written and the first error met.
+// book carries the workbook being written and the first error met. Every sheet is written
+// twice by the same code: a measuring pass (b.sw nil, b.plan set) that records only the
+// layout (column widths, header cells, frozen panes, filter, last column), then a streaming
+// pass that writes the rows through excelize's StreamWriter in that layout. So no sheet is
+// held as cells in memory and nothing is read back.
 type book struct {
 	f      *excelize.File
 	lang   string
@@ -33,6 +37,27 @@ type book struct {
 	pct    int
 	text   int
 	title  int
+
+	plan *sheetPlan             // measuring pass: the layout being recorded
+	sw   *excelize.StreamWriter // streaming pass: the sheet being written
+	lay  *sheetPlan             // streaming pass: the layout recorded for it
+	row  int                    // streaming pass: the row being gathered (0: none)
+	rowv []any                  // its cells, column 1 first
+}
+
+// sheetPlan is what the measuring pass learns of a sheet.
+type sheetPlan struct {
+	widths  map[int]float64 // columns given a width, and widened to fit their headers
+	heights map[int]float64 // rows given a height
+	headers []headerCell
+	panes   *excelize.Panes
+	filter  string // autofilter range, or ""
+	lastCol int    // last column holding a value
+}
+
+type headerCell struct {
+	col, row int
+	text     string
 }
 
 func (b *book) check(err error) {
@@ -46,22 +71,138 @@ func cell(col, row int) string {
 	return c
 }
 
+// put places a value (a string, float64 or int64; nil for none) with a style. Cells come
+// row after row and, within a row, column after column, as the stream writer needs.
+func (b *book) put(col, row int, v any, style int) {
+	if p := b.plan; p != nil {
+		if v != nil && v != "" {
+			p.lastCol = max(p.lastCol, col)
+		}
+		if s, ok := v.(string); ok && s != "" && style == b.header && b.header != 0 {
+			p.headers = append(p.headers, headerCell{col, row, s})
+		}
+		return
+	}
+	if b.sw == nil {
+		return
+	}
+	if row != b.row {
+		b.endRow()
+		b.row = row
+	}
+	for len(b.rowv) < col {
+		b.rowv = append(b.rowv, nil)
+	}
+	if v == nil && style == 0 {
+		return
+	}
+	b.rowv[col-1] = excelize.Cell{StyleID: style, Value: v}
+}
+
+// endRow writes the row gathered, with its recorded height.
+func (b *book) endRow() {
+	if b.row == 0 {
+		return
+	}
+	var opts []excelize.RowOpts
+	if h, ok := b.lay.heights[b.row]; ok {
+		opts = append(opts, excelize.RowOpts{Height: h})
+	}
+	b.check(b.sw.SetRow(cell(1, b.row), b.rowv, opts...))
+	b.row, b.rowv = 0, b.rowv[:0]
+}
+
 // str writes text that always stays text (never a formula).
 func (b *book) str(sheet string, col, row int, v string, style int) {
-	b.check(b.f.SetCellStr(sheet, cell(col, row), v))
-	if style > 0 {
-		b.check(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
-	}
+	b.put(col, row, v, style)
 }
 
 // num writes a number; nil leaves the cell empty.
 func (b *book) numCell(sheet string, col, row int, v *float64, style int) {
 	if v != nil {
-		b.check(b.f.SetCellFloat(sheet, cell(col, row), *v, -1, 64))
+		b.put(col, row, *v, style)
+		return
 	}
-	if style > 0 {
-		b.check(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
+	b.put(col, row, nil, style)
+}
+
+// intCell writes a whole number without a style.
+func (b *book) intCell(sheet string, col, row int, v int) {
+	b.put(col, row, int64(v), 0)
+}
+
+// colWidth sets the width of columns from..to (letters) in the measuring pass.
+func (b *book) colWidth(from, to string, w float64) {
+	if b.plan == nil {
+		return
 	}
+	lo, err1 := excelize.ColumnNameToNumber(from)
+	hi, err2 := excelize.ColumnNameToNumber(to)
+	b.check(err1)
+	b.check(err2)
+	for c := lo; c <= hi; c++ {
+		b.plan.widths[c] = w
+	}
+}
+
+// rowHeight sets the height of a row in the measuring pass.
+func (b *book) rowHeight(row int, h float64) {
+	if b.plan != nil {
+		b.plan.heights[row] = h
+	}
+}
+
+// autoFilter puts a filter on a range in the measuring pass (set before streaming).
+func (b *book) autoFilter(rng string) {
+	if b.plan != nil {
+		b.plan.filter = rng
+	}
+}
+
+// streaming reports whether this is the streaming pass (charts and conditional formats are
+// added then, to the sheet being streamed).
+func (b *book) streaming() bool { return b.sw != nil }
+
+// sheet writes one sheet: write runs once to measure, once to stream. create adds the sheet
+// (false for the first, which exists already).
+func (b *book) sheet(name string, create bool, write func(s string)) {
+	p := &sheetPlan{widths: map[int]float64{}, heights: map[int]float64{}}
+	b.plan = p
+	write(name)
+	b.plan = nil
+	b.fitHeaders(p)
+	if create {
+		b.check(ignoreIndex(b.f.NewSheet(name)))
+	}
+	if p.filter != "" {
+		b.check(b.f.AutoFilter(name, p.filter, nil))
+	}
+	b.landscape(name, p) // after the filter: an autofilter rewrites the sheet properties
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		b.check(err)
+		return
+	}
+	for _, c := range sortedCols(p.widths) {
+		b.check(sw.SetColWidth(c, c, p.widths[c]))
+	}
+	if p.panes != nil {
+		b.check(sw.SetPanes(p.panes))
+	}
+	b.sw, b.lay = sw, p
+	write(name)
+	b.endRow()
+	b.check(sw.Flush())
+	b.sw, b.lay = nil, nil
+}
+
+func sortedCols(m map[int]float64) []int {
+	var cs []int
+	for c := range m {
+		cs = append(cs, c)
+	}
+	sort.Ints(cs)
+	return cs
 }
 
 func score100(s *float64) *float64 {
@@ -88,19 +229,15 @@ func Write(w io.Writer, c *assess.Comparison, models []*countries.Model, lang st
 	b.styles()
 	ranking := sheetName(i18n.T(lang, "Ranking"))
 	b.check(b.f.SetSheetName("Sheet1", ranking))
-	b.ranking(ranking, c)
-	b.heatmap(sheetName(i18n.T(lang, "Heat map")), c)
+	b.sheet(ranking, false, func(s string) { b.ranking(s, c) })
+	b.sheet(sheetName(i18n.T(lang, "Heat map")), true, func(s string) { b.heatmap(s, c) })
 	if len(c.Rounds) > 0 {
-		b.rounds(sheetName(i18n.T(lang, "Rounds")), c)
+		b.sheet(sheetName(i18n.T(lang, "Rounds")), true, func(s string) { b.rounds(s, c) })
 	}
 	if len(models) > 0 {
 		p := countries.NewPortfolio(models)
-		b.blocks(sheetName(i18n.T(lang, "Building blocks")), p)
-		b.funding(sheetName(i18n.T(lang, "Funding")), p)
-	}
-	for _, sh := range b.f.GetSheetList() {
-		b.fitHeaders(sh)
-		b.landscape(sh) // last: an autofilter rewrites the sheet properties
+		b.sheet(sheetName(i18n.T(lang, "Building blocks")), true, func(s string) { b.blocks(s, p) })
+		b.sheet(sheetName(i18n.T(lang, "Funding")), true, func(s string) { b.funding(s, p) })
 	}
 	b.f.SetActiveSheet(0)
 	if b.err != nil {
@@ -150,49 +287,38 @@ const chartInk = "262626"
 
 // fitHeaders makes every header cell readable: its column at least as wide as its longest
 // word (no word is cut, "Interoperabilit/y") and its row tall enough for its wrapped lines,
-// so a header never prints over the data below it.
-func (b *book) fitHeaders(sheet string) {
-	rows, err := b.f.GetRows(sheet)
-	if err != nil {
-		return
-	}
-	widths := map[int]float64{}
+// so a header never prints over the data below it. It works on the header cells the
+// measuring pass recorded, in the order they were written.
+func (b *book) fitHeaders(p *sheetPlan) {
 	colWidth := func(c int) float64 {
-		if w, ok := widths[c]; ok {
+		if w, ok := p.widths[c]; ok {
 			return w
 		}
-		w, err := b.f.GetColWidth(sheet, colName(c))
-		if err != nil {
-			w = 8.43
-		}
-		widths[c] = w
-		return w
+		return defaultColWidth
 	}
-	for i, r := range rows {
-		lines := 0
-		for j, v := range r {
-			if v == "" {
-				continue
-			}
-			if st, err := b.f.GetCellStyle(sheet, cell(j+1, i+1)); err != nil || st != b.header {
-				continue
-			}
-			longest := 0
-			for _, w := range strings.Fields(v) {
-				longest = max(longest, utf8.RuneCountInString(w))
-			}
-			// Bold text is about a tenth wider than the digits column widths count.
-			if need := float64(longest)*1.15 + 2; need > colWidth(j+1) {
-				widths[j+1] = need
-				b.check(b.f.SetColWidth(sheet, colName(j+1), colName(j+1), need))
-			}
-			lines = max(lines, wrappedLines(v, colWidth(j+1)/1.15-1))
+	lines := map[int]int{}
+	var rows []int
+	for _, h := range p.headers {
+		longest := 0
+		for _, w := range strings.Fields(h.text) {
+			longest = max(longest, utf8.RuneCountInString(w))
 		}
-		if lines > 0 {
-			b.check(b.f.SetRowHeight(sheet, i+1, float64(lines)*15+6))
+		// Bold text is about a tenth wider than the digits column widths count.
+		if need := float64(longest)*1.15 + 2; need > colWidth(h.col) {
+			p.widths[h.col] = need
 		}
+		if _, ok := lines[h.row]; !ok {
+			rows = append(rows, h.row)
+		}
+		lines[h.row] = max(lines[h.row], wrappedLines(h.text, colWidth(h.col)/1.15-1))
+	}
+	for _, r := range rows {
+		p.heights[r] = float64(lines[r])*15 + 6
 	}
 }
+
+// defaultColWidth is the width of a column given none (excelize's default).
+const defaultColWidth = 9.140625
 
 // wrappedLines counts the lines text takes wrapped at words in width characters.
 func wrappedLines(text string, width float64) int {
@@ -215,17 +341,13 @@ func wrappedLines(text string, width float64) int {
 // landscape prints a sheet on A4 landscape, shrunk to the page width only as far as its
 // 11-point text stays at 8 points or more, with the header row and first column on every
 // page and a header and footer naming the sheet, the date and the page.
-func (b *book) landscape(sheet string) {
-	rows, _ := b.f.GetRows(sheet)
-	last := 1
-	for _, r := range rows {
-		last = max(last, len(r))
-	}
+func (b *book) landscape(sheet string, p *sheetPlan) {
+	last := max(1, p.lastCol)
 	var px float64
 	for c := 1; c <= last; c++ {
-		w, err := b.f.GetColWidth(sheet, colName(c))
-		if err != nil {
-			w = 8.43
+		w, ok := p.widths[c]
+		if !ok {
+			w = defaultColWidth
 		}
 		px += w*7.3 + 5
 	}
@@ -248,8 +370,11 @@ func (b *book) landscape(sheet string) {
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: q + "!$A:$A," + q + "!$1:$1", Scope: sheet}))
 }
 
+// freeze keeps the first cols columns and rows rows in view (recorded in the measuring pass).
 func (b *book) freeze(sheet string, cols, rows int) {
-	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell(cols+1, rows+1), ActivePane: "bottomRight"}))
+	if b.plan != nil {
+		b.plan.panes = &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell(cols+1, rows+1), ActivePane: "bottomRight"}
+	}
 }
 
 // ranking writes the table of countries by rank with a bar chart of overall scores and a
@@ -267,7 +392,7 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 	for i, r := range c.Rows {
 		row := i + 2
 		if r.Rank > 0 {
-			b.check(b.f.SetCellInt(s, cell(1, row), int64(r.Rank)))
+			b.intCell(s, 1, row, r.Rank)
 		}
 		b.str(s, 2, row, r.Entry.Name, b.text)
 		b.str(s, 3, row, r.Entry.ISO3, b.text)
@@ -284,14 +409,17 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 		}
 	}
 	last := len(c.Rows) + 1
-	b.check(b.f.SetColWidth(s, "B", "B", 32))
-	b.check(b.f.SetColWidth(s, "D", "G", 13))
-	b.check(b.f.SetColWidth(s, "H", colName(7+len(c.Framework.Pillars)), 14))
-	b.check(b.f.SetRowHeight(s, 1, 45))
+	b.colWidth("B", "B", 32)
+	b.colWidth("D", "G", 13)
+	b.colWidth("H", colName(7+len(c.Framework.Pillars)), 14)
+	b.rowHeight(1, 45)
 	b.freeze(s, 2, 1)
-	b.check(b.f.AutoFilter(s, fmt.Sprintf("A1:%s%d", colName(len(heads)), last), nil))
+	b.autoFilter(fmt.Sprintf("A1:%s%d", colName(len(heads)), last))
 	if label := words.RelativeLabel(lang, c); label != "" {
 		b.str(s, 1, last+2, i18n.T(lang, "Scores are relative:")+" "+label, b.text)
+	}
+	if !b.streaming() {
+		return // charts go on the streamed sheet, before it is flushed
 	}
 	// A bar chart of the overall scores (at most 40 countries, ranked first).
 	n := min(len(c.Rows), 40)
@@ -341,7 +469,6 @@ func (b *book) ranking(s string, c *assess.Comparison) {
 // colour alone, the band of each score in the next table.
 func (b *book) heatmap(s string, c *assess.Comparison) {
 	lang := b.lang
-	b.check(ignoreIndex(b.f.NewSheet(s)))
 	b.str(s, 1, 1, i18n.T(lang, "Country"), b.header)
 	for pi, p := range c.Framework.Pillars {
 		b.str(s, 2+pi, 1, p.Name.In(lang), b.header)
@@ -354,15 +481,17 @@ func (b *book) heatmap(s string, c *assess.Comparison) {
 	}
 	last := len(c.Rows) + 1
 	lastCol := colName(1 + len(c.Framework.Pillars))
-	b.check(b.f.SetConditionalFormat(s, fmt.Sprintf("B2:%s%d", lastCol, last), []excelize.ConditionalFormatOptions{{
-		Type: "3_color_scale", Criteria: "=",
-		MinType: "num", MinValue: "0", MinColor: "F8696B",
-		MidType: "num", MidValue: "50", MidColor: "FFEB84",
-		MaxType: "num", MaxValue: "100", MaxColor: "63BE7B",
-	}}))
-	b.check(b.f.SetColWidth(s, "A", "A", 32))
-	b.check(b.f.SetColWidth(s, "B", lastCol, 14))
-	b.check(b.f.SetRowHeight(s, 1, 45))
+	if b.streaming() {
+		b.check(b.f.SetConditionalFormat(s, fmt.Sprintf("B2:%s%d", lastCol, last), []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=",
+			MinType: "num", MinValue: "0", MinColor: "F8696B",
+			MidType: "num", MidValue: "50", MidColor: "FFEB84",
+			MaxType: "num", MaxValue: "100", MaxColor: "63BE7B",
+		}}))
+	}
+	b.colWidth("A", "A", 32)
+	b.colWidth("B", lastCol, 14)
+	b.rowHeight(1, 45)
 	b.freeze(s, 1, 1)
 	// The same table with band names (readable without colour).
 	top := last + 3
@@ -401,7 +530,6 @@ func ignoreIndex(_ int, err error) error { return err }
 // rounds writes each country's assessments over time.
 func (b *book) rounds(s string, c *assess.Comparison) {
 	lang := b.lang
-	b.check(ignoreIndex(b.f.NewSheet(s)))
 	row := 1
 	for _, r := range c.Rounds {
 		b.str(s, 1, row, fmt.Sprintf("%s (%s)", r.Name, r.ISO3), b.title)
@@ -453,14 +581,13 @@ func (b *book) rounds(s string, c *assess.Comparison) {
 		b.str(s, 2, row, strings.Join(met, ", "), b.text)
 		row += 3
 	}
-	b.check(b.f.SetColWidth(s, "A", "A", 40))
-	b.check(b.f.SetColWidth(s, "B", "J", 13))
+	b.colWidth("A", "A", 40)
+	b.colWidth("B", "J", 13)
 }
 
 // blocks writes countries × blocks with the work each needs, and the common gaps.
 func (b *book) blocks(s string, p *countries.Portfolio) {
 	lang := b.lang
-	b.check(ignoreIndex(b.f.NewSheet(s)))
 	b.str(s, 1, 1, i18n.T(lang, "Country"), b.header)
 	for j, id := range p.Blocks {
 		b.str(s, 2+j, 1, id, b.header)
@@ -477,13 +604,16 @@ func (b *book) blocks(s string, p *countries.Portfolio) {
 	last := len(p.Countries) + 1
 	rng := fmt.Sprintf("B2:%s%d", colName(1+len(p.Blocks)), last)
 	for st, color := range map[string]string{"build": "F4CCCC", "upgrade": "FFE599", "reuse": "D9EAD3"} {
+		if !b.streaming() {
+			break
+		}
 		id, err := b.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
 		b.check(err)
 		b.check(b.f.SetConditionalFormat(s, rng, []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &id, Value: `"` + word[st] + `"`}}))
 	}
-	b.check(b.f.SetColWidth(s, "A", "A", 32))
-	b.check(b.f.SetColWidth(s, "B", colName(1+len(p.Blocks)), 12))
-	b.check(b.f.SetRowHeight(s, 1, 30))
+	b.colWidth("A", "A", 32)
+	b.colWidth("B", colName(1+len(p.Blocks)), 12)
+	b.rowHeight(1, 30)
 	b.freeze(s, 1, 1)
 	row := last + 3
 	b.str(s, 1, row-1, i18n.T(lang, "Blocks missing in several countries (candidates for a shared regional investment)"), b.title)
@@ -492,7 +622,7 @@ func (b *book) blocks(s string, p *countries.Portfolio) {
 	}
 	for i, g := range p.CommonGaps {
 		b.str(s, 1, row+1+i, g.Block, b.text)
-		b.check(b.f.SetCellInt(s, cell(2, row+1+i), int64(g.Countries)))
+		b.intCell(s, 2, row+1+i, g.Countries)
 		b.str(s, 3, row+1+i, strings.Join(g.Build, ", "), b.text)
 		b.str(s, 4, row+1+i, strings.Join(g.Upgrade, ", "), b.text)
 	}
@@ -502,7 +632,6 @@ func (b *book) blocks(s string, p *countries.Portfolio) {
 // and every funder.
 func (b *book) funding(s string, p *countries.Portfolio) {
 	lang := b.lang
-	b.check(ignoreIndex(b.f.NewSheet(s)))
 	for i, h := range []string{i18n.T(lang, "Country"), i18n.T(lang, "Currency"), i18n.T(lang, "One-off cost"), i18n.T(lang, "Funded"),
 		i18n.T(lang, "Unfunded"), i18n.T(lang, "Possible duplicate funding"), i18n.T(lang, "Pledges the plan does not need")} {
 		b.str(s, 1+i, 1, h, b.header)
@@ -516,7 +645,7 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 			b.numCell(s, 3+j, r, &v, b.money)
 		}
 		b.str(s, 6, r, strings.Join(pc.Duplicates, ", "), b.text)
-		b.check(b.f.SetCellInt(s, cell(7, r), int64(pc.Unneeded)))
+		b.intCell(s, 7, r, pc.Unneeded)
 	}
 	row := len(p.Countries) + 4
 	b.str(s, 1, row-1, i18n.T(lang, "Pledges"), b.title)
@@ -568,8 +697,8 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 			}
 		}
 	}
-	b.check(b.f.SetColWidth(s, "A", "A", 32))
-	b.check(b.f.SetColWidth(s, "B", "G", 18))
+	b.colWidth("A", "A", 32)
+	b.colWidth("B", "G", 18)
 	b.freeze(s, 1, 1)
 }
 
