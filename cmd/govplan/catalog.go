@@ -7,6 +7,7 @@ import (
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 	"github.com/govplan/govplan/internal/i18n"
+	"github.com/govplan/govplan/output/report"
 	"github.com/spf13/cobra"
 )
 
@@ -82,11 +83,11 @@ func (a *app) runCatalogSamples(o catalogOptions) error {
 		return err
 	}
 	type sampleJSON struct {
-		Name      string `json:"name"`
-		Country   string `json:"country"`
-		ISO3      string `json:"iso3"`
-		Framework string `json:"framework"`
-		Date      string `json:"date"`
+		Name      string               `json:"name"`
+		Country   string               `json:"country"`
+		ISO3      string               `json:"iso3"`
+		Framework report.FrameworkJSON `json:"framework"`
+		Date      string               `json:"date"`
 	}
 	var rows []sampleJSON
 	for _, n := range countries.SampleNames() {
@@ -95,7 +96,8 @@ func (a *app) runCatalogSamples(o catalogOptions) error {
 			return err
 		}
 		f := doc.File
-		rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, f.Assessment.Framework, f.Assessment.Date})
+		id, version := assess.SplitRef(f.Assessment.Framework)
+		rows = append(rows, sampleJSON{n, f.Country.Name, f.Country.ISO3, report.FrameworkJSON{ID: id, Version: version}, f.Assessment.Date})
 	}
 	if o.format == "json" {
 		return a.writeList("samples", rows)
@@ -103,7 +105,11 @@ func (a *app) runCatalogSamples(o catalogOptions) error {
 	tw := newTable(a.out)
 	fmt.Fprintln(tw, strings.Join([]string{i18n.T(a.lang, "Sample"), i18n.T(a.lang, "Country"), "ISO3", i18n.T(a.lang, "Framework"), i18n.T(a.lang, "Assessed")}, "\t"))
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, r.Framework, dateText(a.lang, r.Date))
+		fw := r.Framework.ID
+		if r.Framework.Version != "" {
+			fw += "@" + r.Framework.Version
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Country, r.ISO3, fw, dateText(a.lang, r.Date))
 	}
 	tw.Flush()
 	fmt.Fprintf(a.out, "\n%s\n", i18n.T(a.lang, "The samples are fictional countries for trying govplan: govplan score --sample NAME"))

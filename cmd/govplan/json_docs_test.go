@@ -270,3 +270,52 @@ func firstLineDiff(a, b string) string {
 	}
 	return fmt.Sprintf("%d lines against %d", len(la), len(lb))
 }
+
+// frameworkShapes collects, for every "framework" field in v, whether it is the one shape
+// every document uses: an object of exactly id and version.
+func frameworkShapes(v any, path string, bad *[]string) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, c := range x {
+			if k == "framework" {
+				m, ok := c.(map[string]any)
+				_, hasID := m["id"]
+				_, hasVersion := m["version"]
+				if !ok || len(m) != 2 || !hasID || !hasVersion {
+					*bad = append(*bad, fmt.Sprintf("%s.framework = %v", path, c))
+				}
+				continue
+			}
+			frameworkShapes(c, path+"."+k, bad)
+		}
+	case []any:
+		for i, c := range x {
+			frameworkShapes(c, fmt.Sprintf("%s[%d]", path, i), bad)
+		}
+	}
+}
+
+// TestJSONFrameworkOneShape: "framework" is {id, version} in every document (it was a string
+// "id@version" in model.json and catalog samples).
+func TestJSONFrameworkOneShape(t *testing.T) {
+	seen := 0
+	for schema, docs := range jsonDocs(t, "en") {
+		for label, b := range docs {
+			var v any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Fatalf("%s %s: %v", schema, label, err)
+			}
+			var bad []string
+			frameworkShapes(v, "", &bad)
+			for _, s := range bad {
+				t.Errorf("%s %s: %s", schema, label, s)
+			}
+			if strings.Contains(string(b), `"framework"`) {
+				seen++
+			}
+		}
+	}
+	if seen < 5 {
+		t.Errorf("only %d documents name a framework; the test reads too little", seen)
+	}
+}

@@ -33,11 +33,11 @@ type (
 		Indicators int    `json:"indicators"`
 	}
 	schemaSampleRow struct {
-		Name      string `json:"name"`
-		Country   string `json:"country"`
-		ISO3      string `json:"iso3"`
-		Framework string `json:"framework"`
-		Date      string `json:"date"`
+		Name      string               `json:"name"`
+		Country   string               `json:"country"`
+		ISO3      string               `json:"iso3"`
+		Framework report.FrameworkJSON `json:"framework"`
+		Date      string               `json:"date"`
 	}
 )
 

@@ -18,11 +18,8 @@ import (
 // CompareJSON is the document of `govplan compare --format json`. Scores are fractions 0..1;
 // null where there is none.
 type CompareJSON struct {
-	Framework struct {
-		ID      string `json:"id"`
-		Version string `json:"version"`
-	} `json:"framework"`
-	Relative bool `json:"relative"`
+	Framework FrameworkJSON `json:"framework"`
+	Relative  bool          `json:"relative"`
 	// Scores says what the scores are: "absolute", or the relative label.
 	Scores    string                `json:"scores"`
 	Countries []CompareCountryJSON  `json:"countries"`

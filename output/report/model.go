@@ -33,9 +33,9 @@ type ModelCountryJSON struct {
 // AssessmentJSON says which framework scored the file, when the assessment took place and who
 // facilitated it.
 type AssessmentJSON struct {
-	Framework    string   `json:"framework"` // id@version of the framework used
-	Date         *string  `json:"date"`      // YYYY-MM-DD
-	Facilitators []string `json:"facilitators"`
+	Framework    FrameworkJSON `json:"framework"` // the framework used, as in every other document
+	Date         *string       `json:"date"`      // YYYY-MM-DD
+	Facilitators []string      `json:"facilitators"`
 }
 
 // MinistryJSON is a ministry or agency taking part.
@@ -55,7 +55,7 @@ func Model(m *countries.Model, lang string) ModelJSON {
 		Generator: Generator,
 		Country:   ModelCountryJSON{Name: f.Country.Name, ISO3: f.Country.ISO3, Region: optString(f.Country.Region), Fictional: f.Country.Fictional},
 		Assessment: AssessmentJSON{
-			Framework: m.Framework.Ref(), Date: optString(f.Assessment.Date), Facilitators: nonNil(append([]string(nil), f.Assessment.Facilitators...)),
+			Framework: FrameworkJSON{ID: m.Framework.ID, Version: m.Framework.Version}, Date: optString(f.Assessment.Date), Facilitators: nonNil(append([]string(nil), f.Assessment.Facilitators...)),
 		},
 		Ministries: []MinistryJSON{},
 		Score:      Score(m.Doc, m.Score, lang),

@@ -27,9 +27,9 @@ func TestModelJSONHoldsTheThreeDocuments(t *testing.T) {
 					Fictional  bool    `json:"fictional"`
 				} `json:"country"`
 				Assessment struct {
-					Framework    string   `json:"framework"`
-					Date         *string  `json:"date"`
-					Facilitators []string `json:"facilitators"`
+					Framework    FrameworkJSON `json:"framework"`
+					Date         *string       `json:"date"`
+					Facilitators []string      `json:"facilitators"`
 				} `json:"assessment"`
 				Ministries []struct {
 					ID, Name   string
@@ -58,7 +58,7 @@ func TestModelJSONHoldsTheThreeDocuments(t *testing.T) {
 				doc.Country.Region == nil || *doc.Country.Region != f.Country.Region || doc.Country.Fictional != f.Country.Fictional {
 				t.Errorf("generator/country wrong: %s %+v", doc.Generator, doc.Country)
 			}
-			if doc.Assessment.Framework != m.Framework.Ref() || doc.Assessment.Date == nil || *doc.Assessment.Date != f.Assessment.Date ||
+			if doc.Assessment.Framework != (FrameworkJSON{ID: m.Framework.ID, Version: m.Framework.Version}) || doc.Assessment.Date == nil || *doc.Assessment.Date != f.Assessment.Date ||
 				!reflect.DeepEqual(doc.Assessment.Facilitators, f.Assessment.Facilitators) {
 				t.Errorf("assessment wrong: %+v", doc.Assessment)
 			}
