@@ -170,25 +170,6 @@ func SVGs(dots [][]byte) ([][]byte, error) {
 	return out, nil
 }
 
-// splitSVGs cuts dot's output for several graphs into one document per graph.
-func splitSVGs(all []byte) [][]byte {
-	const end = "</svg>"
-	var parts [][]byte
-	for {
-		i := bytes.Index(all, []byte(end))
-		if i < 0 {
-			break
-		}
-		n := i + len(end)
-		if n < len(all) && all[n] == '\n' {
-			n++
-		}
-		parts = append(parts, all[:n:n])
-		all = all[n:]
-	}
-	return parts
-}
-
 var textRun = regexp.MustCompile(`<text text-anchor="start" x="([-0-9.]+)" y="([-0-9.]+)"([^>]*)>`)
 
 // fitRuns keeps a run of text inside the width Graphviz gave it when another run follows on

@@ -235,13 +235,6 @@ func TestSVGsSameAsAlone(t *testing.T) {
 	}
 }
 
-func TestSplitSVGs(t *testing.T) {
-	got := splitSVGs([]byte("<?xml?>\n<svg>a</svg>\n<?xml?>\n<svg>b</svg>\n"))
-	if len(got) != 2 || string(got[0]) != "<?xml?>\n<svg>a</svg>\n" || string(got[1]) != "<?xml?>\n<svg>b</svg>\n" {
-		t.Errorf("%q", got)
-	}
-}
-
 // BenchmarkSVGsBatch draws the nine diagrams of an export, as export does.
 func BenchmarkSVGsBatch(b *testing.B) {
 	needRenderer(b)
