@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -145,8 +146,20 @@ func (a *app) runDemo(o demoOptions) error {
 	slug := export.Slug(m)
 	fmt.Fprintf(a.out, "\n%s\n", i18n.T(lang, "Where to look:"))
 	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-workbook.xlsx"), i18n.T(lang, "the workbook (open in Excel or LibreOffice: Roadmap sheet for the Gantt)"))
-	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-architecture.svg"), i18n.T(lang, "the architecture (open in a browser)"))
+	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-report.html"), i18n.T(lang, "the report to open in a browser or print to PDF"))
+	// The architecture is drawn only where Graphviz is installed; otherwise its DOT is there.
+	if arch := filepath.Join(o.output, slug+"-architecture.svg"); fileExists(arch) {
+		fmt.Fprintf(a.out, "  %s   %s\n", arch, i18n.T(lang, "the architecture (open in a browser)"))
+	} else {
+		fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-architecture.dot"), i18n.T(lang, "the architecture as Graphviz DOT (not drawn: Graphviz is not installed)"))
+	}
 	fmt.Fprintf(a.out, "  %s   %s\n", filepath.Join(o.output, slug+"-report.md"), i18n.T(lang, "the report to paste into a strategy document"))
 	fmt.Fprintln(a.out, i18n.F(lang, "Next: govplan assess %s.yaml after copying a sample (or govplan to start), govplan --help for all commands.", o.sample))
 	return nil
+}
+
+// fileExists reports whether path names a regular file.
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }

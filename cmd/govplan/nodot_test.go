@@ -100,3 +100,28 @@ func TestReportWithoutGraphviz(t *testing.T) {
 		t.Errorf("md: the DOT is not beside the report: %v", err)
 	}
 }
+
+// demo's "Where to look" names only files it wrote: without Graphviz, the architecture's DOT
+// and the HTML report, not an SVG that is not there.
+func TestDemoWithoutGraphvizNamesWrittenFiles(t *testing.T) {
+	noDot(t)
+	dir := filepath.Join(t.TempDir(), "demo")
+	stdout, stderr, code := runCLI(t, "demo", "-o", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	named := 0
+	for _, line := range strings.Split(stdout, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(f[0], dir) {
+			continue
+		}
+		named++
+		if _, err := os.Stat(f[0]); err != nil {
+			t.Errorf("demo names %s, which it did not write", f[0])
+		}
+	}
+	if named < 3 || !strings.Contains(stdout, "-architecture.dot") || !strings.Contains(stdout, "-report.html") {
+		t.Errorf("demo names %d files:\n%s", named, stdout)
+	}
+}
