@@ -241,6 +241,15 @@ const (
 )
 
 func nastyModel(t *testing.T) *countries.Model {
+	return hostileBakana(t, "nasty.yaml", hostileTexts{nastyCountry, nastyUseCase + "\nsecond line", nastyService, nastyStep, nastySystem})
+}
+
+// hostileTexts replace five texts of the bakana sample that the diagrams draw.
+type hostileTexts struct{ country, useCase, service, step, system string }
+
+// hostileBakana is the bakana sample with the country's name, a use case's name, a service's
+// name, a step's name and an inventory system replaced by h.
+func hostileBakana(t *testing.T, file string, h hostileTexts) *countries.Model {
 	t.Helper()
 	src, err := countries.SampleSource("bakana")
 	if err != nil {
@@ -248,18 +257,18 @@ func nastyModel(t *testing.T) *countries.Model {
 	}
 	s := string(src)
 	for old, new := range map[string]string{
-		"name: Republic of Bakana": "name: " + yamlQuote(nastyCountry),
-		"    name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}\n":      "    name: " + yamlQuote(nastyUseCase+"\nsecond line") + "\n",
-		"{name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}, use_case": "{name: " + yamlQuote(nastyService) + ", use_case",
-		"{name: {en: Apply online,":       "{name: {en: " + yamlQuote(nastyStep) + ",",
-		"system: Treasury payment switch": "system: " + yamlQuote(nastySystem),
+		"name: Republic of Bakana": "name: " + yamlQuote(h.country),
+		"    name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}\n":      "    name: " + yamlQuote(h.useCase) + "\n",
+		"{name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}, use_case": "{name: " + yamlQuote(h.service) + ", use_case",
+		"{name: {en: Apply online,":       "{name: {en: " + yamlQuote(h.step) + ",",
+		"system: Treasury payment switch": "system: " + yamlQuote(h.system),
 	} {
 		if !strings.Contains(s, old) {
 			t.Fatalf("the bakana sample no longer has %q", old)
 		}
 		s = strings.Replace(s, old, new, 1)
 	}
-	doc, err := countries.Parse("nasty.yaml", []byte(s))
+	doc, err := countries.Parse(file, []byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}

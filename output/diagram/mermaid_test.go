@@ -23,29 +23,7 @@ const (
 )
 
 func mermaidHostileModel(t *testing.T) *countries.Model {
-	t.Helper()
-	src, err := countries.SampleSource("bakana")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(src)
-	for old, new := range map[string]string{
-		"name: Republic of Bakana": "name: " + yamlQuote(mmdCountry),
-		"    name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}\n":      "    name: " + yamlQuote(mmdUseCase) + "\n",
-		"{name: {en: Land title transfer, fr: Mutation de titre foncier, es: Transferencia de títulos de propiedad}, use_case": "{name: " + yamlQuote(mmdService) + ", use_case",
-		"{name: {en: Apply online,":       "{name: {en: " + yamlQuote(mmdStep) + ",",
-		"system: Treasury payment switch": "system: " + yamlQuote(mmdSystem),
-	} {
-		if !strings.Contains(s, old) {
-			t.Fatalf("the bakana sample no longer has %q", old)
-		}
-		s = strings.Replace(s, old, new, 1)
-	}
-	doc, err := countries.Parse("hostile.yaml", []byte(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buildModel(t, doc)
+	return hostileBakana(t, "hostile.yaml", hostileTexts{mmdCountry, mmdUseCase, mmdService, mmdStep, mmdSystem})
 }
 
 // mermaidAll draws every Mermaid diagram of m: the three model-wide ones and every use case.
