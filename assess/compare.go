@@ -26,8 +26,60 @@ type CompareEntry struct {
 	FrameworkRef string
 	// Framework is the framework the file is scored with.
 	Framework *Framework
-	Answers   map[string]Answers
-	Targets   *Targets
+	// Answers are scored by Compare unless Summary holds the scores already; they may be nil
+	// then, as long as every entry names one framework version (see Summary).
+	Answers map[string]Answers
+	// Summary, when set, is the assessment already scored with Framework (Summarise), so that
+	// the answers need not be kept. Compare uses it when every entry is scored with one
+	// framework; when the entries name different versions, it scores the answers with the
+	// indicators common to all, and an entry holding a summary but no answers is an error.
+	Summary *Summary
+	Targets *Targets
+}
+
+// Summary is what a comparison keeps of one assessment once scored: its absolute scores and
+// the ids it answers that the framework lacks, without the answers or the per-indicator
+// detail of a Scorecard (about 1.5 KB for 73 indicators, against 35 KB for answers and card).
+type Summary struct {
+	// Framework is the framework the scores are of.
+	Framework    *Framework
+	Overall      *float64
+	Completeness *float64
+	// Pillars holds one score per pillar, Indicators one per indicator (in
+	// Framework.Indicators() order); nil means no score.
+	Pillars    []*float64
+	Indicators []*float64
+	// Unknown lists the ids with an answer given that the framework does not have.
+	Unknown []string
+}
+
+// Summarise scores answers against the framework and keeps only what a comparison shows.
+func Summarise(fw *Framework, answers map[string]Answers) *Summary {
+	sc := Score(fw, answers, nil)
+	// The scores live in one block rather than one small allocation each.
+	vals := make([]float64, 0, 2+len(sc.Pillars)+len(sc.Indicators))
+	keep := func(p *float64) *float64 {
+		if p == nil {
+			return nil
+		}
+		vals = append(vals, *p)
+		return &vals[len(vals)-1]
+	}
+	s := &Summary{Framework: fw, Overall: keep(sc.Overall.Score), Completeness: keep(sc.Overall.Completeness)}
+	s.Pillars = make([]*float64, len(sc.Pillars))
+	for i := range sc.Pillars {
+		s.Pillars[i] = keep(sc.Pillars[i].Score)
+	}
+	s.Indicators = make([]*float64, len(sc.Indicators))
+	for i := range sc.Indicators {
+		s.Indicators[i] = keep(sc.Indicators[i].Score)
+	}
+	for _, id := range sc.Unknown {
+		if len(answers[id].Given()) > 0 || givenAnyCase(answers, id) {
+			s.Unknown = append(s.Unknown, id)
+		}
+	}
+	return s
 }
 
 // CompareOptions choose what a comparison shows.
@@ -71,10 +123,9 @@ type Comparison struct {
 
 // CompareRow is one assessment in a comparison. Overall, Band, Pillars and Indicators are the
 // scores shown: relative ones in a relative comparison (for ranked rows), absolute otherwise.
-// Card always holds the absolute scorecard.
+// The rows of All, and so of Rounds, always hold absolute scores.
 type CompareRow struct {
 	Entry *CompareEntry
-	Card  *Scorecard
 	// Rank is the competition rank (1, 2, 2, 4); 0 when the row has no overall score.
 	Rank         int
 	Overall      *float64
@@ -155,6 +206,8 @@ type TargetMet struct {
 	// Target is the target as a 0..1 score; Year is the year it was set for (0 when none).
 	Target *float64
 	Year   int
+	// Written is the target as the file gives it (a level or a value for an indicator).
+	Written *Target
 	// SetIn is the first round that set the target; MetIn the first later round reaching it.
 	SetIn, MetIn *CompareRow
 	// Score is MetIn's score.
@@ -171,13 +224,13 @@ func Compare(entries []*CompareEntry, opts CompareOptions) (*Comparison, error) 
 	if len(entries) == 0 {
 		return nil, ErrNothingToCompare
 	}
-	fw, leftOut, warnings, err := commonFramework(entries)
+	fw, mixed, leftOut, warnings, err := commonFramework(entries)
 	if err != nil {
 		return nil, err
 	}
 	c := &Comparison{Framework: fw, Relative: opts.Relative, Warnings: warnings}
 
-	// Score every assessment absolutely.
+	// Score every assessment absolutely, or take the scores it holds.
 	inds := fw.Indicators()
 	unknown := map[string]bool{}
 	for _, id := range leftOut {
@@ -185,13 +238,19 @@ func Compare(entries []*CompareEntry, opts CompareOptions) (*Comparison, error) 
 	}
 	c.All = make([]*CompareRow, len(entries))
 	for i, e := range entries {
-		sc := Score(fw, e.Answers, e.Targets)
-		for _, id := range sc.Unknown {
-			if len(e.Answers[id].Given()) > 0 || givenAnyCase(e.Answers, id) {
-				unknown[id] = true
+		// A summary holds the scores compared unless fw is the indicators common to several
+		// versions.
+		s := e.Summary
+		if s == nil || mixed || s.Framework.Ref() != fw.Ref() {
+			if e.Answers == nil && e.Summary != nil {
+				return nil, fmt.Errorf("%s: scored with %s only, without its answers: they are needed to compare it with %s", e.File, e.Summary.Framework.Ref(), fw.Ref())
 			}
+			s = Summarise(fw, e.Answers)
 		}
-		c.All[i] = absoluteRow(e, sc, inds)
+		for _, id := range s.Unknown {
+			unknown[id] = true
+		}
+		c.All[i] = absoluteRow(e, s, fw)
 	}
 	for id := range unknown {
 		c.LeftOut = append(c.LeftOut, id)
@@ -207,7 +266,7 @@ func Compare(entries []*CompareEntry, opts CompareOptions) (*Comparison, error) 
 		g := groups[key]
 		series := dedupeDates(g, &c.Warnings)
 		if len(series) >= 2 {
-			c.Rounds = append(c.Rounds, buildRound(series))
+			c.Rounds = append(c.Rounds, buildRound(fw, series))
 		}
 		if opts.AllRounds {
 			c.Rows = append(c.Rows, g...)
@@ -301,12 +360,12 @@ func groupBy(entries []*CompareEntry, key func(*CompareEntry) string) ([]string,
 }
 
 // commonFramework checks that every entry uses one framework id and returns the framework to
-// compare with: the entries' framework, or the indicators common to all when the entries are
-// scored with different versions of it.
-func commonFramework(entries []*CompareEntry) (*Framework, []string, []yamlx.Message, error) {
+// compare with: the entries' framework, or (mixed) the indicators common to all when the
+// entries are scored with different versions of it.
+func commonFramework(entries []*CompareEntry) (fw *Framework, mixed bool, dropped []string, warnings []yamlx.Message, err error) {
 	for _, e := range entries {
 		if e.Framework == nil {
-			return nil, nil, nil, fmt.Errorf("%s: no framework to score it with", e.File)
+			return nil, false, nil, nil, fmt.Errorf("%s: no framework to score it with", e.File)
 		}
 	}
 	ids, idFiles := groupBy(entries, func(e *CompareEntry) string { id, _ := entryRef(e); return id })
@@ -315,9 +374,8 @@ func commonFramework(entries []*CompareEntry) (*Framework, []string, []yamlx.Mes
 		for _, id := range ids {
 			parts = append(parts, fmt.Sprintf("%s in %s", id, listFiles(idFiles[id], 5)))
 		}
-		return nil, nil, nil, fmt.Errorf("the files use different frameworks and cannot be compared: %s; compare files of one framework (see govplan catalog frameworks)", strings.Join(parts, "; "))
+		return nil, false, nil, nil, fmt.Errorf("the files use different frameworks and cannot be compared: %s; compare files of one framework (see govplan catalog frameworks)", strings.Join(parts, "; "))
 	}
-	var warnings []yamlx.Message
 	versions, vFiles := groupBy(entries, func(e *CompareEntry) string { _, v := entryRef(e); return v })
 
 	// The distinct frameworks used, by reference.
@@ -329,9 +387,9 @@ func commonFramework(entries []*CompareEntry) (*Framework, []string, []yamlx.Mes
 			fws = append(fws, e.Framework)
 		}
 	}
-	fw := fws[0]
-	var dropped []string
-	if len(fws) > 1 {
+	fw = fws[0]
+	mixed = len(fws) > 1
+	if mixed {
 		fw, dropped = intersect(fws)
 	}
 	if len(versions) > 1 || len(fws) > 1 {
@@ -342,7 +400,7 @@ func commonFramework(entries []*CompareEntry) (*Framework, []string, []yamlx.Mes
 		warnings = append(warnings, yamlx.Msgf("the files name %s at different versions: %s; compared the %d indicators common to all",
 			fw.ID, strings.Join(parts, ", "), len(fw.Indicators())))
 	}
-	return fw, dropped, warnings, nil
+	return fw, mixed, dropped, warnings, nil
 }
 
 // intersect returns a copy of the first framework holding only the indicators every framework
@@ -381,15 +439,10 @@ func intersect(fws []*Framework) (*Framework, []string) {
 	return &out, dropped
 }
 
-func absoluteRow(e *CompareEntry, sc *Scorecard, inds []*Indicator) *CompareRow {
-	r := &CompareRow{Entry: e, Card: sc, Overall: sc.Overall.Score, Band: sc.Overall.Band, Completeness: sc.Overall.Completeness}
-	r.Pillars = make([]*float64, len(sc.Pillars))
-	for i := range sc.Pillars {
-		r.Pillars[i] = sc.Pillars[i].Score
-	}
-	r.Indicators = make([]*float64, len(inds))
-	for i := range sc.Indicators {
-		r.Indicators[i] = sc.Indicators[i].Score
+func absoluteRow(e *CompareEntry, s *Summary, fw *Framework) *CompareRow {
+	r := &CompareRow{Entry: e, Overall: s.Overall, Completeness: s.Completeness, Pillars: s.Pillars, Indicators: s.Indicators}
+	if s.Overall != nil {
+		r.Band = fw.BandFor(*s.Overall)
 	}
 	return r
 }
@@ -452,26 +505,30 @@ func change(kind, id string, from, to *float64) Change {
 	return c
 }
 
-func changes(a, b *CompareRow) (overall Change, pillars, inds []Change) {
-	overall = change(ChangeOverall, "", a.Card.Overall.Score, b.Card.Overall.Score)
-	for i, p := range a.Card.Pillars {
-		pillars = append(pillars, change(ChangePillar, p.Pillar.ID, p.Score, b.Card.Pillars[i].Score))
+func changes(fw *Framework, a, b *CompareRow) (overall Change, pillars, inds []Change) {
+	overall = change(ChangeOverall, "", a.Overall, b.Overall)
+	pillars = make([]Change, len(fw.Pillars))
+	for i := range fw.Pillars {
+		pillars[i] = change(ChangePillar, fw.Pillars[i].ID, a.Pillars[i], b.Pillars[i])
 	}
-	for i, is := range a.Card.Indicators {
-		inds = append(inds, change(ChangeIndicator, is.Indicator.ID, is.Score, b.Card.Indicators[i].Score))
+	all := fw.Indicators()
+	inds = make([]Change, len(all))
+	for i, ind := range all {
+		inds[i] = change(ChangeIndicator, ind.ID, a.Indicators[i], b.Indicators[i])
 	}
 	return overall, pillars, inds
 }
 
-func buildRound(series []*CompareRow) Round {
+// buildRound compares the rounds of one country; its rows hold absolute scores.
+func buildRound(fw *Framework, series []*CompareRow) Round {
 	last := series[len(series)-1]
 	rd := Round{ISO3: last.Entry.ISO3, Name: last.Entry.Name, Series: series}
 	for i := 1; i < len(series); i++ {
 		st := RoundStep{From: series[i-1], To: series[i]}
-		st.Overall, st.Pillars, st.Indicators = changes(series[i-1], series[i])
+		st.Overall, st.Pillars, st.Indicators = changes(fw, series[i-1], series[i])
 		rd.Steps = append(rd.Steps, st)
 	}
-	rd.Overall, rd.Pillars, rd.Indicators = changes(series[0], last)
+	rd.Overall, rd.Pillars, rd.Indicators = changes(fw, series[0], last)
 	for _, list := range [][]Change{rd.Pillars, rd.Indicators} {
 		for _, ch := range list {
 			switch {
@@ -483,43 +540,50 @@ func buildRound(series []*CompareRow) Round {
 			}
 		}
 	}
-	rd.TargetsMet = targetsMet(series)
+	rd.TargetsMet = targetsMet(fw, series)
 	return rd
 }
 
 // targetsMet finds, for every target set in a round, the first later round whose score reaches
 // it. A target repeated in later files is reported once, from the round that first set it.
-func targetsMet(series []*CompareRow) []TargetMet {
+// Targets are taken in framework order: overall, pillars, then indicators.
+func targetsMet(fw *Framework, series []*CompareRow) []TargetMet {
 	var out []TargetMet
 	done := map[string]bool{}
-	try := func(i int, kind, id string, target *float64, year int, later func(r *CompareRow) *float64) {
+	try := func(i int, kind, id string, written Target, target *float64, later func(r *CompareRow) *float64) {
 		if target == nil {
 			return
 		}
-		key := fmt.Sprintf("%s|%s|%.12g|%d", kind, id, *target, year)
+		key := fmt.Sprintf("%s|%s|%.12g|%d", kind, id, *target, written.Year)
 		if done[key] {
 			return
 		}
 		for j := i + 1; j < len(series); j++ {
 			if s := later(series[j]); s != nil && *target <= *s+Tie {
 				done[key] = true
-				out = append(out, TargetMet{Kind: kind, ID: id, Target: target, Year: year, SetIn: series[i], MetIn: series[j], Score: s})
+				out = append(out, TargetMet{Kind: kind, ID: id, Target: target, Year: written.Year, Written: &written, SetIn: series[i], MetIn: series[j], Score: s})
 				return
 			}
 		}
 	}
+	inds := fw.Indicators()
 	for i, r := range series {
-		if t := r.Card.Overall.Target; t != nil {
-			try(i, ChangeOverall, "", t.Score, t.Year, func(x *CompareRow) *float64 { return x.Card.Overall.Score })
+		t := r.Entry.Targets
+		if t == nil {
+			continue
 		}
-		for pi, p := range r.Card.Pillars {
-			if p.Target != nil {
-				try(i, ChangePillar, p.Pillar.ID, p.Target.Score, p.Target.Year, func(x *CompareRow) *float64 { return x.Card.Pillars[pi].Score })
+		if t.Overall != nil {
+			try(i, ChangeOverall, "", *t.Overall, t.Overall.Score, func(x *CompareRow) *float64 { return x.Overall })
+		}
+		for pi := range fw.Pillars {
+			if tg, ok := t.Pillars[fw.Pillars[pi].ID]; ok {
+				try(i, ChangePillar, fw.Pillars[pi].ID, tg, tg.Score, func(x *CompareRow) *float64 { return x.Pillars[pi] })
 			}
 		}
-		for ii, is := range r.Card.Indicators {
-			if is.Target != nil {
-				try(i, ChangeIndicator, is.Indicator.ID, is.TargetScore, is.Target.Year, func(x *CompareRow) *float64 { return x.Card.Indicators[ii].Score })
+		for ii, ind := range inds {
+			if tg, ok := t.Indicators[ind.ID]; ok {
+				score := fw.answerScore(ind, Answer{Level: tg.Level, Value: tg.Value})
+				try(i, ChangeIndicator, ind.ID, tg, score, func(x *CompareRow) *float64 { return x.Indicators[ii] })
 			}
 		}
 	}

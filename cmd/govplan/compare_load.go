@@ -66,11 +66,12 @@ func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 	return out, errs
 }
 
-// comparedFile is what a compare keeps of one file once it is read and checked: what the
-// comparison scores (answers and targets, a few KB) and, only for a file that records needs
-// (use cases or services), the document itself for the block and funding views. The parsed
-// YAML and source text of the others are dropped as soon as the file is read, so memory grows
-// with what is compared, not with the files' size.
+// comparedFile is what a compare keeps of one file once it is read and checked: its scores
+// (assess.Summary, about 1.5 KB), its targets and, only for a file that records needs (use
+// cases or services), the document itself for the block and funding views. The answers,
+// parsed YAML and source text are dropped as soon as the file is scored, so memory grows with
+// what is compared, not with the files' size. Only when the files name different versions of
+// their framework are the answers kept (see loadCompared).
 type comparedFile struct {
 	entry *assess.CompareEntry
 	fw    *assess.Framework
@@ -79,15 +80,40 @@ type comparedFile struct {
 
 // loadCompared reads every file and sample and checks each against its framework. It reads
 // them all before it fails, so that every bad file is reported (each problem on one line).
+// Each file is scored as it is read. When the files turn out to name different versions of
+// their framework, they are compared on the indicators common to all, which only their answers
+// can be scored on: they are read a second time, keeping the answers.
 func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yamlx.Errors, error) {
 	paths, errs := compareInputs(args, a.lang)
+	roomForFiles(len(paths) + len(o.samples))
+	files, warns, err := a.readCompared(paths, errs, o, false)
+	if err != nil || !mixedVersions(files) {
+		return files, warns, err
+	}
+	files = nil
+	return a.readCompared(paths, errs, o, true)
+}
+
+// mixedVersions reports whether the files are scored with more than one framework version.
+func mixedVersions(files []comparedFile) bool {
+	for _, f := range files {
+		if f.fw.Ref() != files[0].fw.Ref() {
+			return true
+		}
+	}
+	return false
+}
+
+// readCompared reads, checks and scores the files (paths, then the samples) in parallel; errs
+// are the problems already found with the arguments. keepAnswers keeps each file's answers in
+// its entry.
+func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, keepAnswers bool) ([]comparedFile, yamlx.Errors, error) {
 	type result struct {
 		comparedFile
 		warns yamlx.Errors
 		errs  yamlx.Errors
 	}
 	n := len(paths) + len(o.samples)
-	roomForFiles(n)
 	results := make([]result, n)
 	load := func(i int) {
 		var doc *countries.Doc
@@ -104,9 +130,16 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yam
 					f := doc.File
 					r := result{warns: doc.Warnings}
 					r.fw = fw
+					// A copy of the targets, so that the entry does not hold the whole file.
+					targets := f.Targets
 					r.entry = &assess.CompareEntry{
 						File: doc.Name, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
-						FrameworkRef: f.Assessment.Framework, Framework: fw, Answers: f.Answers, Targets: &f.Targets,
+						FrameworkRef: f.Assessment.Framework, Framework: fw, Targets: &targets,
+					}
+					if keepAnswers {
+						r.entry.Answers = f.Answers
+					} else {
+						r.entry.Summary = assess.Summarise(fw, f.Answers)
 					}
 					if len(f.UseCases) > 0 || len(f.Services) > 0 {
 						r.doc = doc
@@ -143,6 +176,7 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yam
 	files := make([]comparedFile, 0, len(results))
 	var warns yamlx.Errors
 	argErrs := len(errs)
+	errs = append(yamlx.Errors(nil), errs...)
 	bad := argErrs
 	for _, r := range results {
 		if r.errs != nil {

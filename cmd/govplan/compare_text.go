@@ -480,9 +480,9 @@ func cmpPrintRounds(w io.Writer, c *assess.Comparison, lang string) {
 			}
 			rows = append(rows, append(row, cmpDelta(lang, delta)))
 		}
-		line(hOverall, func(r *assess.CompareRow) *float64 { return r.Card.Overall.Score }, rd.Overall.Delta)
+		line(hOverall, func(r *assess.CompareRow) *float64 { return r.Overall }, rd.Overall.Delta)
 		for pi, p := range fw.Pillars {
-			line(p.Name.In(lang), func(r *assess.CompareRow) *float64 { return r.Card.Pillars[pi].Score }, rd.Pillars[pi].Delta)
+			line(p.Name.In(lang), func(r *assess.CompareRow) *float64 { return r.Pillars[pi] }, rd.Pillars[pi].Delta)
 		}
 		cmpWriteTable(w, "  ", right, rows)
 		fmt.Fprint(w, cmpPack("  "+i18n.F(lang, "Improved (%d):", len(rd.Improved))+" ", cmpChangeList(lang, rd.Improved), maxLineWidth, "    "))
@@ -512,14 +512,14 @@ func cmpTargetMet(lang string, t assess.TargetMet) string {
 		return i18n.F(lang, "pillar %s %s (set %s): %s on %s", t.ID, pct(t.Target), set, pct(t.Score), on)
 	}
 	what := pct(t.Target)
-	if is := t.SetIn.Card.Indicator(t.ID); is != nil && is.Target != nil {
+	if tg := t.Written; tg != nil {
 		switch {
-		case is.Target.Level != nil:
-			what = i18n.F(lang, "level %d", *is.Target.Level)
-		case is.Target.Value != nil && is.Target.Value.IsBool:
-			what = words.YesNo(lang, is.Target.Value.Bool)
-		case is.Target.Value != nil:
-			what = i18n.F(lang, "value %s", numText(lang, is.Target.Value.Num))
+		case tg.Level != nil:
+			what = i18n.F(lang, "level %d", *tg.Level)
+		case tg.Value != nil && tg.Value.IsBool:
+			what = words.YesNo(lang, tg.Value.Bool)
+		case tg.Value != nil:
+			what = i18n.F(lang, "value %s", numText(lang, tg.Value.Num))
 		}
 	}
 	if t.Year != 0 {

@@ -355,7 +355,7 @@ func roundJSON(fw *assess.Framework, rd *assess.Round) RoundJSON {
 			Date    string              `json:"date"`
 			Overall *float64            `json:"overall"`
 			Pillars map[string]*float64 `json:"pillars"`
-		}{r.Entry.File, r.Entry.Date, r.Card.Overall.Score, pillarMap(fw, r.Pillars)})
+		}{r.Entry.File, r.Entry.Date, r.Overall, pillarMap(fw, r.Pillars)})
 	}
 	for _, st := range rd.Steps {
 		rj.Steps = append(rj.Steps, struct {
