@@ -121,6 +121,45 @@ func TestComparisonWorkbook(t *testing.T) {
 	}
 }
 
+// TestComparisonWorkbookSameEveryTime: the blocks sheet colours build, upgrade and reuse in
+// that order (they came from a map, in a different order from run to run, so the same
+// comparison made different workbooks).
+func TestComparisonWorkbookSameEveryTime(t *testing.T) {
+	c, models := samples(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, c, models, "en"); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []string
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, _ := zf.Open()
+		var sheet struct {
+			Formats []struct {
+				Formula string `xml:"cfRule>formula"`
+			} `xml:"conditionalFormatting"`
+		}
+		if err := xml.NewDecoder(rc).Decode(&sheet); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+		for _, f := range sheet.Formats {
+			if f.Formula != "" {
+				rules = append(rules, f.Formula)
+			}
+		}
+	}
+	if got := strings.Join(rules, " "); got != `"build" "upgrade" "reuse"` {
+		t.Errorf("status colours in the order %s", got)
+	}
+}
+
 func TestRankingSVG(t *testing.T) {
 	c, _ := samples(t)
 	svg := RankingSVG(c, "en", 0)

@@ -603,13 +603,14 @@ func (b *book) blocks(s string, p *countries.Portfolio) {
 	}
 	last := len(p.Countries) + 1
 	rng := fmt.Sprintf("B2:%s%d", colName(1+len(p.Blocks)), last)
-	for st, color := range map[string]string{"build": "F4CCCC", "upgrade": "FFE599", "reuse": "D9EAD3"} {
+	// In a fixed order, so that the same comparison always makes the same workbook.
+	for _, sc := range []struct{ status, color string }{{"build", "F4CCCC"}, {"upgrade", "FFE599"}, {"reuse", "D9EAD3"}} {
 		if !b.streaming() {
 			break
 		}
-		id, err := b.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+		id, err := b.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{sc.color}}})
 		b.check(err)
-		b.check(b.f.SetConditionalFormat(s, rng, []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &id, Value: `"` + word[st] + `"`}}))
+		b.check(b.f.SetConditionalFormat(s, rng, []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &id, Value: `"` + word[sc.status] + `"`}}))
 	}
 	b.colWidth("A", "A", 32)
 	b.colWidth("B", colName(1+len(p.Blocks)), 12)
