@@ -59,6 +59,9 @@ func TestComparisonWorkbook(t *testing.T) {
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
+	if f.GetActiveSheetIndex() != 0 {
+		t.Errorf("active sheet %d, want the ranking", f.GetActiveSheetIndex())
+	}
 	// Ranking: first row is rank 1, Aurelia, with a numeric overall score.
 	if v, _ := f.GetCellValue("Ranking", "B2"); v != "Republic of Aurelia" {
 		t.Errorf("B2 = %q", v)
