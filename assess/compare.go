@@ -162,7 +162,7 @@ type Round struct {
 	Name string
 	// Series holds the rounds, oldest first.
 	Series []*CompareRow
-	// Steps are the changes between consecutive rounds.
+	// Steps are the consecutive pairs of rounds; RoundStep.Changes says what changed.
 	Steps []RoundStep
 	// Overall, Pillars and Indicators are the changes from the first round to the last.
 	Overall    Change
@@ -175,12 +175,17 @@ type Round struct {
 	TargetsMet []TargetMet
 }
 
-// RoundStep is the change from one round to the next.
+// RoundStep is one round and the next. What changed between them is computed when asked
+// (Changes): only the JSON document shows it, and holding it for every step of every country
+// took more memory than the rows themselves.
 type RoundStep struct {
-	From, To   *CompareRow
-	Overall    Change
-	Pillars    []Change
-	Indicators []Change
+	From, To *CompareRow
+}
+
+// Changes returns how the overall, each pillar's and each indicator's score moved from the
+// step's first round to its second; fw is the framework compared (Comparison.Framework).
+func (st RoundStep) Changes(fw *Framework) (overall Change, pillars, indicators []Change) {
+	return changes(fw, st.From, st.To)
 }
 
 // Change kinds.
@@ -524,9 +529,7 @@ func buildRound(fw *Framework, series []*CompareRow) Round {
 	last := series[len(series)-1]
 	rd := Round{ISO3: last.Entry.ISO3, Name: last.Entry.Name, Series: series}
 	for i := 1; i < len(series); i++ {
-		st := RoundStep{From: series[i-1], To: series[i]}
-		st.Overall, st.Pillars, st.Indicators = changes(fw, series[i-1], series[i])
-		rd.Steps = append(rd.Steps, st)
+		rd.Steps = append(rd.Steps, RoundStep{From: series[i-1], To: series[i]})
 	}
 	rd.Overall, rd.Pillars, rd.Indicators = changes(fw, series[0], last)
 	for _, list := range [][]Change{rd.Pillars, rd.Indicators} {

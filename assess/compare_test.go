@@ -291,6 +291,8 @@ func TestCompareRounds(t *testing.T) {
 	}
 	// By hand. Pillar a: 0.3 → 0.45 → 0.35; b: 0.6 → 0.5 → 0.7.
 	// Overall (a + 3b)/4: 0.525 → 0.4875 → 0.6125.
+	step1Overall, step1Pillars, _ := rd.Steps[0].Changes(c.Framework)
+	_, step2Pillars, step2Inds := rd.Steps[1].Changes(c.Framework)
 	for _, tc := range []struct {
 		name string
 		ch   Change
@@ -302,9 +304,10 @@ func TestCompareRounds(t *testing.T) {
 		{"b", rd.Pillars[1], 0.6, 0.7},
 		{"a.x", rd.Indicators[0], 0.2, 0.3},
 		{"a.y", rd.Indicators[1], 0.4, 0.4},
-		{"step 1 a", rd.Steps[0].Pillars[0], 0.3, 0.45},
-		{"step 2 b", rd.Steps[1].Pillars[1], 0.5, 0.7},
-		{"step 1 overall", rd.Steps[0].Overall, 0.525, 0.4875},
+		{"step 1 a", step1Pillars[0], 0.3, 0.45},
+		{"step 2 b", step2Pillars[1], 0.5, 0.7},
+		{"step 1 overall", step1Overall, 0.525, 0.4875},
+		{"step 2 a.x", step2Inds[0], 0.5, 0.3},
 	} {
 		if !cmpNear(tc.ch.From, tc.from) || !cmpNear(tc.ch.To, tc.to) || !cmpNear(tc.ch.Delta, tc.to-tc.from) {
 			t.Errorf("%s: %s → %s (%s), want %v → %v", tc.name, cmpShow(tc.ch.From), cmpShow(tc.ch.To), cmpShow(tc.ch.Delta), tc.from, tc.to)

@@ -362,7 +362,7 @@ func roundJSON(fw *assess.Framework, rd *assess.Round) RoundJSON {
 			From string `json:"from"`
 			To   string `json:"to"`
 			ChangesJSON
-		}{st.From.Entry.Date, st.To.Entry.Date, changesDoc(st.Overall, st.Pillars, st.Indicators)})
+		}{st.From.Entry.Date, st.To.Entry.Date, changesDoc(st.Changes(fw))})
 	}
 	rj.Changes = changesDoc(rd.Overall, rd.Pillars, rd.Indicators)
 	rj.Improved, rj.FellBack = changeItems(rd.Improved), changeItems(rd.FellBack)
