@@ -2,12 +2,14 @@ package countries
 
 import (
 	"crypto/sha256"
+	"errors"
 	"os"
 	"strings"
 
 	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/yamlx"
+	"go.yaml.in/yaml/v3"
 )
 
 // Doc is a loaded country file: its decoded content, its source and where it lives.
@@ -24,10 +26,28 @@ type Doc struct {
 	yaml *yamlx.Doc
 	hash [32]byte // of the bytes last read from or written to disk
 	mode os.FileMode
+	// settled is set by Settle: src and yaml are gone.
+	settled bool
 }
 
-// Src returns the file's current source text.
+// Src returns the file's current source text (nil once settled).
 func (d *Doc) Src() []byte { return d.src }
+
+// Sum is the SHA-256 of the text last read from or written to disk: two reads of a file with
+// the same sum read the same text.
+func (d *Doc) Sum() [32]byte { return d.hash }
+
+// ErrSettled is returned when a settled document is edited or saved.
+var ErrSettled = errors.New("the file was read for reading only; load it again to change it")
+
+// Settle frees what a document needs only to be edited, saved or to place a problem on a line:
+// its source text and parsed YAML, about ten times the file's size in memory. It is for a
+// document that is only read from then on (a compared country's model in the portfolio). Problems
+// found afterwards name the file without a line; editing or saving returns ErrSettled.
+func (d *Doc) Settle() {
+	d.src, d.settled = nil, true
+	d.yaml = &yamlx.Doc{File: d.Name, Root: &yaml.Node{Kind: yaml.MappingNode}}
+}
 
 // Parse decodes and checks a country file's text on its own (without a framework). name is
 // used in messages.

@@ -145,6 +145,9 @@ func plainNumbers(n *yaml.Node) {
 }
 
 func (d *Doc) apply(edit func([]byte) ([]byte, error)) error {
+	if d.settled {
+		return ErrSettled
+	}
 	out, err := edit(d.src)
 	if err != nil {
 		return err
@@ -187,6 +190,9 @@ func (d *Doc) Save() error {
 	if d.Path == "" {
 		return ErrNoPath
 	}
+	if d.settled {
+		return ErrSettled
+	}
 	changed, err := d.ChangedOnDisk()
 	if err != nil {
 		return err
@@ -222,6 +228,9 @@ func (d *Doc) Save() error {
 // SaveAs writes the document to a new path atomically and makes that its file. An existing
 // file there is only replaced when overwrite is true.
 func (d *Doc) SaveAs(path string, overwrite bool) error {
+	if d.settled {
+		return ErrSettled
+	}
 	errExists := fmt.Errorf("%s already exists; choose another name", path)
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {

@@ -67,15 +67,19 @@ func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 }
 
 // comparedFile is what a compare keeps of one file once it is read and checked: its scores
-// (assess.Summary, about 1.5 KB), its targets and, only for a file that records needs (use
-// cases or services), the document itself for the block and funding views. The answers,
-// parsed YAML and source text are dropped as soon as the file is scored, so memory grows with
-// what is compared, not with the files' size. Only when the files name different versions of
-// their framework are the answers kept (see loadCompared).
+// (assess.Summary, about 1.5 KB) and targets, and whether it records needs (use cases or
+// services). Its answers, parsed YAML and source text are dropped as soon as it is scored, so
+// memory grows with what is compared, not with the files' size. The files that record needs
+// and are ranked are read again for the block and funding views (planCompared); only when the
+// files name different versions of their framework are the answers kept (see loadCompared).
 type comparedFile struct {
 	entry *assess.CompareEntry
 	fw    *assess.Framework
-	doc   *countries.Doc // nil unless the file records needs
+	// needs is set when the file records needs; path or sample then reads it again, and sum
+	// is what its text was.
+	needs        bool
+	path, sample string
+	sum          [32]byte
 }
 
 // loadCompared reads every file and sample and checks each against its framework. It reads
@@ -142,7 +146,12 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 						r.entry.Summary = assess.Summarise(fw, f.Answers)
 					}
 					if len(f.UseCases) > 0 || len(f.Services) > 0 {
-						r.doc = doc
+						r.needs, r.sum = true, doc.Sum()
+						if i < len(paths) {
+							r.path = paths[i]
+						} else {
+							r.sample = o.samples[i-len(paths)]
+						}
 					}
 					results[i] = r
 					return
@@ -198,7 +207,9 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 }
 
 // planCompared matches and plans the ranked assessments that record needs, for the block and
-// funding views; the others (published index tables, say) are left out of those views.
+// funding views; the others (published index tables, say), and those whose needs do not fit
+// the catalog, are left out of those views. Each is read again (a ranked country's latest
+// round only, unless every round is ranked) and kept settled, without its source and YAML.
 func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*countries.Model, error) {
 	ranked := map[string]bool{}
 	for _, r := range cmp.Rows {
@@ -207,8 +218,7 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 	var cat *catalog.Catalog
 	var models []*countries.Model
 	for _, f := range files {
-		d := f.doc
-		if d == nil || !ranked[d.Name] {
+		if !f.needs || !ranked[f.entry.File] {
 			continue
 		}
 		if cat == nil {
@@ -217,9 +227,14 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 				return nil, err
 			}
 		}
+		d, err := f.reread(a.lang)
+		if err != nil {
+			return nil, err
+		}
 		if countries.CheckGates(f.fw, cat) != nil || d.CheckCatalog(cat) != nil {
 			continue
 		}
+		d.Settle()
 		m := countries.Build(d, f.fw, cat, a.lang)
 		if m.Replan(countries.PlanOptions{}) != nil {
 			m.Plan = nil
@@ -227,6 +242,24 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 		models = append(models, m)
 	}
 	return models, nil
+}
+
+// reread reads a compared file again, and fails when its text is no longer what was compared.
+func (f comparedFile) reread(lang string) (*countries.Doc, error) {
+	var d *countries.Doc
+	var err error
+	if f.sample != "" {
+		d, err = countries.Sample(f.sample)
+	} else {
+		d, err = countries.Load(f.path)
+	}
+	if err == nil && d.Sum() != f.sum {
+		return nil, inputMsg(i18n.F(lang, "%s changed while it was being compared; run the comparison again", f.entry.File))
+	}
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return d, nil
 }
 
 // listedRegular reports whether a folder entry is a regular file, or a link to one.
