@@ -89,11 +89,12 @@ type comparedFile struct {
 // can be scored on: they are read a second time, keeping the answers.
 func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yamlx.Errors, error) {
 	paths, errs := compareInputs(args, a.lang)
-	roomForFiles(len(paths) + len(o.samples))
+	roomForFiles(len(paths)+len(o.samples), perFileRoom)
 	files, warns, err := a.readCompared(paths, errs, o, false)
 	if err != nil || !mixedVersions(files) {
 		return files, warns, err
 	}
+	roomForFiles(len(files), perAnswersRoom)
 	files = nil
 	return a.readCompared(paths, errs, o, true)
 }
@@ -215,6 +216,13 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 	for _, r := range cmp.Rows {
 		ranked[r.Entry.File] = true
 	}
+	planned := 0
+	for _, f := range files {
+		if f.needs && ranked[f.entry.File] {
+			planned++
+		}
+	}
+	roomForFiles(planned, perModelRoom)
 	var cat *catalog.Catalog
 	var models []*countries.Model
 	for _, f := range files {
@@ -274,19 +282,29 @@ func listedRegular(path string, e os.DirEntry) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// perFileRoom is how much the garbage collector's soft memory limit grows per compared file:
-// about what a compare keeps of a file until it ends (at 10,000 files the live heap is
-// 452 MB: scores 215 MB, answers 130 MB, round changes 56 MB), so that the room between the
-// live heap and the limit stays at least the 400 MB main gives any command.
-const perFileRoom = 48 << 10
+// The garbage collector's soft memory limit grows with what a compare keeps until it ends, so
+// that the room between the live heap and the limit stays at least the 400 MB main gives any
+// command. Measured on the benchmark files (73 indicators, 15 rounds a country) and on copies
+// of the bakana sample:
+const (
+	// perFileRoom covers a compared file: its scores (assess.Summary, 1.5 KB), its row and
+	// entry, and its share of the round changes: 29 MB live at 10,000 files.
+	perFileRoom = 4 << 10
+	// perAnswersRoom covers a file's parsed answers, kept only when the files name different
+	// versions of their framework (130 MB at 10,000 files).
+	perAnswersRoom = 16 << 10
+	// perModelRoom covers a planned country in the block and funding views: its settled
+	// document, match and plan (130 KB a bakana copy).
+	perModelRoom = 160 << 10
+)
 
-// roomForFiles raises the soft memory limit main sets against hostile input (400 MB) by
-// perFileRoom per compared file. What a compare keeps grows with the number of files; under a
+// roomForFiles raises the soft memory limit main sets against hostile input (400 MB) by room
+// for each of n things kept. What a compare keeps grows with the number of files; under a
 // fixed limit the room left shrinks as it grows, so the collector runs ever more often over
 // an ever larger heap: 10,000 files took 2.4 times the CPU time they take with room to spare
 // (21.9 s against 9.3 s), and time grew faster than the number of files. A limit given in
 // GOMEMLIMIT, or none at all (tests), is left as it is.
-func roomForFiles(n int) {
+func roomForFiles(n int, room int64) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
@@ -294,5 +312,5 @@ func roomForFiles(n int) {
 	if cur == math.MaxInt64 {
 		return
 	}
-	debug.SetMemoryLimit(cur + int64(n)*perFileRoom)
+	debug.SetMemoryLimit(cur + int64(n)*room)
 }
