@@ -407,3 +407,52 @@ func warningText(ws []yamlx.Message, sep string) string {
 	}
 	return strings.Join(out, sep)
 }
+
+// TestCompareSummaries: entries scored beforehand (Summarise, answers dropped) compare exactly
+// as entries with answers; across framework versions only answers can be scored on the common
+// indicators, so a summary without answers is refused, naming the file.
+func TestCompareSummaries(t *testing.T) {
+	fw := mustFramework(t, cmpFramework)
+	mk := func() []*CompareEntry {
+		return []*CompareEntry{
+			cmpEntry(fw, "One", "XOA", "2024-01-01", "a.x", 0.5, "a.y", 1.0, "b.z", 0.5, "gone.q", 1.0),
+			cmpEntry(fw, "One", "XOA", "2026-01-01", "a.x", 0.7, "b.z", 0.9),
+			cmpEntry(fw, "Two", "XOB", "2026-01-01", "a.y", 0.2),
+		}
+	}
+	withAnswers, summarised := mk(), mk()
+	for _, e := range summarised {
+		e.Summary, e.Answers = Summarise(e.Framework, e.Answers), nil
+	}
+	for _, opts := range []CompareOptions{{}, {Relative: true, AllRounds: true}} {
+		a, err := Compare(withAnswers, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Compare(summarised, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		show := func(c *Comparison) string {
+			var sb strings.Builder
+			for _, r := range append(c.Rows, c.All...) {
+				fmt.Fprintf(&sb, "%s %d %s %v |", r.Entry.Name, r.Rank, cmpShow(r.Overall), r.Band)
+				for _, p := range append(r.Pillars, r.Indicators...) {
+					sb.WriteString(cmpShow(p) + " ")
+				}
+			}
+			_, _, inds := c.Rounds[0].Steps[0].Changes(c.Framework)
+			fmt.Fprintf(&sb, "%v %s %s", c.LeftOut, cmpShow(c.Rounds[0].Overall.Delta), cmpShow(inds[0].Delta))
+			return sb.String()
+		}
+		if show(a) != show(b) || fmt.Sprint(a.LeftOut) != "[gone.q]" {
+			t.Errorf("%+v: summarised\n%s\nwith answers\n%s", opts, show(b), show(a))
+		}
+	}
+
+	v2 := mustFramework(t, strings.Replace(cmpFramework, `version: "1"`, `version: "2"`, 1))
+	other := cmpEntry(v2, "Three", "XOC", "2026-01-01", "a.x", 0.1)
+	if _, err := Compare(append(summarised, other), CompareOptions{}); err == nil || !strings.Contains(err.Error(), "one.yaml") {
+		t.Errorf("summaries without answers across versions: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govplan/govplan/assess"
+	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
@@ -307,5 +308,46 @@ func TestFlowNodeWritesPlainNumbers(t *testing.T) {
 	}
 	if err := yaml.Unmarshal(out, &back); err != nil || back.Amount != 1500000 {
 		t.Errorf("read back %v %v", back.Amount, err)
+	}
+}
+
+// TestSettledDocIsReadOnly: a settled document (no source or YAML kept) still reads, checks
+// against the catalog without a line, and refuses every edit and save with ErrSettled, leaving
+// the file on disk as it was.
+func TestSettledDocIsReadOnly(t *testing.T) {
+	src, _ := SampleSource("bakana")
+	path := filepath.Join(t.TempDir(), "b.yaml")
+	os.WriteFile(path, src, 0o644)
+	d, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := d.Sum()
+	d.Settle()
+	if d.Src() != nil || d.File.Country.ISO3 != "XBK" || d.Sum() != sum {
+		t.Fatalf("settled: src %d bytes, iso %q", len(d.Src()), d.File.Country.ISO3)
+	}
+	// A use case the catalog lacks: reported, naming the file, without a line.
+	d.File.UseCases = append(d.File.UseCases, d.File.UseCases[0])
+	d.File.UseCases[len(d.File.UseCases)-1].ID = "no-such-use-case"
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CheckCatalog(cat); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "no-such-use-case") {
+		t.Errorf("check after settle: %v", err)
+	}
+	for name, err := range map[string]error{
+		"SetAnswer": d.SetAnswer("leadership.strategy", assess.Answers{{Level: assess.Int(4)}}),
+		"Replace":   d.Replace(src),
+		"Save":      d.Save(),
+		"SaveAs":    d.SaveAs(filepath.Join(t.TempDir(), "other.yaml"), true),
+	} {
+		if !errors.Is(err, ErrSettled) {
+			t.Errorf("%s on a settled document: %v, want ErrSettled", name, err)
+		}
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, src) {
+		t.Error("the file on disk changed")
 	}
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -178,5 +180,61 @@ func TestCompareRoomForFiles(t *testing.T) {
 	roomForFiles(10000, perFileRoom)
 	if got := debug.SetMemoryLimit(-1); got != 300<<20 {
 		t.Errorf("a limit given in GOMEMLIMIT became %d MB", got>>20)
+	}
+}
+
+// TestComparePlansFromTheTextCompared: a compare keeps no document; the ranked files that
+// record needs are read again to plan them, and a file changed in between is refused (exit 2,
+// naming it) rather than planned from a text other than the one scored. Files that record no
+// needs are not read again.
+func TestComparePlansFromTheTextCompared(t *testing.T) {
+	dir := t.TempDir()
+	writeBenchFiles(t, dir, 3)
+	src, err := countries.SampleSource("bakana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bakana := filepath.Join(dir, "bakana.yaml")
+	if err := os.WriteFile(bakana, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := &app{lang: "fr", out: io.Discard, errOut: io.Discard}
+	files, _, err := a.loadCompared([]string{dir}, compareOptions{samples: []string{"coralia"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := make([]*assess.CompareEntry, len(files))
+	needs := 0
+	for i, f := range files {
+		entries[i] = f.entry
+		if f.entry.Answers != nil || f.entry.Summary == nil {
+			t.Errorf("%s: answers kept, or no summary", f.entry.File)
+		}
+		if f.needs {
+			needs++
+		}
+	}
+	if needs != 2 {
+		t.Fatalf("%d files record needs, want bakana and coralia", needs)
+	}
+	cmp, err := assess.Compare(entries, assess.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The generated files can change: they are not read again.
+	for _, f := range files {
+		if !f.needs {
+			os.WriteFile(f.path, []byte("not: [yaml"), 0o644)
+		}
+	}
+	models, err := a.planCompared(cmp, files)
+	if err != nil || len(models) != 2 || models[0].Doc.Src() != nil {
+		t.Fatalf("%d models, %v (documents kept settled: %v)", len(models), err, models[0].Doc.Src() == nil)
+	}
+	os.WriteFile(bakana, append(src, "# edited meanwhile\n"...), 0o644)
+	_, err = a.planCompared(cmp, files)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != exitInput || !strings.Contains(err.Error(), bakana) || !strings.Contains(err.Error(), "a changé pendant la comparaison") {
+		t.Errorf("a file changed meanwhile: %v", err)
 	}
 }
