@@ -100,12 +100,22 @@ func NoRendererHint(lang string) string {
 }
 
 // SVG lays out the DOT and writes SVG to w: with Graphviz's own dot program when it is
-// found, else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
+// found (or from the cache of its earlier drawings, see cache.go), else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
 func SVG(dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
 	if p := nativeDot(); p != "" {
-		if err := pipe(p, []string{"-Tsvg"}, dot, &buf); err != nil {
+		args := []string{"-Tsvg"}
+		dir := cacheDir()
+		key := ""
+		if dir != "" {
+			key = cacheKey(p, args, dot)
+		}
+		if kept, ok := cacheGet(dir, key); ok {
+			buf.Write(kept)
+		} else if err := pipe(p, args, dot, &buf); err != nil {
 			return err
+		} else {
+			cachePut(dir, key, buf.Bytes())
 		}
 	} else if !hasBuiltin {
 		return ErrNoRenderer
