@@ -79,7 +79,9 @@ func BenchmarkProcessColdScore(b *testing.B) {
 
 // BenchmarkExportVsDot runs `govplan export --sample bakana` (workbook, 9 diagrams as SVG and
 // DOT, Markdown and HTML report, JSON) and one `dot -Tsvg -O` process on the same 9 DOT files,
-// and reports their ratio as x-dot (goal: at most 2.5).
+// and reports their ratio as x-dot (goal: at most 2.5): first-x-dot for an export whose
+// diagrams are all drawn (an empty diagram cache, as on the first export of a plan), x-dot for
+// the same export again (its diagrams come from the cache).
 func BenchmarkExportVsDot(b *testing.B) {
 	dotProg, err := exec.LookPath("dot")
 	if err != nil {
@@ -87,7 +89,8 @@ func BenchmarkExportVsDot(b *testing.B) {
 	}
 	bin := binary(b)
 	out := b.TempDir()
-	runProcess(b, bin, nil, "export", "--sample", "bakana", "-o", out)
+	warm := []string{"GOVPLAN_CACHE=" + b.TempDir()}
+	runProcess(b, bin, warm, "export", "--sample", "bakana", "-o", out)
 	// The same DOT files, in a folder of their own (dot -O writes FILE.svg beside each).
 	dotDir := b.TempDir()
 	written, _ := filepath.Glob(filepath.Join(out, "*.dot"))
@@ -106,18 +109,26 @@ func BenchmarkExportVsDot(b *testing.B) {
 	if len(files) != 9 {
 		b.Fatalf("bakana has %d diagrams, the goal is stated for 9", len(files))
 	}
-	var exp, nat time.Duration
+	var first, again, nat time.Duration
 	for b.Loop() {
+		b.StopTimer()
+		cold := []string{"GOVPLAN_CACHE=" + b.TempDir()}
+		b.StartTimer()
 		t := time.Now()
-		runProcess(b, bin, nil, "export", "--sample", "bakana", "-o", out)
-		exp += time.Since(t)
+		runProcess(b, bin, cold, "export", "--sample", "bakana", "-o", out)
+		first += time.Since(t)
+		t = time.Now()
+		runProcess(b, bin, warm, "export", "--sample", "bakana", "-o", out)
+		again += time.Since(t)
 		t = time.Now()
 		runProcess(b, dotProg, nil, append([]string{"-Tsvg", "-O"}, files...)...)
 		nat += time.Since(t)
 	}
-	b.ReportMetric(float64(exp.Milliseconds())/float64(b.N), "export-ms")
+	b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "first-export-ms")
+	b.ReportMetric(float64(again.Milliseconds())/float64(b.N), "export-ms")
 	b.ReportMetric(float64(nat.Milliseconds())/float64(b.N), "dot-ms")
-	b.ReportMetric(float64(exp)/float64(nat), "x-dot")
+	b.ReportMetric(float64(first)/float64(nat), "first-x-dot")
+	b.ReportMetric(float64(again)/float64(nat), "x-dot")
 }
 
 // In-process cost of each command once everything is loaded (what a second run in the same

@@ -246,13 +246,16 @@ func table(rows ...html) html {
 
 var validID = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
 
+// idReplacer turns a model id into the tail of a node id (built once: a Replacer builds its
+// tables on first use, which cost more than the replacing when made per call).
+var idReplacer = strings.NewReplacer(".", "__", "-", "_")
+
 // nodeID derives a stable DOT node id from a model id: "bb" + "information-mediator" gives
 // bb_information_mediator, "ind" + "identity.pki" gives ind_identity__pki ('.' doubles the
 // underscore so "a.b" and "a-b" never meet). An id outside the id rule is quoted instead.
 func nodeID(prefix, id string) string {
 	if validID.MatchString(id) {
-		r := strings.NewReplacer(".", "__", "-", "_")
-		return prefix + "_" + r.Replace(id)
+		return prefix + "_" + idReplacer.Replace(id)
 	}
 	return quote(prefix + ":" + id)
 }

@@ -61,7 +61,7 @@ func (w *mermaid) id(prefix, id string) string {
 	}
 	v := ""
 	if mermaidSafeID.MatchString(id) {
-		v = prefix + "_" + strings.NewReplacer(".", "__", "-", "_").Replace(id)
+		v = prefix + "_" + idReplacer.Replace(id)
 	}
 	for n := len(w.used) + 1; v == "" || w.used[v]; n++ {
 		v = fmt.Sprintf("%s_n%d", prefix, n)
@@ -177,13 +177,16 @@ func mlines(ss ...string) string {
 // comment rather than as a task's name.
 var ganttKeyword = regexp.MustCompile(`(?i)^(gantt\b|dateformat\s|inclusiveenddates\b|topaxis\b|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|\d\d\d\d-\d\d-\d\d\b|title\s|accdescription\s|acctitle\s*:|accdescr\s*[:{]|section\s|href\s|call\s|click\s|%|["()}])`)
 
+// ganttLookAlikes replaces what the gantt grammar would read as syntax (see gtext).
+var ganttLookAlikes = strings.NewReplacer(":", "∶", ";", "；", "%%", "%\u2060%")
+
 // gtext makes text safe as a gantt task name, section or title: one line; the gantt grammar
 // has no escapes, so ':' (which ends a task's name) and ';' (which would close an entity)
 // become look-alikes ∶ and ；, "%%" cannot open a directive, and a name the grammar would
 // read as a keyword starts with an invisible word joiner.
 func gtext(s string) string {
 	s = strings.Join(words(clean(s)), " ")
-	s = strings.NewReplacer(":", "∶", ";", "；", "%%", "%\u2060%").Replace(s)
+	s = ganttLookAlikes.Replace(s)
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%\u2060%")
 	}

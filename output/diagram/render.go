@@ -100,12 +100,22 @@ func NoRendererHint(lang string) string {
 }
 
 // SVG lays out the DOT and writes SVG to w: with Graphviz's own dot program when it is
-// found, else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
+// found (or from the cache of its earlier drawings, see cache.go), else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
 func SVG(dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
 	if p := nativeDot(); p != "" {
-		if err := pipe(p, []string{"-Tsvg"}, dot, &buf); err != nil {
+		args := []string{"-Tsvg"}
+		dir := cacheDir()
+		key := ""
+		if dir != "" {
+			key = cacheKey(p, args, dot)
+		}
+		if kept, ok := cacheGet(dir, key); ok {
+			buf.Write(kept)
+		} else if err := pipe(p, args, dot, &buf); err != nil {
 			return err
+		} else {
+			cachePut(dir, key, buf.Bytes())
 		}
 	} else if !hasBuiltin {
 		return ErrNoRenderer
@@ -116,58 +126,96 @@ func SVG(dot []byte, w io.Writer) error {
 	return err
 }
 
-// SVGs draws several diagrams. With Graphviz installed it runs one dot process per diagram, at
-// the same time: a single dot process reading one graph after another lays the later graphs
-// out differently (Graphviz keeps layout state between graphs), so a diagram would not look
-// the same in an export as on its own. Without Graphviz a wasmgraphviz build draws them one
-// by one in govplan; any other build returns ErrNoRenderer.
+// SVGs draws several diagrams, largest first, and returns their SVG in the order given (see
+// Draw).
 func SVGs(dots [][]byte) ([][]byte, error) {
 	if !CanDraw() {
 		return nil, ErrNoRenderer
 	}
-	out := make([][]byte, len(dots))
-	if p := nativeDot(); p != "" && len(dots) > 1 {
-		errs := make([]error, len(dots))
-		// The largest graphs start first, so that the last process to end is a short one.
-		order := make([]int, len(dots))
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(a, b int) bool { return len(dots[order[a]]) > len(dots[order[b]]) })
-		next := make(chan int, len(dots))
-		for _, i := range order {
-			next <- i
-		}
-		close(next)
-		var wg sync.WaitGroup
-		for range min(len(dots), max(1, runtime.GOMAXPROCS(0))) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					var b bytes.Buffer
-					if errs[i] = pipe(p, []string{"-Tsvg"}, dots[i], &b); errs[i] == nil {
-						out[i] = fitRuns(b.Bytes())
-					}
-				}
-			}()
-		}
-		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
+	// The largest graphs start first, so that the last process to end is a short one.
+	order := make([]int, len(dots))
+	for i := range order {
+		order[i] = i
 	}
-	for i, d := range dots {
-		var b bytes.Buffer
-		if err := SVG(d, &b); err != nil {
-			return nil, err
+	sort.SliceStable(order, func(a, b int) bool { return len(dots[order[a]]) > len(dots[order[b]]) })
+	drawings := make([]*Drawing, len(dots))
+	for _, i := range order {
+		drawings[i] = Draw(dots[i])
+	}
+	out := make([][]byte, len(dots))
+	var first error
+	for i, d := range drawings {
+		var err error
+		if out[i], err = d.Wait(); err != nil && first == nil {
+			first = err
 		}
-		out[i] = b.Bytes()
+	}
+	if first != nil {
+		return nil, first
 	}
 	return out, nil
+}
+
+// Drawing is a diagram being drawn in the background (see Draw).
+type Drawing struct {
+	dot  []byte
+	done chan struct{}
+	svg  []byte
+	err  error
+}
+
+// Draw starts drawing the DOT as SVG, as SVG does, and returns at once; Wait gives the
+// result. Each drawing has a dot process of its own, as many at a time as there are cores,
+// started in the order Draw was called. One dot process for several graphs would start once
+// instead of once per graph, but Graphviz carries layout state from one graph to the next,
+// and with its font threads that state differs from run to run: the same DOT files drawn by
+// one `dot -Tsvg -O` give a different roadmap from one run to the next, and none is the
+// roadmap drawn alone. A diagram drawn by govplan is the same in every run and every output.
+func Draw(dot []byte) *Drawing {
+	d := &Drawing{dot: dot, done: make(chan struct{})}
+	drawQueue.Lock()
+	defer drawQueue.Unlock()
+	drawQueue.waiting = append(drawQueue.waiting, d)
+	if drawQueue.workers < max(1, runtime.GOMAXPROCS(0)) {
+		drawQueue.workers++
+		go drawWorker()
+	}
+	return d
+}
+
+// Wait waits for the drawing to end and returns its SVG.
+func (d *Drawing) Wait() ([]byte, error) {
+	<-d.done
+	return d.svg, d.err
+}
+
+// drawQueue holds the drawings not yet started, and counts the workers drawing them.
+var drawQueue struct {
+	sync.Mutex
+	waiting []*Drawing
+	workers int
+}
+
+// drawWorker draws queued drawings one after another until none is left.
+func drawWorker() {
+	for {
+		drawQueue.Lock()
+		if len(drawQueue.waiting) == 0 {
+			drawQueue.workers--
+			drawQueue.Unlock()
+			return
+		}
+		d := drawQueue.waiting[0]
+		drawQueue.waiting[0] = nil
+		drawQueue.waiting = drawQueue.waiting[1:]
+		drawQueue.Unlock()
+		var b bytes.Buffer
+		if d.err = SVG(d.dot, &b); d.err == nil {
+			d.svg = b.Bytes()
+		}
+		d.dot = nil
+		close(d.done)
+	}
 }
 
 var textRun = regexp.MustCompile(`<text text-anchor="start" x="([-0-9.]+)" y="([-0-9.]+)"([^>]*)>`)

@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"time"
 
@@ -119,46 +120,68 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		}
 		return nil
 	}
-	// Each diagram is drawn once (one dot process per diagram, at the same time, when
-	// Graphviz is installed): its SVG is written and reused by the HTML and PDF reports. The
-	// dot processes run while govplan writes the workbook. Where nothing can draw (no dot,
+	// Each diagram is drawn once (one dot process per diagram, as many at a time as there
+	// are cores, when Graphviz is installed): its SVG is written and reused by the HTML and
+	// PDF reports. Each dot process starts as soon as its DOT is built, and they run while
+	// govplan writes the workbook and encodes the JSON. Where nothing can draw (no dot,
 	// default build), the DOT files are still written, the reports show a placeholder for
 	// each picture, and the caller says what to install.
 	drawn := diagram.CanDraw()
-	type drawing struct {
-		svgs map[string][]byte
-		err  error
-	}
-	// The diagrams' DOT is built in the same goroutine, so that it too overlaps the workbook.
 	var ds []Diagram
-	var pending chan drawing
+	drawings := map[string]*diagram.Drawing{}
+	var built chan struct{}
 	if want[DiagramFiles] || want[PNG] || want[HTMLReport] || want[PDFReport] {
-		pending = make(chan drawing, 1)
+		built = make(chan struct{})
 		draws := drawn && (want[DiagramFiles] || want[HTMLReport] || want[PDFReport])
 		go func() {
-			ds = Diagrams(m, lang)
-			var d drawing
-			if draws {
-				d.svgs, d.err = draw(ds, lang)
-			}
-			pending <- d
+			defer close(built)
+			ds = buildDiagrams(m, lang, func(name string, dot []byte) {
+				if draws {
+					drawings[name] = diagram.Draw(dot)
+				}
+			})
 		}()
+	}
+	// waitDrawn waits for every drawing, so that no dot process outlives a failed export.
+	waitDrawn := func() (map[string][]byte, error) {
+		if built == nil {
+			return nil, nil
+		}
+		<-built
+		if len(drawings) == 0 {
+			return nil, nil
+		}
+		svgs := make(map[string][]byte, len(drawings))
+		var first error
+		for _, d := range ds { // in export order, so that the first failure is always the same
+			svg, err := drawings[d.Name].Wait()
+			if err != nil && first == nil {
+				first = &failure{msg: i18n.F(lang, "drawing the diagrams: %s", err), err: err}
+			}
+			svgs[d.Name] = svg
+		}
+		return svgs, first
 	}
 	if want[Workbook] {
 		if err := put("workbook.xlsx", func(w io.Writer) error { return xlsx.Write(m, lang, w) }); err != nil {
-			if pending != nil {
-				<-pending // the dot processes end before the folder is cleaned up
-			}
+			waitDrawn()
 			return err
 		}
 	}
-	var svgs map[string][]byte
-	if pending != nil {
-		d := <-pending
-		if d.err != nil {
-			return d.err
+	// The JSON does not depend on the drawings: it is encoded while they are drawn.
+	var modelJSON bytes.Buffer
+	if want[JSON] {
+		enc := json.NewEncoder(&modelJSON)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report.Model(m, lang)); err != nil {
+			waitDrawn()
+			return err
 		}
-		svgs = d.svgs
+	}
+	svgs, err := waitDrawn()
+	if err != nil {
+		return err
 	}
 	if want[DiagramFiles] || want[PNG] {
 		for _, d := range ds {
@@ -200,12 +223,7 @@ func writeParts(m *countries.Model, group *atomicfile.Group, lang string, parts 
 		}
 	}
 	if want[JSON] {
-		if err := put("model.json", func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(report.Model(m, lang))
-		}); err != nil {
+		if err := put("model.json", func(w io.Writer) error { _, err := w.Write(modelJSON.Bytes()); return err }); err != nil {
 			return err
 		}
 	}
@@ -270,11 +288,24 @@ func SkippedUseCaseDiagrams(m *countries.Model) int {
 // Diagrams builds every diagram of the model: architecture, dependencies, roadmap, and one
 // per needed use case.
 func Diagrams(m *countries.Model, lang string) []Diagram {
-	out := []Diagram{
-		{"architecture", diagram.Architecture(m, lang), diagram.ArchitectureMermaid(m, lang)},
-		{"dependencies", diagram.Dependencies(m, lang), diagram.DependenciesMermaid(m, lang)},
-		{"roadmap", diagram.Roadmap(m, lang), diagram.RoadmapMermaid(m, lang)},
+	return buildDiagrams(m, lang, nil)
+}
+
+// buildDiagrams builds the diagrams, returned in export order, and calls ready with each
+// one's name and DOT as soon as its DOT is built, so that its drawing can start: the roadmap
+// (usually the largest graph) first, then the architecture, the dependencies and the use
+// cases; the Mermaid text of the first three is built last, once every drawing has started.
+func buildDiagrams(m *countries.Model, lang string, ready func(name string, dot []byte)) []Diagram {
+	if ready == nil {
+		ready = func(string, []byte) {}
 	}
+	out := []Diagram{{Name: "architecture"}, {Name: "dependencies"}, {Name: "roadmap"}}
+	out[2].DOT = diagram.Roadmap(m, lang)
+	ready(out[2].Name, out[2].DOT)
+	out[0].DOT = diagram.Architecture(m, lang)
+	ready(out[0].Name, out[0].DOT)
+	out[1].DOT = diagram.Dependencies(m, lang)
+	ready(out[1].Name, out[1].DOT)
 	for i, u := range m.Match.UseCases {
 		if i == MaxUseCaseDiagrams {
 			break // the others: govplan diagram --kind usecase --usecase ID
@@ -287,8 +318,13 @@ func Diagrams(m *countries.Model, lang string) []Diagram {
 		if err != nil {
 			continue
 		}
-		out = append(out, Diagram{"usecase-" + countries.FileID(u.UseCase.ID), dot, mmd})
+		d := Diagram{"usecase-" + countries.FileID(u.UseCase.ID), dot, mmd}
+		ready(d.Name, d.DOT)
+		out = append(out, d)
 	}
+	out[0].Mermaid = diagram.ArchitectureMermaid(m, lang)
+	out[1].Mermaid = diagram.DependenciesMermaid(m, lang)
+	out[2].Mermaid = diagram.RoadmapMermaid(m, lang)
 	return out
 }
 

@@ -184,3 +184,73 @@ func TestExportDrawsEachDiagramOnce(t *testing.T) {
 		t.Errorf("the report does not inline the architecture SVG that was written (%.60s)", poly)
 	}
 }
+
+// A second export of the same plan draws nothing again: its diagrams come from the cache,
+// byte for byte. After an edit, only the diagrams whose DOT changed are drawn again.
+func TestReexportDrawsOnlyWhatChanged(t *testing.T) {
+	real, err := exec.LookPath("dot")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs Graphviz's dot and a shell")
+	}
+	dir := t.TempDir()
+	t.Setenv("GOVPLAN_CACHE", filepath.Join(dir, "cache"))
+	log := filepath.Join(dir, "calls")
+	wrapper := filepath.Join(dir, "dot")
+	script := fmt.Sprintf("#!/bin/sh\necho x >> %q\nexec %q \"$@\"\n", log, real)
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOVPLAN_DOT", wrapper)
+	runs := func() int { b, _ := os.ReadFile(log); return bytes.Count(b, []byte("x")) }
+	files := func(out, ext string) map[string][]byte {
+		got := map[string][]byte{}
+		paths, _ := filepath.Glob(filepath.Join(out, "*"+ext))
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[filepath.Base(p)] = b
+		}
+		return got
+	}
+	m := model(t, "bakana", nil)
+	n := len(Diagrams(m, "en"))
+	first, second := filepath.Join(dir, "first"), filepath.Join(dir, "second")
+	for _, out := range []string{first, second} {
+		if err := Write(m, out, "en", AllParts, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if runs() != n {
+		t.Errorf("two exports ran dot %d times for %d diagrams", runs(), n)
+	}
+	a, b := files(first, ".svg"), files(second, ".svg")
+	if len(a) != n || len(b) != n {
+		t.Fatalf("%d and %d SVG files for %d diagrams", len(a), len(b), n)
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between the first export and the second", name)
+		}
+	}
+	// The plan starts later: the roadmap changes, the use cases do not.
+	edited := model(t, "bakana", func(d *countries.Doc) { d.File.Plan.Start = "2027-01" })
+	third := filepath.Join(dir, "third")
+	if err := Write(edited, third, "en", AllParts, nil); err != nil {
+		t.Fatal(err)
+	}
+	before, after := files(first, ".dot"), files(third, ".dot")
+	changed := 0
+	for name, dot := range after {
+		if !bytes.Equal(dot, before[name]) {
+			changed++
+		}
+	}
+	if changed == 0 || changed == n {
+		t.Fatalf("the edit changed %d of %d diagrams; the test needs some changed and some not", changed, n)
+	}
+	if got := runs() - n; got != changed {
+		t.Errorf("after the edit dot ran %d times for %d changed diagrams", got, changed)
+	}
+}
