@@ -120,6 +120,22 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 	}
 	n := len(paths) + len(o.samples)
 	results := make([]result, n)
+	// A framework given with --framework is read once for all the files.
+	var override *assess.Framework
+	var mismatch bool
+	var overrideErr error
+	if o.framework != "" {
+		override, mismatch, overrideErr = assess.Resolve(o.framework)
+	}
+	framework := func(doc *countries.Doc) (*assess.Framework, error) {
+		switch {
+		case o.framework == "":
+			return doc.Framework("")
+		case overrideErr != nil:
+			return nil, overrideErr
+		}
+		return doc.FrameworkResolved(o.framework, override, mismatch)
+	}
 	load := func(i int) {
 		var doc *countries.Doc
 		var err error
@@ -130,7 +146,7 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 		}
 		if err == nil {
 			var fw *assess.Framework
-			if fw, err = doc.Framework(o.framework); err == nil {
+			if fw, err = framework(doc); err == nil {
 				if err = doc.Check(fw); err == nil {
 					f := doc.File
 					r := result{warns: doc.Warnings}
