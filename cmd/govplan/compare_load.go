@@ -123,7 +123,10 @@ func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yam
 		}
 	}
 	failed := make([]error, len(again))
+	bar := a.progress(i18n.T(a.lang, "Reading files again for their answers"), len(again))
+	defer bar.Done()
 	inParallel(len(again), func(k int) {
+		defer bar.Add(1)
 		f := &files[again[k]]
 		d, err := f.reread(a.lang)
 		if err != nil {

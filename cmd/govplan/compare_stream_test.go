@@ -292,3 +292,24 @@ func TestCompareKeepsAnswersOnlyAcrossVersions(t *testing.T) {
 		t.Errorf("two versions: %d files kept answers, %d summarised", kept, summarised)
 	}
 }
+
+// TestCompareProgressWhenReadingAgain: the files read again for their answers get their own
+// progress line on a terminal.
+func TestCompareProgressWhenReadingAgain(t *testing.T) {
+	dir := t.TempDir()
+	writeBenchFiles(t, dir, 40)
+	old := filepath.Join(dir, "c00039.yaml")
+	src, _ := os.ReadFile(old)
+	os.WriteFile(old, []byte(strings.Replace(string(src), "framework: govstack-readiness@1.1.0", "framework: govstack-readiness@1.0.0", 1)), 0o644)
+	var out, errOut bytes.Buffer
+	tune := func(a *app) {
+		a.errTerminal = func() bool { return true }
+		a.clock = fakeClock(50 * time.Millisecond)
+	}
+	if code := runWith([]string{"compare", dir, "--format", "json", "--lang", "fr"}, strings.NewReader(""), &out, &errOut, tune); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if got := errOut.String(); !strings.Contains(got, "\rLecture des fichiers pays ") || !strings.Contains(got, "\rRelecture des fichiers pour leurs réponses ") {
+		t.Errorf("progress lines: %q", got)
+	}
+}
