@@ -92,7 +92,6 @@ func (d *Doc) Locate(ps yamlx.Problems) yamlx.Errors { return d.yaml.Locate(ps) 
 // given, else the one the file names. A different id is an error; the same id with another
 // version is used with a warning that lists the answers it cannot score.
 func (d *Doc) Framework(override string) (*assess.Framework, error) {
-	fileID, fileVersion := assess.SplitRef(d.File.Assessment.Framework)
 	spec := override
 	if spec == "" {
 		spec = d.File.Assessment.Framework
@@ -105,6 +104,14 @@ func (d *Doc) Framework(override string) (*assess.Framework, error) {
 		}
 		return nil, err
 	}
+	return d.FrameworkResolved(override, fw, mismatch)
+}
+
+// FrameworkResolved is Framework for an override already resolved (fw and mismatch are what
+// assess.Resolve(override) returned), so that many files share one framework read once: a
+// template file given with --framework is otherwise parsed again, and kept, for each file.
+func (d *Doc) FrameworkResolved(override string, fw *assess.Framework, mismatch bool) (*assess.Framework, error) {
+	fileID, fileVersion := assess.SplitRef(d.File.Assessment.Framework)
 	if mismatch && override != "" {
 		// A version asked for on the command line is never quietly replaced by another one
 		// (init and import refuse it the same way); only the file's own reference falls back.

@@ -75,28 +75,91 @@ func compareInputs(args []string, lang string) ([]string, yamlx.Errors) {
 type comparedFile struct {
 	entry *assess.CompareEntry
 	fw    *assess.Framework
-	// needs is set when the file records needs; path or sample then reads it again, and sum
-	// is what its text was.
-	needs        bool
+	// needs is set when the file records needs.
+	needs bool
+	// path or sample reads the file again; sum is what its text was.
 	path, sample string
 	sum          [32]byte
 }
 
+// versionWatch notices, while files are read, whether they name more than one version of
+// their framework: from then on the answers of every file read are kept.
+type versionWatch struct {
+	mu    sync.Mutex
+	first string
+	mixed bool
+}
+
+// see records a file's framework reference and reports whether answers are to be kept.
+func (w *versionWatch) see(ref string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.first == "" {
+		w.first = ref
+	} else if ref != w.first {
+		w.mixed = true
+	}
+	return w.mixed
+}
+
 // loadCompared reads every file and sample and checks each against its framework. It reads
 // them all before it fails, so that every bad file is reported (each problem on one line).
-// Each file is scored as it is read. When the files turn out to name different versions of
-// their framework, they are compared on the indicators common to all, which only their answers
-// can be scored on: they are read a second time, keeping the answers.
+// Each file is scored as it is read. When the files name different versions of their
+// framework, they are compared on the indicators common to all, which only their answers can
+// be scored on: from the first file naming another version on, answers are kept, and the files
+// read before it are read again for theirs.
 func (a *app) loadCompared(args []string, o compareOptions) ([]comparedFile, yamlx.Errors, error) {
 	paths, errs := compareInputs(args, a.lang)
 	roomForFiles(len(paths)+len(o.samples), perFileRoom)
-	files, warns, err := a.readCompared(paths, errs, o, false)
+	files, warns, err := a.readCompared(paths, errs, o)
 	if err != nil || !mixedVersions(files) {
 		return files, warns, err
 	}
 	roomForFiles(len(files), perAnswersRoom)
-	files = nil
-	return a.readCompared(paths, errs, o, true)
+	var again []int
+	for i, f := range files {
+		if f.entry.Answers == nil {
+			again = append(again, i)
+		}
+	}
+	failed := make([]error, len(again))
+	inParallel(len(again), func(k int) {
+		f := &files[again[k]]
+		d, err := f.reread(a.lang)
+		if err != nil {
+			failed[k] = err
+			return
+		}
+		f.entry.Answers, f.entry.Summary = d.File.Answers, nil
+	})
+	for _, err := range failed {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return files, warns, nil
+}
+
+// inParallel runs do(0) ... do(n-1) on as many goroutines as there are processors (one for
+// fewer than 32 items).
+func inParallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/16))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // mixedVersions reports whether the files are scored with more than one framework version.
@@ -110,9 +173,10 @@ func mixedVersions(files []comparedFile) bool {
 }
 
 // readCompared reads, checks and scores the files (paths, then the samples) in parallel; errs
-// are the problems already found with the arguments. keepAnswers keeps each file's answers in
-// its entry.
-func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, keepAnswers bool) ([]comparedFile, yamlx.Errors, error) {
+// are the problems already found with the arguments. A file's answers are kept once files
+// naming different framework versions have been seen (versionWatch).
+func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions) ([]comparedFile, yamlx.Errors, error) {
+	var watch versionWatch
 	type result struct {
 		comparedFile
 		warns yamlx.Errors
@@ -120,6 +184,22 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 	}
 	n := len(paths) + len(o.samples)
 	results := make([]result, n)
+	// A framework given with --framework is read once for all the files.
+	var override *assess.Framework
+	var mismatch bool
+	var overrideErr error
+	if o.framework != "" {
+		override, mismatch, overrideErr = assess.Resolve(o.framework)
+	}
+	framework := func(doc *countries.Doc) (*assess.Framework, error) {
+		switch {
+		case o.framework == "":
+			return doc.Framework("")
+		case overrideErr != nil:
+			return nil, overrideErr
+		}
+		return doc.FrameworkResolved(o.framework, override, mismatch)
+	}
 	load := func(i int) {
 		var doc *countries.Doc
 		var err error
@@ -130,7 +210,7 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 		}
 		if err == nil {
 			var fw *assess.Framework
-			if fw, err = doc.Framework(o.framework); err == nil {
+			if fw, err = framework(doc); err == nil {
 				if err = doc.Check(fw); err == nil {
 					f := doc.File
 					r := result{warns: doc.Warnings}
@@ -141,18 +221,17 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 						File: doc.Name, Name: f.Country.Name, ISO3: f.Country.ISO3, Date: f.Assessment.Date,
 						FrameworkRef: f.Assessment.Framework, Framework: fw, Targets: &targets,
 					}
-					if keepAnswers {
+					if watch.see(fw.Ref()) {
 						r.entry.Answers = f.Answers
 					} else {
 						r.entry.Summary = assess.Summarise(fw, f.Answers)
 					}
-					if len(f.UseCases) > 0 || len(f.Services) > 0 {
-						r.needs, r.sum = true, doc.Sum()
-						if i < len(paths) {
-							r.path = paths[i]
-						} else {
-							r.sample = o.samples[i-len(paths)]
-						}
+					r.needs = len(f.UseCases) > 0 || len(f.Services) > 0
+					r.sum = doc.Sum()
+					if i < len(paths) {
+						r.path = paths[i]
+					} else {
+						r.sample = o.samples[i-len(paths)]
 					}
 					results[i] = r
 					return
@@ -163,24 +242,10 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions, 
 	}
 	// Files are parsed in parallel; the results keep the order given.
 	bar := a.progress(i18n.T(a.lang, "Reading country files"), n)
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/16))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				load(i)
-				bar.Add(1)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	inParallel(n, func(i int) {
+		load(i)
+		bar.Add(1)
+	})
 	bar.Done()
 
 	files := make([]comparedFile, 0, len(results))
