@@ -272,13 +272,56 @@ func parseError(file string, data []byte, err error) error {
 		if tl, tc, ok := tabIndent(data, line); ok {
 			return at(Errorf(file, "tab character in indentation; YAML indents with spaces only"), tl, tc)
 		}
-		return at(Errorf(file, "YAML syntax: %s", m[2]), line, firstNonSpace(data, line))
+		if m[2] == "found unexpected end of stream" {
+			// The library reports the end of the file; the mistake is the quote that opened.
+			if ql, qc, ok := unclosedQuote(data); ok {
+				return at(Errorf(file, "YAML syntax: this quote is not closed: the text runs on to the end of the file"), ql, qc)
+			}
+		}
+		return at(syntaxError(file, m[2]), line, firstNonSpace(data, line))
 	}
 	if strings.Contains(msg, "exceeded max depth") {
 		line, col := deepest(data)
 		return at(Errorf(file, "values are nested more than %d levels deep", maxDepth), line, col)
 	}
-	return at(Errorf(file, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: ")), 1, 1)
+	return at(syntaxError(file, strings.TrimPrefix(msg, "yaml: ")), 1, 1)
+}
+
+// syntaxError says what the YAML library's problem means for someone editing a govplan file
+// and what to do about it (each message is translated); a problem not listed keeps the
+// library's English words.
+func syntaxError(file, problem string) *Error {
+	switch problem {
+	case "found unexpected end of stream":
+		return Errorf(file, "YAML syntax: the file ends inside quoted text: a quote opened above is not closed")
+	case "mapping values are not allowed in this context":
+		return Errorf(file, "YAML syntax: a ':' where none is expected: check the indentation of this line and the one above (a key with a value on its own line cannot also have keys under it), or put a value that contains \": \" in quotes")
+	case "did not find expected key":
+		return Errorf(file, "YAML syntax: something here is not where a key is expected: check the indentation against the keys above, that list items start with \"- \", and that nothing follows a quoted value or a closing bracket")
+	case "could not find expected ':'":
+		return Errorf(file, "YAML syntax: a key without ':': write \"key: value\", or put a text that runs over several lines in quotes")
+	case "did not find expected '-' indicator":
+		return Errorf(file, "YAML syntax: a list item must start with \"- \" and line up with the items above it")
+	case "did not find expected ',' or ']'":
+		return Errorf(file, "YAML syntax: a list in [brackets] is not closed with ']', or its items are not separated by ','")
+	case "did not find expected ',' or '}'":
+		return Errorf(file, "YAML syntax: a mapping in {braces} is not closed with '}', or its entries are not separated by ','")
+	case "found character that cannot start any token":
+		return Errorf(file, "YAML syntax: a value cannot start with this character (such as @ or `): put the value in quotes")
+	case "did not find expected node content":
+		return Errorf(file, "YAML syntax: a value is missing or cannot start here: write the value, or put it in quotes")
+	case "found unknown escape character":
+		return Errorf(file, "YAML syntax: an unknown escape (a backslash) in double-quoted text: write \\\\ for one backslash, or use single quotes")
+	case "block sequence entries are not allowed in this context":
+		return Errorf(file, "YAML syntax: a list item (\"- \") where a value is expected: start the list on the next line, indented under its key")
+	case "did not find expected comment or line break", "did not find expected whitespace or line break":
+		return Errorf(file, "YAML syntax: more text after a quoted value on this line: put the whole value in quotes, or start a comment with \" #\"")
+	case "found undefined tag handle", "did not find expected alphabetic or numeric character", "mapping keys are not allowed in this context":
+		return Errorf(file, "YAML syntax: a value starts with a character YAML reserves (!, &, * or ?): put the value in quotes")
+	case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+		return Errorf(file, "tab character in indentation; YAML indents with spaces only")
+	}
+	return Errorf(file, "YAML syntax: %s", problem)
 }
 
 // MaxNodes bounds the values (keys, items, mappings, lists) a file may hold. A country file
@@ -668,3 +711,57 @@ func PathString(path []any) string {
 	}
 	return b.String()
 }
+
+// unclosedQuote finds where the quoted text that runs to the end of the file opens: the last
+// quote that starts a value (at the start of a line's text, after ": ", "- " or "? ", or
+// after "[", "{" or ",") and is never closed. Comments and block scalars (| and >) are skipped. Its line and
+// column count from 1, the column in characters.
+func unclosedQuote(b []byte) (line, col int, ok bool) {
+	var quote rune       // the quote of the text being read, 0 outside quoted text
+	var openL, openC int // where it opened
+	block := -1          // indentation of the key of the block scalar being skipped, -1 outside one
+	for i, text := range strings.Split(string(b), "\n") {
+		if block >= 0 {
+			if t := strings.TrimLeft(text, " "); t == "" || len(text)-len(t) > block {
+				continue
+			}
+			block = -1
+		}
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		var prev rune // the last character that is not a space, outside quoted text
+		c := 0
+		rs := []rune(text)
+		for k := 0; k < len(rs); k++ {
+			r := rs[k]
+			c++
+			switch {
+			case quote == '"' && r == '\\':
+				k++
+				c++
+			case quote == '\'' && r == '\'' && k+1 < len(rs) && rs[k+1] == '\'':
+				k++
+				c++
+			case quote != 0 && r == quote:
+				quote = 0
+				prev = r
+			case quote != 0:
+			case r == '#' && (k == 0 || rs[k-1] == ' '):
+				k = len(rs)
+			case (r == '"' || r == '\'') && (prev == 0 || strings.ContainsRune("[{,", prev) || strings.ContainsRune(":-?", prev) && rs[k-1] == ' '):
+				quote, openL, openC = r, i+1, c
+			case r != ' ':
+				prev = r
+			}
+		}
+		if quote == 0 {
+			if blockHeader.MatchString(strings.TrimRight(text, " ")) {
+				block = indent
+			}
+		}
+	}
+	return openL, openC, quote != 0
+}
+
+// blockHeader matches a line that ends in a block scalar's header with its modifiers ("|-",
+// ">+2").
+var blockHeader = regexp.MustCompile(`(^ *|[:-] )[|>][-+0-9]*( +#.*)?$`)
