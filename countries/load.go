@@ -42,7 +42,7 @@ var ErrSettled = errors.New("the file was read for reading only; load it again t
 
 // Settle frees what a document needs only to be edited, saved or to place a problem on a line:
 // its source text and parsed YAML, about ten times the file's size in memory. It is for a
-// document that is only read from then on (a compared country's model in the portfolio). Problems
+// document that is only read from then on (a compared country, planned for the portfolio). Problems
 // found afterwards name the file without a line; editing or saving returns ErrSettled.
 func (d *Doc) Settle() {
 	d.src, d.settled = nil, true

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/govplan/govplan/catalog"
+	"github.com/govplan/govplan/internal/i18n"
 	"github.com/govplan/govplan/internal/yamlx"
 )
 
@@ -20,11 +21,14 @@ type Portfolio struct {
 	Pledges []PortfolioPledge
 	// Funders lists each funder with the countries and blocks it funds.
 	Funders []FunderSummary
+	// BlockNames are the catalog's names of Blocks (BlockName reads them).
+	BlockNames map[string]i18n.Text
 }
 
 // PortfolioCountry is one country's line in a portfolio.
 type PortfolioCountry struct {
-	Model    *Model
+	Name     string // the country's name as its file gives it
+	ISO3     string
 	Statuses map[string]string // block → reuse | upgrade | build
 	Currency string
 	Cost     float64 // one-off cost of the plan
@@ -64,56 +68,96 @@ type FunderSummary struct {
 }
 
 // NewPortfolio builds the portfolio of planned models (models without a plan count for their
-// blocks only).
+// blocks only). A PortfolioBuilder does the same one model at a time, holding none of them.
 func NewPortfolio(models []*Model) *Portfolio {
-	p := &Portfolio{}
-	need := map[string]*CommonGap{}
-	required := map[string]bool{}
-	funders := map[string]*FunderSummary{}
+	b := NewPortfolioBuilder()
 	for _, m := range models {
-		iso := m.Doc.File.Country.ISO3
-		pc := PortfolioCountry{Model: m, Statuses: map[string]string{}}
-		for _, b := range m.Match.Blocks {
-			pc.Statuses[b.Block.ID] = b.Status
-			required[b.Block.ID] = true
-			if b.Status == catalog.Reuse {
-				continue
-			}
-			g := need[b.Block.ID]
-			if g == nil {
-				g = &CommonGap{Block: b.Block.ID}
-				need[b.Block.ID] = g
-			}
-			if b.Status == catalog.Build {
-				g.Build = append(g.Build, iso)
-			} else {
-				g.Upgrade = append(g.Upgrade, iso)
-			}
-			g.Countries++
-		}
-		if pl := m.Plan; pl != nil {
-			pc.Currency, pc.Cost, pc.Funded, pc.Gap = pl.Currency, pl.TotalCost, pl.Funding.Covered, pl.Funding.Gap
-			for _, d := range pl.Funding.Duplicates {
-				pc.Duplicates = append(pc.Duplicates, d.Activity)
-			}
-			pc.Unneeded = len(pl.Funding.Unneeded)
-			for _, pg := range pl.Funding.Pledges {
-				p.Pledges = append(p.Pledges, PortfolioPledge{Country: iso, Funder: pg.Funder, Target: pg.Target, Activity: pg.Activity, Amount: pg.Amount, Currency: pl.Currency})
-				fs := funders[pg.Funder]
-				if fs == nil {
-					fs = &FunderSummary{Funder: pg.Funder, Amounts: map[string]float64{}}
-					funders[pg.Funder] = fs
-				}
-				fs.Countries = appendNew(fs.Countries, iso)
-				if a := pl.Activity(pg.Activity); a != nil && a.Block != "" {
-					fs.Blocks = appendNew(fs.Blocks, a.Block)
-				}
-				fs.Amounts[pl.Currency] += pg.Amount
-			}
-		}
-		p.Countries = append(p.Countries, pc)
+		b.Add(m)
 	}
-	for _, g := range need {
+	return b.Portfolio()
+}
+
+// PortfolioBuilder builds a portfolio one planned model at a time: Add keeps the country's
+// line, pledges and block statuses, not the model, so a caller planning thousands of
+// countries can drop each model once it is added. Portfolio ends it.
+type PortfolioBuilder struct {
+	p         Portfolio
+	need      map[string]*CommonGap
+	required  map[string]bool
+	funders   map[string]*FunderSummary
+	countries map[string]map[string]bool // funder → the ISO codes of its countries
+	blocks    map[string]map[string]bool // funder → the blocks it funds
+	// cat is the first model's catalog, which names the blocks; kept until Portfolio, the
+	// catalog is the one every model of a comparison shares.
+	cat *catalog.Catalog
+}
+
+// NewPortfolioBuilder starts an empty portfolio.
+func NewPortfolioBuilder() *PortfolioBuilder {
+	return &PortfolioBuilder{
+		need: map[string]*CommonGap{}, required: map[string]bool{}, funders: map[string]*FunderSummary{},
+		countries: map[string]map[string]bool{}, blocks: map[string]map[string]bool{},
+	}
+}
+
+// Len is the number of countries added.
+func (b *PortfolioBuilder) Len() int { return len(b.p.Countries) }
+
+// Add adds a planned model's country (a model without a plan counts for its blocks only).
+// Nothing of m is kept but its country's name and code, block statuses and funding figures.
+func (b *PortfolioBuilder) Add(m *Model) {
+	if b.cat == nil {
+		b.cat = m.Catalog
+	}
+	iso := m.Doc.File.Country.ISO3
+	pc := PortfolioCountry{Name: m.Doc.File.Country.Name, ISO3: iso, Statuses: make(map[string]string, len(m.Match.Blocks))}
+	for _, blk := range m.Match.Blocks {
+		pc.Statuses[blk.Block.ID] = blk.Status
+		b.required[blk.Block.ID] = true
+		if blk.Status == catalog.Reuse {
+			continue
+		}
+		g := b.need[blk.Block.ID]
+		if g == nil {
+			g = &CommonGap{Block: blk.Block.ID}
+			b.need[blk.Block.ID] = g
+		}
+		if blk.Status == catalog.Build {
+			g.Build = append(g.Build, iso)
+		} else {
+			g.Upgrade = append(g.Upgrade, iso)
+		}
+		g.Countries++
+	}
+	if pl := m.Plan; pl != nil {
+		pc.Currency, pc.Cost, pc.Funded, pc.Gap = pl.Currency, pl.TotalCost, pl.Funding.Covered, pl.Funding.Gap
+		for _, d := range pl.Funding.Duplicates {
+			pc.Duplicates = append(pc.Duplicates, d.Activity)
+		}
+		pc.Unneeded = len(pl.Funding.Unneeded)
+		for _, pg := range pl.Funding.Pledges {
+			b.p.Pledges = append(b.p.Pledges, PortfolioPledge{Country: iso, Funder: pg.Funder, Target: pg.Target, Activity: pg.Activity, Amount: pg.Amount, Currency: pl.Currency})
+			fs := b.funders[pg.Funder]
+			if fs == nil {
+				fs = &FunderSummary{Funder: pg.Funder, Amounts: map[string]float64{}}
+				b.funders[pg.Funder] = fs
+				b.countries[pg.Funder], b.blocks[pg.Funder] = map[string]bool{}, map[string]bool{}
+			}
+			b.countries[pg.Funder][iso] = true
+			if a := pl.Activity(pg.Activity); a != nil && a.Block != "" {
+				b.blocks[pg.Funder][a.Block] = true
+			}
+			fs.Amounts[pl.Currency] += pg.Amount
+		}
+	}
+	b.p.Countries = append(b.p.Countries, pc)
+}
+
+// Portfolio ends the build: common gaps, blocks and funders in their order, and the
+// catalog's names of the blocks. The builder is not to be used after.
+func (b *PortfolioBuilder) Portfolio() *Portfolio {
+	p := &b.p
+	for _, g := range b.need {
 		if g.Countries >= 2 {
 			p.CommonGaps = append(p.CommonGaps, *g)
 		}
@@ -125,31 +169,42 @@ func NewPortfolio(models []*Model) *Portfolio {
 		}
 		return a.Block < b.Block
 	})
-	p.Blocks = yamlx.SortedKeys(required)
+	p.Blocks = yamlx.SortedKeys(b.required)
 	sort.SliceStable(p.Blocks, func(i, j int) bool {
 		ni, nj := 0, 0
-		if g := need[p.Blocks[i]]; g != nil {
+		if g := b.need[p.Blocks[i]]; g != nil {
 			ni = g.Countries
 		}
-		if g := need[p.Blocks[j]]; g != nil {
+		if g := b.need[p.Blocks[j]]; g != nil {
 			nj = g.Countries
 		}
 		return ni > nj
 	})
-	for _, f := range yamlx.SortedKeys(funders) {
-		fs := funders[f]
-		sort.Strings(fs.Countries)
-		sort.Strings(fs.Blocks)
+	for _, f := range yamlx.SortedKeys(b.funders) {
+		fs := b.funders[f]
+		fs.Countries = yamlx.SortedKeys(b.countries[f])
+		if len(b.blocks[f]) > 0 {
+			fs.Blocks = yamlx.SortedKeys(b.blocks[f])
+		}
 		p.Funders = append(p.Funders, *fs)
 	}
-	return p
-}
-
-func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
+	if b.cat != nil {
+		p.BlockNames = map[string]i18n.Text{}
+		for _, id := range p.Blocks {
+			if blk := b.cat.Block(id); blk != nil {
+				p.BlockNames[id] = blk.Name
+			}
 		}
 	}
-	return append(list, s)
+	out := *p
+	*b = PortfolioBuilder{}
+	return &out
+}
+
+// BlockName is the catalog's name of a block in lang, or its id when the catalog has none.
+func (p *Portfolio) BlockName(id, lang string) string {
+	if n, ok := p.BlockNames[id]; ok {
+		return n.In(lang)
+	}
+	return id
 }

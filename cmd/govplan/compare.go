@@ -83,20 +83,16 @@ func (a *app) runCompare(args []string, o compareOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
-	models, err := a.planCompared(cmp, files)
+	port, err := a.planCompared(cmp, files)
 	if err != nil {
 		return err
 	}
 	if o.format == "html" {
 		// The portfolio page for donors: to -o, else to standard output.
-		return a.writePortfolioPage(cmp, models, o)
+		return a.writePortfolioPage(cmp, port, o)
 	}
-	if err := a.writeCompareFiles(cmp, models, o); err != nil {
+	if err := a.writeCompareFiles(cmp, port, o); err != nil {
 		return err
-	}
-	var port *countries.Portfolio
-	if len(models) > 0 {
-		port = countries.NewPortfolio(models)
 	}
 	if o.format == "json" {
 		return report.WriteCompare(a.out, cmp, warns, port, a.lang)
@@ -124,14 +120,14 @@ func (a *app) warnCapped(ws yamlx.Errors, limit int) {
 
 // writePortfolioPage writes the self-contained HTML portfolio page (and the ranking chart
 // when asked).
-func (a *app) writePortfolioPage(cmp *assess.Comparison, models []*countries.Model, o compareOptions) error {
+func (a *app) writePortfolioPage(cmp *assess.Comparison, port *countries.Portfolio, o compareOptions) error {
 	if o.chart != "" {
 		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
 			return err
 		}
 		a.note(i18n.F(a.lang, "wrote %s", o.chart))
 	}
-	page := comparison.HTML(cmp, models, a.lang, comparison.HTMLOptions{Generated: time.Now(), Version: buildinfo.Version()})
+	page := comparison.HTML(cmp, port, a.lang, comparison.HTMLOptions{Generated: time.Now(), Version: buildinfo.Version()})
 	if o.output == "" {
 		_, err := a.out.Write(page)
 		return err
@@ -144,7 +140,7 @@ func (a *app) writePortfolioPage(cmp *assess.Comparison, models []*countries.Mod
 }
 
 // writeCompareFiles writes the comparison workbook and the ranking chart when asked.
-func (a *app) writeCompareFiles(cmp *assess.Comparison, models []*countries.Model, o compareOptions) error {
+func (a *app) writeCompareFiles(cmp *assess.Comparison, port *countries.Portfolio, o compareOptions) error {
 	if o.chart != "" {
 		if err := atomicfile.Write(o.chart, comparison.RankingSVG(cmp, a.lang, 60), 0o644); err != nil {
 			return err
@@ -154,7 +150,7 @@ func (a *app) writeCompareFiles(cmp *assess.Comparison, models []*countries.Mode
 	if o.output == "" {
 		return nil
 	}
-	if err := comparison.WriteFile(o.output, cmp, models, a.lang); err != nil {
+	if err := comparison.WriteFile(o.output, cmp, port, a.lang); err != nil {
 		return err
 	}
 	a.note(i18n.F(a.lang, "wrote %s", o.output))

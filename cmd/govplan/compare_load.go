@@ -276,10 +276,11 @@ func (a *app) readCompared(paths []string, errs yamlx.Errors, o compareOptions) 
 }
 
 // planCompared matches and plans the ranked assessments that record needs, for the block and
-// funding views; the others (published index tables, say), and those whose needs do not fit
-// the catalog, are left out of those views. Each is read again (a ranked country's latest
-// round only, unless every round is ranked) and kept settled, without its source and YAML.
-func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*countries.Model, error) {
+// funding views (the portfolio; nil when there are none); the others (published index tables,
+// say), and those whose needs do not fit the catalog, are left out of those views. Each is read
+// again (a ranked country's latest round only, unless every round is ranked), planned, added to
+// the portfolio and dropped: no model is kept, only the country's line in the portfolio.
+func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) (*countries.Portfolio, error) {
 	ranked := map[string]bool{}
 	for _, r := range cmp.Rows {
 		ranked[r.Entry.File] = true
@@ -292,7 +293,7 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 	}
 	roomForFiles(planned, perModelRoom)
 	var cat *catalog.Catalog
-	var models []*countries.Model
+	port := countries.NewPortfolioBuilder()
 	for _, f := range files {
 		if !f.needs || !ranked[f.entry.File] {
 			continue
@@ -315,9 +316,12 @@ func (a *app) planCompared(cmp *assess.Comparison, files []comparedFile) ([]*cou
 		if m.Replan(countries.PlanOptions{}) != nil {
 			m.Plan = nil
 		}
-		models = append(models, m)
+		port.Add(m)
 	}
-	return models, nil
+	if port.Len() == 0 {
+		return nil, nil
+	}
+	return port.Portfolio(), nil
 }
 
 // reread reads a compared file again, and fails when its text is no longer what was compared.

@@ -43,11 +43,10 @@ func TestCompareJSONStreamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	models, err := a.planCompared(cmp, files)
-	if err != nil || len(models) != 2 {
-		t.Fatalf("models %d, %v", len(models), err)
+	port, err := a.planCompared(cmp, files)
+	if err != nil || port == nil || len(port.Countries) != 2 {
+		t.Fatalf("portfolio %+v, %v", port, err)
 	}
-	port := countries.NewPortfolio(models)
 	var whole bytes.Buffer
 	b := &app{lang: "fr", out: &whole}
 	doc := report.Compare(cmp, warns, "fr")
@@ -227,9 +226,9 @@ func TestComparePlansFromTheTextCompared(t *testing.T) {
 			os.WriteFile(f.path, []byte("not: [yaml"), 0o644)
 		}
 	}
-	models, err := a.planCompared(cmp, files)
-	if err != nil || len(models) != 2 || models[0].Doc.Src() != nil {
-		t.Fatalf("%d models, %v (documents kept settled: %v)", len(models), err, models[0].Doc.Src() == nil)
+	port, err := a.planCompared(cmp, files)
+	if err != nil || port == nil || len(port.Countries) != 2 || port.Countries[0].ISO3 != "XBK" || port.Countries[1].ISO3 != "XCR" {
+		t.Fatalf("portfolio %+v, %v", port, err)
 	}
 	os.WriteFile(bakana, append(src, "# edited meanwhile\n"...), 0o644)
 	_, err = a.planCompared(cmp, files)

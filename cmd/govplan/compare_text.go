@@ -583,7 +583,7 @@ func printPortfolio(w io.Writer, p *countries.Portfolio, lang string) {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "  "+i18n.T(lang, "Country")+"\t"+i18n.T(lang, "One-off cost")+"\t"+i18n.T(lang, "Funded")+"\t"+i18n.T(lang, "Unfunded")+"\t"+i18n.T(lang, "Possible duplicate funding"))
 	for _, c := range p.Countries {
-		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\n", c.Model.Doc.File.Country.ISO3, i18n.Int(lang, c.Cost), c.Currency, i18n.Int(lang, c.Funded), i18n.Int(lang, c.Gap), orDash(strings.Join(c.Duplicates, ", ")))
+		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\n", c.ISO3, i18n.Int(lang, c.Cost), c.Currency, i18n.Int(lang, c.Funded), i18n.Int(lang, c.Gap), orDash(strings.Join(c.Duplicates, ", ")))
 	}
 	tw.Flush()
 }

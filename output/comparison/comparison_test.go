@@ -14,11 +14,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func samples(t testing.TB) (*assess.Comparison, []*countries.Model) {
+// samples compares the samples; each is planned and added to the portfolio, then dropped.
+func samples(t testing.TB) (*assess.Comparison, *countries.Portfolio) {
 	t.Helper()
 	cat, _ := catalog.Default()
 	var entries []*assess.CompareEntry
-	var models []*countries.Model
+	port := countries.NewPortfolioBuilder()
 	for _, n := range countries.SampleNames() {
 		d, err := countries.Sample(n)
 		if err != nil {
@@ -35,19 +36,19 @@ func samples(t testing.TB) (*assess.Comparison, []*countries.Model) {
 		if err := m.Replan(countries.PlanOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		models = append(models, m)
+		port.Add(m)
 	}
 	c, err := assess.Compare(entries, assess.CompareOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, models
+	return c, port.Portfolio()
 }
 
 func TestComparisonWorkbook(t *testing.T) {
-	c, models := samples(t)
+	c, port := samples(t)
 	var buf bytes.Buffer
-	if err := Write(&buf, c, models, "en"); err != nil {
+	if err := Write(&buf, c, port, "en"); err != nil {
 		t.Fatal(err)
 	}
 	raw := append([]byte(nil), buf.Bytes()...)
@@ -98,7 +99,7 @@ func TestComparisonWorkbook(t *testing.T) {
 		t.Error("payments not listed among common gaps")
 	}
 	// Consent is built in all three samples: the first candidate for a shared investment.
-	p := countries.NewPortfolio(models)
+	p := port
 	if len(p.CommonGaps) == 0 || p.CommonGaps[0].Block != "consent" || p.CommonGaps[0].Countries != 3 {
 		t.Errorf("common gaps %+v", p.CommonGaps)
 	}
@@ -115,7 +116,7 @@ func TestComparisonWorkbook(t *testing.T) {
 	}
 	// French: translated sheet names.
 	buf.Reset()
-	if err := Write(&buf, c, models, "fr"); err != nil {
+	if err := Write(&buf, c, port, "fr"); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = excelize.OpenReader(&buf)
@@ -128,9 +129,9 @@ func TestComparisonWorkbook(t *testing.T) {
 // that order (they came from a map, in a different order from run to run, so the same
 // comparison made different workbooks).
 func TestComparisonWorkbookSameEveryTime(t *testing.T) {
-	c, models := samples(t)
+	c, port := samples(t)
 	var buf bytes.Buffer
-	if err := Write(&buf, c, models, "en"); err != nil {
+	if err := Write(&buf, c, port, "en"); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
@@ -185,9 +186,9 @@ func TestRankingSVG(t *testing.T) {
 // The comparison workbook prints on A4 at 8 pt or more, its headers fit their rows and
 // columns, chart text is dark, and money has thousands separators as numbers.
 func TestComparisonWorkbookPrints(t *testing.T) {
-	c, models := samples(t)
+	c, port := samples(t)
 	var buf bytes.Buffer
-	if err := Write(&buf, c, models, "en"); err != nil {
+	if err := Write(&buf, c, port, "en"); err != nil {
 		t.Fatal(err)
 	}
 	data := buf.Bytes()
@@ -256,8 +257,8 @@ func TestComparisonWorkbookPrints(t *testing.T) {
 
 // The portfolio page is one self-contained page with every part donors read.
 func TestPortfolioHTML(t *testing.T) {
-	c, models := samples(t)
-	doc := string(HTML(c, models, "en", HTMLOptions{Version: "v9"}))
+	c, port := samples(t)
+	doc := string(HTML(c, port, "en", HTMLOptions{Version: "v9"}))
 	for _, id := range []string{"ranking", "heatmap", "spread", "rounds", "blocks", "funding"} {
 		if !strings.Contains(doc, `<section id="`+id+`">`) {
 			t.Errorf("no %s section", id)
@@ -278,7 +279,7 @@ func TestPortfolioHTML(t *testing.T) {
 	if strings.Count(heat, `class="num b`) != strings.Count(heat, `class="bw"`) || strings.Count(heat, `class="bw"`) == 0 {
 		t.Error("heat-map cells without their band word")
 	}
-	fr := string(HTML(c, models, "fr", HTMLOptions{}))
+	fr := string(HTML(c, port, "fr", HTMLOptions{}))
 	if !strings.Contains(fr, `<html lang="fr">`) || !strings.Contains(fr, "Comparaison de pays") {
 		t.Error("the French page is not in French")
 	}
@@ -288,10 +289,10 @@ func TestPortfolioHTML(t *testing.T) {
 // titles, the ranking's filter, header rows sized to their wrapped text, column widths set
 // before the data, and a name that looks like a formula stays text.
 func TestComparisonWorkbookLayout(t *testing.T) {
-	c, models := samples(t)
+	c, port := samples(t)
 	c.Rows[0].Entry.Name = "=1+2"
 	var buf bytes.Buffer
-	if err := Write(&buf, c, models, "en"); err != nil {
+	if err := Write(&buf, c, port, "en"); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

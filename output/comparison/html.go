@@ -27,7 +27,7 @@ type HTMLOptions struct {
 // countries and funding across countries. It prints on A4.
 // A world map (embedded Natural Earth outlines, see package worldmap) shows the real
 // countries; fictional ones (ISO's user-assigned codes such as XAA–XZZ) are listed beside it.
-func HTML(c *assess.Comparison, models []*countries.Model, lang string, opt HTMLOptions) []byte {
+func HTML(c *assess.Comparison, port *countries.Portfolio, lang string, opt HTMLOptions) []byte {
 	if opt.Generated.IsZero() {
 		opt.Generated = time.Now()
 	}
@@ -35,8 +35,8 @@ func HTML(c *assess.Comparison, models []*countries.Model, lang string, opt HTML
 		opt.Version = "dev"
 	}
 	p := &page{c: c, l: lang}
-	if len(models) > 0 {
-		p.port = countries.NewPortfolio(models)
+	if port != nil && len(port.Countries) > 0 {
+		p.port = port
 	}
 	title := i18n.T(lang, "Country comparison")
 	running := i18n.F(lang, "%s · %s · govplan %s", title, i18n.Date(lang, opt.Generated), opt.Version)
@@ -291,18 +291,12 @@ func (p *page) blocks() {
 	header := []string{e(i18n.T(p.l, "Block"))}
 	num := "l"
 	for _, pc := range pf.Countries {
-		header = append(header, e(pc.Model.Doc.File.Country.ISO3))
+		header = append(header, e(pc.ISO3))
 		num += "c"
 	}
 	var rows [][]string
 	for _, blk := range pf.Blocks {
-		name := blk
-		if len(pf.Countries) > 0 {
-			if b := pf.Countries[0].Model.Catalog.Block(blk); b != nil {
-				name = b.Name.In(l)
-			}
-		}
-		row := []string{e(name)}
+		row := []string{e(pf.BlockName(blk, l))}
 		for _, pc := range pf.Countries {
 			st := pc.Statuses[blk]
 			if st == "" {
@@ -333,7 +327,7 @@ func (p *page) funding() {
 	p.section("funding", e(i18n.T(p.l, "Funding")))
 	var rows [][]string
 	for _, pc := range pf.Countries {
-		rows = append(rows, []string{e(pc.Model.Doc.File.Country.Name), e(pc.Currency), i18n.Int(l, pc.Cost), i18n.Int(l, pc.Funded), i18n.Int(l, pc.Gap),
+		rows = append(rows, []string{e(pc.Name), e(pc.Currency), i18n.Int(l, pc.Cost), i18n.Int(l, pc.Funded), i18n.Int(l, pc.Gap),
 			e(strings.Join(pc.Duplicates, ", ")), fmt.Sprint(pc.Unneeded)})
 	}
 	p.table([]string{e(i18n.T(p.l, "Country")), e(i18n.T(p.l, "Currency")), e(i18n.T(p.l, "One-off cost")), e(i18n.T(p.l, "Funded")), e(i18n.T(p.l, "Unfunded")), e(i18n.T(p.l, "Possible duplicate funding")), e(i18n.T(p.l, "Pledges the plan does not need"))}, "llrrrlr", rows)

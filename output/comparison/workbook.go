@@ -213,14 +213,14 @@ func score100(s *float64) *float64 {
 	return &v
 }
 
-// WriteFile writes the comparison workbook atomically. models may be nil (no block or funding
+// WriteFile writes the comparison workbook atomically. port may be nil (no block or funding
 // sheets then).
-func WriteFile(path string, c *assess.Comparison, models []*countries.Model, lang string) error {
-	return atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return Write(w, c, models, lang) })
+func WriteFile(path string, c *assess.Comparison, port *countries.Portfolio, lang string) error {
+	return atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return Write(w, c, port, lang) })
 }
 
 // Write writes the comparison workbook to w.
-func Write(w io.Writer, c *assess.Comparison, models []*countries.Model, lang string) error {
+func Write(w io.Writer, c *assess.Comparison, port *countries.Portfolio, lang string) error {
 	if len(c.Rows) == 0 {
 		return errors.New("nothing to compare")
 	}
@@ -234,8 +234,7 @@ func Write(w io.Writer, c *assess.Comparison, models []*countries.Model, lang st
 	if len(c.Rounds) > 0 {
 		b.sheet(sheetName(i18n.T(lang, "Rounds")), true, func(s string) { b.rounds(s, c) })
 	}
-	if len(models) > 0 {
-		p := countries.NewPortfolio(models)
+	if p := port; p != nil && len(p.Countries) > 0 {
 		b.sheet(sheetName(i18n.T(lang, "Building blocks")), true, func(s string) { b.blocks(s, p) })
 		b.sheet(sheetName(i18n.T(lang, "Funding")), true, func(s string) { b.funding(s, p) })
 	}
@@ -596,7 +595,7 @@ func (b *book) blocks(s string, p *countries.Portfolio) {
 	}
 	word := map[string]string{"reuse": i18n.T(lang, "reuse"), "upgrade": i18n.T(lang, "upgrade"), "build": i18n.T(lang, "build")}
 	for i, pc := range p.Countries {
-		b.str(s, 1, 2+i, pc.Model.Doc.File.Country.Name, b.text)
+		b.str(s, 1, 2+i, pc.Name, b.text)
 		for j, id := range p.Blocks {
 			if st := pc.Statuses[id]; st != "" {
 				b.str(s, 2+j, 2+i, word[st], b.text)
@@ -641,7 +640,7 @@ func (b *book) funding(s string, p *countries.Portfolio) {
 	}
 	for i, pc := range p.Countries {
 		r := 2 + i
-		b.str(s, 1, r, pc.Model.Doc.File.Country.Name, b.text)
+		b.str(s, 1, r, pc.Name, b.text)
 		b.str(s, 2, r, pc.Currency, b.text)
 		for j, v := range []float64{pc.Cost, pc.Funded, pc.Gap} {
 			v := math.Round(v)

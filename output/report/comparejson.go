@@ -256,7 +256,7 @@ func Portfolio(p *countries.Portfolio) *PortfolioJSON {
 	}
 	out := &PortfolioJSON{Blocks: map[string]map[string]string{}, CommonGaps: []CommonGapJSON{}, Funding: []CountryFundingJSON{}, Funders: []FunderJSON{}}
 	for _, c := range p.Countries {
-		iso := c.Model.Doc.File.Country.ISO3
+		iso := c.ISO3
 		out.Blocks[iso] = c.Statuses
 		out.Funding = append(out.Funding, CountryFundingJSON{iso, c.Currency, math.Round(c.Cost), math.Round(c.Funded), math.Round(c.Gap), nonNil(c.Duplicates), c.Unneeded})
 	}
