@@ -365,9 +365,11 @@ const (
 	// perAnswersRoom covers a file's parsed answers, kept only when the files name different
 	// versions of their framework (130 MB at 10,000 files).
 	perAnswersRoom = 16 << 10
-	// perModelRoom covers a planned country in the block and funding views: its settled
-	// document, match and plan (130 KB a bakana copy).
-	perModelRoom = 160 << 10
+	// perModelRoom covers a planned country in the block and funding views. Its model is
+	// dropped once it is added to the portfolio (it was kept before, 200 KB a bakana copy);
+	// what stays is its line there: block statuses, pledges, cost and funding figures (0.6–2.2
+	// KB a bakana copy).
+	perModelRoom = 4 << 10
 )
 
 // roomForFiles raises the soft memory limit main sets against hostile input (400 MB) by room

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -131,6 +132,104 @@ func TestCompareMemoryPerFile(t *testing.T) {
 		t.Logf("%v: peak heap %d KB at 100 files, %d KB at 400: %.1f KB per extra file", args, s>>10, l>>10, per/1024)
 		if per > 60<<10 {
 			t.Errorf("%v: %.1f KB per extra file, want ≤ 60 KB", args, per/1024)
+		}
+	}
+}
+
+// writeBakanaRounds writes n copies of the bakana sample into dir, which records needs (use
+// cases, services) and pledges: rounds dated a year apart per country, each country named and
+// coded anew, as a folder of many countries' assessment rounds would be.
+func writeBakanaRounds(tb testing.TB, dir string, n, rounds int) {
+	tb.Helper()
+	src, err := countries.SampleSource("bakana")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	country, date := "  name: Republic of Bakana\n  iso3: XBK\n", "  date: 2026-03-12\n"
+	if !bytes.Contains(src, []byte(country)) || !bytes.Contains(src, []byte(date)) {
+		tb.Fatal("the bakana sample no longer names its country or date as expected")
+	}
+	for i := 0; i < n; i++ {
+		k, r := i/rounds, i%rounds
+		s := strings.Replace(string(src), country, fmt.Sprintf("  name: Country %05d\n  iso3: X%c%c\n", k, 'A'+k%26, 'A'+k/26%26), 1)
+		s = strings.Replace(s, date, fmt.Sprintf("  date: %d-03-12\n", 2010+r), 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%05d.yaml", i)), []byte(s), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// TestComparePortfolioKeepsNoModel: what the block and funding views keep of a planned file
+// once it is planned is its line in the portfolio (its block statuses, pledges and figures:
+// measured 0.6–2.2 KB), not its model: the heap still in use after a collection, per planned
+// file. Each planned country's model was kept for the whole run before: 200 KB a bakana copy.
+func TestComparePortfolioKeepsNoModel(t *testing.T) {
+	dir := t.TempDir()
+	writeBakanaRounds(t, dir, 40, 5)
+	a := &app{lang: "en", out: io.Discard, errOut: io.Discard}
+	files, _, err := a.loadCompared([]string{dir}, compareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := make([]*assess.CompareEntry, len(files))
+	for i, f := range files {
+		entries[i] = f.entry
+	}
+	cmp, err := assess.Compare(entries, assess.CompareOptions{AllRounds: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warm, err := a.planCompared(cmp, files) // the catalog is loaded once
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two collections: the second also empties the pools' victim caches.
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	port, err := a.planCompared(cmp, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if port == nil || len(port.Countries) != 40 || len(port.Pledges) == 0 || port.BlockName("identity", "en") == "identity" {
+		t.Fatalf("every round planned, pledges and block names kept: %+v", port)
+	}
+	per := (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / 40
+	t.Logf("%.1f KB kept per planned file", per/1024)
+	if per > 16<<10 {
+		t.Errorf("%.1f KB kept per planned file, want ≤ 16 KB (is a planned model kept?)", per/1024)
+	}
+	runtime.KeepAlive(port)
+	runtime.KeepAlive(warm)
+	runtime.KeepAlive(files) // the scores, about 3 KB a file, are not what is measured
+}
+
+// TestCompareMemoryPerPlannedFile: files that record needs are planned for the block and
+// funding views, and each extra one adds at most 60 KB to the peak heap, to JSON and to the
+// workbook (every round planned, --all-rounds; measured 8–50 KB, the peak depends on when the
+// collector runs). Each planned country's model was kept for the whole run before: 360–420 KB
+// a file at the peak.
+func TestCompareMemoryPerPlannedFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans 160 files")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	small, large := t.TempDir(), t.TempDir()
+	writeBakanaRounds(t, small, 20, 5)
+	writeBakanaRounds(t, large, 140, 5)
+	book := filepath.Join(t.TempDir(), "c.xlsx")
+	for _, args := range [][]string{{"--all-rounds", "--format", "json"}, {"--all-rounds", "-o", book}} {
+		peakHeap(t, small, args...) // warm: the framework and catalogs are loaded once
+		s, l := peakHeap(t, small, args...), peakHeap(t, large, args...)
+		per := (float64(l) - float64(s)) / 120
+		t.Logf("%v: peak heap %d KB at 20 planned files, %d KB at 140: %.1f KB per extra file", args, s>>10, l>>10, per/1024)
+		if per > 60<<10 {
+			t.Errorf("%v: %.1f KB per extra planned file, want ≤ 60 KB (is a planned model kept?)", args, per/1024)
 		}
 	}
 }
