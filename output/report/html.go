@@ -298,7 +298,7 @@ func (r *htmlReport) decisions() []string {
 		}
 	}
 	if disputed > 0 {
-		ds = append(ds, i18n.F(r.l, "Settle the %s disputed answers before targets are fixed.", r.md.count(disputed)))
+		ds = append(ds, i18n.N(r.l, "Settle the %d disputed answers before targets are fixed.", disputed))
 	}
 	for _, b := range mt.Blocks {
 		for _, g := range b.GatedBy {
@@ -318,7 +318,7 @@ func (r *htmlReport) decisions() []string {
 	}
 	if p != nil {
 		if late, never := r.lateTargets(); late+never > 0 {
-			ds = append(ds, i18n.F(r.l, "Accept that %s targets will be met late or not at all, or add delivery teams (now %d) or move their due years.", r.md.count(late+never), p.Workstreams))
+			ds = append(ds, i18n.N(r.l, "Accept that %d targets will be met late or not at all, or add delivery teams (now %d) or move their due years.", late+never, p.Workstreams))
 		}
 		if gs := p.Funding.Gaps; len(gs) > 0 {
 			ds = append(ds, i18n.F(r.l, "Find funding for %s; the largest gap is %s (%s).", e(r.md.money(p.Funding.Gap)), r.actName(gs[0].Activity, gs[0].Name), e(r.md.money(gs[0].Gap))))
