@@ -332,7 +332,7 @@ func (r *htmlReport) decisions() []string {
 		ds = append(ds, i18n.F(r.l, "Confirm %s as the first service to pilot.", e(mt.Services[0].Service.Name.In(r.l))))
 	}
 	if un := sc.Overall.Applicable - sc.Overall.Answered; un > 0 {
-		ds = append(ds, i18n.F(r.l, "Answer the %s open indicators, so the score rests on the whole framework.", r.md.count(un)))
+		ds = append(ds, i18n.N(r.l, "Answer the %d open indicators, so the score rests on the whole framework.", un))
 	}
 	if p != nil && illustrative(p) {
 		ds = append(ds, e(i18n.T(r.l, "Replace the illustrative costs with local figures before budgeting.")))
@@ -451,7 +451,7 @@ func (r *htmlReport) unanswered() {
 	if len(rows) == 0 {
 		r.p(e(i18n.T(r.l, "Every applicable indicator is answered.")))
 	} else {
-		r.p(i18n.F(r.l, "%s indicators have no answer yet. They are left out of the score, not counted as zero, and lower completeness.", r.md.count(len(rows))))
+		r.p(i18n.N(r.l, "%d indicators have no answer yet. They are left out of the score, not counted as zero, and lower completeness.", len(rows)))
 		r.table("", []string{e(i18n.T(r.l, "Indicator")), e(i18n.T(r.l, "Pillar")), e(i18n.T(r.l, "Question"))}, "lll", rows)
 	}
 	r.end()

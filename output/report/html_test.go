@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 )
 
@@ -256,6 +257,41 @@ func TestPillarChartLabelsFit(t *testing.T) {
 			text := html.UnescapeString(m[2])
 			if end := x + 5.5*float64(utf8.RuneCountInString(text)); end > width {
 				t.Errorf("%s: %q ends near x=%.0f, past the chart's width %.0f", lang, text, end, width)
+			}
+		}
+	}
+}
+
+// With exactly one indicator left open, the report speaks of it in the singular (the
+// decision "Answer the %d open indicators" takes the same plural forms).
+func TestHTMLOneOpenIndicator(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"1 indicator has no answer yet. It is left out"},
+		"fr": {"pas encore de réponse. Il est exclu du score"},
+		"es": {"1 indicador aún no tiene respuesta. Queda fuera"},
+	} {
+		doc, err := countries.Sample("coralia")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := buildModelIn(t, doc, lang)
+		open := 0
+		for _, ind := range m.Framework.Indicators() {
+			if len(doc.File.Answers[ind.ID].Given()) > 0 {
+				continue
+			}
+			if open++; open > 1 {
+				doc.File.Answers[ind.ID] = []assess.Answer{{NA: true}} // not applicable: out of the count
+			}
+		}
+		m = buildModelIn(t, doc, lang)
+		if o := m.Score.Overall; o.Applicable-o.Answered != 1 {
+			t.Fatalf("%s: %d open indicators, the test needs one", lang, o.Applicable-o.Answered)
+		}
+		page := string(HTML(m, lang, HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the page does not say %q", lang, w)
 			}
 		}
 	}
