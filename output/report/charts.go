@@ -5,6 +5,7 @@ import (
 	"html"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // The charts of the HTML report are small SVG documents written here: a bar chart of pillar
@@ -47,10 +48,28 @@ type pillarBar struct {
 	targetText    string // "target 75 by 2028"
 }
 
+// valueLabel is the text after a pillar's bar: score, band word and target.
+func valueLabel(r pillarBar) string {
+	label := r.value
+	if r.band != "" {
+		label += " · " + r.band
+	}
+	if r.targetText != "" {
+		label += " · " + r.targetText
+	}
+	return label
+}
+
 // pillarChart draws one horizontal bar per pillar on a 0–100 axis, with the band word and
 // score printed at the bar and each target as a black diamond with its value written out.
 func pillarChart(id, title, desc string, rows []pillarBar, legendScore, legendTarget string) string {
-	const left, barW, right, rowH, top = 250.0, 420.0, 200.0, 26.0, 30.0
+	const left, barW, rowH, top = 250.0, 420.0, 26.0, 30.0
+	// The text after each bar must fit in the picture ("14 · Embryonnaire · cible 45 d'ici
+	// 2030" is 40 characters); 6.5 px a character is wide enough for 11 px DejaVu Sans and Arial.
+	right := 200.0
+	for _, r := range rows {
+		right = math.Max(right, 16+6.5*float64(utf8.RuneCountInString(valueLabel(r))))
+	}
 	c := &svgChart{width: left + barW + right, height: top + rowH*float64(len(rows)) + 40}
 	// axis: grid every 25
 	for v := 0; v <= 100; v += 25 {
@@ -69,14 +88,7 @@ func pillarChart(id, title, desc string, rows []pillarBar, legendScore, legendTa
 			x := left + barW*clamp01(*r.target)
 			c.add(`<path d="M%.1f %.1f l6 8 l-6 8 l-6 -8 z" class="target"/>`, x, y+5)
 		}
-		label := r.value
-		if r.band != "" {
-			label += " · " + r.band
-		}
-		if r.targetText != "" {
-			label += " · " + r.targetText
-		}
-		c.text(left+barW+8, y+17, "start", "value", label)
+		c.text(left+barW+8, y+17, "start", "value", valueLabel(r))
 	}
 	ly := top + rowH*float64(len(rows)) + 22
 	c.add(`<rect x="%.1f" y="%.1f" width="18" height="12" class="bar"/>`, left, ly-10)

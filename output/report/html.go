@@ -298,7 +298,7 @@ func (r *htmlReport) decisions() []string {
 		}
 	}
 	if disputed > 0 {
-		ds = append(ds, i18n.F(r.l, "Settle the %s disputed answers before targets are fixed.", r.md.count(disputed)))
+		ds = append(ds, i18n.N(r.l, "Settle the %d disputed answers before targets are fixed.", disputed))
 	}
 	for _, b := range mt.Blocks {
 		for _, g := range b.GatedBy {
@@ -318,7 +318,7 @@ func (r *htmlReport) decisions() []string {
 	}
 	if p != nil {
 		if late, never := r.lateTargets(); late+never > 0 {
-			ds = append(ds, i18n.F(r.l, "Accept that %s targets will be met late or not at all, or add delivery teams (now %d) or move their due years.", r.md.count(late+never), p.Workstreams))
+			ds = append(ds, i18n.N(r.l, "Accept that %d targets will be met late or not at all, or add delivery teams (now %d) or move their due years.", late+never, p.Workstreams))
 		}
 		if gs := p.Funding.Gaps; len(gs) > 0 {
 			ds = append(ds, i18n.F(r.l, "Find funding for %s; the largest gap is %s (%s).", e(r.md.money(p.Funding.Gap)), r.actName(gs[0].Activity, gs[0].Name), e(r.md.money(gs[0].Gap))))
@@ -332,7 +332,7 @@ func (r *htmlReport) decisions() []string {
 		ds = append(ds, i18n.F(r.l, "Confirm %s as the first service to pilot.", e(mt.Services[0].Service.Name.In(r.l))))
 	}
 	if un := sc.Overall.Applicable - sc.Overall.Answered; un > 0 {
-		ds = append(ds, i18n.F(r.l, "Answer the %s open indicators, so the score rests on the whole framework.", r.md.count(un)))
+		ds = append(ds, i18n.N(r.l, "Answer the %d open indicators, so the score rests on the whole framework.", un))
 	}
 	if p != nil && illustrative(p) {
 		ds = append(ds, e(i18n.T(r.l, "Replace the illustrative costs with local figures before budgeting.")))
@@ -451,7 +451,7 @@ func (r *htmlReport) unanswered() {
 	if len(rows) == 0 {
 		r.p(e(i18n.T(r.l, "Every applicable indicator is answered.")))
 	} else {
-		r.p(i18n.F(r.l, "%s indicators have no answer yet. They are left out of the score, not counted as zero, and lower completeness.", r.md.count(len(rows))))
+		r.p(i18n.N(r.l, "%d indicators have no answer yet. They are left out of the score, not counted as zero, and lower completeness.", len(rows)))
 		r.table("", []string{e(i18n.T(r.l, "Indicator")), e(i18n.T(r.l, "Pillar")), e(i18n.T(r.l, "Question"))}, "lll", rows)
 	}
 	r.end()

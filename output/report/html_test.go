@@ -2,13 +2,17 @@ package report
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/govplan/govplan/assess"
 	"github.com/govplan/govplan/countries"
 )
 
@@ -196,6 +200,98 @@ func TestHTMLKPIStatus(t *testing.T) {
 		for status, mark := range map[string]string{"met": `class="ok">✓`, "late": `class="late">⚠`, "never": `class="never">✗`} {
 			if got := strings.Count(kpis, mark); got != want[status] {
 				t.Errorf("%s: %d %s targets shown, the plan has %d", name, got, status, want[status])
+			}
+		}
+	}
+}
+
+// The decisions of the executive page agree with their count in every language: one target
+// late is "1 cible soit atteinte", not "1 cibles soient atteintes".
+func TestHTMLDecisionsPlural(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "Accept that 1 target will be met late",
+		"fr": "Accepter que 1 cible soit atteinte en retard",
+		"es": "Aceptar que 1 meta se alcance con retraso",
+	} {
+		m := sampleModelIn(t, "coralia", lang)
+		late := 0
+		for _, k := range m.Plan.KPIs {
+			if k.Status != "met" {
+				late++
+			}
+		}
+		doc := string(HTML(m, lang, HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+		if late != 1 {
+			t.Fatalf("%s: coralia has %d targets late or never; this test needs exactly one", lang, late)
+		}
+		if !strings.Contains(doc, want) {
+			t.Errorf("%s: one target late, but the page does not say %q", lang, want)
+		}
+		for _, wrong := range []string{"1 targets", "1 cibles", "1 metas"} {
+			if strings.Contains(doc, wrong) {
+				t.Errorf("%s: the page says %q", lang, wrong)
+			}
+		}
+	}
+}
+
+// The text after each pillar's bar fits inside the chart, in French too ("14 · Embryonnaire
+// · cible 45 d'ici 2030" was cut at "d'ici 2"): at 11 px no glyph run is narrower than 5.5 px
+// a character on average.
+func TestPillarChartLabelsFit(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "es"} {
+		m := sampleModelIn(t, "coralia", lang)
+		doc := string(HTML(m, lang, HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+		i := strings.Index(doc, `aria-labelledby="chart-pillars-t`)
+		if i < 0 {
+			t.Fatalf("%s: no pillar chart", lang)
+		}
+		chart := doc[i:]
+		chart = chart[:strings.Index(chart, "</svg>")]
+		var width float64
+		if _, err := fmt.Sscanf(chart[strings.Index(chart, `viewBox="0 0 `)+len(`viewBox="0 0 `):], "%g", &width); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`<text x="([0-9.]+)" y="[0-9.]+" text-anchor="start" class="value">([^<]*)</text>`).FindAllStringSubmatch(chart, -1) {
+			x, _ := strconv.ParseFloat(m[1], 64)
+			text := html.UnescapeString(m[2])
+			if end := x + 5.5*float64(utf8.RuneCountInString(text)); end > width {
+				t.Errorf("%s: %q ends near x=%.0f, past the chart's width %.0f", lang, text, end, width)
+			}
+		}
+	}
+}
+
+// With exactly one indicator left open, the report speaks of it in the singular (the
+// decision "Answer the %d open indicators" takes the same plural forms).
+func TestHTMLOneOpenIndicator(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"1 indicator has no answer yet. It is left out"},
+		"fr": {"pas encore de réponse. Il est exclu du score"},
+		"es": {"1 indicador aún no tiene respuesta. Queda fuera"},
+	} {
+		doc, err := countries.Sample("coralia")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := buildModelIn(t, doc, lang)
+		open := 0
+		for _, ind := range m.Framework.Indicators() {
+			if len(doc.File.Answers[ind.ID].Given()) > 0 {
+				continue
+			}
+			if open++; open > 1 {
+				doc.File.Answers[ind.ID] = []assess.Answer{{NA: true}} // not applicable: out of the count
+			}
+		}
+		m = buildModelIn(t, doc, lang)
+		if o := m.Score.Overall; o.Applicable-o.Answered != 1 {
+			t.Fatalf("%s: %d open indicators, the test needs one", lang, o.Applicable-o.Answered)
+		}
+		page := string(HTML(m, lang, HTMLOptions{Diagrams: fakeDiagrams(m), Generated: fixedDate}))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the page does not say %q", lang, w)
 			}
 		}
 	}
