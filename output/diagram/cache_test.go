@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/govplan/govplan/output/diagram/dottest"
 )
 
 // TestMain keeps the tests' drawings out of the user's cache folder: each test that wants
@@ -17,28 +17,6 @@ import (
 func TestMain(m *testing.M) {
 	os.Setenv("GOVPLAN_CACHE", "off")
 	os.Exit(m.Run())
-}
-
-// countingDot puts a dot on GOVPLAN_DOT that counts its runs in a file, and returns a
-// function that reads the count.
-func countingDot(t *testing.T) func() int {
-	t.Helper()
-	real, err := exec.LookPath("dot")
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("needs Graphviz's dot and a shell")
-	}
-	dir := t.TempDir()
-	log := filepath.Join(dir, "calls")
-	wrapper := filepath.Join(dir, "dot")
-	script := fmt.Sprintf("#!/bin/sh\necho x >> %q\nexec %q \"$@\"\n", log, real)
-	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GOVPLAN_DOT", wrapper)
-	return func() int {
-		b, _ := os.ReadFile(log)
-		return bytes.Count(b, []byte("x"))
-	}
 }
 
 func draw(t *testing.T, dot []byte) []byte {
@@ -54,7 +32,7 @@ func draw(t *testing.T, dot []byte) []byte {
 // a changed DOT, or another dot program, is drawn again; with GOVPLAN_CACHE=off nothing is
 // kept.
 func TestCacheDrawsOnce(t *testing.T) {
-	runs := countingDot(t)
+	runs := dottest.CountingDot(t)
 	cache := t.TempDir()
 	t.Setenv("GOVPLAN_CACHE", cache)
 	m := sampleModel(t, "bakana")
@@ -91,7 +69,7 @@ func TestCacheDrawsOnce(t *testing.T) {
 
 // A torn or edited entry is never used: the diagram is drawn again and the entry rewritten.
 func TestCacheRefusesDamagedEntries(t *testing.T) {
-	runs := countingDot(t)
+	runs := dottest.CountingDot(t)
 	cache := t.TempDir()
 	t.Setenv("GOVPLAN_CACHE", cache)
 	dot := Architecture(sampleModel(t, "bakana"), "en")
@@ -127,7 +105,7 @@ func TestCacheRefusesDamagedEntries(t *testing.T) {
 
 // A cache folder that cannot be written does not stop a drawing.
 func TestCacheUnwritable(t *testing.T) {
-	runs := countingDot(t)
+	runs := dottest.CountingDot(t)
 	file := filepath.Join(t.TempDir(), "a-file")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)

@@ -2,17 +2,15 @@ package export
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/govplan/govplan/catalog"
 	"github.com/govplan/govplan/countries"
+	"github.com/govplan/govplan/output/diagram/dottest"
 	"github.com/govplan/govplan/output/report"
 )
 
@@ -149,26 +147,15 @@ func BenchmarkHTMLReport(b *testing.B) {
 // export draws each diagram exactly once, with one dot process each, and the HTML report
 // inlines those same drawings (it does not draw them again).
 func TestExportDrawsEachDiagramOnce(t *testing.T) {
-	real, err := exec.LookPath("dot")
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("needs Graphviz's dot and a shell")
-	}
+	runs := dottest.CountingDot(t)
 	dir := t.TempDir()
-	log := filepath.Join(dir, "calls")
-	wrapper := filepath.Join(dir, "dot")
-	script := fmt.Sprintf("#!/bin/sh\necho x >> %q\nexec %q \"$@\"\n", log, real)
-	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GOVPLAN_DOT", wrapper)
 	m := model(t, "bakana", nil)
 	out := filepath.Join(dir, "out")
 	if err := Write(m, out, "en", AllParts, nil); err != nil {
 		t.Fatal(err)
 	}
-	calls, _ := os.ReadFile(log)
 	n := len(Diagrams(m, "en"))
-	if got := strings.Count(string(calls), "x"); got != n {
+	if got := runs(); got != n {
 		t.Errorf("dot ran %d times for %d diagrams", got, n)
 	}
 	svg, err := os.ReadFile(filepath.Join(out, Slug(m)+"-architecture.svg"))
@@ -189,20 +176,9 @@ func TestExportDrawsEachDiagramOnce(t *testing.T) {
 // A second export of the same plan draws nothing again: its diagrams come from the cache,
 // byte for byte. After an edit, only the diagrams whose DOT changed are drawn again.
 func TestReexportDrawsOnlyWhatChanged(t *testing.T) {
-	real, err := exec.LookPath("dot")
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("needs Graphviz's dot and a shell")
-	}
+	runs := dottest.CountingDot(t)
 	dir := t.TempDir()
 	t.Setenv("GOVPLAN_CACHE", filepath.Join(dir, "cache"))
-	log := filepath.Join(dir, "calls")
-	wrapper := filepath.Join(dir, "dot")
-	script := fmt.Sprintf("#!/bin/sh\necho x >> %q\nexec %q \"$@\"\n", log, real)
-	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GOVPLAN_DOT", wrapper)
-	runs := func() int { b, _ := os.ReadFile(log); return bytes.Count(b, []byte("x")) }
 	files := func(out, ext string) map[string][]byte {
 		got := map[string][]byte{}
 		paths, _ := filepath.Glob(filepath.Join(out, "*"+ext))
