@@ -100,7 +100,8 @@ func NoRendererHint(lang string) string {
 }
 
 // SVG lays out the DOT and writes SVG to w: with Graphviz's own dot program when it is
-// found (or from the cache of its earlier drawings, see cache.go), else with the built-in go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
+// found (or from the cache of what it drew before, see cache.go), else with the built-in
+// go-graphviz of a wasmgraphviz build, else ErrNoRenderer.
 func SVG(dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
 	if p := nativeDot(); p != "" {
