@@ -169,7 +169,7 @@ type Drawing struct {
 // result. Each drawing has a dot process of its own, as many at a time as there are cores,
 // started in the order Draw was called. One dot process for several graphs would start once
 // instead of once per graph, but Graphviz carries layout state from one graph to the next,
-// and with its font threads that state differs from run to run: the same DOT files drawn by
+// and that state differs from run to run: the same DOT files drawn by
 // one `dot -Tsvg -O` give a different roadmap from one run to the next, and none is the
 // roadmap drawn alone. A diagram drawn by govplan is the same in every run and every output.
 func Draw(dot []byte) *Drawing {
